@@ -1,0 +1,110 @@
+import { paramName, type ConfigOf, type ParamSpec, type Schema } from './schema.js';
+
+export interface ConfigProblem {
+  /** The URL parameter name, e.g. `max-messages`. */
+  readonly param: string;
+  /** What is wrong and what to do, for a streamer. */
+  readonly message: string;
+  /** `error`: the overlay cannot run as configured. `warning`: ignored, default used. */
+  readonly severity: 'error' | 'warning';
+}
+
+export interface ParsedConfig<S extends Schema> {
+  readonly config: ConfigOf<S>;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** Parameters every overlay understands besides its own schema. */
+const COMMON_PARAMS = new Set(['debug', 'demo']);
+
+const TRUE_WORDS = new Set(['', '1', 'true', 'yes', 'on']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
+const CSS_COLOR = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/-]+\)|transparent|[a-z]+)$/i;
+
+type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
+
+function coerce(spec: ParamSpec, raw: string): Coerced {
+  switch (spec.kind) {
+    case 'string':
+      return { ok: true, value: raw.trim() };
+    case 'int':
+    case 'number': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value)) return { ok: false, reason: `expected a number, got "${raw}"` };
+      if (spec.kind === 'int' && !Number.isInteger(value)) return { ok: false, reason: `expected a whole number, got "${raw}"` };
+      if (spec.min !== undefined && value < spec.min) return { ok: false, reason: `must be at least ${spec.min}` };
+      if (spec.max !== undefined && value > spec.max) return { ok: false, reason: `must be at most ${spec.max}` };
+      return { ok: true, value };
+    }
+    case 'bool': {
+      const word = raw.trim().toLowerCase();
+      if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+      if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+      return { ok: false, reason: `expected true or false, got "${raw}"` };
+    }
+    case 'enum':
+      return spec.values.includes(raw)
+        ? { ok: true, value: raw }
+        : { ok: false, reason: `expected one of ${spec.values.join(', ')}, got "${raw}"` };
+    case 'list':
+      return {
+        ok: true,
+        value: raw
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      };
+    case 'color':
+      return CSS_COLOR.test(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: `"${raw}" is not a CSS colour` };
+  }
+}
+
+/**
+ * Reads an overlay's configuration from a URL. Never throws: whatever is wrong becomes a
+ * problem and the default is used. Order of precedence: default < query < `#fragment`.
+ * Secret parameters are only read from the fragment, which browsers never send to a server.
+ */
+export function parseConfig<S extends Schema>(schema: S, url: URL | string): ParsedConfig<S> {
+  const location = typeof url === 'string' ? new URL(url) : url;
+  const query = location.searchParams;
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const problems: ConfigProblem[] = [];
+  const config: Record<string, unknown> = {};
+  const known = new Set<string>(COMMON_PARAMS);
+
+  for (const [key, spec] of Object.entries(schema)) {
+    const name = paramName(key);
+    known.add(name);
+    config[key] = spec.default;
+
+    if (spec.secret && query.has(name)) {
+      problems.push({
+        param: name,
+        severity: 'error',
+        message: `"${name}" is a secret and was ignored in the query string. Put it after the # instead (…/#${name}=…), so it never reaches a server or a log.`,
+      });
+    }
+    const raw = fragment.get(name) ?? (spec.secret ? null : query.get(name));
+    if (raw === null) {
+      if (spec.required) problems.push({ param: name, severity: 'error', message: `"${name}" is required: ${spec.doc}` });
+      continue;
+    }
+    const result = coerce(spec, raw);
+    if (result.ok) config[key] = result.value;
+    else problems.push({ param: name, severity: 'warning', message: `"${name}" ${result.reason}; using the default.` });
+    if (spec.required && result.ok && (result.value === '' || result.value === undefined)) {
+      problems.push({ param: name, severity: 'error', message: `"${name}" is required: ${spec.doc}` });
+    }
+  }
+
+  for (const name of new Set([...query.keys(), ...fragment.keys()])) {
+    if (!known.has(name)) problems.push({ param: name, severity: 'warning', message: `Unknown parameter "${name}" was ignored.` });
+  }
+  return { config: config as ConfigOf<S>, problems };
+}
+
+/** Whether the page URL asks for the debug view (`?debug`). */
+export function isDebug(url: URL): boolean {
+  const value = url.searchParams.get('debug') ?? new URLSearchParams(url.hash.replace(/^#/, '')).get('debug');
+  return value !== null && !FALSE_WORDS.has(value.toLowerCase());
+}

@@ -1,0 +1,68 @@
+/**
+ * One declarative schema per overlay: each URL parameter with its type, default and a
+ * one-line doc. The same schema drives parsing, the URL builder and the README tables.
+ *
+ * Keys are camelCase properties; the URL name is the kebab-case of the same words
+ * (`maxMessages` ⇔ `?max-messages=`).
+ */
+export type ParamKind = 'string' | 'int' | 'number' | 'bool' | 'enum' | 'list' | 'color';
+
+interface ParamBase<K extends ParamKind, T> {
+  readonly kind: K;
+  readonly doc: string;
+  readonly default: T;
+  /** Secrets are read from the `#fragment` only and never logged. */
+  readonly secret?: boolean;
+  /** A missing required parameter is a setup error shown on the overlay. */
+  readonly required?: boolean;
+}
+
+export interface StringParam extends ParamBase<'string', string> {}
+export interface NumberParam extends ParamBase<'int' | 'number', number> {
+  readonly min?: number;
+  readonly max?: number;
+}
+export interface BoolParam extends ParamBase<'bool', boolean> {}
+export interface EnumParam<V extends string = string> extends ParamBase<'enum', V> {
+  readonly values: readonly V[];
+}
+export interface ListParam extends ParamBase<'list', readonly string[]> {}
+export interface ColorParam extends ParamBase<'color', string> {}
+
+export type ParamSpec = StringParam | NumberParam | BoolParam | EnumParam | ListParam | ColorParam;
+export type Schema = Readonly<Record<string, ParamSpec>>;
+
+export type ConfigOf<S extends Schema> = { -readonly [K in keyof S]: S[K]['default'] };
+
+type Extra = { secret?: boolean; required?: boolean };
+
+/** Constructors that keep each parameter's literal type, for `ConfigOf`. */
+export const param = {
+  string: (doc: string, def = '', extra: Extra = {}): StringParam => ({ kind: 'string', doc, default: def, ...extra }),
+  int: (doc: string, def: number, range: { min?: number; max?: number } = {}): NumberParam => ({
+    kind: 'int',
+    doc,
+    default: def,
+    ...range,
+  }),
+  number: (doc: string, def: number, range: { min?: number; max?: number } = {}): NumberParam => ({
+    kind: 'number',
+    doc,
+    default: def,
+    ...range,
+  }),
+  bool: (doc: string, def = false): BoolParam => ({ kind: 'bool', doc, default: def }),
+  enum: <V extends string>(doc: string, values: readonly V[], def: V): EnumParam<V> => ({
+    kind: 'enum',
+    doc,
+    values,
+    default: def,
+  }),
+  list: (doc: string, def: readonly string[] = []): ListParam => ({ kind: 'list', doc, default: def }),
+  color: (doc: string, def: string): ColorParam => ({ kind: 'color', doc, default: def }),
+};
+
+/** `maxMessages` → `max-messages`. */
+export function paramName(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}

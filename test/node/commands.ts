@@ -1,0 +1,23 @@
+import type { BrowserCommand } from 'vitest/node';
+import { fakes } from './fakes.js';
+
+/** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
+export const commands = {
+  tmiPush: ((_ctx, channel: string, lines: string[], oneFrame = false) => fakes().tmi.push(channel, lines, oneFrame)) as BrowserCommand<
+    [string, string[], boolean?]
+  >,
+  tmiDrop: ((_ctx, channel: string) => fakes().tmi.drop(channel)) as BrowserCommand<[string]>,
+  tmiSilence: ((_ctx, channel: string, silent: boolean) => fakes().tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
+  tmiSent: ((_ctx, channel: string) => fakes().tmi.sent(channel)) as BrowserCommand<[string]>,
+  tmiJoinCount: ((_ctx, channel: string) => fakes().tmi.joinCount(channel)) as BrowserCommand<[string]>,
+};
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    tmiPush(channel: string, lines: string[], oneFrame?: boolean): Promise<number>;
+    tmiDrop(channel: string): Promise<number>;
+    tmiSilence(channel: string, silent: boolean): Promise<void>;
+    tmiSent(channel: string): Promise<string[]>;
+    tmiJoinCount(channel: string): Promise<number>;
+  }
+}

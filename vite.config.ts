@@ -1,0 +1,65 @@
+/// <reference types="vitest/config" />
+import { readdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { commands } from './test/node/commands.js';
+
+const root = import.meta.dirname;
+
+/** One build input per overlay page: overlays/<name>/index.html. */
+function overlayPages(): Record<string, string> {
+  const pages: Record<string, string> = { index: resolve(root, 'index.html') };
+  for (const name of readdirSync(resolve(root, 'overlays'))) {
+    const page = resolve(root, 'overlays', name, 'index.html');
+    if (existsSync(page)) pages[name] = page;
+  }
+  return pages;
+}
+
+// Flags from toolchain.md: no sandbox as root, no background traffic into the closed network,
+// fake media devices, and WebRTC candidates on loopback.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--allow-loopback-in-peer-connection',
+];
+
+export default defineConfig({
+  // Relative asset URLs, so dist/ works from any sub-path and from OBS's local-file mode.
+  base: './',
+  build: {
+    // OBS 28–30 embed Chromium 103; build.target does not polyfill, so the code stays off newer APIs.
+    target: 'chrome103',
+    rollupOptions: { input: overlayPages() },
+  },
+  // Pre-bundle tmi.js (CommonJS), or Vite re-optimises mid-run and reloads the test page.
+  optimizeDeps: { include: ['tmi.js'] },
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/node/global-setup.ts'],
+    testTimeout: 20_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotDirectory: '.vitest/screenshots',
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: chromiumArgs,
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+      commands,
+    },
+  },
+});
