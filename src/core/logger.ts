@@ -19,7 +19,7 @@ export function setDebugLogging(enabled: boolean): void {
 }
 
 const SECRET_PATTERNS: readonly RegExp[] = [
-  /oauth:[A-Za-z0-9]+/gi,
+  /(oauth:)[A-Za-z0-9]+/gi,
   /(bearer\s+)[A-Za-z0-9._~+/-]+/gi,
   /((?:access_)?token=)[^&\s]+/gi,
   /(PASS\s+)\S+/g,

@@ -3,13 +3,13 @@ import { fakes } from './fakes.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
-  tmiPush: ((_ctx, channel: string, lines: string[], oneFrame = false) => fakes().tmi.push(channel, lines, oneFrame)) as BrowserCommand<
+  tmiPush: (async (_ctx, channel: string, lines: string[], oneFrame = false) => (await fakes()).tmi.push(channel, lines, oneFrame)) as BrowserCommand<
     [string, string[], boolean?]
   >,
-  tmiDrop: ((_ctx, channel: string) => fakes().tmi.drop(channel)) as BrowserCommand<[string]>,
-  tmiSilence: ((_ctx, channel: string, silent: boolean) => fakes().tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
-  tmiSent: ((_ctx, channel: string) => fakes().tmi.sent(channel)) as BrowserCommand<[string]>,
-  tmiJoinCount: ((_ctx, channel: string) => fakes().tmi.joinCount(channel)) as BrowserCommand<[string]>,
+  tmiDrop: (async (_ctx, channel: string) => (await fakes()).tmi.drop(channel)) as BrowserCommand<[string]>,
+  tmiSilence: (async (_ctx, channel: string, silent: boolean) => (await fakes()).tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
+  tmiSent: (async (_ctx, channel: string) => (await fakes()).tmi.sent(channel)) as BrowserCommand<[string]>,
+  tmiJoinCount: (async (_ctx, channel: string) => (await fakes()).tmi.joinCount(channel)) as BrowserCommand<[string]>,
 };
 
 declare module 'vitest/browser' {

@@ -97,11 +97,12 @@ export class FakeTmiServer {
     });
   }
 
+  /** Lines are kept per connection until it joins a channel, then filed under that channel. */
   private record(conn: Connection, line: string): void {
     conn.received.push(line);
     if (!conn.channel) return;
     const list = this.history.get(conn.channel) ?? [];
-    list.push(line);
+    list.push(...conn.received.splice(0));
     this.history.set(conn.channel, list);
   }
 

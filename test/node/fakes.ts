@@ -1,21 +1,50 @@
-import type { FakeTmiServer } from './fake-tmi.js';
+import { FakeTmiServer } from './fake-tmi.js';
 
 /**
- * The running fake servers. The global setup and the browser commands are loaded as
- * separate module instances (the config is bundled), so they meet on `globalThis`.
+ * The running fake servers, started once per test run.
+ *
+ * Vitest runs the global setup once per project (the root and each browser instance), in
+ * its module runner, while the browser commands come from the bundled config: several module
+ * instances with different globals. The Node `process` object is the one thing all of them
+ * see, so the servers are registered on it and shared, with a count of who holds them.
  */
 export interface Fakes {
   readonly tmi: FakeTmiServer;
 }
 
-const KEY = Symbol.for('ovl.test.fakes');
-
-export function setFakes(fakes: Fakes): void {
-  (globalThis as Record<symbol, unknown>)[KEY] = fakes;
+interface Registry {
+  fakes: Promise<Fakes>;
+  holders: number;
 }
 
-export function fakes(): Fakes {
-  const value = (globalThis as Record<symbol, unknown>)[KEY] as Fakes | undefined;
-  if (!value) throw new Error('fake servers are not running: the global setup did not start them');
-  return value;
+const KEY = Symbol.for('ovl.test.fakes');
+const slot = process as unknown as Record<symbol, Registry | undefined>;
+
+async function startAll(): Promise<Fakes> {
+  return { tmi: await FakeTmiServer.start() };
+}
+
+/** Starts the servers on first use; later callers share them. Pair with `releaseFakes()`. */
+export function holdFakes(): Promise<Fakes> {
+  const registry = (slot[KEY] ??= { fakes: startAll(), holders: 0 });
+  registry.holders += 1;
+  return registry.fakes;
+}
+
+/** Closes the servers when the last holder lets go. */
+export async function releaseFakes(): Promise<void> {
+  const registry = slot[KEY];
+  if (!registry) return;
+  registry.holders -= 1;
+  if (registry.holders > 0) return;
+  slot[KEY] = undefined;
+  const { tmi } = await registry.fakes;
+  await tmi.close();
+}
+
+/** The running servers, for browser commands. */
+export function fakes(): Promise<Fakes> {
+  const registry = slot[KEY];
+  if (!registry) throw new Error('fake servers are not running: the global setup did not start them');
+  return registry.fakes;
 }

@@ -1,15 +1,11 @@
 import type { TestProject } from 'vitest/node';
-import { FakeTmiServer } from './fake-tmi.js';
-import { setFakes } from './fakes.js';
+import { holdFakes, releaseFakes } from './fakes.js';
 
-/** Starts the fake protocol servers once for the whole run, on 127.0.0.1 only. */
+/** Starts the fake protocol servers (127.0.0.1 only) and hands their ports to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const tmi = await FakeTmiServer.start();
-  setFakes({ tmi });
+  const { tmi } = await holdFakes();
   project.provide('tmiPort', tmi.port);
-  return async () => {
-    await tmi.close();
-  };
+  return releaseFakes;
 }
 
 declare module 'vitest' {

@@ -94,8 +94,10 @@ function unwrapAction(raw: string): { text: string; isAction: boolean } {
 }
 
 function privmsg(msg: IrcMessage, options: NormalizeOptions): ChatMessage | null {
-  const login = msg.prefix?.nick ?? '';
-  if (SYSTEM_SENDERS.has(login)) return null;
+  // A prefix without "!" names the sender alone (`:nick PRIVMSG …`).
+  const login = msg.prefix?.nick ?? msg.prefix?.host ?? '';
+  // A PRIVMSG without a sender or text is malformed; it is not a chat line.
+  if (!login || msg.params.length < 2 || SYSTEM_SENDERS.has(login)) return null;
   const { tags } = msg;
   const { text: body, isAction } = unwrapAction(msg.params[1] ?? '');
   const bits = int(tags['bits']) ?? 0;

@@ -1,0 +1,291 @@
+import { Source, type SourceEventMap } from '../../core/source.js';
+import { SourceError } from '../../core/errors.js';
+import { Watchdog } from '../../core/watchdog.js';
+import { createLogger } from '../../core/logger.js';
+import { parseIrcLine } from './irc-message.js';
+import { normalizeIrc } from './normalize.js';
+import { buildParts } from './message-parts.js';
+import { SendQueue } from './send-queue.js';
+import { TmiTransport, type ChatServer } from './tmi-transport.js';
+import type { ChatTransport } from './chat-transport.js';
+import type {
+  ChatClear,
+  ChatClearUser,
+  ChatDelete,
+  ChatEvent,
+  ChatMessage,
+  ChatNotice,
+  ChatRoomState,
+  ChatSelfState,
+  ChatServerNotice,
+} from './chat-events.js';
+
+export interface ChatSourceEventMap extends SourceEventMap {
+  message: ChatMessage;
+  notice: ChatNotice;
+  delete: ChatDelete;
+  'clear-user': ChatClearUser;
+  clear: ChatClear;
+  roomstate: ChatRoomState;
+  'server-notice': ChatServerNotice;
+  self: ChatSelfState;
+}
+
+export interface ChatSourceOptions {
+  /** Channel login to read, with or without `#`. */
+  readonly channel: string;
+  /**
+   * A user access token (`chat:read`, plus `chat:edit` to send), or a function that returns
+   * the current one; it is read again on every reconnect. Absent: anonymous and read-only.
+   */
+  readonly token?: string | (() => string | Promise<string>);
+  /** The token user's login (from `validateToken`). Required with a token. */
+  readonly login?: string;
+  /** Defaults to Twitch (`wss://irc-ws.chat.twitch.tv:443`). Tests use a fake server on 127.0.0.1. */
+  readonly server?: ChatServer;
+  /** Reconnect timing handed to tmi.js. */
+  readonly reconnect?: { readonly initialMs?: number; readonly factor?: number; readonly maxMs?: number };
+  /** Time from connecting to having joined before the attempt is abandoned. Default 20 s. */
+  readonly loginTimeoutMs?: number;
+  /** Silence on a joined connection before it is presumed dead. tmi.js pings every 60 s, so default 150 s. */
+  readonly silenceTimeoutMs?: number;
+  /** Emote image variant. Default `dark`. */
+  readonly emoteTheme?: 'dark' | 'light';
+  /** Replaces tmi.js, e.g. with the simulator. */
+  readonly transport?: ChatTransport;
+}
+
+/** Counters for the debug view. */
+export interface ChatStats {
+  lines: number;
+  /** Lines that were not IRC, or that could not be turned into an event. */
+  malformed: number;
+}
+
+// Phrases tmi.js and Twitch use when a login is refused (§1.2).
+const LOGIN_FAILURES = /Login authentication failed|Login unsuccessful|Improperly formatted auth|Error logging in|Invalid NICK/i;
+const MAX_MESSAGE_CODE_POINTS = 500;
+
+/**
+ * Twitch chat for one channel, as typed events. Reads anonymously when no token is given.
+ *
+ * @fires message, notice, delete, clear-user, clear, roomstate, server-notice, self — chat events
+ * @fires status — on every state change; error — on every failure
+ */
+export class ChatSource extends Source<ChatSourceEventMap> {
+  readonly name = 'chat';
+  readonly channel: string;
+  readonly stats: ChatStats = { lines: 0, malformed: 0 };
+  private readonly options: ChatSourceOptions;
+  private readonly transport: ChatTransport;
+  private readonly log = createLogger('chat');
+  private readonly watchdog: Watchdog;
+  private readonly queue = new SendQueue();
+  private selfState: ChatSelfState | null = null;
+  private roomId = '';
+  private joined = false;
+  private localIds = 0;
+  /** Why we closed the connection ourselves, so the resulting disconnect is reported as that. */
+  private closeCause: SourceError | null = null;
+
+  constructor(options: ChatSourceOptions) {
+    super();
+    this.options = options;
+    this.channel = options.channel.replace(/^#/, '').toLowerCase();
+    if (options.token && !options.login) throw new SourceError('config', 'A chat token needs the login of its user (validateToken gives it).');
+    const token = options.token;
+    this.transport =
+      options.transport ??
+      new TmiTransport({
+        channel: this.channel,
+        server: options.server,
+        reconnect: options.reconnect,
+        identity: token && options.login ? { login: options.login, token: typeof token === 'function' ? token : () => token } : undefined,
+      });
+    this.watchdog = new Watchdog(this.loginTimeoutMs, () => this.onSilence());
+  }
+
+  /** The channel's numeric id, known once joined (from ROOMSTATE); '' before. */
+  get channelId(): string {
+    return this.roomId;
+  }
+
+  /** Whether `send()` can work: logged in with a token. */
+  get canSend(): boolean {
+    return Boolean(this.options.token);
+  }
+
+  /**
+   * Sends a chat message (or a reply to message `replyTo`), waiting for a free slot under
+   * Twitch's rate limit. Text over 500 characters goes out as several messages.
+   * Resolves once sent; the message is also emitted locally with `self: true`.
+   */
+  async send(text: string, options: { replyTo?: string } = {}): Promise<void> {
+    if (!this.canSend) throw new SourceError('auth', 'Sending chat needs a token with the chat:edit scope; this overlay reads anonymously.');
+    // A line break would end the IRC line and let the rest run as a command.
+    const clean = text.replace(/[\r\n\u0000]+/g, ' ').trim();
+    if (clean === '') return;
+    if (options.replyTo !== undefined && !/^[\w-]+$/.test(options.replyTo)) throw new SourceError('config', 'Not a message id to reply to.');
+    for (const chunk of splitMessage(clean, MAX_MESSAGE_CODE_POINTS)) {
+      await this.queue.acquire();
+      const tag = options.replyTo ? `@reply-parent-msg-id=${options.replyTo} ` : '';
+      this.transport.send(`${tag}PRIVMSG #${this.channel} :${chunk}`);
+      this.emit('message', this.localMessage(chunk));
+    }
+  }
+
+  protected open(): void {
+    this.joined = false;
+    this.watchdog.kick(this.loginTimeoutMs);
+    this.transport.connect({
+      line: (raw) => this.onLine(raw),
+      connecting: () => {
+        if (this.status.state !== 'connecting') this.setStatus('connecting', { attempt: this.status.attempt });
+        this.watchdog.kick(this.loginTimeoutMs);
+      },
+      loggedIn: () => this.watchdog.kick(this.loginTimeoutMs),
+      disconnected: (reason, final, retryInMs) => this.onDisconnected(reason, final, retryInMs),
+    });
+  }
+
+  protected close(): void {
+    this.closeCause = null;
+    this.watchdog.stop();
+    this.queue.clear('Chat was stopped before this message could be sent.');
+    this.transport.disconnect();
+  }
+
+  private get loginTimeoutMs(): number {
+    return this.options.loginTimeoutMs ?? 20_000;
+  }
+
+  private onLine(raw: string): void {
+    if (!this.running) return;
+    this.stats.lines += 1;
+    if (this.joined) this.watchdog.kick(this.options.silenceTimeoutMs ?? 150_000);
+    let event: ChatEvent | null;
+    try {
+      const parsed = parseIrcLine(raw);
+      if (!parsed) {
+        this.stats.malformed += 1;
+        this.log.debug('ignored a line that is not IRC:', raw.slice(0, 200));
+        return;
+      }
+      event = normalizeIrc(parsed, { now: Date.now(), emoteTheme: this.options.emoteTheme });
+    } catch (error) {
+      this.stats.malformed += 1;
+      this.log.warn('could not read a chat line; skipped it:', error);
+      return;
+    }
+    if (event) this.dispatch(event);
+  }
+
+  private dispatch(event: ChatEvent): void {
+    switch (event.type) {
+      case 'roomstate':
+        if (event.channel !== this.channel) break;
+        if (event.channelId) this.roomId = event.channelId;
+        if (!this.joined) {
+          // ROOMSTATE is Twitch's acknowledgement of the JOIN (§1.2): chat now flows.
+          this.joined = true;
+          this.setStatus('connected');
+          this.watchdog.kick(this.options.silenceTimeoutMs ?? 150_000);
+        }
+        break;
+      case 'self':
+        this.selfState = event;
+        if (event.channel === this.channel) this.queue.limit = event.privileged ? 100 : 20;
+        break;
+      case 'server-notice':
+        this.onServerNotice(event);
+        break;
+    }
+    this.emit(event.type, event as never);
+  }
+
+  private onServerNotice(notice: ChatServerNotice): void {
+    if (notice.msgId === 'msg_channel_suspended' || notice.msgId === 'tos_ban' || notice.msgId === 'msg_banned_channel') {
+      this.fail(new SourceError('config', `Twitch says channel "${this.channel}" cannot be joined: ${notice.text} Check the channel name.`));
+    } else if (notice.msgId === 'msg_ratelimit' || notice.msgId === 'msg_duplicate' || notice.msgId === 'msg_slowmode') {
+      this.fail(new SourceError('rate-limit', `Twitch did not post a message: ${notice.text}`));
+    }
+  }
+
+  private onDisconnected(reason: string, final: boolean, retryInMs?: number): void {
+    if (!this.running) return;
+    this.joined = false;
+    if (LOGIN_FAILURES.test(reason)) {
+      this.watchdog.stop();
+      this.fail(
+        new SourceError('auth', `Twitch refused the chat login (${reason}). The token has expired or was revoked: make a new overlay link on the setup page.`),
+      );
+      return;
+    }
+    if (final) {
+      this.watchdog.stop();
+      this.fail(new SourceError('network', `Chat disconnected and will not retry: ${reason}`, { retryable: false }));
+      return;
+    }
+    const attempt = this.status.attempt + 1;
+    const error = this.closeCause ?? new SourceError('network', `Chat connection lost${reason ? ` (${reason})` : ''}; reconnecting.`);
+    this.closeCause = null;
+    this.fail(error);
+    this.setStatus('reconnecting', { attempt, retryInMs, error });
+    // If the retry itself hangs, the watchdog forces another.
+    this.watchdog.kick((retryInMs ?? 0) + this.loginTimeoutMs);
+  }
+
+  private onSilence(): void {
+    if (!this.running || this.status.state === 'error') return;
+    const ms = this.joined ? (this.options.silenceTimeoutMs ?? 150_000) : this.loginTimeoutMs;
+    const what = this.joined ? 'went silent' : 'did not finish logging in';
+    this.closeCause = new SourceError('network', `Chat ${what} for ${+(ms / 1000).toFixed(1)} s; reconnecting.`);
+    this.log.warn(this.closeCause.message);
+    this.joined = false;
+    this.watchdog.kick(this.loginTimeoutMs);
+    this.transport.reconnect();
+  }
+
+  private localMessage(text: string): ChatMessage {
+    const self = this.selfState;
+    const login = this.options.login ?? '';
+    this.localIds += 1;
+    return {
+      type: 'message',
+      id: `local-${this.localIds}`,
+      channel: this.channel,
+      channelId: this.roomId,
+      sentAt: Date.now(),
+      user: { id: self?.userId ?? '', login, displayName: self?.displayName ?? login, color: self?.color ?? null },
+      badges: self?.badges ?? [],
+      badgeInfo: [],
+      text,
+      parts: buildParts(text, [], { theme: this.options.emoteTheme }),
+      isAction: false,
+      reply: null,
+      firstMessage: false,
+      returningChatter: false,
+      bits: 0,
+      rewardId: null,
+      msgId: null,
+      sourceChannelId: null,
+      self: true,
+    };
+  }
+}
+
+/** Splits text into pieces of at most `max` code points, at the last space where there is one. */
+export function splitMessage(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = Array.from(text);
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const space = window.lastIndexOf(' ');
+    const cut = space > 0 ? space : max;
+    chunks.push(rest.slice(0, cut).join('').trim());
+    rest = rest.slice(cut);
+    while (rest[0] === ' ') rest.shift();
+  }
+  if (rest.length > 0) chunks.push(rest.join(''));
+  return chunks;
+}

@@ -1,0 +1,27 @@
+/** What a chat connection reports to its ChatSource. */
+export interface ChatTransportEvents {
+  /** One raw IRC line, as received. */
+  line(raw: string): void;
+  /** The socket is open and login is under way. */
+  connecting(): void;
+  /** Logged in (numeric 376); the JOIN follows. */
+  loggedIn(): void;
+  /**
+   * The connection ended. The transport retries by itself after `retryInMs` unless `final`
+   * (a rejected login, or `disconnect()`).
+   */
+  disconnected(reason: string, final: boolean, retryInMs?: number): void;
+}
+
+/**
+ * Carries IRC lines between a ChatSource and a server. The live one wraps tmi.js; the
+ * simulator feeds recorded Twitch lines. Parsing and events stay in ChatSource either way.
+ */
+export interface ChatTransport {
+  connect(events: ChatTransportEvents): void;
+  disconnect(): void;
+  /** Sends one IRC line (without CRLF). */
+  send(line: string): void;
+  /** Drops the connection as if the network failed, so the transport reconnects. */
+  reconnect(): void;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { param, paramName } from '../../src/config/schema.js';
+import { isDebug, parseConfig } from '../../src/config/parse.js';
+
+const schema = {
+  channel: param.string('Twitch channel login.', '', { required: true }),
+  token: param.string('User token.', '', { secret: true }),
+  maxMessages: param.int('Lines kept.', 50, { min: 1, max: 500 }),
+  fadeAfter: param.number('Seconds before a line fades; 0 never.', 0, { min: 0 }),
+  hideCommands: param.bool('Hide !commands.'),
+  theme: param.enum('Emote variant.', ['dark', 'light'] as const, 'dark'),
+  hideBots: param.list('Logins to hide.', ['nightbot']),
+  background: param.color('Background for contrast.', '#18181b'),
+};
+
+const at = (query: string) => parseConfig(schema, `https://overlay.test/overlays/chat/${query}`);
+
+describe('parseConfig', () => {
+  test('gives defaults and no problems beyond a missing required parameter', () => {
+    const { config, problems } = at('');
+    expect(config).toEqual({
+      channel: '',
+      token: '',
+      maxMessages: 50,
+      fadeAfter: 0,
+      hideCommands: false,
+      theme: 'dark',
+      hideBots: ['nightbot'],
+      background: '#18181b',
+    });
+    expect(problems).toEqual([expect.objectContaining({ param: 'channel', severity: 'error' })]);
+  });
+
+  test('reads every kind, kebab-case names to camelCase keys', () => {
+    const { config, problems } = at('?channel=Some_One&max-messages=20&fade-after=7.5&hide-commands&theme=light&hide-bots=a,%20b,,c&background=%23fff');
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({ channel: 'Some_One', maxMessages: 20, fadeAfter: 7.5, hideCommands: true, theme: 'light', hideBots: ['a', 'b', 'c'], background: '#fff' });
+  });
+
+  test('malformed values become warnings and keep the default; it never throws', () => {
+    const { config, problems } = at('?channel=x&max-messages=lots&fade-after=-1&hide-commands=maybe&theme=pink&background=url(evil)&max-messages=3.5');
+    expect(config).toMatchObject({ maxMessages: 50, fadeAfter: 0, hideCommands: false, theme: 'dark', background: '#18181b' });
+    expect(problems.map((p) => [p.param, p.severity])).toEqual([
+      ['max-messages', 'warning'],
+      ['fade-after', 'warning'],
+      ['hide-commands', 'warning'],
+      ['theme', 'warning'],
+      ['background', 'warning'],
+    ]);
+  });
+
+  test('secrets come only from the fragment; one in the query is refused with advice', () => {
+    expect(at('?channel=x#token=abc').config.token).toBe('abc');
+    const leaked = at('?channel=x&token=abc');
+    expect(leaked.config.token).toBe('');
+    expect(leaked.problems).toEqual([expect.objectContaining({ param: 'token', severity: 'error', message: expect.stringContaining('after the #') })]);
+  });
+
+  test('the fragment overrides the query; unknown parameters warn', () => {
+    const { config, problems } = at('?channel=a&max-messages=10&colour=red#max-messages=30');
+    expect(config.maxMessages).toBe(30);
+    expect(problems).toEqual([expect.objectContaining({ param: 'colour', severity: 'warning', message: 'Unknown parameter "colour" was ignored.' })]);
+  });
+
+  test('debug and demo are understood everywhere', () => {
+    expect(at('?channel=a&debug&demo').problems).toEqual([]);
+    expect(isDebug(new URL('https://x.test/?debug'))).toBe(true);
+    expect(isDebug(new URL('https://x.test/?debug=0'))).toBe(false);
+    expect(isDebug(new URL('https://x.test/'))).toBe(false);
+  });
+
+  test('paramName turns keys into URL names', () => {
+    expect(paramName('maxMessages')).toBe('max-messages');
+    expect(paramName('channel')).toBe('channel');
+  });
+});
