@@ -1,0 +1,228 @@
+import { LitElement, html, render, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import type { TypedEventTarget } from '../../core/typed-event-target.js';
+import type { ChatClear, ChatClearUser, ChatDelete, ChatMessage, ChatNotice, ChatRoomState } from '../../sources/tmi/chat-events.js';
+import type { EmoteLookup } from '../../emotes/emote-lookup.js';
+import type { BadgeLookup } from '../../badges/badge-lookup.js';
+import { SourceListeners } from '../../controllers/source-listeners.js';
+import { messageLine, noticeLine, type LineContext } from './chat-line.js';
+import { chatStyles } from './ovl-chat.styles.js';
+
+/** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
+export interface ChatFeedEventMap {
+  message: ChatMessage;
+  notice: ChatNotice;
+  delete: ChatDelete;
+  'clear-user': ChatClearUser;
+  clear: ChatClear;
+  roomstate: ChatRoomState;
+}
+export type ChatFeed = TypedEventTarget<ChatFeedEventMap>;
+
+type LineEvent = ChatMessage | ChatNotice;
+
+interface Row {
+  readonly element: HTMLElement;
+  readonly userId: string;
+}
+
+const listConverter = {
+  fromAttribute: (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  toAttribute: (value: readonly string[]) => value.join(','),
+};
+
+/**
+ * Twitch chat as a bounded list of lines, newest at the bottom.
+ *
+ * Rendering: events are queued and drawn once per animation frame; at most `max-messages`
+ * lines of a burst are drawn at all, since older ones would be trimmed at once. Each line is
+ * rendered once into its own container and removed as a whole. (Lit's `repeat()` over a
+ * rolling window leaks a comment node per removed item in lit-html 3.3.1+, lit/lit#5010.)
+ *
+ * The element never opens a connection: give it a source and it listens while connected.
+ *
+ * @csspart base - The scrolling column of lines.
+ * @csspart line - One line; also `notice` (sub, raid, announcement …) or `action` (/me). Has `data-id` = message id.
+ * @csspart name - The sender's display name. @csspart login - The login after a localized name.
+ * @csspart badge - A badge image. @csspart emote - An emote image; `alt` is the emote's code.
+ * @csspart message - The message text. @csspart separator - The ": " after the name.
+ * @csspart reply - The message being replied to. @csspart cheer - A cheer such as `Cheer100`.
+ * @csspart notice-text - The headline of a notice line. @csspart meta - Badges and name.
+ * @cssprop --ovl-chat-font, --ovl-chat-font-size, --ovl-chat-text-color, --ovl-chat-text-shadow
+ * @cssprop --ovl-chat-line-background, --ovl-chat-line-padding, --ovl-chat-line-gap, --ovl-chat-line-radius
+ * @cssprop --ovl-chat-name-weight, --ovl-chat-emote-size, --ovl-chat-badge-size, --ovl-chat-cheer-color
+ * @cssprop --ovl-chat-notice-background, --ovl-chat-notice-accent, --ovl-chat-reply-color
+ * @cssprop --ovl-chat-enter-duration, --ovl-chat-fade-duration
+ */
+@customElement('ovl-chat')
+export class OvlChat extends LitElement {
+  static override styles = chatStyles;
+
+  /** Lines kept on screen; the oldest leave first. */
+  @property({ type: Number, attribute: 'max-messages' }) maxMessages = 50;
+  /** Seconds after which a line fades out; 0 keeps lines until pushed out. */
+  @property({ type: Number, attribute: 'fade-after' }) fadeAfter = 0;
+  /** Logins whose messages are not shown (bots), case-insensitive. */
+  @property({ attribute: 'hide-bots', converter: listConverter }) hideBots: readonly string[] = [];
+  /** Hide messages starting with `!` (bot commands). */
+  @property({ type: Boolean, attribute: 'hide-commands' }) hideCommands = false;
+  /** Hide sub, raid and other notices. */
+  @property({ type: Boolean, attribute: 'hide-notices' }) hideNotices = false;
+  /** Name colours are adjusted to be readable on this colour (the scene behind the overlay). */
+  @property({ attribute: 'contrast-background' }) contrastBackground = '#18181b';
+  /** While true (OBS hides the source) lines queue up, bounded, and are drawn when it turns false. */
+  @property({ type: Boolean }) paused = false;
+  /** Third-party emotes (7TV, BTTV, FFZ). */
+  @property({ attribute: false }) emotes?: EmoteLookup;
+  /** Badge images; without them badges are left out. */
+  @property({ attribute: false }) badges?: BadgeLookup;
+
+  @query('.base') private base!: HTMLElement;
+
+  private feed?: ChatFeed;
+  private pending: LineEvent[] = [];
+  private readonly rows = new Map<string, Row>();
+  private channelId = '';
+  private autoIds = 0;
+  private readonly listeners = new SourceListeners<ChatFeed>(this, (feed, signal) => {
+    const options = { signal };
+    feed.addEventListener('message', (e) => this.enqueue(e.detail), options);
+    feed.addEventListener('notice', (e) => this.enqueue(e.detail), options);
+    feed.addEventListener('delete', (e) => this.removeMessage(e.detail.messageId), options);
+    feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId), options);
+    feed.addEventListener('clear', () => this.clear(), options);
+    feed.addEventListener('roomstate', (e) => (this.channelId = e.detail.channelId || this.channelId), options);
+  });
+
+  /** The chat events to show. Set it once the source exists; the page starts and stops it. */
+  @property({ attribute: false })
+  get source(): ChatFeed | undefined {
+    return this.feed;
+  }
+  set source(feed: ChatFeed | undefined) {
+    const old = this.feed;
+    this.feed = feed;
+    // Bound at once, not at the next frame, so no event in between is missed.
+    this.listeners.setSource(feed);
+    this.requestUpdate('source', old);
+  }
+
+  /** Lines currently on screen. */
+  get lineCount(): number {
+    return this.rows.size;
+  }
+
+  /** Removes every line, shown or queued. */
+  clear(): void {
+    this.pending = [];
+    for (const row of this.rows.values()) row.element.remove();
+    this.rows.clear();
+  }
+
+  // Updates wait for the next animation frame, so a burst of messages costs one render.
+  protected override async scheduleUpdate(): Promise<void> {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    super.scheduleUpdate();
+  }
+
+  protected override render() {
+    return html`<div part="base" class="base" role="log" aria-live="polite" @animationend=${this.onAnimationEnd}></div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('maxMessages')) this.trim();
+    if (!this.paused) this.flush();
+  }
+
+  private enqueue(event: LineEvent): void {
+    if (!this.shows(event)) return;
+    this.pending.push(event);
+    // Only the newest max-messages of a burst can be on screen after it.
+    if (this.pending.length > this.maxMessages * 2) this.pending.splice(0, this.pending.length - this.maxMessages);
+    this.requestUpdate();
+  }
+
+  private shows(event: LineEvent): boolean {
+    if (event.type === 'notice') return !this.hideNotices;
+    if (this.hideCommands && event.text.startsWith('!')) return false;
+    const login = event.user.login.toLowerCase();
+    return !this.hideBots.some((bot) => bot.toLowerCase() === login);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending.slice(-this.maxMessages);
+    this.pending = [];
+    const context: LineContext = {
+      emotes: this.emotes,
+      badges: this.badges,
+      channelId: this.channelId,
+      contrastBackground: this.contrastBackground,
+    };
+    const fragment = document.createDocumentFragment();
+    for (const event of batch) {
+      const id = event.id || `auto-${++this.autoIds}`;
+      if (this.rows.has(id)) continue; // a repeated delivery of a line already shown
+      const row = this.createRow(id, event, context);
+      this.rows.set(id, row);
+      fragment.append(row.element);
+    }
+    this.base.append(fragment);
+    this.trim();
+  }
+
+  private createRow(id: string, event: LineEvent, context: LineContext): Row {
+    const element = document.createElement('div');
+    const kind = event.type === 'notice' ? 'notice' : event.isAction ? 'action' : '';
+    element.className = `line ${kind}`.trim();
+    element.setAttribute('part', `line ${kind}`.trim());
+    element.dir = 'auto';
+    element.dataset.id = id;
+    if (event.user) element.dataset.login = event.user.login;
+    if (event.type === 'notice') element.dataset.kind = event.details.kind;
+    if (this.fadeAfter > 0) {
+      element.classList.add('fading');
+      element.style.setProperty('--_fade-delay', `${this.fadeAfter}s`);
+    }
+    render(event.type === 'notice' ? noticeLine(event, context) : messageLine(event, context), element);
+    return { element, userId: event.user?.id ?? '' };
+  }
+
+  private trim(): void {
+    for (const [id, row] of this.rows) {
+      if (this.rows.size <= this.maxMessages) break;
+      row.element.remove();
+      this.rows.delete(id);
+    }
+  }
+
+  private removeMessage(id: string): void {
+    this.pending = this.pending.filter((event) => event.id !== id);
+    const row = this.rows.get(id);
+    row?.element.remove();
+    this.rows.delete(id);
+  }
+
+  /** A timeout or ban removes everything that user said. */
+  private removeUser(userId: string): void {
+    if (!userId) return;
+    this.pending = this.pending.filter((event) => event.user?.id !== userId);
+    for (const [id, row] of this.rows) {
+      if (row.userId !== userId) continue;
+      row.element.remove();
+      this.rows.delete(id);
+    }
+  }
+
+  private onAnimationEnd(event: AnimationEvent): void {
+    if (event.animationName !== 'ovl-fade') return;
+    const id = (event.target as HTMLElement).dataset.id;
+    if (id) this.removeMessage(id);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ovl-chat': OvlChat;
+  }
+}

@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-element.js';
+import { privmsg } from '../helpers/lines.js';
+import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
+import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
+
+let fixture: ChatFixture;
+afterEach(() => fixture?.dispose());
+
+const part = (root: ParentNode, name: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+
+describe('<ovl-chat> rendering', () => {
+  test('a line carries the DOM contract: part=line, data-id, name, emote with alt', async () => {
+    fixture = await chatFixture();
+    await fixture.push(privmsg(fixture.channel, 'hi Kappa there', { id: 'msg-1', displayName: 'Viewer', emotes: '25:3-7', color: '#00FF7F' }));
+    const [line] = fixture.lines();
+    expect(line?.dataset.id).toBe('msg-1');
+    expect(line?.getAttribute('dir')).toBe('auto');
+    expect(part(line!, 'name')[0]?.textContent).toBe('Viewer');
+    const [emote] = part(line!, 'emote') as HTMLImageElement[];
+    expect(emote?.tagName).toBe('IMG');
+    expect(emote?.alt).toBe('Kappa');
+    expect(emote?.src).toBe('https://static-cdn.jtvnw.net/emoticons/v2/25/default/dark/1.0');
+    expect(part(line!, 'message')[0]?.textContent).toBe('hi  there');
+    expect(part(line!, 'badge')).toHaveLength(0);
+  });
+
+  test('badges render from a lookup and are left out gracefully without one', async () => {
+    const badges: BadgeLookup = {
+      find: (set, version) => (set === 'moderator' ? { url: `https://badges.test/${set}/${version}`, srcset: '', title: 'Moderator' } : undefined),
+    };
+    fixture = await chatFixture((el) => (el.badges = badges));
+    await fixture.push(privmsg(fixture.channel, 'hello', { badges: 'moderator/1,unknown-badge/1' }));
+    const images = part(fixture.lines()[0]!, 'badge') as HTMLImageElement[];
+    expect(images.map((i) => [i.alt, i.src])).toEqual([['Moderator', 'https://badges.test/moderator/1']]);
+  });
+
+  test('third-party emotes replace whole words', async () => {
+    const emotes = new EmoteLookup();
+    emotes.setChannel('100000001', 'bttv', [{ provider: 'bttv', id: 'b1', code: 'catJAM', url: 'https://cdn.test/catJAM' }]);
+    fixture = await chatFixture((el) => (el.emotes = emotes));
+    await fixture.push(privmsg(fixture.channel, 'catJAM catJAMs', { roomId: '100000001' }));
+    const images = part(fixture.lines()[0]!, 'emote') as HTMLImageElement[];
+    expect(images.map((i) => i.alt)).toEqual(['catJAM']);
+  });
+
+  test('names of users without a colour get a stable one, made readable on the background', async () => {
+    fixture = await chatFixture((el) => (el.contrastBackground = '#000000'));
+    await fixture.push(privmsg(fixture.channel, 'a', { login: 'dark', color: '#000000' }), privmsg(fixture.channel, 'b', { login: 'nocolor', color: '' }));
+    const [dark, none] = fixture.lines().map((l) => part(l, 'name')[0]!.style.color);
+    expect(dark).not.toBe('rgb(0, 0, 0)');
+    expect(none).not.toBe('');
+  });
+
+  test('/me lines are marked and coloured; localized names show the login', async () => {
+    fixture = await chatFixture();
+    await fixture.push(privmsg(fixture.channel, '\u0001ACTION waves\u0001', { login: 'testaccount_420', displayName: '테스트계정420', color: '#FF0000' }));
+    const [line] = fixture.lines();
+    expect(line?.getAttribute('part')).toBe('line action');
+    expect(part(line!, 'name')[0]?.textContent).toBe('테스트계정420 (testaccount_420)');
+    expect(part(line!, 'message')[0]?.textContent).toBe('waves');
+  });
+
+  test('a notice shows its headline and the viewer message', async () => {
+    fixture = await chatFixture();
+    await fixture.push(
+      `@badge-info=subscriber/7;badges=subscriber/6;color=#008000;display-name=Schmoopiie;emotes=;id=n-1;login=schmoopiie;mod=0;msg-id=resub;msg-param-cumulative-months=7;msg-param-should-share-streak=0;msg-param-sub-plan=1000;room-id=100000001;system-msg=Schmoopiie\\ssubscribed\\sat\\sTier\\s1.\\sThey've\\ssubscribed\\sfor\\s7\\smonths!;tmi-sent-ts=1;user-id=1;user-type= :tmi.twitch.tv USERNOTICE #${fixture.channel} :Great stream -- keep it up!`,
+    );
+    const [line] = fixture.lines();
+    expect(line?.getAttribute('part')).toBe('line notice');
+    expect(line?.dataset.kind).toBe('resub');
+    expect(part(line!, 'notice-text')[0]?.textContent).toBe("Schmoopiie subscribed at Tier 1. They've subscribed for 7 months!");
+    expect(part(line!, 'message')[0]?.textContent).toBe('Great stream -- keep it up!');
+  });
+});
+
+describe('<ovl-chat> list behaviour', () => {
+  test('keeps at most max-messages lines, newest last', async () => {
+    fixture = await chatFixture((el) => (el.maxMessages = 50));
+    const lines = Array.from({ length: 120 }, (_, i) => privmsg(fixture.channel, `message ${i}`, { id: `id-${i}` }));
+    await fixture.push(...lines.slice(0, 60));
+    await fixture.push(...lines.slice(60));
+    const shown = fixture.lines();
+    expect(shown).toHaveLength(50);
+    expect(shown[0]?.dataset.id).toBe('id-70');
+    expect(shown[49]?.dataset.id).toBe('id-119');
+    expect(fixture.element.lineCount).toBe(50);
+  });
+
+  test('removes a deleted message, everything from a timed-out or banned user, and all on /clear', async () => {
+    fixture = await chatFixture();
+    const c = fixture.channel;
+    await fixture.push(
+      privmsg(c, 'keep', { id: 'a', userId: '1' }),
+      privmsg(c, 'delete me', { id: 'b', userId: '1' }),
+      privmsg(c, 'spam 1', { id: 'c', userId: '2' }),
+      privmsg(c, 'spam 2', { id: 'd', userId: '2' }),
+      privmsg(c, 'troll', { id: 'e', userId: '3' }),
+    );
+    await fixture.push(`@login=viewer;room-id=;target-msg-id=b;tmi-sent-ts=1 :tmi.twitch.tv CLEARMSG #${c} :delete me`);
+    await fixture.push(`@ban-duration=600;room-id=1;target-user-id=2;tmi-sent-ts=2 :tmi.twitch.tv CLEARCHAT #${c} :viewer`);
+    await fixture.push(`@room-id=1;target-user-id=3;tmi-sent-ts=3 :tmi.twitch.tv CLEARCHAT #${c} :viewer`);
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['a']);
+    await fixture.push(`@room-id=1;tmi-sent-ts=4 :tmi.twitch.tv CLEARCHAT #${c}`);
+    expect(fixture.lines()).toHaveLength(0);
+  });
+
+  test('a deletion that arrives in the same frame as its message still removes it', async () => {
+    fixture = await chatFixture();
+    const c = fixture.channel;
+    await fixture.push(privmsg(c, 'gone', { id: 'x' }), `@login=viewer;target-msg-id=x :tmi.twitch.tv CLEARMSG #${c} :gone`, privmsg(c, 'stays', { id: 'y' }));
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['y']);
+  });
+
+  test('hides listed bots and !commands', async () => {
+    fixture = await chatFixture((el) => {
+      el.hideBots = ['Nightbot'];
+      el.hideCommands = true;
+    });
+    const c = fixture.channel;
+    await fixture.push(privmsg(c, 'I am a bot', { login: 'nightbot' }), privmsg(c, '!uptime', { login: 'viewer' }), privmsg(c, 'hello', { login: 'viewer' }));
+    expect(fixture.lines().map((l) => part(l, 'message')[0]?.textContent)).toEqual(['hello']);
+  });
+
+  test('fade-after removes lines once they have faded', async () => {
+    fixture = await chatFixture((el) => {
+      el.fadeAfter = 0.05;
+      el.style.setProperty('--ovl-chat-fade-duration', '10ms');
+    });
+    await fixture.push(privmsg(fixture.channel, 'short-lived'));
+    expect(fixture.lines()).toHaveLength(1);
+    await expect.poll(() => fixture.lines().length, { timeout: 3000 }).toBe(0);
+  });
+
+  test('while paused (OBS hid the source) lines wait, bounded, and appear when shown', async () => {
+    fixture = await chatFixture((el) => (el.maxMessages = 5));
+    fixture.element.paused = true;
+    await fixture.push(...Array.from({ length: 40 }, (_, i) => privmsg(fixture.channel, `m${i}`, { id: `p${i}` })));
+    expect(fixture.lines()).toHaveLength(0);
+    fixture.element.paused = false;
+    await fixture.element.updateComplete;
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['p35', 'p36', 'p37', 'p38', 'p39']);
+  });
+});
+
+describe('<ovl-chat> safety', () => {
+  test('markup in text, names and reply bodies renders as inert text', async () => {
+    fixture = await chatFixture();
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+    await fixture.push(
+      privmsg(fixture.channel, payload, {
+        displayName: '<b onmouseover=alert(1)>evil</b>',
+        extraTags: { 'reply-parent-msg-id': 'p', 'reply-parent-user-login': 'x', 'reply-parent-display-name': '<i>x</i>', 'reply-parent-msg-body': '<svg onload=alert(1)>' },
+      }),
+    );
+    const [line] = fixture.lines();
+    expect(line!.querySelectorAll('img, script, b, i, svg')).toHaveLength(0);
+    expect(part(line!, 'message')[0]?.textContent).toBe(payload);
+    expect(part(line!, 'name')[0]?.textContent).toContain('<b onmouseover=alert(1)>evil</b>');
+    expect(part(line!, 'reply')[0]?.textContent).toContain('<svg onload=alert(1)>');
+    expect((window as { __xss?: number }).__xss).toBeUndefined();
+  });
+});
+
+describe('<ovl-chat> soak', () => {
+  test('100,000 messages leave the DOM node count where 1,000 left it', async () => {
+    fixture = await chatFixture((el) => (el.maxMessages = 50));
+    const root = fixture.element.shadowRoot!;
+    const emotes = ['25:0-4', '', '1902:6-10', ''];
+    let sent = 0;
+    const sendBatch = async (count: number) => {
+      const lines = Array.from({ length: count }, (_, i) =>
+        privmsg(fixture.channel, `Kappa Keepo message ${sent + i} 👉 <3`, { id: `s${sent + i}`, emotes: emotes[(sent + i) % 4], badges: 'subscriber/12' }),
+      );
+      sent += count;
+      await fixture.push(...lines);
+    };
+    for (let i = 0; i < 10; i++) await sendBatch(100);
+    const after1k = countNodes(root);
+    for (let i = 0; i < 99; i++) await sendBatch(1000);
+    const after100k = countNodes(root);
+    expect(sent).toBe(100_000);
+    expect(fixture.lines()).toHaveLength(50);
+    expect(Math.abs(after100k - after1k) / after1k).toBeLessThan(0.03);
+  });
+});
