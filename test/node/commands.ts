@@ -1,5 +1,6 @@
 import type { BrowserCommand } from 'vitest/node';
 import { fakes } from './fakes.js';
+import type { RecordedRequest, ScriptedResponse } from './fake-http.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
@@ -10,6 +11,10 @@ export const commands = {
   tmiSilence: (async (_ctx, channel: string, silent: boolean) => (await fakes()).tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
   tmiSent: (async (_ctx, channel: string) => (await fakes()).tmi.sent(channel)) as BrowserCommand<[string]>,
   tmiJoinCount: (async (_ctx, channel: string) => (await fakes()).tmi.joinCount(channel)) as BrowserCommand<[string]>,
+  httpScript: (async (_ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakes()).http.script(method, path, responses)) as BrowserCommand<
+    [string, string, ScriptedResponse[]]
+  >,
+  httpRequests: (async (_ctx, prefix: string) => (await fakes()).http.requests(prefix)) as BrowserCommand<[string]>,
 };
 
 declare module 'vitest/browser' {
@@ -19,5 +24,7 @@ declare module 'vitest/browser' {
     tmiSilence(channel: string, silent: boolean): Promise<void>;
     tmiSent(channel: string): Promise<string[]>;
     tmiJoinCount(channel: string): Promise<number>;
+    httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
+    httpRequests(prefix: string): Promise<RecordedRequest[]>;
   }
 }

@@ -1,4 +1,5 @@
 import { FakeTmiServer } from './fake-tmi.js';
+import { FakeHttpServer } from './fake-http.js';
 
 /**
  * The running fake servers, started once per test run.
@@ -10,6 +11,7 @@ import { FakeTmiServer } from './fake-tmi.js';
  */
 export interface Fakes {
   readonly tmi: FakeTmiServer;
+  readonly http: FakeHttpServer;
 }
 
 interface Registry {
@@ -21,7 +23,8 @@ const KEY = Symbol.for('ovl.test.fakes');
 const slot = process as unknown as Record<symbol, Registry | undefined>;
 
 async function startAll(): Promise<Fakes> {
-  return { tmi: await FakeTmiServer.start() };
+  const [tmi, http] = await Promise.all([FakeTmiServer.start(), FakeHttpServer.start()]);
+  return { tmi, http };
 }
 
 /** Starts the servers on first use; later callers share them. Pair with `releaseFakes()`. */
@@ -38,8 +41,8 @@ export async function releaseFakes(): Promise<void> {
   registry.holders -= 1;
   if (registry.holders > 0) return;
   slot[KEY] = undefined;
-  const { tmi } = await registry.fakes;
-  await tmi.close();
+  const { tmi, http } = await registry.fakes;
+  await Promise.all([tmi.close(), http.close()]);
 }
 
 /** The running servers, for browser commands. */

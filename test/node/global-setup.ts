@@ -3,13 +3,16 @@ import { holdFakes, releaseFakes } from './fakes.js';
 
 /** Starts the fake protocol servers (127.0.0.1 only) and hands their ports to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { tmi } = await holdFakes();
+  const { tmi, http } = await holdFakes();
   project.provide('tmiPort', tmi.port);
+  project.provide('httpOrigin', http.origin);
   return releaseFakes;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     tmiPort: number;
+    /** `http://127.0.0.1:<port>`; services under /helix, /id, /7tv, /bttv, /ffz. */
+    httpOrigin: string;
   }
 }

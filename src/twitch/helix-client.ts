@@ -1,0 +1,122 @@
+import { SourceError } from '../core/errors.js';
+import { Backoff } from '../core/backoff.js';
+import { createLogger } from '../core/logger.js';
+import { TWITCH_ENDPOINTS, type Fetch, type TwitchEndpoints } from './endpoints.js';
+import { helixHeaders } from './validate-token.js';
+
+export interface HelixClientOptions {
+  readonly token: string;
+  /** The client id the token was issued to (from `validateToken`). */
+  readonly clientId: string;
+  readonly endpoints?: TwitchEndpoints;
+  readonly fetch?: Fetch;
+  /** Retries after a 429 or 5xx before giving up. Default 3. */
+  readonly maxRetries?: number;
+  /** Delays between retries when Twitch gives no reset time. */
+  readonly backoff?: Backoff;
+  /** Injectable clock and sleep, for tests. */
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export type HelixParams = Record<string, string | number | readonly (string | number)[] | undefined>;
+
+const log = createLogger('helix');
+
+function query(params: HelixParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * A small Helix client for a page with no server (§4.1): Bearer + Client-Id on every call,
+ * at most one identical GET in flight, 429 honoured by waiting for `Ratelimit-Reset` (or
+ * backing off when the header is not readable), 5xx retried with backoff, 401 reported at once.
+ */
+export class HelixClient {
+  private readonly options: HelixClientOptions;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly fetcher: Fetch;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** Epoch ms before which no request is sent, after Twitch reported the bucket empty. */
+  private pausedUntil = 0;
+
+  constructor(options: HelixClientOptions) {
+    this.options = options;
+    this.fetcher = options.fetch ?? fetch.bind(globalThis);
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** GET `path` (e.g. `/users`) and return the parsed JSON body. */
+  get<T>(path: string, params: HelixParams = {}): Promise<T> {
+    const url = `${(this.options.endpoints ?? TWITCH_ENDPOINTS).helix}${path}${query(params)}`;
+    const running = this.inFlight.get(url);
+    if (running) return running as Promise<T>;
+    const request = this.request<T>(url).finally(() => this.inFlight.delete(url));
+    this.inFlight.set(url, request);
+    return request;
+  }
+
+  private async request<T>(url: string): Promise<T> {
+    const backoff = this.options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 30_000 });
+    const maxRetries = this.options.maxRetries ?? 3;
+    for (let attempt = 0; ; attempt++) {
+      const wait = this.pausedUntil - this.now();
+      if (wait > 0) await this.sleep(wait);
+      let response: Response;
+      try {
+        response = await this.fetcher(url, { headers: helixHeaders(this.options.token, this.options.clientId) });
+      } catch (error) {
+        if (attempt >= maxRetries) throw new SourceError('network', 'Could not reach the Twitch API.', { cause: error });
+        await this.sleep(backoff.next() ?? 30_000);
+        continue;
+      }
+      this.noteRateLimit(response);
+      if (response.ok) return this.parse<T>(response);
+      if (response.status === 401) {
+        throw new SourceError('auth', 'The Twitch API refused the token (401). Make a new overlay link on the setup page.');
+      }
+      const retryable = response.status === 429 || response.status >= 500;
+      if (!retryable || attempt >= maxRetries) throw await this.failure(response);
+      const delay = response.status === 429 ? Math.max(this.pausedUntil - this.now(), 0) || (backoff.next() ?? 30_000) : (backoff.next() ?? 30_000);
+      log.debug(`HTTP ${response.status}; retrying in ${delay} ms`);
+      await this.sleep(delay);
+    }
+  }
+
+  /** `Ratelimit-Remaining: 0` (or a 429) pauses every request until `Ratelimit-Reset` (epoch seconds). */
+  private noteRateLimit(response: Response): void {
+    const remaining = response.headers.get('Ratelimit-Remaining');
+    const reset = Number(response.headers.get('Ratelimit-Reset'));
+    if ((remaining === '0' || response.status === 429) && Number.isFinite(reset) && reset > 0) {
+      this.pausedUntil = Math.max(this.pausedUntil, reset * 1000);
+    }
+  }
+
+  private async parse<T>(response: Response): Promise<T> {
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      throw new SourceError('protocol', 'The Twitch API sent an answer that is not JSON.', { cause: error });
+    }
+  }
+
+  private async failure(response: Response): Promise<SourceError> {
+    const text = await response.text().catch(() => '');
+    let message = text.slice(0, 200);
+    try {
+      message = (JSON.parse(text) as { message?: string }).message ?? message;
+    } catch {
+      // not JSON: keep the text
+    }
+    const code = response.status === 429 ? 'rate-limit' : response.status === 403 ? 'auth' : response.status >= 500 ? 'network' : 'protocol';
+    return new SourceError(code, `The Twitch API answered ${response.status}${message ? `: ${message}` : ''}.`);
+  }
+}

@@ -1,0 +1,21 @@
+import { inject } from 'vitest';
+import type { TwitchEndpoints } from '../../src/twitch/endpoints.js';
+import type { EmoteEndpoints } from '../../src/emotes/providers.js';
+
+/** Values the fake HTTP server and the tests agree on (no Node imports: loaded in the browser too). */
+export const TEST_CLIENT_ID = 'testclientid';
+export const GOOD_TOKEN = 'goodtoken';
+/** The channel whose emotes and badges the fixtures hold. */
+export const FIXTURE_CHANNEL_ID = '141981764';
+/** A channel id for which every emote service answers 500. */
+export const BROKEN_CHANNEL_ID = '500500500';
+
+export function fakeTwitchEndpoints(): TwitchEndpoints {
+  const origin = inject('httpOrigin');
+  return { helix: `${origin}/helix`, id: `${origin}/id` };
+}
+
+export function fakeEmoteEndpoints(): EmoteEndpoints {
+  const origin = inject('httpOrigin');
+  return { seventv: `${origin}/7tv/v3`, bttv: `${origin}/bttv/3`, ffz: `${origin}/ffz/v1` };
+}

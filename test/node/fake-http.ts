@@ -1,0 +1,135 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+
+/**
+ * Twitch's HTTP APIs (Helix, id.twitch.tv) and the third-party emote APIs, on 127.0.0.1,
+ * with CORS as a static page needs. Paths are prefixed by service: /helix, /id, /7tv, /bttv,
+ * /ffz. Tests can queue one-off answers (errors, 429s, slow or malformed replies) for a path
+ * and read back every request made.
+ */
+
+export interface ScriptedResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Sent as is, e.g. malformed JSON. */
+  rawBody?: string;
+  delayMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  authorization: string | null;
+  clientId: string | null;
+}
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/http');
+const fixture = (name: string): unknown => JSON.parse(readFileSync(resolve(fixtures, name), 'utf8'));
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Client-Id, Content-Type',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  'Access-Control-Expose-Headers': 'Ratelimit-Limit, Ratelimit-Remaining, Ratelimit-Reset, Location',
+};
+
+export class FakeHttpServer {
+  private readonly scripts = new Map<string, ScriptedResponse[]>();
+  private readonly log: RecordedRequest[] = [];
+
+  private constructor(private readonly server: Server) {
+    server.on('request', (req, res) => void this.handle(req, res));
+  }
+
+  static async start(): Promise<FakeHttpServer> {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    return new FakeHttpServer(server);
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Queues answers for `METHOD /path` (query ignored); each is used once, before the routes. */
+  script(method: string, path: string, responses: ScriptedResponse[]): void {
+    const key = `${method.toUpperCase()} ${path}`;
+    this.scripts.set(key, [...(this.scripts.get(key) ?? []), ...responses]);
+  }
+
+  /** Requests whose URL starts with `prefix`, oldest first. */
+  requests(prefix = ''): RecordedRequest[] {
+    return this.log.filter((r) => r.url.startsWith(prefix));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((done) => this.server.close(() => done()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', this.origin);
+    this.log.push({
+      method: req.method ?? 'GET',
+      url: url.pathname + url.search,
+      authorization: req.headers.authorization ?? null,
+      clientId: (req.headers['client-id'] as string | undefined) ?? null,
+    });
+    const queued = this.scripts.get(`${req.method} ${url.pathname}`);
+    const answer = queued?.shift() ?? this.route(req, url);
+    if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+    const body = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...CORS, ...answer.headers }).end(body);
+  }
+
+  private route(req: IncomingMessage, url: URL): ScriptedResponse {
+    const path = url.pathname;
+    const authorized = req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
+    const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
+    const notFound = json({ error: 'Not Found', status: 404, message: 'Not Found' }, 404);
+
+    if (path === '/id/oauth2/validate') {
+      return authorized
+        ? json({ client_id: TEST_CLIENT_ID, login: 'teststreamer', scopes: ['chat:read', 'chat:edit'], user_id: FIXTURE_CHANNEL_ID, expires_in: 14_000 })
+        : json({ status: 401, message: 'invalid access token' }, 401);
+    }
+    if (path.startsWith('/helix/')) {
+      if (!authorized || req.headers['client-id'] !== TEST_CLIENT_ID) return json({ error: 'Unauthorized', status: 401, message: 'Invalid OAuth token' }, 401);
+      const rate = { 'Ratelimit-Limit': '800', 'Ratelimit-Remaining': '799', 'Ratelimit-Reset': String(Math.ceil(Date.now() / 1000) + 60) };
+      if (path === '/helix/chat/badges/global') return { status: 200, headers: rate, body: fixture('helix-badges-global.json') };
+      if (path === '/helix/chat/badges') {
+        const own = url.searchParams.get('broadcaster_id') === FIXTURE_CHANNEL_ID;
+        return { status: 200, headers: rate, body: own ? fixture('helix-badges-channel.json') : { data: [] } };
+      }
+      return notFound;
+    }
+
+    const channel = /\/(\d+)$/.exec(path)?.[1];
+    if (channel === BROKEN_CHANNEL_ID) return json({ error: 'Internal Server Error' }, 500);
+    const known = channel === FIXTURE_CHANNEL_ID;
+    switch (path.replace(/\/\d+$/, '/:id')) {
+      case '/7tv/v3/emote-sets/global':
+        return json(fixture('7tv-global.json'));
+      case '/7tv/v3/users/twitch/:id':
+        return known ? json(fixture('7tv-user.json')) : json({ status_code: 404, error: 'Unknown User', error_code: 70442 }, 404);
+      case '/bttv/3/cached/emotes/global':
+        return json(fixture('bttv-global.json'));
+      case '/bttv/3/cached/users/twitch/:id':
+        return known ? json(fixture('bttv-user.json')) : json({ message: 'user not found' }, 404);
+      case '/ffz/v1/set/global':
+        return json(fixture('ffz-global.json'));
+      case '/ffz/v1/room/id/:id':
+        return known ? json(fixture('ffz-room.json')) : json({ error: 'Not Found', status: 404, message: 'No such room' }, 404);
+      default:
+        return notFound;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { missingScopes, validateToken } from '../../src/twitch/validate-token.js';
+import { HelixClient } from '../../src/twitch/helix-client.js';
+import { Backoff } from '../../src/core/backoff.js';
+import { HelixBadges } from '../../src/badges/helix-badges.js';
+import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
+
+const quickBackoff = () => new Backoff({ initialMs: 10, maxMs: 50, jitter: 0 });
+
+function helix(overrides: Partial<ConstructorParameters<typeof HelixClient>[0]> = {}): HelixClient {
+  return new HelixClient({ token: GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), backoff: quickBackoff(), ...overrides });
+}
+
+describe('validateToken', () => {
+  test('returns what Twitch knows of a good token', async () => {
+    const validation = await validateToken(`oauth:${GOOD_TOKEN}`, { endpoints: fakeTwitchEndpoints() });
+    expect(validation).toMatchObject({ clientId: TEST_CLIENT_ID, login: 'teststreamer', userId: FIXTURE_CHANNEL_ID, scopes: ['chat:read', 'chat:edit'], expiresIn: 14_000 });
+  });
+
+  test('a refused token is a non-retryable auth error telling what to do', async () => {
+    await expect(validateToken('nope', { endpoints: fakeTwitchEndpoints() })).rejects.toMatchObject({
+      code: 'auth',
+      retryable: false,
+      message: expect.stringContaining('setup page'),
+    });
+  });
+
+  test('an unreadable answer is a protocol error; an unreachable host a retryable network error', async () => {
+    await commands.httpScript('GET', '/id/oauth2/validate', [{ status: 200, rawBody: '{"client_id":' }]);
+    await expect(validateToken(GOOD_TOKEN, { endpoints: fakeTwitchEndpoints() })).rejects.toMatchObject({ code: 'protocol' });
+    await expect(validateToken(GOOD_TOKEN, { endpoints: { helix: 'http://127.0.0.1:9/helix', id: 'http://127.0.0.1:9' } })).rejects.toMatchObject({
+      code: 'network',
+      retryable: true,
+    });
+  });
+
+  test('missing scopes are named along with the overlay that needs them', async () => {
+    const validation = await validateToken(GOOD_TOKEN, { endpoints: fakeTwitchEndpoints() });
+    expect(missingScopes(validation, ['chat:read'], 'chat')).toBeNull();
+    expect(missingScopes(validation, ['chat:read', 'channel:read:redemptions'], 'alerts')?.message).toMatch(/alerts overlay needs the "channel:read:redemptions" scope/);
+  });
+});
+
+describe('HelixClient', () => {
+  test('sends Bearer and Client-Id, and shares one request among identical calls in flight', async () => {
+    const before = (await commands.httpRequests('/helix/chat/badges/global')).length;
+    const client = helix();
+    const [a, b] = await Promise.all([client.get('/chat/badges/global'), client.get('/chat/badges/global')]);
+    expect(a).toBe(b);
+    const requests = (await commands.httpRequests('/helix/chat/badges/global')).slice(before);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ authorization: `Bearer ${GOOD_TOKEN}`, clientId: TEST_CLIENT_ID });
+  });
+
+  test('waits until Ratelimit-Reset after a 429, then succeeds', async () => {
+    const sleeps: number[] = [];
+    let clock = 1_700_000_000_000;
+    const client = helix({ now: () => clock, sleep: async (ms) => void (sleeps.push(ms), (clock += ms)) });
+    const reset = Math.ceil(clock / 1000) + 7;
+    await commands.httpScript('GET', '/helix/chat/badges', [{ status: 429, headers: { 'Ratelimit-Remaining': '0', 'Ratelimit-Reset': String(reset) }, body: { message: 'Too Many Requests' } }]);
+    const body = await client.get<{ data: unknown[] }>('/chat/badges', { broadcaster_id: FIXTURE_CHANNEL_ID });
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(sleeps).toEqual([reset * 1000 - 1_700_000_000_000]);
+  });
+
+  test('retries 5xx with backoff and gives up after maxRetries with a clear error', async () => {
+    await commands.httpScript('GET', '/helix/chat/badges', [{ status: 503 }, { status: 500 }]);
+    await expect(helix().get('/chat/badges', { broadcaster_id: '1' })).resolves.toEqual({ data: [] });
+    await commands.httpScript('GET', '/helix/chat/badges', [{ status: 500 }, { status: 500 }, { status: 500 }]);
+    await expect(helix({ maxRetries: 2 }).get('/chat/badges', { broadcaster_id: '2' })).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('500') });
+  });
+
+  test('401 stops at once; malformed JSON is a protocol error', async () => {
+    await expect(helix({ token: 'bad' }).get('/chat/badges/global')).rejects.toMatchObject({ code: 'auth', retryable: false });
+    await commands.httpScript('GET', '/helix/chat/badges/global', [{ status: 200, rawBody: '<html>' }]);
+    await expect(helix().get('/chat/badges/global')).rejects.toMatchObject({ code: 'protocol' });
+  });
+});
+
+describe('HelixBadges', () => {
+  test('channel sets override global ones; unknown badges are absent', async () => {
+    const badges = new HelixBadges(helix());
+    await badges.load(FIXTURE_CHANNEL_ID);
+    expect(badges.find('subscriber', '12', FIXTURE_CHANNEL_ID)?.title).toBe('1-Year Subscriber');
+    expect(badges.find('subscriber', '0', FIXTURE_CHANNEL_ID)?.title).toBe('Subscriber');
+    expect(badges.find('moderator', '1', FIXTURE_CHANNEL_ID)).toMatchObject({ title: 'Moderator', srcset: expect.stringContaining(' 4x') });
+    expect(badges.find('no-such-badge', '1', FIXTURE_CHANNEL_ID)).toBeUndefined();
+  });
+});
