@@ -14,8 +14,11 @@ export interface ParsedConfig<S extends Schema> {
   readonly problems: readonly ConfigProblem[];
 }
 
-/** Parameters every overlay understands besides its own schema. */
-const COMMON_PARAMS = new Set(['debug', 'demo']);
+/**
+ * Parameters every overlay understands besides its own schema: `debug` (status chips),
+ * `demo` (the simulator) and the loopback-only test endpoints read by `devEndpoints`.
+ */
+const COMMON_PARAMS = new Set(['debug', 'demo', 'dev-origin', 'dev-chat']);
 
 const TRUE_WORDS = new Set(['', '1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
@@ -46,14 +49,16 @@ function coerce(spec: ParamSpec, raw: string): Coerced {
       return spec.values.includes(raw)
         ? { ok: true, value: raw }
         : { ok: false, reason: `expected one of ${spec.values.join(', ')}, got "${raw}"` };
-    case 'list':
-      return {
-        ok: true,
-        value: raw
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean),
-      };
+    case 'list': {
+      const items = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      const unknown = spec.values ? items.filter((item) => !spec.values!.includes(item)) : [];
+      return unknown.length === 0
+        ? { ok: true, value: items }
+        : { ok: false, reason: `has unknown item${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${spec.values!.join(', ')})` };
+    }
     case 'color':
       return CSS_COLOR.test(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: `"${raw}" is not a CSS colour` };
   }
@@ -106,5 +111,11 @@ export function parseConfig<S extends Schema>(schema: S, url: URL | string): Par
 /** Whether the page URL asks for the debug view (`?debug`). */
 export function isDebug(url: URL): boolean {
   const value = url.searchParams.get('debug') ?? new URLSearchParams(url.hash.replace(/^#/, '')).get('debug');
+  return value !== null && !FALSE_WORDS.has(value.toLowerCase());
+}
+
+/** Whether the page URL asks for the simulator (`?demo`). */
+export function isDemo(url: URL): boolean {
+  const value = url.searchParams.get('demo');
   return value !== null && !FALSE_WORDS.has(value.toLowerCase());
 }

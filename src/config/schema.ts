@@ -26,7 +26,10 @@ export interface BoolParam extends ParamBase<'bool', boolean> {}
 export interface EnumParam<V extends string = string> extends ParamBase<'enum', V> {
   readonly values: readonly V[];
 }
-export interface ListParam extends ParamBase<'list', readonly string[]> {}
+export interface ListParam extends ParamBase<'list', readonly string[]> {
+  /** When set, items outside it are dropped with a warning. */
+  readonly values?: readonly string[];
+}
 export interface ColorParam extends ParamBase<'color', string> {}
 
 export type ParamSpec = StringParam | NumberParam | BoolParam | EnumParam | ListParam | ColorParam;
@@ -58,7 +61,7 @@ export const param = {
     values,
     default: def,
   }),
-  list: (doc: string, def: readonly string[] = []): ListParam => ({ kind: 'list', doc, default: def }),
+  list: (doc: string, def: readonly string[] = [], values?: readonly string[]): ListParam => ({ kind: 'list', doc, default: def, ...(values && { values }) }),
   color: (doc: string, def: string): ColorParam => ({ kind: 'color', doc, default: def }),
 };
 

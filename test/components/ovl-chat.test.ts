@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-element.js';
-import { privmsg } from '../helpers/lines.js';
+import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
 

@@ -3,7 +3,7 @@ import { commands } from 'vitest/browser';
 import type { ChatSource } from '../../../src/sources/tmi/chat-source.js';
 import type { EmotePart } from '../../../src/sources/tmi/chat-events.js';
 import { fakeChat, nextEvent, uniqueChannel, untilState } from '../../helpers/chat.js';
-import { privmsg } from '../../helpers/lines.js';
+import { privmsg } from '../../../src/simulator/tmi-lines.js';
 
 const sources: ChatSource[] = [];
 function track(source: ChatSource): ChatSource {

@@ -1,0 +1,112 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Source } from '../../core/source.js';
+import type { ConfigProblem } from '../../config/parse.js';
+
+const STATE_COLORS: Record<string, string> = {
+  connected: '#2ecc71',
+  connecting: '#f1c40f',
+  reconnecting: '#e67e22',
+  error: '#e74c3c',
+  stopped: '#95a5a6',
+  idle: '#95a5a6',
+};
+
+/**
+ * The `?debug` view: one chip per source (state, retries, last error), the configuration
+ * warnings, and free-form notes from the overlay (e.g. which emote services loaded).
+ * Never shown without `?debug`, so the stream stays clean.
+ *
+ * @csspart chip - One source's chip. @csspart problem - One configuration warning.
+ */
+@customElement('ovl-status-panel')
+export class OvlStatusPanel extends LitElement {
+  static override styles = css`
+    :host {
+      position: fixed;
+      top: 8px;
+      left: 8px;
+      z-index: 2147483647;
+      max-width: min(520px, calc(100vw - 16px));
+      font: 13px/1.4 system-ui, sans-serif;
+      color: #fff;
+      pointer-events: none;
+    }
+    .chip,
+    .problem,
+    .note {
+      background: rgba(0, 0, 0, 0.78);
+      border-radius: 6px;
+      padding: 4px 8px;
+      margin-bottom: 4px;
+    }
+    .dot {
+      display: inline-block;
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      margin-right: 6px;
+    }
+    .name {
+      font-weight: 700;
+    }
+    .error {
+      color: #ffb3a7;
+      display: block;
+    }
+    .problem {
+      color: #ffe08a;
+    }
+  `;
+
+  @property({ attribute: false }) sources: readonly Source[] = [];
+  @property({ attribute: false }) problems: readonly ConfigProblem[] = [];
+  /** Extra lines such as "7tv: 312 emotes" or "dropped 3 alerts". */
+  @property({ attribute: false }) notes: readonly string[] = [];
+
+  @state() private tick = 0;
+  private abort: AbortController | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('sources') && this.isConnected) this.listen();
+  }
+
+  private listen(): void {
+    this.abort?.abort();
+    this.abort = new AbortController();
+    const refresh = () => (this.tick += 1);
+    for (const source of this.sources) {
+      source.addEventListener('status', refresh, { signal: this.abort.signal });
+      source.addEventListener('error', refresh, { signal: this.abort.signal });
+    }
+  }
+
+  protected override render() {
+    return html`${this.sources.map((source) => {
+        const { state: current, attempt, retryInMs } = source.status;
+        const retry = current === 'reconnecting' ? ` · attempt ${attempt}${retryInMs !== undefined ? `, next in ${Math.round(retryInMs / 100) / 10} s` : ''}` : '';
+        return html`<div part="chip" class="chip" data-source=${source.name} data-state=${current}>
+          <span class="dot" style="background:${STATE_COLORS[current] ?? '#fff'}"></span><span class="name">${source.name}</span> ${current}${retry}
+          ${source.lastError ? html`<span class="error">${source.lastError.code}: ${source.lastError.message}</span>` : nothing}
+        </div>`;
+      })}
+      ${this.problems.map((p) => html`<div part="problem" class="problem">⚠ ${p.message}</div>`)}
+      ${this.notes.map((note) => html`<div class="note">${note}</div>`)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ovl-status-panel': OvlStatusPanel;
+  }
+}

@@ -1,0 +1,16 @@
+import { param } from './schema.js';
+
+/** URL parameters of the chat overlay. One source of truth for parsing, the builder and the README. */
+export const chatSchema = {
+  channel: param.string('Twitch channel to show, by login name (e.g. `shroud`).', '', { required: true }),
+  token: param.string('Optional user token; adds channel badges. Read from the `#fragment` only.', '', { secret: true }),
+  maxMessages: param.int('Lines kept on screen; the oldest leave first.', 50, { min: 1, max: 500 }),
+  fadeAfter: param.number('Seconds before a line fades out; 0 keeps lines until pushed out.', 0, { min: 0, max: 3600 }),
+  hideBots: param.list('Logins whose messages are hidden, comma-separated (e.g. `nightbot,streamelements`).'),
+  hideCommands: param.bool('Hide messages that start with `!`.'),
+  hideNotices: param.bool('Hide sub, raid and announcement notices.'),
+  emotes: param.list('Third-party emote services to show, comma-separated; empty for none.', ['7tv', 'bttv', 'ffz'], ['7tv', 'bttv', 'ffz']),
+  emoteTheme: param.enum('Twitch emote variant: for a dark or a light background.', ['dark', 'light'] as const, 'dark'),
+  contrastBackground: param.color('Colour of the scene behind the chat; name colours are adjusted to read well on it.', '#18181b'),
+  fontSize: param.int('Text size in pixels.', 20, { min: 8, max: 120 }),
+};

@@ -1,0 +1,55 @@
+import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
+import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/providers.js';
+import type { ChatServer } from '../sources/tmi/tmi-transport.js';
+import type { ConfigProblem } from './parse.js';
+
+/** Where an overlay's network traffic goes. Twitch and the emote services unless overridden. */
+export interface Endpoints {
+  readonly twitch: TwitchEndpoints;
+  readonly emotes: EmoteEndpoints;
+  /** Undefined means Twitch chat. */
+  readonly chat?: ChatServer;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// URL.canParse needs Chromium 120; OBS may embed 103.
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `?dev-origin=http://127.0.0.1:PORT` sends every HTTP API to one local server (paths /helix,
+ * /id, /7tv/v3, /bttv/3, /ffz/v1: the test servers' layout) and `?dev-chat=127.0.0.1:PORT`
+ * sends chat to a local TMI server over plain ws. Only loopback hosts are accepted, so a link
+ * can never route a streamer's token to somebody else's server.
+ */
+export function devEndpoints(url: URL): { endpoints: Endpoints; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  let twitch = TWITCH_ENDPOINTS;
+  let emotes = EMOTE_ENDPOINTS;
+  let chat: ChatServer | undefined;
+
+  const origin = url.searchParams.get('dev-origin');
+  if (origin) {
+    const parsed = parseUrl(origin);
+    if (parsed && LOOPBACK.has(parsed.hostname)) {
+      const base = parsed.origin;
+      twitch = { helix: `${base}/helix`, id: `${base}/id` };
+      emotes = { seventv: `${base}/7tv/v3`, bttv: `${base}/bttv/3`, ffz: `${base}/ffz/v1` };
+    } else {
+      problems.push({ param: 'dev-origin', severity: 'warning', message: '"dev-origin" must be a loopback address (127.0.0.1 or localhost); ignored.' });
+    }
+  }
+  const chatHost = url.searchParams.get('dev-chat');
+  if (chatHost) {
+    const match = /^(127\.0\.0\.1|localhost):(\d{1,5})$/.exec(chatHost);
+    if (match) chat = { host: match[1]!, port: Number(match[2]), secure: false };
+    else problems.push({ param: 'dev-chat', severity: 'warning', message: '"dev-chat" must be 127.0.0.1:PORT or localhost:PORT; ignored.' });
+  }
+  return { endpoints: { twitch, emotes, ...(chat && { chat }) }, problems };
+}

@@ -1,0 +1,123 @@
+import type { Source } from '../core/source.js';
+import { SourceError } from '../core/errors.js';
+import { createLogger, setDebugLogging } from '../core/logger.js';
+import { onObsVisibility } from '../core/obs.js';
+import type { ConfigOf, Schema } from '../config/schema.js';
+import { isDebug, isDemo, parseConfig, type ConfigProblem } from '../config/parse.js';
+import { devEndpoints, type Endpoints } from '../config/dev-endpoints.js';
+import '../components/status/ovl-status-panel.js';
+import '../components/status/ovl-setup-card.js';
+
+export interface OverlayEnv {
+  readonly url: URL;
+  /** `?demo`: run on the simulator, with no account and no network. */
+  readonly demo: boolean;
+  readonly debug: boolean;
+  readonly endpoints: Endpoints;
+  /** Adds a line to the `?debug` panel, e.g. which emote services loaded. */
+  note(text: string): void;
+}
+
+export interface OverlayParts {
+  readonly sources: readonly Source[];
+  /** The overlay's root element; `paused` follows OBS's visibility of the source. */
+  readonly element: HTMLElement & { paused: boolean };
+}
+
+export interface OverlayDefinition<S extends Schema> {
+  /** e.g. "Chat overlay", for the setup card. */
+  readonly title: string;
+  readonly schema: S;
+  /** Builds sources and element. Throw a `config` or `auth` SourceError for a problem the streamer must fix. */
+  build(config: ConfigOf<S>, env: OverlayEnv): Promise<OverlayParts>;
+}
+
+export interface BootedOverlay {
+  readonly parts: OverlayParts | null;
+  readonly problems: readonly ConfigProblem[];
+  /** What the setup card says, when one is shown. */
+  readonly fatal: readonly string[];
+  stop(): void;
+}
+
+export interface BootOptions {
+  readonly url?: URL;
+  readonly root?: HTMLElement;
+}
+
+const log = createLogger('overlay');
+
+/**
+ * Everything an overlay page does before its own code: read the URL, show a setup card for
+ * what must be fixed, mount the element and the `?debug` panel, follow OBS's visibility,
+ * start the sources, and stop them when the page goes away.
+ */
+export async function bootOverlay<S extends Schema>(definition: OverlayDefinition<S>, options: BootOptions = {}): Promise<BootedOverlay> {
+  const url = options.url ?? new URL(location.href);
+  const root = options.root ?? document.body;
+  const demo = isDemo(url);
+  const debug = isDebug(url);
+  setDebugLogging(debug);
+
+  const parsed = parseConfig(definition.schema, url);
+  const dev = devEndpoints(url);
+  // In the demo the simulator supplies what a live overlay requires (a channel, a token).
+  const problems = [...parsed.problems, ...dev.problems].filter((p) => !(demo && p.severity === 'error' && definition.schema[camel(p.param)]?.required));
+  for (const problem of problems) log.warn(problem.message);
+
+  const builderUrl = new URL('../../index.html', url).href;
+  const showCard = (items: string[]): BootedOverlay => {
+    const card = document.createElement('ovl-setup-card');
+    card.overlay = definition.title;
+    card.items = items;
+    card.builderUrl = builderUrl;
+    root.append(card);
+    return { parts: null, problems, fatal: items, stop: () => card.remove() };
+  };
+
+  const fatal = problems.filter((p) => p.severity === 'error').map((p) => p.message);
+  if (fatal.length > 0) return showCard(fatal);
+
+  const notes: string[] = [];
+  const panel = debug ? document.createElement('ovl-status-panel') : null;
+  const env: OverlayEnv = {
+    url,
+    demo,
+    debug,
+    endpoints: dev.endpoints,
+    note: (text) => {
+      notes.push(text);
+      if (panel) panel.notes = [...notes];
+    },
+  };
+
+  let parts: OverlayParts;
+  try {
+    parts = await definition.build(parsed.config, env);
+  } catch (error) {
+    if (error instanceof SourceError && (error.code === 'auth' || error.code === 'config')) return showCard([error.message]);
+    log.error('the overlay could not start:', error);
+    return showCard([`The overlay could not start: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+
+  root.append(parts.element);
+  if (panel) {
+    panel.sources = parts.sources;
+    panel.problems = problems;
+    panel.notes = notes;
+    root.append(panel);
+  }
+  const stopVisibility = onObsVisibility((visible) => (parts.element.paused = !visible));
+  for (const source of parts.sources) source.start();
+
+  const stop = () => {
+    stopVisibility();
+    for (const source of parts.sources) source.stop();
+  };
+  window.addEventListener('pagehide', stop, { once: true });
+  return { parts, problems, fatal: [], stop };
+}
+
+function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,83 @@
+import { ChatSource } from '../sources/tmi/chat-source.js';
+import { ChatSimulator } from '../simulator/chat-simulator.js';
+import { EmoteLookup, type ThirdPartyProvider } from '../emotes/emote-lookup.js';
+import { loadThirdPartyEmotes } from '../emotes/providers.js';
+import { HelixBadges } from '../badges/helix-badges.js';
+import { HelixClient } from '../twitch/helix-client.js';
+import { validateToken } from '../twitch/validate-token.js';
+import { chatSchema } from '../config/chat-config.js';
+import { createLogger } from '../core/logger.js';
+import type { OverlayDefinition } from '../overlay/boot.js';
+import '../components/chat/ovl-chat.js';
+
+const log = createLogger('chat-overlay');
+
+/**
+ * The chat overlay: anonymous read-only chat by default; with a token, channel badges too.
+ * Third-party emotes and badges load once the channel id is known (from ROOMSTATE) and
+ * never hold chat up: if they fail, chat shows without them.
+ */
+export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
+  title: 'Chat overlay',
+  schema: chatSchema,
+  async build(config, env) {
+    const channel = config.channel || 'demo';
+    const token = env.demo ? '' : config.token;
+    const validation = token ? await validateToken(token, { endpoints: env.endpoints.twitch }) : null;
+
+    const simulator = env.demo ? new ChatSimulator({ channel }) : null;
+    // IRC login with a token needs chat:read; a token without it (badges only) reads anonymously.
+    const chatLogin = validation?.scopes.includes('chat:read') ? validation.login : undefined;
+    const source = new ChatSource({
+      channel,
+      token: chatLogin ? token : undefined,
+      login: chatLogin,
+      server: env.endpoints.chat,
+      emoteTheme: config.emoteTheme,
+      transport: simulator?.transport,
+    });
+    simulator?.attach(source);
+
+    const element = document.createElement('ovl-chat');
+    element.maxMessages = config.maxMessages;
+    element.fadeAfter = config.fadeAfter;
+    element.hideBots = config.hideBots;
+    element.hideCommands = config.hideCommands;
+    element.hideNotices = config.hideNotices;
+    element.contrastBackground = config.contrastBackground;
+    element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
+    element.emotes = new EmoteLookup();
+    element.source = source;
+
+    let loaded = false;
+    source.addEventListener('roomstate', (event) => {
+      const channelId = event.detail.channelId;
+      if (loaded || !channelId) return;
+      loaded = true;
+      if (!env.demo && config.emotes.length > 0) {
+        void loadThirdPartyEmotes(element.emotes!, {
+          providers: config.emotes as ThirdPartyProvider[],
+          channelId,
+          endpoints: env.endpoints.emotes,
+        }).then((results) => {
+          for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
+          element.requestUpdate();
+        });
+      }
+      if (validation) {
+        const badges = new HelixBadges(new HelixClient({ token, clientId: validation.clientId, endpoints: env.endpoints.twitch }));
+        badges
+          .load(channelId)
+          .then(() => {
+            element.badges = badges;
+            env.note('badges: loaded');
+          })
+          .catch((error: unknown) => {
+            log.warn('badges unavailable; chat goes on without them:', error);
+            env.note(`badges: unavailable (${error instanceof Error ? error.message : String(error)})`);
+          });
+      }
+    });
+    return { sources: [source], element };
+  },
+};
