@@ -1,5 +1,5 @@
 import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
-import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/providers.js';
+import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/emote-endpoints.js';
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
 import type { ConfigProblem } from './parse.js';
 

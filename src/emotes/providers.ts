@@ -1,19 +1,8 @@
 import { createLogger } from '../core/logger.js';
 import type { Fetch } from '../twitch/endpoints.js';
 import type { EmoteLookup, ThirdPartyEmote, ThirdPartyProvider } from './emote-lookup.js';
+import { EMOTE_ENDPOINTS, type EmoteEndpoints } from './emote-endpoints.js';
 
-/** Base URLs of the third-party emote APIs; tests point them at a fake server. */
-export interface EmoteEndpoints {
-  readonly seventv: string;
-  readonly bttv: string;
-  readonly ffz: string;
-}
-
-export const EMOTE_ENDPOINTS: EmoteEndpoints = {
-  seventv: 'https://7tv.io/v3',
-  bttv: 'https://api.betterttv.net/3',
-  ffz: 'https://api.frankerfacez.com/v1',
-};
 
 type GetJson = (url: string) => Promise<unknown | null>;
 

@@ -5,8 +5,6 @@ import { onObsVisibility } from '../core/obs.js';
 import type { ConfigOf, Schema } from '../config/schema.js';
 import { isDebug, isDemo, parseConfig, type ConfigProblem } from '../config/parse.js';
 import { devEndpoints, type Endpoints } from '../config/dev-endpoints.js';
-import '../components/status/ovl-status-panel.js';
-import '../components/status/ovl-setup-card.js';
 
 export interface OverlayEnv {
   readonly url: URL;
@@ -66,7 +64,9 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   for (const problem of problems) log.warn(problem.message);
 
   const builderUrl = new URL('../../index.html', url).href;
-  const showCard = (items: string[]): BootedOverlay => {
+  // The card and the debug panel load only when needed: most pages never show either.
+  const showCard = async (items: string[]): Promise<BootedOverlay> => {
+    await import('../components/status/ovl-setup-card.js');
     const card = document.createElement('ovl-setup-card');
     card.overlay = definition.title;
     card.items = items;
@@ -79,6 +79,7 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   if (fatal.length > 0) return showCard(fatal);
 
   const notes: string[] = [];
+  if (debug) await import('../components/status/ovl-status-panel.js');
   const panel = debug ? document.createElement('ovl-status-panel') : null;
   const env: OverlayEnv = {
     url,

@@ -1,10 +1,5 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
-import { ChatSimulator } from '../simulator/chat-simulator.js';
 import { EmoteLookup, type ThirdPartyProvider } from '../emotes/emote-lookup.js';
-import { loadThirdPartyEmotes } from '../emotes/providers.js';
-import { HelixBadges } from '../badges/helix-badges.js';
-import { HelixClient } from '../twitch/helix-client.js';
-import { validateToken } from '../twitch/validate-token.js';
 import { chatSchema } from '../config/chat-config.js';
 import { createLogger } from '../core/logger.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
@@ -15,7 +10,8 @@ const log = createLogger('chat-overlay');
 /**
  * The chat overlay: anonymous read-only chat by default; with a token, channel badges too.
  * Third-party emotes and badges load once the channel id is known (from ROOMSTATE) and
- * never hold chat up: if they fail, chat shows without them.
+ * never hold chat up: if they fail, chat shows without them. Code only some pages need (the
+ * simulator, Helix, the emote services) is imported on demand, keeping the page small.
  */
 export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
   title: 'Chat overlay',
@@ -23,9 +19,10 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
   async build(config, env) {
     const channel = config.channel || 'demo';
     const token = env.demo ? '' : config.token;
-    const validation = token ? await validateToken(token, { endpoints: env.endpoints.twitch }) : null;
+    const twitch = token ? await import('../twitch/index.js') : null;
+    const validation = twitch ? await twitch.validateToken(token, { endpoints: env.endpoints.twitch }) : null;
 
-    const simulator = env.demo ? new ChatSimulator({ channel }) : null;
+    const simulator = env.demo ? new (await import('../simulator/chat-simulator.js')).ChatSimulator({ channel }) : null;
     // IRC login with a token needs chat:read; a token without it (badges only) reads anonymously.
     const chatLogin = validation?.scopes.includes('chat:read') ? validation.login : undefined;
     const source = new ChatSource({
@@ -55,17 +52,16 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
       if (loaded || !channelId) return;
       loaded = true;
       if (!env.demo && config.emotes.length > 0) {
-        void loadThirdPartyEmotes(element.emotes!, {
-          providers: config.emotes as ThirdPartyProvider[],
-          channelId,
-          endpoints: env.endpoints.emotes,
-        }).then((results) => {
-          for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
-          element.requestUpdate();
-        });
+        void import('../emotes/providers.js')
+          .then(({ loadThirdPartyEmotes }) =>
+            loadThirdPartyEmotes(element.emotes!, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes }),
+          )
+          .then((results) => {
+            for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
+          });
       }
-      if (validation) {
-        const badges = new HelixBadges(new HelixClient({ token, clientId: validation.clientId, endpoints: env.endpoints.twitch }));
+      if (twitch && validation) {
+        const badges = new twitch.HelixBadges(new twitch.HelixClient({ token, clientId: validation.clientId, endpoints: env.endpoints.twitch }));
         badges
           .load(channelId)
           .then(() => {

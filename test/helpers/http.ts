@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import type { TwitchEndpoints } from '../../src/twitch/endpoints.js';
-import type { EmoteEndpoints } from '../../src/emotes/providers.js';
+import type { EmoteEndpoints } from '../../src/emotes/emote-endpoints.js';
 
 /** Values the fake HTTP server and the tests agree on (no Node imports: loaded in the browser too). */
 export const TEST_CLIENT_ID = 'testclientid';

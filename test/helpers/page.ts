@@ -1,18 +1,29 @@
-/** Opens an overlay page of this project in an iframe, as OBS would load it, and waits for it to boot. */
-export async function openPage(path: string, size = { width: 800, height: 600 }): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.width = `${size.width}px`;
-  frame.style.height = `${size.height}px`;
-  frame.style.border = '0';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = path;
-  document.body.append(frame);
-  await loaded;
-  return frame;
+import { inject } from 'vitest';
+import { commands } from 'vitest/browser';
+import type { PageOptions } from '../node/pages.js';
+
+/** An overlay page of the production build, open in its own tab. */
+export interface OverlayPage {
+  readonly id: number;
+  /** textContent of matches of `selector` inside `host`'s shadow root. */
+  text(host: string, selector: string): Promise<string[]>;
+  attr(host: string, selector: string, attribute: string): Promise<(string | null)[]>;
+  eval<T>(expression: string): Promise<T>;
+  errors(): Promise<string[]>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
 }
 
-/** Elements matching `selector` inside the shadow root of the page's `host` element. */
-export function inShadow(frame: HTMLIFrameElement, host: string, selector: string): HTMLElement[] {
-  const root = frame.contentDocument?.querySelector(host)?.shadowRoot;
-  return root ? [...root.querySelectorAll<HTMLElement>(selector)] : [];
+/** Opens `path` (e.g. `/overlays/chat/?channel=x`) from the statically served build. */
+export async function openPage(path: string, options: PageOptions = {}): Promise<OverlayPage> {
+  const id = await commands.pageOpen(`${inject('siteOrigin')}${path}`, options);
+  return {
+    id,
+    text: (host, selector) => commands.pageShadowText(id, host, selector),
+    attr: (host, selector, attribute) => commands.pageShadowAttr(id, host, selector, attribute),
+    eval: <T>(expression: string) => commands.pageEval(id, expression) as Promise<T>,
+    errors: () => commands.pageErrors(id),
+    screenshot: (name) => commands.pageScreenshot(id, name),
+    close: () => commands.pageClose(id),
+  };
 }

@@ -1,6 +1,7 @@
 import type { BrowserCommand } from 'vitest/node';
 import { fakes } from './fakes.js';
 import type { RecordedRequest, ScriptedResponse } from './fake-http.js';
+import { pageCommands } from './pages.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
@@ -15,6 +16,7 @@ export const commands = {
     [string, string, ScriptedResponse[]]
   >,
   httpRequests: (async (_ctx, prefix: string) => (await fakes()).http.requests(prefix)) as BrowserCommand<[string]>,
+  ...pageCommands,
 };
 
 declare module 'vitest/browser' {

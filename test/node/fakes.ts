@@ -1,5 +1,6 @@
 import { FakeTmiServer } from './fake-tmi.js';
 import { FakeHttpServer } from './fake-http.js';
+import { StaticSite } from './static-site.js';
 
 /**
  * The running fake servers, started once per test run.
@@ -12,6 +13,8 @@ import { FakeHttpServer } from './fake-http.js';
 export interface Fakes {
   readonly tmi: FakeTmiServer;
   readonly http: FakeHttpServer;
+  /** The built overlays, for page tests. */
+  readonly site: StaticSite;
 }
 
 interface Registry {
@@ -23,8 +26,8 @@ const KEY = Symbol.for('ovl.test.fakes');
 const slot = process as unknown as Record<symbol, Registry | undefined>;
 
 async function startAll(): Promise<Fakes> {
-  const [tmi, http] = await Promise.all([FakeTmiServer.start(), FakeHttpServer.start()]);
-  return { tmi, http };
+  const [tmi, http, site] = await Promise.all([FakeTmiServer.start(), FakeHttpServer.start(), StaticSite.start()]);
+  return { tmi, http, site };
 }
 
 /** Starts the servers on first use; later callers share them. Pair with `releaseFakes()`. */
@@ -41,8 +44,8 @@ export async function releaseFakes(): Promise<void> {
   registry.holders -= 1;
   if (registry.holders > 0) return;
   slot[KEY] = undefined;
-  const { tmi, http } = await registry.fakes;
-  await Promise.all([tmi.close(), http.close()]);
+  const { tmi, http, site } = await registry.fakes;
+  await Promise.all([tmi.close(), http.close(), site.close()]);
 }
 
 /** The running servers, for browser commands. */

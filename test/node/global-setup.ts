@@ -3,7 +3,8 @@ import { holdFakes, releaseFakes } from './fakes.js';
 
 /** Starts the fake protocol servers (127.0.0.1 only) and hands their ports to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { tmi, http } = await holdFakes();
+  const { tmi, http, site } = await holdFakes();
+  project.provide('siteOrigin', site.origin);
   project.provide('tmiPort', tmi.port);
   project.provide('httpOrigin', http.origin);
   return releaseFakes;
@@ -14,5 +15,7 @@ declare module 'vitest' {
     tmiPort: number;
     /** `http://127.0.0.1:<port>`; services under /helix, /id, /7tv, /bttv, /ffz. */
     httpOrigin: string;
+    /** The production build of every page, served statically. */
+    siteOrigin: string;
   }
 }

@@ -44,6 +44,11 @@ export const chatStyles = css`
 
   .line {
     flex: none;
+    /* A new line shifts the others but never changes them: contain each, and skip the ones
+       pushed above the visible area (content-visibility: Chromium 85+). */
+    contain: layout style paint;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1.5em;
     padding: var(--_line-padding);
     border-radius: var(--_line-radius);
     background: var(--_line-background);

@@ -1,11 +1,11 @@
-import { LitElement, html, render, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { ChatClear, ChatClearUser, ChatDelete, ChatMessage, ChatNotice, ChatRoomState } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import { SourceListeners } from '../../controllers/source-listeners.js';
-import { messageLine, noticeLine, type LineContext } from './chat-line.js';
+import { fillMessageLine, fillNoticeLine, type LineContext } from './chat-line.js';
 import { chatStyles } from './ovl-chat.styles.js';
 
 /** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
@@ -36,8 +36,9 @@ const listConverter = {
  *
  * Rendering: events are queued and drawn once per animation frame; at most `max-messages`
  * lines of a burst are drawn at all, since older ones would be trimmed at once. Each line is
- * rendered once into its own container and removed as a whole. (Lit's `repeat()` over a
- * rolling window leaks a comment node per removed item in lit-html 3.3.1+, lit/lit#5010.)
+ * built once with DOM calls and removed as a whole; lines are never re-rendered. (This also
+ * keeps clear of Lit's `repeat()` over a rolling window, which leaks a comment node per
+ * removed item in lit-html 3.3.1+, lit/lit#5010.)
  *
  * The element never opens a connection: give it a source and it listens while connected.
  *
@@ -184,7 +185,8 @@ export class OvlChat extends LitElement {
       element.classList.add('fading');
       element.style.setProperty('--_fade-delay', `${this.fadeAfter}s`);
     }
-    render(event.type === 'notice' ? noticeLine(event, context) : messageLine(event, context), element);
+    if (event.type === 'notice') fillNoticeLine(element, event, context);
+    else fillMessageLine(element, event, context);
     return { element, userId: event.user?.id ?? '' };
   }
 

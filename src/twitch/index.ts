@@ -1,0 +1,4 @@
+/** Everything that needs a user token, as one chunk an overlay loads only when it has one. */
+export { validateToken, missingScopes, helixHeaders, type TokenValidation } from './validate-token.js';
+export { HelixClient, type HelixClientOptions, type HelixParams } from './helix-client.js';
+export { HelixBadges } from '../badges/helix-badges.js';

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright';
+import type { BrowserCommand } from 'vitest/node';
+
+/**
+ * Overlay pages opened as real top-level tabs of the test browser, the way OBS loads a
+ * browser source. The test script drives them through these commands; console errors and
+ * uncaught exceptions are collected for assertions.
+ */
+interface OpenPage {
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+const pages = new Map<number, OpenPage>();
+let nextId = 0;
+const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+function get(id: number): OpenPage {
+  const open = pages.get(id);
+  if (!open) throw new Error(`no open page ${id}`);
+  return open;
+}
+
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  reducedMotion?: boolean;
+}
+
+// Evaluated in the page: elements matching `selector` inside the shadow root of `host`.
+function shadowQuery(host: string, selector: string): Element[] {
+  const root = document.querySelector(host)?.shadowRoot;
+  return root ? [...root.querySelectorAll(selector)] : [];
+}
+
+export const pageCommands = {
+  pageOpen: (async (ctx, url: string, options: PageOptions = {}) => {
+    const page = await ctx.context.newPage();
+    await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
+    if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    const id = ++nextId;
+    pages.set(id, { page, errors });
+    return id;
+  }) as BrowserCommand<[string, PageOptions?]>,
+
+  /** textContent of each match of `selector` in the shadow root of `host`. */
+  pageShadowText: (async (_ctx, id: number, host: string, selector: string) =>
+    get(id).page.evaluate(
+      ([query, h, s]) => (new Function(`return (${query})`)() as typeof shadowQuery)(h, s).map((e) => e.textContent ?? ''),
+      [shadowQuery.toString(), host, selector] as const,
+    )) as BrowserCommand<[number, string, string]>,
+
+  /** One attribute of each match of `selector` in the shadow root of `host`. */
+  pageShadowAttr: (async (_ctx, id: number, host: string, selector: string, attribute: string) =>
+    get(id).page.evaluate(
+      ([query, h, s, a]) => (new Function(`return (${query})`)() as typeof shadowQuery)(h, s).map((e) => e.getAttribute(a)),
+      [shadowQuery.toString(), host, selector, attribute] as const,
+    )) as BrowserCommand<[number, string, string, string]>,
+
+  /** Evaluates a JavaScript expression in the page and returns its (serialisable) value. */
+  pageEval: (async (_ctx, id: number, expression: string) => get(id).page.evaluate(expression)) as BrowserCommand<[number, string]>,
+
+  pageErrors: (async (_ctx, id: number) => [...get(id).errors]) as BrowserCommand<[number]>,
+
+  /** Saves a PNG under test-results/screenshots/ (kept as a test artifact). */
+  pageScreenshot: (async (_ctx, id: number, name: string) => {
+    mkdirSync(screenshots, { recursive: true });
+    const path = resolve(screenshots, `${name}.png`);
+    await get(id).page.screenshot({ path });
+    return path;
+  }) as BrowserCommand<[number, string]>,
+
+  pageClose: (async (_ctx, id: number) => {
+    await pages.get(id)?.page.close();
+    pages.delete(id);
+  }) as BrowserCommand<[number]>,
+};
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    pageOpen(url: string, options?: PageOptions): Promise<number>;
+    pageShadowText(id: number, host: string, selector: string): Promise<string[]>;
+    pageShadowAttr(id: number, host: string, selector: string, attribute: string): Promise<(string | null)[]>;
+    pageEval<T = unknown>(id: number, expression: string): Promise<T>;
+    pageErrors(id: number): Promise<string[]>;
+    pageScreenshot(id: number, name: string): Promise<string>;
+    pageClose(id: number): Promise<void>;
+  }
+}
