@@ -50,6 +50,8 @@ async function pageSize() {
 }
 
 async function main() {
+  // Built before the dev server starts: that sets NODE_ENV=development, which would bundle Lit's dev build.
+  const size = await pageSize();
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
@@ -74,19 +76,31 @@ async function main() {
 
     console.log('\nChat overlay benchmark (headless Chromium, 800×600, max 50 lines)\n');
     console.log('Sustained rate: p95 rAF frame interval per message rate (≤ 16.7 ms + jitter means no dropped frames)');
-    const rates = [250, 1000, 2500, 5000, 10000, 20000];
+    const rates = [250, 1000, 2500, 5000, 10000, 20000, 40000, 80000];
     const sustained = { ovl: 0, naive: 0 };
+    // A variant that dropped frames at two rates in a row is not run at higher ones: it cannot
+    // keep up, and its run would stretch far past its length.
+    const failures = { ovl: 0, naive: 0 };
     console.log('  msg/s     ovl-chat p95   naive p95');
     for (const rate of rates) {
-      const ovl = await drive('ovl', rate, 3);
-      const naive = await drive('naive', rate, 3);
-      for (const [kind, r] of [['ovl', ovl], ['naive', naive]]) if (r.p95FrameMs <= FRAME_BUDGET_MS + FRAME_TOLERANCE_MS) sustained[kind] = Math.max(sustained[kind], rate);
-      console.log(`  ${String(rate).padStart(6)}   ${fmt(ovl.p95FrameMs).padStart(8)} ms   ${fmt(naive.p95FrameMs).padStart(6)} ms`);
+      const cells = [];
+      for (const kind of ['ovl', 'naive']) {
+        if (failures[kind] >= 2) {
+          cells.push('skipped');
+          continue;
+        }
+        const r = await drive(kind, rate, 3);
+        const ok = r.p95FrameMs <= FRAME_BUDGET_MS + FRAME_TOLERANCE_MS;
+        failures[kind] = ok ? 0 : failures[kind] + 1;
+        if (ok) sustained[kind] = Math.max(sustained[kind], rate);
+        cells.push(`${fmt(r.p95FrameMs)} ms`);
+      }
+      console.log(`  ${String(rate).padStart(6)}   ${cells[0].padStart(11)}   ${cells[1].padStart(9)}`);
     }
     console.log(`  highest sustained: ovl-chat ${sustained.ovl} msg/s, naive ${sustained.naive} msg/s (${fmt(sustained.ovl / Math.max(sustained.naive, 1), 2)}×)\n`);
 
     console.log('Main-thread busy share (Chromium task time / wall time, parsing included for both)');
-    for (const rate of [60, 200]) {
+    for (const rate of [60, 200, 1000]) {
       const ovl = await drive('ovl', rate, 6);
       const naive = await drive('naive', rate, 6);
       console.log(`  ${rate} msg/s: ovl-chat ${fmt(ovl.busyPercent)}%, naive ${fmt(naive.busyPercent)}%, ratio ${fmt(ovl.busyPercent / naive.busyPercent, 2)}×`);
@@ -105,7 +119,6 @@ async function main() {
     await server.close();
   }
 
-  const size = await pageSize();
   console.log(`\nChat page, gzip: ${kb(size.initial)} loaded up front (HTML, CSS, JS incl. tmi.js and Lit)`);
   for (const chunk of size.lazy) console.log(`  + ${kb(chunk.bytes)} on demand: ${chunk.name}`);
 }

@@ -3,8 +3,9 @@ import { param } from './schema.js';
 /** URL parameters of the chat overlay. One source of truth for parsing, the builder and the README. */
 export const chatSchema = {
   channel: param.string('Twitch channel to show, by login name (e.g. `shroud`).', '', { required: true }),
-  token: param.string('Optional user token; adds channel badges. Read from the `#fragment` only.', '', { secret: true }),
+  token: param.string('Optional user token: adds channel badges; with `chat:read` chat logs in as its user. `#fragment` only.', '', { secret: true }),
   maxMessages: param.int('Lines kept on screen; the oldest leave first.', 50, { min: 1, max: 500 }),
+  animateEntry: param.bool('Slide new lines in. Costs some CPU in OBS; see the benchmark notes.'),
   fadeAfter: param.number('Seconds before a line fades out; 0 keeps lines until pushed out.', 0, { min: 0, max: 3600 }),
   hideBots: param.list('Logins whose messages are hidden, comma-separated (e.g. `nightbot,streamelements`).'),
   hideCommands: param.bool('Hide messages that start with `!`.'),

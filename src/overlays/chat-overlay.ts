@@ -38,6 +38,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     const element = document.createElement('ovl-chat');
     element.maxMessages = config.maxMessages;
     element.fadeAfter = config.fadeAfter;
+    element.animateEntry = config.animateEntry;
     element.hideBots = config.hideBots;
     element.hideCommands = config.hideCommands;
     element.hideNotices = config.hideNotices;

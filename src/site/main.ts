@@ -1,1 +1,36 @@
-export {};
+import { chatSchema } from '../config/chat-config.js';
+import './ovl-url-builder.js';
+
+/**
+ * The demo page: each overlay running on the simulator, with its URL builder. Works with no
+ * Twitch account; the preview uses `?demo`.
+ */
+const overlays = [
+  {
+    title: 'Chat',
+    path: 'overlays/chat/',
+    schema: chatSchema,
+    about: 'Live Twitch chat with emotes (Twitch, 7TV, BTTV, FFZ), badges, notices and moderation.',
+    hint: 'OBS: Browser Source, width 450, height 800. Keep "Shutdown source when not visible" off. Tokens stay after the #.',
+  },
+];
+
+document.title = 'OBS overlay kit';
+document.body.style.cssText = 'margin:0;padding:24px 32px;background:#0e0e10;color:#efeff1;font:15px/1.5 system-ui,sans-serif';
+const header = document.createElement('header');
+header.innerHTML = '<h1 style="margin:0 0 4px">OBS overlay kit</h1><p style="margin:0 0 24px;color:#adadb8">Browser-only Twitch overlays. Set an overlay up below, check it in the preview (simulated chat, no account needed), then copy its URL into an OBS Browser Source.</p>';
+document.body.append(header);
+
+for (const overlay of overlays) {
+  const section = document.createElement('section');
+  const title = document.createElement('h2');
+  title.textContent = overlay.title;
+  const about = document.createElement('p');
+  about.textContent = overlay.about;
+  const builder = document.createElement('ovl-url-builder');
+  builder.path = overlay.path;
+  builder.schema = overlay.schema;
+  builder.hint = overlay.hint;
+  section.append(title, about, builder);
+  document.body.append(section);
+}

@@ -60,8 +60,8 @@ function message(parts: readonly MessagePart[], color: string | null): HTMLEleme
   return span;
 }
 
-function meta(user: ChatUser, badges: readonly BadgeRef[], ctx: LineContext, channelId: string): { meta: HTMLElement; color: string } {
-  const box = el('span', 'meta', 'meta');
+/** Appends badges and the name to `box`; returns the name colour used. */
+function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRef[], ctx: LineContext, channelId: string): string {
   if (ctx.badges) {
     for (const ref of badges) {
       const found = ctx.badges.find(ref.set, ref.version, channelId);
@@ -86,13 +86,7 @@ function meta(user: ChatUser, badges: readonly BadgeRef[], ctx: LineContext, cha
     name.append(login);
   }
   box.append(name);
-  return { meta: box, color };
-}
-
-function separator(text: string): HTMLElement {
-  const span = el('span', 'separator', 'separator');
-  span.textContent = text;
-  return span;
+  return color;
 }
 
 function withThirdPartyEmotes(list: readonly MessagePart[], ctx: LineContext, channelId: string): readonly MessagePart[] {
@@ -108,9 +102,9 @@ export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineCo
     reply.textContent = `↪ ${msg.reply.user.displayName}: ${msg.reply.text}`;
     line.append(reply);
   }
-  const { meta: head, color } = meta(msg.user, msg.badges, ctx, channelId);
+  const color = appendSender(line, msg.user, msg.badges, ctx, channelId);
   const body = withThirdPartyEmotes(withoutReplyMention(msg), ctx, channelId);
-  line.append(head, separator(msg.isAction ? ' ' : ': '), message(body, msg.isAction ? color : null));
+  line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null));
 }
 
 /** Fills `line` with a notice: its headline, then the viewer's own message if any. */
@@ -121,11 +115,8 @@ export function fillNoticeLine(line: HTMLElement, notice: ChatNotice, ctx: LineC
   line.append(headline);
   if (notice.text && notice.user) {
     const attached = el('div', 'notice-message');
-    attached.append(
-      meta(notice.user, notice.badges, ctx, channelId).meta,
-      separator(': '),
-      message(withThirdPartyEmotes(notice.parts, ctx, channelId), null),
-    );
+    appendSender(attached, notice.user, notice.badges, ctx, channelId);
+    attached.append(': ', message(withThirdPartyEmotes(notice.parts, ctx, channelId), null));
     line.append(attached);
   }
 }

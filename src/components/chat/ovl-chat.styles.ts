@@ -44,18 +44,24 @@ export const chatStyles = css`
 
   .line {
     flex: none;
-    /* A new line shifts the others but never changes them: contain each, and skip the ones
-       pushed above the visible area (content-visibility: Chromium 85+). */
+    /* A new line shifts the others but never changes them. (content-visibility: auto was
+       measured and costs more than it saves here.) */
     contain: layout style paint;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 1.5em;
     padding: var(--_line-padding);
     border-radius: var(--_line-radius);
     background: var(--_line-background);
+  }
+
+  /* Opt-in: without GPU compositing each animating line is restyled every frame (see README). */
+  .animate .line {
     animation: ovl-enter var(--_enter-duration) ease-out;
   }
 
   .line.fading {
+    animation: ovl-fade var(--_fade-duration) ease-in var(--_fade-delay) forwards;
+  }
+
+  .animate .line.fading {
     animation: ovl-enter var(--_enter-duration) ease-out, ovl-fade var(--_fade-duration) ease-in var(--_fade-delay) forwards;
   }
 
@@ -128,11 +134,12 @@ export const chatStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .line {
+    .animate .line {
       animation: none;
     }
     /* Lines still leave after fade-after, without the fade; 1 ms so animationend still fires. */
-    .line.fading {
+    .line.fading,
+    .animate .line.fading {
       animation: ovl-fade 1ms linear var(--_fade-delay) forwards;
     }
   }

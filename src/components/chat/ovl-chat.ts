@@ -46,9 +46,8 @@ const listConverter = {
  * @csspart line - One line; also `notice` (sub, raid, announcement …) or `action` (/me). Has `data-id` = message id.
  * @csspart name - The sender's display name. @csspart login - The login after a localized name.
  * @csspart badge - A badge image. @csspart emote - An emote image; `alt` is the emote's code.
- * @csspart message - The message text. @csspart separator - The ": " after the name.
- * @csspart reply - The message being replied to. @csspart cheer - A cheer such as `Cheer100`.
- * @csspart notice-text - The headline of a notice line. @csspart meta - Badges and name.
+ * @csspart message - The message text. @csspart reply - The message being replied to.
+ * @csspart cheer - A cheer such as `Cheer100`. @csspart notice-text - The headline of a notice line.
  * @cssprop --ovl-chat-font, --ovl-chat-font-size, --ovl-chat-text-color, --ovl-chat-text-shadow
  * @cssprop --ovl-chat-line-background, --ovl-chat-line-padding, --ovl-chat-line-gap, --ovl-chat-line-radius
  * @cssprop --ovl-chat-name-weight, --ovl-chat-emote-size, --ovl-chat-badge-size, --ovl-chat-cheer-color
@@ -61,6 +60,8 @@ export class OvlChat extends LitElement {
 
   /** Lines kept on screen; the oldest leave first. */
   @property({ type: Number, attribute: 'max-messages' }) maxMessages = 50;
+  /** New lines slide in. Off by default: it costs main-thread time where OBS has no GPU compositing. */
+  @property({ type: Boolean, attribute: 'animate-entry' }) animateEntry = false;
   /** Seconds after which a line fades out; 0 keeps lines until pushed out. */
   @property({ type: Number, attribute: 'fade-after' }) fadeAfter = 0;
   /** Logins whose messages are not shown (bots), case-insensitive. */
@@ -127,7 +128,7 @@ export class OvlChat extends LitElement {
   }
 
   protected override render() {
-    return html`<div part="base" class="base" role="log" aria-live="polite" @animationend=${this.onAnimationEnd}></div>`;
+    return html`<div part="base" class=${this.animateEntry ? 'base animate' : 'base'} role="log" aria-live="polite" @animationend=${this.onAnimationEnd}></div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest';
+import readme from '../../README.md?raw';
+import { paramTable } from '../../src/config/param-table.js';
+import { chatSchema } from '../../src/config/chat-config.js';
+
+const section = (name: string) => new RegExp(`<!-- params:${name} -->\\n([\\s\\S]*?)\\n<!-- /params:${name} -->`).exec(readme)?.[1];
+
+describe('README', () => {
+  test('starts with the two commands: the demo and the tests', () => {
+    const head = readme.slice(0, 800);
+    expect(head).toContain('npm ci && npm start');
+    expect(head).toContain('npm ci && npm test');
+  });
+
+  test('the chat parameter table matches the schema (run `npm run docs` to update)', () => {
+    expect(section('chat')).toBe(paramTable(chatSchema));
+  });
+
+  test('documents every part of the chat DOM contract', () => {
+    for (const part of ['line', 'name', 'emote', 'badge', 'message', 'notice-text', 'reply', 'cheer', 'login']) expect(readme).toContain(`\`${part}\``);
+    expect(readme).toContain('data-id');
+  });
+});
