@@ -17,7 +17,7 @@ describe('README', () => {
   });
 
   test('documents every part of the chat DOM contract', () => {
-    for (const part of ['line', 'name', 'emote', 'badge', 'message', 'notice-text', 'reply', 'cheer', 'login']) expect(readme).toContain(`\`${part}\``);
+    for (const part of ['line', 'name', 'emote', 'badge', 'message', 'notice-text', 'reply', 'cheer', 'login', 'base']) expect(readme).toContain(`part="${part}"`);
     expect(readme).toContain('data-id');
   });
 });
