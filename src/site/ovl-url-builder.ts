@@ -157,7 +157,7 @@ export class OvlUrlBuilder extends LitElement {
         ${Object.entries(this.schema).map(
           ([key, spec]) => html`<label for=${paramName(key)}>
             <span class="name">${paramName(key)}</span>${spec.required ? ' (required)' : ''} ${this.control(key, spec)}
-            <span class="doc">${spec.doc}</span>
+            <span class="doc">${spec.doc.replace(/`/g, "")}</span>
           </label>`,
         )}
         <label>
