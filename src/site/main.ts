@@ -17,9 +17,14 @@ const overlays = [
 
 document.title = 'OBS overlay kit';
 document.body.style.cssText = 'margin:0;padding:24px 32px;background:#0e0e10;color:#efeff1;font:15px/1.5 system-ui,sans-serif';
-const header = document.createElement('header');
-header.innerHTML = '<h1 style="margin:0 0 4px">OBS overlay kit</h1><p style="margin:0 0 24px;color:#adadb8">Browser-only Twitch overlays. Set an overlay up below, check it in the preview (simulated chat, no account needed), then copy its URL into an OBS Browser Source.</p>';
-document.body.append(header);
+const heading = document.createElement('h1');
+heading.style.margin = '0 0 4px';
+heading.textContent = 'OBS overlay kit';
+const intro = document.createElement('p');
+intro.style.cssText = 'margin:0 0 24px;color:#adadb8';
+intro.textContent =
+  'Browser-only Twitch overlays. Set an overlay up below, check it in the preview (simulated chat, no account needed), then copy its URL into an OBS Browser Source.';
+document.body.append(heading, intro);
 
 for (const overlay of overlays) {
   const section = document.createElement('section');

@@ -32,13 +32,34 @@ describe('chat overlay page (production build)', () => {
 
   test('?debug shows a status chip per source, and keeps working after a dropped socket', async () => {
     const channel = uniqueChannel('page');
-    page = await openPage(chatUrl(`channel=${channel}&debug`));
+    page = await openPage(chatUrl(`channel=${channel}&debug&emotes=`));
     await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
     await commands.tmiDrop(channel);
     await expect.poll(async () => (await page!.text('ovl-status-panel', '[part="chip"]'))[0] ?? '', { timeout: 5000 }).toMatch(/Chat connection lost/);
     await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(2);
-    await commands.tmiPush(channel, [privmsg(channel, 'back again')]);
-    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['back again']);
+    // Garbage and a 100 kB line in the same frame as a valid message: the valid one shows.
+    await commands.tmiPush(channel, ['@@@', '\u0000garbage', `PRIVMSG #${channel}`, privmsg(channel, 'x'.repeat(100_000)), privmsg(channel, 'back again')], true);
+    await expect.poll(async () => (await page!.text('ovl-chat', '[part~="message"]')).at(-1), { timeout: 5000 }).toBe('back again');
+    expect(await page.errors()).toEqual([]);
+  });
+
+  test('follows OBS hiding and showing the source', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+    const obs = (name: string, detail: string) => page!.eval(`window.dispatchEvent(new CustomEvent('${name}', { detail: ${detail} }))`);
+    await obs('obsSourceVisibleChanged', '{ visible: false }');
+    await commands.tmiPush(channel, [privmsg(channel, 'while hidden')]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.text('ovl-chat', '[part~="message"]')).toEqual([]);
+    await obs('obsSourceVisibleChanged', '{ visible: true }');
+    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['while hidden']);
+    await obs('obsSourceActiveChanged', '{ active: false }');
+    await commands.tmiPush(channel, [privmsg(channel, 'while inactive')]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.text('ovl-chat', '[part~="message"]')).toEqual(['while hidden']);
+    await obs('obsSourceActiveChanged', '{ active: true }');
+    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['while hidden', 'while inactive']);
   });
 
   test('without a channel it shows one card saying what to fix', async () => {

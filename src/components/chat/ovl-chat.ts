@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
-import type { ChatClear, ChatClearUser, ChatDelete, ChatMessage, ChatNotice, ChatRoomState } from '../../sources/tmi/chat-events.js';
+import type { ChatEventMap, ChatMessage, ChatNotice } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import { SourceListeners } from '../../controllers/source-listeners.js';
@@ -9,14 +9,7 @@ import { fillMessageLine, fillNoticeLine, type LineContext } from './chat-line.j
 import { chatStyles } from './ovl-chat.styles.js';
 
 /** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
-export interface ChatFeedEventMap {
-  message: ChatMessage;
-  notice: ChatNotice;
-  delete: ChatDelete;
-  'clear-user': ChatClearUser;
-  clear: ChatClear;
-  roomstate: ChatRoomState;
-}
+export type ChatFeedEventMap = Pick<ChatEventMap, 'message' | 'notice' | 'delete' | 'clear-user' | 'clear' | 'roomstate'>;
 export type ChatFeed = TypedEventTarget<ChatFeedEventMap>;
 
 type LineEvent = ChatMessage | ChatNotice;

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { Source } from '../../core/source.js';
 import type { ConfigProblem } from '../../config/parse.js';
 
@@ -64,7 +64,6 @@ export class OvlStatusPanel extends LitElement {
   /** Extra lines such as "7tv: 312 emotes" or "dropped 3 alerts". */
   @property({ attribute: false }) notes: readonly string[] = [];
 
-  @state() private tick = 0;
   private abort: AbortController | null = null;
 
   override connectedCallback(): void {
@@ -84,7 +83,8 @@ export class OvlStatusPanel extends LitElement {
   private listen(): void {
     this.abort?.abort();
     this.abort = new AbortController();
-    const refresh = () => (this.tick += 1);
+    // A source's status is its own state, not a property of this element: redraw on its events.
+    const refresh = () => this.requestUpdate();
     for (const source of this.sources) {
       source.addEventListener('status', refresh, { signal: this.abort.signal });
       source.addEventListener('error', refresh, { signal: this.abort.signal });

@@ -202,3 +202,15 @@ export type ChatEvent =
   | ChatRoomState
   | ChatServerNotice
   | ChatSelfState;
+
+/** Chat events by name, as a ChatSource dispatches them (detail = the event). */
+export interface ChatEventMap {
+  message: ChatMessage;
+  notice: ChatNotice;
+  delete: ChatDelete;
+  'clear-user': ChatClearUser;
+  clear: ChatClear;
+  roomstate: ChatRoomState;
+  'server-notice': ChatServerNotice;
+  self: ChatSelfState;
+}

@@ -8,28 +8,9 @@ import { buildParts } from './message-parts.js';
 import { SendQueue } from './send-queue.js';
 import { TmiTransport, type ChatServer } from './tmi-transport.js';
 import type { ChatTransport } from './chat-transport.js';
-import type {
-  ChatClear,
-  ChatClearUser,
-  ChatDelete,
-  ChatEvent,
-  ChatMessage,
-  ChatNotice,
-  ChatRoomState,
-  ChatSelfState,
-  ChatServerNotice,
-} from './chat-events.js';
+import type { ChatEvent, ChatEventMap, ChatMessage, ChatSelfState, ChatServerNotice } from './chat-events.js';
 
-export interface ChatSourceEventMap extends SourceEventMap {
-  message: ChatMessage;
-  notice: ChatNotice;
-  delete: ChatDelete;
-  'clear-user': ChatClearUser;
-  clear: ChatClear;
-  roomstate: ChatRoomState;
-  'server-notice': ChatServerNotice;
-  self: ChatSelfState;
-}
+export interface ChatSourceEventMap extends SourceEventMap, ChatEventMap {}
 
 export interface ChatSourceOptions {
   /** Channel login to read, with or without `#`. */
