@@ -2,3 +2,5 @@
 export { validateToken, missingScopes, helixHeaders, type TokenValidation } from './validate-token.js';
 export { HelixClient, type HelixClientOptions, type HelixParams } from './helix-client.js';
 export { HelixBadges } from '../badges/helix-badges.js';
+export { getUsers, getStreams, HELIX_BATCH, type TwitchUser, type HelixStreamWire } from './helix-api.js';
+export { UserDirectory, type UserDirectoryOptions } from './user-directory.js';

@@ -16,6 +16,9 @@ export const commands = {
     [string, string, ScriptedResponse[]]
   >,
   httpRequests: (async (_ctx, prefix: string) => (await fakes()).http.requests(prefix)) as BrowserCommand<[string]>,
+  httpSetStream: (async (_ctx, userId: string, stream: Record<string, unknown> | null) => (await fakes()).http.setStream(userId, stream)) as BrowserCommand<
+    [string, Record<string, unknown> | null]
+  >,
   ...pageCommands,
 };
 
@@ -28,5 +31,6 @@ declare module 'vitest/browser' {
     tmiJoinCount(channel: string): Promise<number>;
     httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
     httpRequests(prefix: string): Promise<RecordedRequest[]>;
+    httpSetStream(userId: string, stream: Record<string, unknown> | null): Promise<void>;
   }
 }

@@ -40,6 +40,8 @@ const CORS = {
 export class FakeHttpServer {
   private readonly scripts = new Map<string, ScriptedResponse[]>();
   private readonly log: RecordedRequest[] = [];
+  /** Live streams by user id, in Helix's shape; absent means offline. */
+  private readonly streams = new Map<string, Record<string, unknown>>();
 
   private constructor(private readonly server: Server) {
     server.on('request', (req, res) => void this.handle(req, res));
@@ -59,6 +61,12 @@ export class FakeHttpServer {
   script(method: string, path: string, responses: ScriptedResponse[]): void {
     const key = `${method.toUpperCase()} ${path}`;
     this.scripts.set(key, [...(this.scripts.get(key) ?? []), ...responses]);
+  }
+
+  /** Puts a user's stream live (with these Helix fields) or, with null, offline. */
+  setStream(userId: string, stream: Record<string, unknown> | null): void {
+    if (stream) this.streams.set(userId, stream);
+    else this.streams.delete(userId);
   }
 
   /** Requests whose URL starts with `prefix`, oldest first. */
@@ -104,6 +112,28 @@ export class FakeHttpServer {
     if (path.startsWith('/helix/')) {
       if (!authorized || req.headers['client-id'] !== TEST_CLIENT_ID) return json({ error: 'Unauthorized', status: 401, message: 'Invalid OAuth token' }, 401);
       const rate = { 'Ratelimit-Limit': '800', 'Ratelimit-Remaining': '799', 'Ratelimit-Reset': String(Math.ceil(Date.now() / 1000) + 60) };
+      if (path === '/helix/users') {
+        // Every numeric id is a user except those starting with 0; logins map to a stable id.
+        const ids = url.searchParams.getAll('id').filter((id) => /^[1-9]\d*$/.test(id));
+        const logins = url.searchParams.getAll('login').map((login) => ({ login, id: login === 'teststreamer' ? FIXTURE_CHANNEL_ID : String(7_000_000 + login.length) }));
+        const users = [...ids.map((id) => ({ id, login: `user${id}` })), ...logins].map(({ id, login }) => ({
+          id,
+          login,
+          display_name: login.charAt(0).toUpperCase() + login.slice(1),
+          type: '',
+          broadcaster_type: '',
+          description: '',
+          profile_image_url: `https://static-cdn.jtvnw.net/jtv_user_pictures/${login}-profile_image-300x300.png`,
+          offline_image_url: '',
+          view_count: 0,
+          created_at: '2016-12-14T20:32:28Z',
+        }));
+        return { status: 200, headers: rate, body: { data: users } };
+      }
+      if (path === '/helix/streams') {
+        const data = url.searchParams.getAll('user_id').flatMap((id) => (this.streams.has(id) ? [this.streams.get(id)] : []));
+        return { status: 200, headers: rate, body: { data, pagination: {} } };
+      }
       if (path === '/helix/chat/badges/global') return { status: 200, headers: rate, body: fixture('helix-badges-global.json') };
       if (path === '/helix/chat/badges') {
         const own = url.searchParams.get('broadcaster_id') === FIXTURE_CHANNEL_ID;

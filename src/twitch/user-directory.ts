@@ -1,0 +1,94 @@
+import { HELIX_BATCH, type TwitchUser } from './helix-api.js';
+
+export interface UserDirectoryOptions {
+  /** Looks up to 100 ids in one request; ids it does not return are unknown users. */
+  readonly fetchUsers: (ids: readonly string[]) => Promise<readonly TwitchUser[]>;
+  /** Users remembered, least recently used dropped first. Default 5,000 (about 1 MB). */
+  readonly capacity?: number;
+}
+
+interface Pending {
+  resolve(user: TwitchUser | null): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * One shared cache of Twitch users by id, for chat, Heat and alerts alike. Lookups that
+ * arrive in the same task are gathered into requests of up to 100 ids; an id already being
+ * fetched is not asked for again; answers (including "no such user") are kept in a bounded
+ * LRU. PyWitch makes one request per unknown user; this makes one per 100.
+ */
+export class UserDirectory {
+  private readonly cache = new Map<string, TwitchUser | null>();
+  private readonly inFlight = new Map<string, Promise<TwitchUser | null>>();
+  private queued = new Map<string, Pending[]>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly capacity: number;
+  /** Requests made so far, for the benchmark and the debug view. */
+  requests = 0;
+
+  constructor(private readonly options: UserDirectoryOptions) {
+    this.capacity = options.capacity ?? 5000;
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  /** A cached user, without fetching; undefined when not known yet, null when known not to exist. */
+  peek(id: string): TwitchUser | null | undefined {
+    return this.cache.get(id);
+  }
+
+  /** The user with this id, or null if Twitch has none. Rejects with the request's SourceError. */
+  get(id: string): Promise<TwitchUser | null> {
+    if (this.cache.has(id)) {
+      const user = this.cache.get(id)!;
+      this.remember(id, user); // refresh its place in the LRU
+      return Promise.resolve(user);
+    }
+    const running = this.inFlight.get(id);
+    if (running) return running;
+    const promise = new Promise<TwitchUser | null>((resolve, reject) => {
+      const waiters = this.queued.get(id) ?? [];
+      waiters.push({ resolve, reject });
+      this.queued.set(id, waiters);
+    });
+    this.inFlight.set(id, promise);
+    this.timer ??= setTimeout(() => this.flush(), 0);
+    return promise;
+  }
+
+  private flush(): void {
+    this.timer = null;
+    const batch = this.queued;
+    this.queued = new Map();
+    const ids = [...batch.keys()];
+    for (let i = 0; i < ids.length; i += HELIX_BATCH) void this.fetchBatch(ids.slice(i, i + HELIX_BATCH), batch);
+  }
+
+  private async fetchBatch(ids: readonly string[], waiters: Map<string, Pending[]>): Promise<void> {
+    this.requests += 1;
+    try {
+      const found = new Map((await this.options.fetchUsers(ids)).map((u) => [u.id, u]));
+      for (const id of ids) {
+        const user = found.get(id) ?? null;
+        this.remember(id, user);
+        this.inFlight.delete(id);
+        for (const w of waiters.get(id) ?? []) w.resolve(user);
+      }
+    } catch (error) {
+      // Not cached: a later lookup tries again.
+      for (const id of ids) {
+        this.inFlight.delete(id);
+        for (const w of waiters.get(id) ?? []) w.reject(error);
+      }
+    }
+  }
+
+  private remember(id: string, user: TwitchUser | null): void {
+    this.cache.delete(id);
+    this.cache.set(id, user);
+    while (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
+  }
+}
