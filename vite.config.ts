@@ -51,6 +51,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/node/global-setup.ts'],
     testTimeout: 20_000,
+    // Test files share the fake servers, whose scripted faults are queued per path: run files one at a time.
+    fileParallelism: false,
     browser: {
       enabled: true,
       headless: true,
