@@ -5,6 +5,7 @@ import { onObsVisibility } from '../core/obs.js';
 import type { ConfigOf, Schema } from '../config/schema.js';
 import { isDebug, isDemo, parseConfig, type ConfigProblem } from '../config/parse.js';
 import { devEndpoints, type Endpoints } from '../config/dev-endpoints.js';
+import type { Schedule } from '../core/schedule.js';
 
 export interface OverlayEnv {
   readonly url: URL;
@@ -14,6 +15,11 @@ export interface OverlayEnv {
   readonly endpoints: Endpoints;
   /** Adds a line to the `?debug` panel, e.g. which emote services loaded. */
   note(text: string): void;
+  /**
+   * Re-validates `token` every hour (§4.2); if Twitch refuses it, every source stops and the
+   * setup card says how to get a new one.
+   */
+  watchToken(token: string): Promise<void>;
 }
 
 export interface OverlayParts {
@@ -41,6 +47,8 @@ export interface BootedOverlay {
 export interface BootOptions {
   readonly url?: URL;
   readonly root?: HTMLElement;
+  /** Timing of the token checks; tests step it by hand. */
+  readonly schedule?: Schedule;
 }
 
 const log = createLogger('overlay');
@@ -81,6 +89,9 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   const notes: string[] = [];
   if (debug) await import('../components/status/ovl-status-panel.js');
   const panel = debug ? document.createElement('ovl-status-panel') : null;
+  // Everything started gets its stop here; stopAll() runs them once.
+  const cleanups: (() => void)[] = [];
+  const stopAll = () => cleanups.splice(0).forEach((cleanup) => cleanup());
   const env: OverlayEnv = {
     url,
     demo,
@@ -90,9 +101,21 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
       notes.push(text);
       if (panel) panel.notes = [...notes];
     },
+    watchToken: async (token) => {
+      const { TokenWatch } = await import('../twitch/token-watch.js');
+      const watch = new TokenWatch({ token, endpoints: dev.endpoints.twitch, schedule: options.schedule });
+      watch.addEventListener('invalid', (event) => {
+        log.error(event.detail.message);
+        stopAll();
+        parts?.element.remove();
+        void showCard([event.detail.message]);
+      });
+      cleanups.push(() => watch.stop());
+      watch.start();
+    },
   };
 
-  let parts: OverlayParts;
+  let parts: OverlayParts | undefined;
   try {
     parts = await definition.build(parsed.config, env);
   } catch (error) {
@@ -101,22 +124,21 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
     return showCard([`The overlay could not start: ${error instanceof Error ? error.message : String(error)}`]);
   }
 
-  root.append(parts.element);
+  const running = parts;
+  root.append(running.element);
   if (panel) {
-    panel.sources = parts.sources;
+    panel.sources = running.sources;
     panel.problems = problems;
     panel.notes = notes;
     root.append(panel);
   }
-  const stopVisibility = onObsVisibility((visible) => (parts.element.paused = !visible));
-  for (const source of parts.sources) source.start();
-
-  const stop = () => {
-    stopVisibility();
-    for (const source of parts.sources) source.stop();
-  };
-  window.addEventListener('pagehide', stop, { once: true });
-  return { parts, problems, fatal: [], stop };
+  cleanups.push(onObsVisibility((visible) => (running.element.paused = !visible)));
+  for (const source of running.sources) {
+    source.start();
+    cleanups.push(() => source.stop());
+  }
+  window.addEventListener('pagehide', stopAll, { once: true });
+  return { parts: running, problems, fatal: [], stop: stopAll };
 }
 
 function camel(name: string): string {

@@ -21,6 +21,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     const token = env.demo ? '' : config.token;
     const twitch = token ? await import('../twitch/index.js') : null;
     const validation = twitch ? await twitch.validateToken(token, { endpoints: env.endpoints.twitch }) : null;
+    if (validation) await env.watchToken(token);
 
     const simulator = env.demo ? new (await import('../simulator/chat-simulator.js')).ChatSimulator({ channel }) : null;
     // IRC login with a token needs chat:read; a token without it (badges only) reads anonymously.

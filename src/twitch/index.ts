@@ -4,3 +4,4 @@ export { HelixClient, type HelixClientOptions, type HelixParams } from './helix-
 export { HelixBadges } from '../badges/helix-badges.js';
 export { getUsers, getStreams, HELIX_BATCH, type TwitchUser, type HelixStreamWire } from './helix-api.js';
 export { UserDirectory, type UserDirectoryOptions } from './user-directory.js';
+export { TokenWatch, type TokenWatchEventMap, type TokenWatchOptions } from './token-watch.js';
