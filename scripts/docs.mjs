@@ -4,7 +4,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 
-const SCHEMAS = { chat: ['/src/config/chat-config.ts', 'chatSchema'] };
+const SCHEMAS = {
+  chat: ['/src/config/chat-config.ts', 'chatSchema'],
+  'stream-info': ['/src/config/stream-info-config.ts', 'streamInfoSchema'],
+};
 
 const server = await createServer({ logLevel: 'silent', server: { middlewareMode: true } });
 try {

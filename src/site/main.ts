@@ -1,4 +1,5 @@
 import { chatSchema } from '../config/chat-config.js';
+import { streamInfoSchema } from '../config/stream-info-config.js';
 import './ovl-url-builder.js';
 
 /**
@@ -12,6 +13,13 @@ const overlays = [
     schema: chatSchema,
     about: 'Live Twitch chat with emotes (Twitch, 7TV, BTTV, FFZ), badges, notices and moderation.',
     hint: 'OBS: Browser Source, width 450, height 800. Keep "Shutdown source when not visible" off. Tokens stay after the #.',
+  },
+  {
+    title: 'Stream info',
+    path: 'overlays/stream-info/',
+    schema: streamInfoSchema,
+    about: 'Viewer count, uptime, game and title of a channel, from Twitch, updated only when they change.',
+    hint: 'OBS: Browser Source, width 1200, height 80. Needs a token (any scopes); it stays after the #.',
   },
 ];
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import readme from '../../README.md?raw';
 import { paramTable } from '../../src/config/param-table.js';
 import { chatSchema } from '../../src/config/chat-config.js';
+import { streamInfoSchema } from '../../src/config/stream-info-config.js';
 
 const section = (name: string) => new RegExp(`<!-- params:${name} -->\\n([\\s\\S]*?)\\n<!-- /params:${name} -->`).exec(readme)?.[1];
 
@@ -12,8 +13,9 @@ describe('README', () => {
     expect(head).toContain('npm ci && npm test');
   });
 
-  test('the chat parameter table matches the schema (run `npm run docs` to update)', () => {
+  test('the parameter tables match the schemas (run `npm run docs` to update)', () => {
     expect(section('chat')).toBe(paramTable(chatSchema));
+    expect(section('stream-info')).toBe(paramTable(streamInfoSchema));
   });
 
   test('documents every part of the chat DOM contract', () => {

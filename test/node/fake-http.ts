@@ -113,9 +113,10 @@ export class FakeHttpServer {
       if (!authorized || req.headers['client-id'] !== TEST_CLIENT_ID) return json({ error: 'Unauthorized', status: 401, message: 'Invalid OAuth token' }, 401);
       const rate = { 'Ratelimit-Limit': '800', 'Ratelimit-Remaining': '799', 'Ratelimit-Reset': String(Math.ceil(Date.now() / 1000) + 60) };
       if (path === '/helix/users') {
-        // Every numeric id is a user except those starting with 0; logins map to a stable id.
+        // Every numeric id is a user except those starting with 0; logins map to a stable id,
+        // except those starting with "nobody".
         const ids = url.searchParams.getAll('id').filter((id) => /^[1-9]\d*$/.test(id));
-        const logins = url.searchParams.getAll('login').map((login) => ({ login, id: login === 'teststreamer' ? FIXTURE_CHANNEL_ID : String(7_000_000 + login.length) }));
+        const logins = url.searchParams.getAll('login').filter((login) => !login.startsWith('nobody')).map((login) => ({ login, id: login === 'teststreamer' ? FIXTURE_CHANNEL_ID : String(7_000_000 + login.length) }));
         const users = [...ids.map((id) => ({ id, login: `user${id}` })), ...logins].map(({ id, login }) => ({
           id,
           login,

@@ -68,11 +68,18 @@ export const pageCommands = {
 
   pageErrors: (async (_ctx, id: number) => [...get(id).errors]) as BrowserCommand<[number]>,
 
-  /** Saves a PNG under test-results/screenshots/ (kept as a test artifact). */
+  /**
+   * Saves a PNG under test-results/screenshots/ (kept as a test artifact). Overlays are
+   * transparent, so the shot is taken over a dark backdrop, as a scene would sit behind them.
+   */
   pageScreenshot: (async (_ctx, id: number, name: string) => {
     mkdirSync(screenshots, { recursive: true });
     const path = resolve(screenshots, `${name}.png`);
-    await get(id).page.screenshot({ path });
+    const { page } = get(id);
+    const before = await page.evaluate(() => document.documentElement.style.background);
+    await page.evaluate(() => (document.documentElement.style.background = document.documentElement.style.background || '#2b2d31'));
+    await page.screenshot({ path });
+    await page.evaluate((value) => (document.documentElement.style.background = value), before);
     return path;
   }) as BrowserCommand<[number, string]>,
 

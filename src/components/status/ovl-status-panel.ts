@@ -25,7 +25,7 @@ export class OvlStatusPanel extends LitElement {
     :host {
       position: fixed;
       top: 8px;
-      left: 8px;
+      right: 8px;
       z-index: 2147483647;
       max-width: min(520px, calc(100vw - 16px));
       font: 13px/1.4 system-ui, sans-serif;

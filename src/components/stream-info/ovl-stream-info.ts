@@ -1,0 +1,127 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { TypedEventTarget } from '../../core/typed-event-target.js';
+import type { StreamState } from '../../sources/helix/stream-info.js';
+import { SourceListeners } from '../../controllers/source-listeners.js';
+import { formatUptime, formatViewers } from './format.js';
+
+export type StreamInfoPiece = 'viewers' | 'title' | 'game' | 'uptime';
+export type StreamInfoFeed = TypedEventTarget<{ change: StreamState }>;
+
+/**
+ * A channel's stream at a glance: viewer count, title, game and uptime, or an offline line.
+ * Uptime ticks every second between polls, and not at all while OBS hides the source.
+ *
+ * @csspart base - The row of pieces. @csspart viewers - The viewer count. @csspart title - The title.
+ * @csspart game - The game. @csspart uptime - The time live. @csspart offline - The offline text.
+ * @csspart live-dot - The dot before the viewer count.
+ * @cssprop --ovl-info-font, --ovl-info-font-size, --ovl-info-color, --ovl-info-gap, --ovl-info-live-color, --ovl-info-text-shadow
+ */
+@customElement('ovl-stream-info')
+export class OvlStreamInfo extends LitElement {
+  static override styles = css`
+    :host {
+      --_font: var(--ovl-info-font, 'Inter', 'Segoe UI', Roboto, sans-serif);
+      --_font-size: var(--ovl-info-font-size, 24px);
+      --_color: var(--ovl-info-color, #ffffff);
+      --_gap: var(--ovl-info-gap, 0.9em);
+      --_live: var(--ovl-info-live-color, #eb0400);
+      --_shadow: var(--ovl-info-text-shadow, 0 1px 3px rgba(0, 0, 0, 0.8));
+      display: block;
+    }
+    .base {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.2em var(--_gap);
+      font: 600 var(--_font-size) / 1.3 var(--_font);
+      color: var(--_color);
+      text-shadow: var(--_shadow);
+    }
+    .dot {
+      display: inline-block;
+      width: 0.55em;
+      height: 0.55em;
+      border-radius: 50%;
+      background: var(--_live);
+      margin-right: 0.35em;
+    }
+    .title {
+      font-weight: 400;
+    }
+    .offline {
+      opacity: 0.75;
+    }
+  `;
+
+  /** Which pieces to show, in this order. */
+  @property({ attribute: false }) show: readonly StreamInfoPiece[] = ['viewers', 'uptime', 'game', 'title'];
+  /** Text while the channel is offline; '' shows nothing. */
+  @property({ attribute: 'offline-text' }) offlineText = 'Offline';
+  /** While true (OBS hides the source) the uptime does not tick. */
+  @property({ type: Boolean }) paused = false;
+
+  @state() private stream: StreamState | null = null;
+  @state() private now = Date.now();
+  private feed?: StreamInfoFeed;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private readonly listeners = new SourceListeners<StreamInfoFeed>(this, (feed, signal) => {
+    feed.addEventListener('change', (e) => (this.stream = e.detail), { signal });
+  });
+
+  @property({ attribute: false })
+  get source(): StreamInfoFeed | undefined {
+    return this.feed;
+  }
+  set source(feed: StreamInfoFeed | undefined) {
+    const old = this.feed;
+    this.feed = feed;
+    this.listeners.setSource(feed);
+    this.requestUpdate('source', old);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.tick(false);
+  }
+
+  // `stream` is private state, which PropertyValues<this> does not name.
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('paused') || changed.has('stream')) this.tick(Boolean(this.stream?.live) && !this.paused && this.isConnected);
+  }
+
+  /** One owner for the uptime timer: running only while live, shown and connected. */
+  private tick(on: boolean): void {
+    if (on && this.ticker === null) this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+    if (!on && this.ticker !== null) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
+  }
+
+  private piece(name: StreamInfoPiece) {
+    const stream = this.stream!.stream!;
+    switch (name) {
+      case 'viewers':
+        return html`<span part="viewers" class="viewers"><span part="live-dot" class="dot"></span>${formatViewers(stream.viewerCount)}</span>`;
+      case 'uptime':
+        return html`<span part="uptime" class="uptime">${formatUptime(Math.max(this.now, this.stream!.eventTime) - stream.startedAt)}</span>`;
+      case 'game':
+        return stream.gameName ? html`<span part="game" class="game">${stream.gameName}</span>` : nothing;
+      case 'title':
+        return html`<span part="title" class="title">${stream.title}</span>`;
+    }
+  }
+
+  protected override render() {
+    if (!this.stream) return nothing;
+    if (!this.stream.live) return this.offlineText ? html`<div part="base" class="base"><span part="offline" class="offline">${this.offlineText}</span></div>` : nothing;
+    return html`<div part="base" class="base">${this.show.map((name) => this.piece(name))}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ovl-stream-info': OvlStreamInfo;
+  }
+}

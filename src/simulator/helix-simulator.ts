@@ -1,0 +1,62 @@
+import type { Fetch } from '../twitch/endpoints.js';
+import { seededRandom } from './random.js';
+
+export const DEMO_USER = { id: '100000001', login: 'demo_streamer', displayName: 'Demo_Streamer' };
+
+const TITLES = ['Speedrunning until I get the world record', 'Chill Sunday stream: chat decides the next game', 'Building an OBS overlay live'];
+const GAMES = [
+  ['509658', 'Just Chatting'],
+  ['27471', 'Minecraft'],
+  ['1469308723', 'Software and Game Development'],
+] as const;
+
+function json(body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'Content-Type': 'application/json', 'Ratelimit-Limit': '800', 'Ratelimit-Remaining': '799' },
+  });
+}
+
+/**
+ * A `fetch` that answers Helix `/users` and `/streams` the way Twitch does, for a demo channel
+ * that went live 47 minutes ago, with a drifting viewer count and the odd title or game
+ * change. HelixClient and the stream-info source parse it exactly as they parse Twitch.
+ */
+export function simulatedHelixFetch(seed = 7): Fetch {
+  const random = seededRandom(seed);
+  const startedAt = new Date(Date.now() - 47 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  let viewers = 1200;
+  let title = TITLES[0]!;
+  let game: (typeof GAMES)[number] = GAMES[0];
+  return async (input) => {
+    const url = new URL(input);
+    if (url.pathname.endsWith('/users')) {
+      return json({ data: [{ id: DEMO_USER.id, login: DEMO_USER.login, display_name: DEMO_USER.displayName, type: '', broadcaster_type: 'affiliate', description: '', profile_image_url: '', offline_image_url: '', view_count: 0, created_at: '2020-01-01T00:00:00Z' }] });
+    }
+    viewers = Math.max(1, Math.round(viewers * (0.97 + random() * 0.07)));
+    if (random() < 0.1) title = TITLES[Math.floor(random() * TITLES.length)]!;
+    if (random() < 0.05) game = GAMES[Math.floor(random() * GAMES.length)]!;
+    return json({
+      data: [
+        {
+          id: '40952121085',
+          user_id: DEMO_USER.id,
+          user_login: DEMO_USER.login,
+          user_name: DEMO_USER.displayName,
+          game_id: game[0],
+          game_name: game[1],
+          type: 'live',
+          title,
+          viewer_count: viewers,
+          started_at: startedAt,
+          language: 'en',
+          thumbnail_url: `https://static-cdn.jtvnw.net/previews-ttv/live_user_${DEMO_USER.login}-{width}x{height}.jpg`,
+          tag_ids: [],
+          tags: ['English'],
+          is_mature: false,
+        },
+      ],
+      pagination: {},
+    });
+  };
+}

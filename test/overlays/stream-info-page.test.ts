@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { FIXTURE_CHANNEL_ID, GOOD_TOKEN } from '../helpers/http.js';
+import { openPage, type OverlayPage } from '../helpers/page.js';
+
+let page: OverlayPage | undefined;
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+  await commands.httpSetStream(FIXTURE_CHANNEL_ID, null);
+});
+
+const url = (query: string, token = GOOD_TOKEN) => `/overlays/stream-info/?${query}&dev-origin=${inject('httpOrigin')}#token=${token}`;
+
+describe('stream-info overlay page (production build)', () => {
+  test('shows a live channel, and offline when it ends', async () => {
+    await commands.httpSetStream(FIXTURE_CHANNEL_ID, {
+      id: 's2', user_id: FIXTURE_CHANNEL_ID, user_login: 'teststreamer', user_name: 'TestStreamer', game_id: '1', game_name: 'Chess',
+      type: 'live', title: 'Page title', viewer_count: 321, started_at: new Date(Date.now() - 60_000).toISOString(), language: 'en',
+      thumbnail_url: '', tags: [], is_mature: false,
+    });
+    page = await openPage(url('channel=teststreamer&show=viewers,title&debug'));
+    await expect.poll(() => page!.text('ovl-stream-info', '[part="base"] > [part]'), { timeout: 5000 }).toEqual(['321', 'Page title']);
+    expect(await page.attr('ovl-status-panel', '[part="chip"]', 'data-state')).toEqual(['connected']);
+    expect(await page.errors()).toEqual([]);
+    await page.screenshot('stream-info');
+  });
+
+  test('a refused token or an unknown channel shows the setup card', async () => {
+    page = await openPage(url('channel=teststreamer', 'revoked'));
+    await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/invalid or has expired/);
+    await page.close();
+    page = await openPage(url('channel=nobody_here'));
+    await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/no channel called "nobody_here"/);
+    await page.close();
+    page = await openPage(`/overlays/stream-info/?channel=teststreamer`);
+    await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/"token" is required/);
+  });
+
+  test('?demo shows a live demo channel with no account', async () => {
+    page = await openPage('/overlays/stream-info/?demo');
+    await expect.poll(async () => (await page!.text('ovl-stream-info', '[part="game"]'))[0] ?? '', { timeout: 5000 }).not.toBe('');
+    expect(await page.errors()).toEqual([]);
+  });
+});
