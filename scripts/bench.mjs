@@ -2,6 +2,7 @@
 // `npm run bench`: measures the chat overlay in headless Chromium against a naive baseline
 // measured in the same run, and the gzip size of the built chat page. Prints figures and ratios.
 // Everything is served from 127.0.0.1; nothing reaches the network.
+// `npm run bench -- chat` or `-- users` runs one part only.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,16 +50,19 @@ async function pageSize() {
   }
 }
 
+const only = process.argv[2];
+const wants = (part) => !only || only === part;
+
 async function main() {
   // Built before the dev server starts: that sets NODE_ENV=development, which would bundle Lit's dev build.
-  const size = await pageSize();
+  const size = wants('chat') ? await pageSize() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
-    await page.goto(`http://127.0.0.1:${port}/test/bench/chat-bench.html`);
+    await page.goto(`http://127.0.0.1:${port}/test/bench/bench.html`);
     await page.waitForFunction(() => 'benchDrive' in window, null, { timeout: 60_000 });
     // Main-thread busy share = Chromium's own task time (CDP Performance.TaskDuration) / wall time.
     const cdp = await page.context().newCDPSession(page);
@@ -72,30 +76,31 @@ async function main() {
       return { ...result, busyPercent: (100 * busy * 1000) / result.wallMs };
     };
     const soak = (kind, total) => page.evaluate(([k, t]) => window.benchSoak(k, t), [kind, total]);
-    await drive('ovl', 200, 1); // warm-up: JIT, styles, fonts
+    if (wants('chat')) {
+      await drive('ovl', 200, 1); // warm-up: JIT, styles, fonts
 
-    console.log('\nChat overlay benchmark (headless Chromium, 800×600, max 50 lines)\n');
-    console.log('Sustained rate: p95 rAF frame interval per message rate (≤ 16.7 ms + jitter means no dropped frames)');
-    const rates = [250, 1000, 2500, 5000, 10000, 20000, 40000, 80000];
-    const sustained = { ovl: 0, naive: 0 };
-    // A variant that dropped frames at two rates in a row is not run at higher ones: it cannot
-    // keep up, and its run would stretch far past its length.
-    const failures = { ovl: 0, naive: 0 };
-    console.log('  msg/s     ovl-chat p95   naive p95');
-    for (const rate of rates) {
-      const cells = [];
-      for (const kind of ['ovl', 'naive']) {
-        if (failures[kind] >= 2) {
-          cells.push('skipped');
-          continue;
+      console.log('\nChat overlay benchmark (headless Chromium, 800×600, max 50 lines)\n');
+      console.log('Sustained rate: p95 rAF frame interval per message rate (≤ 16.7 ms + jitter means no dropped frames)');
+      const rates = [250, 1000, 2500, 5000, 10000, 20000, 40000, 80000];
+      const sustained = { ovl: 0, naive: 0 };
+      // A variant that dropped frames at two rates in a row is not run at higher ones: it cannot
+      // keep up, and its run would stretch far past its length.
+      const failures = { ovl: 0, naive: 0 };
+      console.log('  msg/s     ovl-chat p95   naive p95');
+      for (const rate of rates) {
+        const cells = [];
+        for (const kind of ['ovl', 'naive']) {
+          if (failures[kind] >= 2) {
+            cells.push('skipped');
+            continue;
+          }
+          const r = await drive(kind, rate, 3);
+          const ok = r.p95FrameMs <= FRAME_BUDGET_MS + FRAME_TOLERANCE_MS;
+          failures[kind] = ok ? 0 : failures[kind] + 1;
+          if (ok) sustained[kind] = Math.max(sustained[kind], rate);
+          cells.push(`${fmt(r.p95FrameMs)} ms`);
         }
-        const r = await drive(kind, rate, 3);
-        const ok = r.p95FrameMs <= FRAME_BUDGET_MS + FRAME_TOLERANCE_MS;
-        failures[kind] = ok ? 0 : failures[kind] + 1;
-        if (ok) sustained[kind] = Math.max(sustained[kind], rate);
-        cells.push(`${fmt(r.p95FrameMs)} ms`);
-      }
-      console.log(`  ${String(rate).padStart(6)}   ${cells[0].padStart(11)}   ${cells[1].padStart(9)}`);
+        console.log(`  ${String(rate).padStart(6)}   ${cells[0].padStart(11)}   ${cells[1].padStart(9)}`);
     }
     console.log(`  highest sustained: ovl-chat ${sustained.ovl} msg/s, naive ${sustained.naive} msg/s (${fmt(sustained.ovl / Math.max(sustained.naive, 1), 2)}×)\n`);
 
@@ -114,13 +119,33 @@ async function main() {
         `  ${name}: nodes ${first.nodes} at 1k → ${last.nodes} at 300k (${fmt((100 * (last.nodes - first.nodes)) / first.nodes)}%), heap ${kb(first.heapBytes)} → ${kb(last.heapBytes)}`,
       );
     }
+    }
+
+    if (wants('users')) {
+      const { FakeHttpServer } = await server.ssrLoadModule('/test/node/fake-http.ts');
+      const { GOOD_TOKEN, TEST_CLIENT_ID } = await server.ssrLoadModule('/test/helpers/http.ts');
+      const helixServer = await FakeHttpServer.start();
+      try {
+        const endpoints = { helix: `${helixServer.origin}/helix`, id: `${helixServer.origin}/id` };
+        const r = await page.evaluate(([e, t, c]) => window.benchUsers(e, t, c, 10_000, 2_000), [endpoints, GOOD_TOKEN, TEST_CLIENT_ID]);
+        const served = helixServer.requests('/helix/users').length;
+        console.log(`\nUser lookups: a burst of 10,000 lookups of ${r.distinct.toLocaleString('en')} distinct users, against a local Helix`);
+        console.log(`  UserDirectory: ${r.ours.requests} requests, ${fmt(r.ours.ms, 0)} ms, ${r.ours.resolved.toLocaleString('en')} users resolved`);
+        console.log(`  PyWitch-style: ${r.pywitch.requests.toLocaleString('en')} requests, ${fmt(r.pywitch.ms, 0)} ms (one per user not yet cached)`);
+        console.log(`  ${fmt(r.pywitch.requests / r.ours.requests, 0)}× fewer requests; the server saw ${served.toLocaleString('en')} in all`);
+      } finally {
+        await helixServer.close();
+    }
+    }
   } finally {
     await browser.close();
     await server.close();
   }
 
-  console.log(`\nChat page, gzip: ${kb(size.initial)} loaded up front (HTML, CSS, JS incl. tmi.js and Lit)`);
-  for (const chunk of size.lazy) console.log(`  + ${kb(chunk.bytes)} on demand: ${chunk.name}`);
+  if (size) {
+    console.log(`\nChat page, gzip: ${kb(size.initial)} loaded up front (HTML, CSS, JS incl. tmi.js and Lit)`);
+    for (const chunk of size.lazy) console.log(`  + ${kb(chunk.bytes)} on demand: ${chunk.name}`);
+  }
 }
 
 main().catch((error) => {
