@@ -1,6 +1,10 @@
 import { chatSchema } from '../config/chat-config.js';
 import { streamInfoSchema } from '../config/stream-info-config.js';
+import { devEndpoints } from '../config/dev-endpoints.js';
+import { OVERLAY_SCOPES, completeLogin } from '../twitch/implicit-auth.js';
+import { validateToken } from '../twitch/validate-token.js';
 import './ovl-url-builder.js';
+import './ovl-connect.js';
 
 /**
  * The demo page: each overlay running on the simulator, with its URL builder. Works with no
@@ -8,6 +12,7 @@ import './ovl-url-builder.js';
  */
 const overlays = [
   {
+    name: 'chat',
     title: 'Chat',
     path: 'overlays/chat/',
     schema: chatSchema,
@@ -15,6 +20,7 @@ const overlays = [
     hint: 'OBS: Browser Source, width 450, height 800. Keep "Shutdown source when not visible" off. Tokens stay after the #.',
   },
   {
+    name: 'stream-info',
     title: 'Stream info',
     path: 'overlays/stream-info/',
     schema: streamInfoSchema,
@@ -34,6 +40,13 @@ intro.textContent =
   'Browser-only Twitch overlays. Set an overlay up below, check it in the preview (simulated chat, no account needed), then copy its URL into an OBS Browser Source.';
 document.body.append(heading, intro);
 
+const { endpoints } = devEndpoints(new URL(location.href));
+const connect = document.createElement('ovl-connect');
+connect.scopes = [...new Set(overlays.flatMap((o) => OVERLAY_SCOPES[o.name] ?? []))];
+connect.endpoints = endpoints.twitch;
+document.body.append(connect);
+
+const builders: HTMLElementTagNameMap['ovl-url-builder'][] = [];
 for (const overlay of overlays) {
   const section = document.createElement('section');
   const title = document.createElement('h2');
@@ -46,4 +59,25 @@ for (const overlay of overlays) {
   builder.hint = overlay.hint;
   section.append(title, about, builder);
   document.body.append(section);
+  builders.push(builder);
+}
+
+// Back from Twitch: take the token from the fragment, then wipe it from the address bar.
+const login = completeLogin(new URL(location.href));
+if (login) {
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  if (!login.ok) {
+    connect.message = login.error;
+    connect.failed = true;
+  } else {
+    validateToken(login.token, { endpoints: login.endpoints })
+      .then((validation) => {
+        for (const builder of builders) builder.setValue('token', login.token);
+        connect.message = `Connected as ${validation.login}. The links below now carry the token after the #.`;
+      })
+      .catch((error: Error) => {
+        connect.message = error.message;
+        connect.failed = true;
+      });
+  }
 }

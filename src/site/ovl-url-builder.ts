@@ -116,6 +116,11 @@ export class OvlUrlBuilder extends LitElement {
     }
   }
 
+  /** Sets one parameter, e.g. the token after "Connect with Twitch". */
+  setValue(key: string, value: Value): void {
+    if (key in this.schema) this.set(key, value);
+  }
+
   private set(key: string, value: Value): void {
     this.values = { ...this.values, [key]: value };
   }

@@ -104,6 +104,17 @@ export class FakeHttpServer {
     const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
     const notFound = json({ error: 'Not Found', status: 404, message: 'Not Found' }, 404);
 
+    if (path === '/id/oauth2/authorize') {
+      // Twitch's implicit grant answers by redirecting to redirect_uri with the result in the fragment (§4.4).
+      const redirect = new URL(url.searchParams.get('redirect_uri') ?? 'about:blank');
+      const state = url.searchParams.get('state') ?? '';
+      const result =
+        url.searchParams.get('client_id') === 'deny'
+          ? new URLSearchParams({ error: 'access_denied', error_description: 'The user denied you access', state })
+          : new URLSearchParams({ access_token: GOOD_TOKEN, scope: url.searchParams.get('scope') ?? '', state, token_type: 'bearer' });
+      redirect.hash = result.toString();
+      return { status: 302, headers: { Location: redirect.href } };
+    }
     if (path === '/id/oauth2/validate') {
       return authorized
         ? json({ client_id: TEST_CLIENT_ID, login: 'teststreamer', scopes: ['chat:read', 'chat:edit'], user_id: FIXTURE_CHANNEL_ID, expires_in: 14_000 })

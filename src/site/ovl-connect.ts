@@ -1,0 +1,101 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { beginLogin } from '../twitch/implicit-auth.js';
+import type { TwitchEndpoints } from '../twitch/endpoints.js';
+
+const CLIENT_ID_KEY = 'ovl.clientId';
+
+/**
+ * "Connect with Twitch": the implicit grant, from this static page straight to Twitch and
+ * back. The client id is the streamer's own app (registered at dev.twitch.tv with this page's
+ * address as its redirect URL); it is not a secret and is remembered in this browser.
+ *
+ * @fires ovl-connect-start - before leaving for Twitch (cancelable)
+ */
+@customElement('ovl-connect')
+export class OvlConnect extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      background: #18181b;
+      border: 1px solid #3a3a3d;
+      border-radius: 8px;
+      padding: 12px 16px;
+      margin-bottom: 24px;
+      font: 14px/1.45 system-ui, sans-serif;
+    }
+    input {
+      width: 24em;
+      padding: 5px 7px;
+      background: #0e0e10;
+      color: inherit;
+      border: 1px solid #3a3a3d;
+      border-radius: 4px;
+    }
+    button {
+      background: #9146ff;
+      color: #fff;
+      border: 0;
+      border-radius: 4px;
+      padding: 6px 14px;
+      cursor: pointer;
+    }
+    code {
+      font-size: 12px;
+    }
+    .status {
+      margin-top: 8px;
+    }
+    .error {
+      color: #ffb3a7;
+    }
+  `;
+
+  /** Scopes to request: what the overlays on this page need. */
+  @property({ attribute: false }) scopes: readonly string[] = [];
+  @property({ attribute: false }) endpoints?: TwitchEndpoints;
+  /** "Connected as …" or an error, set by the page after the redirect back. */
+  @property() message = '';
+  @property({ type: Boolean }) failed = false;
+
+  @state() private clientId = localStorage.getItem(CLIENT_ID_KEY) ?? '';
+
+  private get redirectUri(): string {
+    return `${location.origin}${location.pathname}`;
+  }
+
+  private connect(): void {
+    const clientId = this.clientId.trim();
+    if (!clientId) {
+      this.message = 'Enter the client id of your Twitch app first.';
+      this.failed = true;
+      return;
+    }
+    localStorage.setItem(CLIENT_ID_KEY, clientId);
+    const url = beginLogin({ clientId, scopes: this.scopes, redirectUri: this.redirectUri, endpoints: this.endpoints });
+    if (this.dispatchEvent(new CustomEvent('ovl-connect-start', { detail: url, cancelable: true }))) location.assign(url);
+  }
+
+  protected override render() {
+    return html`<strong>Connect with Twitch</strong> to put a token into the links below (it goes after the #, never into the
+      query).
+      <div>
+        <label
+          >Client id of your Twitch app
+          <input id="client-id" .value=${this.clientId} @input=${(e: Event) => (this.clientId = (e.target as HTMLInputElement).value)} autocomplete="off"
+        /></label>
+        <button id="connect" type="button" @click=${this.connect}>Connect with Twitch</button>
+      </div>
+      <div class="doc">
+        Register the app at dev.twitch.tv with the redirect URL <code>${this.redirectUri}</code>. Scopes requested:
+        ${this.scopes.length ? this.scopes.join(', ') : 'none'}.
+      </div>
+      ${this.message ? html`<div class="status ${this.failed ? 'error' : ''}" role="status">${this.message}</div>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ovl-connect': OvlConnect;
+  }
+}
