@@ -66,3 +66,98 @@ export async function getStreams(helix: HelixClient, query: { userIds?: readonly
   const body = await helix.get<{ data: HelixStreamWire[] }>('/streams', { user_id: ids, user_login: logins, first: HELIX_BATCH });
   return body.data ?? [];
 }
+
+interface HelixImages {
+  url_1x: string;
+  url_2x: string;
+  url_4x: string;
+}
+
+interface CustomRewardWire {
+  id: string;
+  title: string;
+  prompt: string;
+  cost: number;
+  image: HelixImages | null;
+  default_image: HelixImages;
+  background_color: string;
+  is_enabled: boolean;
+  is_user_input_required: boolean;
+  is_paused: boolean;
+  global_cooldown_setting: { is_enabled: boolean; global_cooldown_seconds: number };
+}
+
+export interface CustomReward {
+  readonly id: string;
+  readonly title: string;
+  readonly prompt: string;
+  readonly cost: number;
+  /** The reward's own image, else Twitch's default one; 1x, 2x, 4x. */
+  readonly image: { readonly url1x: string; readonly url2x: string; readonly url4x: string };
+  readonly backgroundColor: string;
+  readonly isEnabled: boolean;
+  readonly isPaused: boolean;
+  readonly isUserInputRequired: boolean;
+  /** 0 when the reward has no cooldown. */
+  readonly cooldownSeconds: number;
+}
+
+/**
+ * `GET /channel_points/custom_rewards`: the broadcaster's rewards with what redemption events
+ * lack (image, colour, cooldown; §3.5). Needs the broadcaster's own token with
+ * `channel:read:redemptions` or `channel:manage:redemptions`.
+ */
+export async function getCustomRewards(helix: HelixClient, broadcasterId: string): Promise<CustomReward[]> {
+  const body = await helix.get<{ data: CustomRewardWire[] }>('/channel_points/custom_rewards', { broadcaster_id: broadcasterId });
+  return (body.data ?? []).map((r) => {
+    const image = r.image ?? r.default_image;
+    return {
+      id: r.id,
+      title: r.title,
+      prompt: r.prompt,
+      cost: r.cost,
+      image: { url1x: image.url_1x, url2x: image.url_2x, url4x: image.url_4x },
+      backgroundColor: r.background_color,
+      isEnabled: r.is_enabled,
+      isPaused: r.is_paused,
+      isUserInputRequired: r.is_user_input_required,
+      cooldownSeconds: r.global_cooldown_setting?.is_enabled ? r.global_cooldown_setting.global_cooldown_seconds : 0,
+    };
+  });
+}
+
+interface ChannelEmoteWire {
+  id: string;
+  name: string;
+  tier: string;
+  emote_type: string;
+  emote_set_id: string;
+  format: string[];
+  scale: string[];
+  theme_mode: string[];
+}
+
+export interface ChannelEmote {
+  readonly id: string;
+  readonly name: string;
+  /** `subscriptions`, `bitstier` or `follower`. */
+  readonly type: string;
+  readonly tier: string;
+  readonly animated: boolean;
+  /** 1x image, from the response's URL template. */
+  readonly url: string;
+}
+
+/** `GET /chat/emotes?broadcaster_id=`: a channel's own Twitch emotes (§4.3). */
+export async function getChannelEmotes(helix: HelixClient, broadcasterId: string, theme: 'dark' | 'light' = 'dark'): Promise<ChannelEmote[]> {
+  const body = await helix.get<{ data: ChannelEmoteWire[]; template: string }>('/chat/emotes', { broadcaster_id: broadcasterId });
+  return (body.data ?? []).map((e) => {
+    const animated = e.format.includes('animated');
+    const url = body.template
+      .replace('{{id}}', e.id)
+      .replace('{{format}}', animated ? 'animated' : 'static')
+      .replace('{{theme_mode}}', theme)
+      .replace('{{scale}}', '1.0');
+    return { id: e.id, name: e.name, type: e.emote_type, tier: e.tier, animated, url };
+  });
+}

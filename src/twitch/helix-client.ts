@@ -10,8 +10,10 @@ export interface HelixClientOptions {
   readonly clientId: string;
   readonly endpoints?: TwitchEndpoints;
   readonly fetch?: Fetch;
-  /** Retries after a 429 or 5xx before giving up. Default 3. */
+  /** Retries after a 429, a 5xx, a timeout or a network failure before giving up. Default 3. */
   readonly maxRetries?: number;
+  /** A request not answered within this is abandoned and retried. Default 10 s. */
+  readonly timeoutMs?: number;
   /** Delays between retries when Twitch gives no reset time. */
   readonly backoff?: Backoff;
   /** Injectable clock and sleep, for tests. */
@@ -71,17 +73,25 @@ export class HelixClient {
       const wait = this.pausedUntil - this.now();
       if (wait > 0) await this.sleep(wait);
       let response: Response;
+      // AbortSignal.timeout needs Chromium 103+ and has quirks before 124: a plain timer instead.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), this.options.timeoutMs ?? 10_000);
       try {
-        response = await this.fetcher(url, { headers: helixHeaders(this.options.token, this.options.clientId) });
+        response = await this.fetcher(url, { headers: helixHeaders(this.options.token, this.options.clientId), signal: abort.signal });
       } catch (error) {
-        if (attempt >= maxRetries) throw new SourceError('network', 'Could not reach the Twitch API.', { cause: error });
+        const why = abort.signal.aborted ? `no answer within ${this.options.timeoutMs ?? 10_000} ms` : 'could not connect';
+        if (attempt >= maxRetries) throw new SourceError('network', `Could not reach the Twitch API (${why}).`, { cause: error });
         await this.sleep(backoff.next() ?? 30_000);
         continue;
+      } finally {
+        clearTimeout(timer);
       }
       this.noteRateLimit(response);
       if (response.ok) return this.parse<T>(response);
       if (response.status === 401) {
-        throw new SourceError('auth', 'The Twitch API refused the token (401). Make a new overlay link on the setup page.');
+        // Twitch says why: "Invalid OAuth token", or "Missing scope: …" naming the scope.
+        const reason = (await this.failure(response)).message;
+        throw new SourceError('auth', `${reason} Make a new overlay link on the setup page.`);
       }
       const retryable = response.status === 429 || response.status >= 500;
       if (!retryable || attempt >= maxRetries) throw await this.failure(response);

@@ -10,6 +10,8 @@ export interface TokenValidation {
   /** Seconds until the token expires, as of `validatedAt`. */
   readonly expiresIn: number;
   readonly validatedAt: number;
+  /** What every Helix call must send for this token: Bearer + the Client-Id that issued it. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 export interface ValidateOptions {
@@ -52,6 +54,7 @@ export async function validateToken(token: string, options: ValidateOptions = {}
     throw new SourceError('protocol', 'Twitch’s token check lacked the client id or user id.');
   }
   return {
+    headers: helixHeaders(bare, body.client_id),
     clientId: body.client_id,
     login: typeof body.login === 'string' ? body.login : '',
     userId: body.user_id,

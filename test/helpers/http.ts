@@ -5,6 +5,8 @@ import type { EmoteEndpoints } from '../../src/emotes/emote-endpoints.js';
 /** Values the fake HTTP server and the tests agree on (no Node imports: loaded in the browser too). */
 export const TEST_CLIENT_ID = 'testclientid';
 export const GOOD_TOKEN = 'goodtoken';
+/** The broadcaster's own token, with `channel:read:redemptions` as well. */
+export const BROADCASTER_TOKEN = 'broadcastertoken';
 /** The channel whose emotes and badges the fixtures hold. */
 export const FIXTURE_CHANNEL_ID = '141981764';
 /** A channel id for which every emote service answers 500. */

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
 
 /**
  * Twitch's HTTP APIs (Helix, id.twitch.tv) and the third-party emote APIs, on 127.0.0.1,
@@ -100,7 +100,8 @@ export class FakeHttpServer {
 
   private route(req: IncomingMessage, url: URL): ScriptedResponse {
     const path = url.pathname;
-    const authorized = req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
+    const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}`;
+    const authorized = broadcaster || req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
     const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
     const notFound = json({ error: 'Not Found', status: 404, message: 'Not Found' }, 404);
 
@@ -117,7 +118,13 @@ export class FakeHttpServer {
     }
     if (path === '/id/oauth2/validate') {
       return authorized
-        ? json({ client_id: TEST_CLIENT_ID, login: 'teststreamer', scopes: ['chat:read', 'chat:edit'], user_id: FIXTURE_CHANNEL_ID, expires_in: 14_000 })
+        ? json({
+            client_id: TEST_CLIENT_ID,
+            login: 'teststreamer',
+            scopes: broadcaster ? ['channel:read:redemptions', 'chat:read'] : ['chat:read', 'chat:edit'],
+            user_id: FIXTURE_CHANNEL_ID,
+            expires_in: 14_000,
+          })
         : json({ status: 401, message: 'invalid access token' }, 401);
     }
     if (path.startsWith('/helix/')) {
@@ -142,6 +149,14 @@ export class FakeHttpServer {
         }));
         return { status: 200, headers: rate, body: { data: users } };
       }
+      if (path === '/helix/channel_points/custom_rewards') {
+        if (!broadcaster) return json({ error: 'Unauthorized', status: 401, message: 'Missing scope: channel:read:redemptions or channel:manage:redemptions' }, 401);
+        if (url.searchParams.get('broadcaster_id') !== FIXTURE_CHANNEL_ID) {
+          return json({ error: 'Forbidden', status: 403, message: "The ID in broadcaster_id must match the user ID found in the request's OAuth token." }, 403);
+        }
+        return { status: 200, headers: rate, body: fixture('helix-custom-rewards.json') };
+      }
+      if (path === '/helix/chat/emotes') return { status: 200, headers: rate, body: fixture('helix-channel-emotes.json') };
       if (path === '/helix/streams') {
         const data = url.searchParams.getAll('user_id').flatMap((id) => (this.streams.has(id) ? [this.streams.get(id)] : []));
         return { status: 200, headers: rate, body: { data, pagination: {} } };

@@ -26,6 +26,16 @@ describe('stream-info overlay page (production build)', () => {
     await page.screenshot('stream-info');
   });
 
+  test('keeps polling through transient Helix failures, and says so under ?debug', async () => {
+    await commands.httpScript('GET', '/helix/streams', [{ status: 503, body: { message: 'Service Unavailable' } }, { status: 503 }, { status: 503 }, { status: 503 }]);
+    page = await openPage(url('channel=teststreamer&debug'));
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('reconnecting');
+    expect((await page.text('ovl-status-panel', '[part="chip"]'))[0]).toMatch(/network: The Twitch API answered 503/);
+    // The first retry comes 5 s later (with jitter) and succeeds: the channel is offline.
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 15_000 }).toBe('connected');
+    expect(await page.text('ovl-stream-info', '[part="offline"]')).toEqual(['Offline']);
+  });
+
   test('a refused token or an unknown channel shows the setup card', async () => {
     page = await openPage(url('channel=teststreamer', 'revoked'));
     await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/invalid or has expired/);

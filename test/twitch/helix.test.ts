@@ -4,7 +4,8 @@ import { missingScopes, validateToken } from '../../src/twitch/validate-token.js
 import { HelixClient } from '../../src/twitch/helix-client.js';
 import { Backoff } from '../../src/core/backoff.js';
 import { HelixBadges } from '../../src/badges/helix-badges.js';
-import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
+import { getChannelEmotes, getCustomRewards } from '../../src/twitch/helix-api.js';
+import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
 
 const quickBackoff = () => new Backoff({ initialMs: 10, maxMs: 50, jitter: 0 });
 
@@ -86,5 +87,43 @@ describe('HelixBadges', () => {
     expect(badges.find('subscriber', '0', FIXTURE_CHANNEL_ID)?.title).toBe('Subscriber');
     expect(badges.find('moderator', '1', FIXTURE_CHANNEL_ID)).toMatchObject({ title: 'Moderator', srcset: expect.stringContaining(' 4x') });
     expect(badges.find('no-such-badge', '1', FIXTURE_CHANNEL_ID)).toBeUndefined();
+  });
+});
+
+describe('Helix typed calls', () => {
+  test('custom rewards carry the image (or the default), colour and cooldown that redemption events lack', async () => {
+    const rewards = await getCustomRewards(helix({ token: BROADCASTER_TOKEN }), FIXTURE_CHANNEL_ID);
+    expect(rewards.map((r) => [r.title, r.cost, r.backgroundColor, r.cooldownSeconds, r.isUserInputRequired])).toEqual([
+      ['game analysis 1v1', 50000, '#00E5CB', 0, false],
+      ['Hydrate!', 300, '#9147FF', 120, true],
+    ]);
+    expect(rewards[0]!.image.url1x).toContain('default-1.png');
+    expect(rewards[1]!.image.url4x).toContain('custom-4.png');
+  });
+
+  test('a token without the redemptions scope is told which scope it lacks; another broadcaster is forbidden', async () => {
+    await expect(getCustomRewards(helix(), FIXTURE_CHANNEL_ID)).rejects.toMatchObject({ code: 'auth', message: expect.stringContaining('Missing scope: channel:read:redemptions') });
+    await expect(getCustomRewards(helix({ token: BROADCASTER_TOKEN }), '42')).rejects.toMatchObject({ code: 'auth', message: expect.stringContaining('must match') });
+  });
+
+  test('channel emotes come with image URLs from the template', async () => {
+    const emotes = await getChannelEmotes(helix(), FIXTURE_CHANNEL_ID);
+    expect(emotes.map((e) => [e.name, e.animated, e.url])).toEqual([
+      ['twitchdevPitchfork', false, 'https://static-cdn.jtvnw.net/emoticons/v2/304456832/static/dark/1.0'],
+      ['twitchdevHyperPitchfork', true, 'https://static-cdn.jtvnw.net/emoticons/v2/emotesv2_4c3b4ed516de493bbcd2df2f5d450f49/animated/dark/1.0'],
+    ]);
+  });
+
+  test('a reply slower than the timeout is abandoned and retried', async () => {
+    await commands.httpScript('GET', '/helix/chat/badges/global', [{ status: 200, delayMs: 500, body: { data: [] } }]);
+    const body = await helix({ timeoutMs: 150 }).get<{ data: unknown[] }>('/chat/badges/global');
+    expect(body.data.length).toBeGreaterThan(0); // the second, prompt answer: the fixture
+    await commands.httpScript('GET', '/helix/chat/badges/global', [{ status: 200, delayMs: 500, body: {} }, { status: 200, delayMs: 500, body: {} }]);
+    await expect(helix({ timeoutMs: 150, maxRetries: 1 }).get('/chat/badges/global')).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('no answer within 150 ms') });
+  });
+
+  test('validateToken gives the Helix headers with the validation', async () => {
+    const validation = await validateToken(`oauth:${GOOD_TOKEN}`, { endpoints: fakeTwitchEndpoints() });
+    expect(validation.headers).toEqual({ Authorization: `Bearer ${GOOD_TOKEN}`, 'Client-Id': TEST_CLIENT_ID });
   });
 });
