@@ -3,6 +3,7 @@ import { streamInfoSchema } from '../config/stream-info-config.js';
 import { devEndpoints } from '../config/dev-endpoints.js';
 import { OVERLAY_SCOPES, completeLogin } from '../twitch/implicit-auth.js';
 import { validateToken } from '../twitch/validate-token.js';
+import type { TwitchEndpoints } from '../twitch/endpoints.js';
 import './ovl-url-builder.js';
 import './ovl-connect.js';
 
@@ -62,22 +63,32 @@ for (const overlay of overlays) {
   builders.push(builder);
 }
 
+/** Validates a token from either flow and puts it after the # of every link. */
+function useToken(token: string, tokenEndpoints: TwitchEndpoints): void {
+  validateToken(token, { endpoints: tokenEndpoints })
+    .then((validation) => {
+      for (const builder of builders) builder.setValue('token', token);
+      connect.failed = false;
+      connect.message = `Connected as ${validation.login}. The links below now carry the token after the #.`;
+    })
+    .catch((error: Error) => {
+      connect.message = error.message;
+      connect.failed = true;
+    });
+}
+
+connect.addEventListener('ovl-token', (event) => {
+  const { token, endpoints: tokenEndpoints } = (event as CustomEvent<{ token: string; endpoints?: TwitchEndpoints }>).detail;
+  useToken(token, tokenEndpoints ?? endpoints.twitch);
+});
+
 // Back from Twitch: take the token from the fragment, then wipe it from the address bar.
 const login = completeLogin(new URL(location.href));
 if (login) {
   history.replaceState(null, '', `${location.pathname}${location.search}`);
-  if (!login.ok) {
+  if (login.ok) useToken(login.token, login.endpoints);
+  else {
     connect.message = login.error;
     connect.failed = true;
-  } else {
-    validateToken(login.token, { endpoints: login.endpoints })
-      .then((validation) => {
-        for (const builder of builders) builder.setValue('token', login.token);
-        connect.message = `Connected as ${validation.login}. The links below now carry the token after the #.`;
-      })
-      .catch((error: Error) => {
-        connect.message = error.message;
-        connect.failed = true;
-      });
   }
 }

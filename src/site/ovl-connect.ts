@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { beginLogin } from '../twitch/implicit-auth.js';
+import { finishDeviceLogin, startDeviceLogin } from '../twitch/device-auth.js';
 import type { TwitchEndpoints } from '../twitch/endpoints.js';
 
 const CLIENT_ID_KEY = 'ovl.clientId';
@@ -10,7 +11,11 @@ const CLIENT_ID_KEY = 'ovl.clientId';
  * back. The client id is the streamer's own app (registered at dev.twitch.tv with this page's
  * address as its redirect URL); it is not a secret and is remembered in this browser.
  *
+ * "Connect with a code" tries Twitch's device-code flow instead (no redirect URL to register);
+ * where the browser may not call those endpoints it says so and the redirect remains.
+ *
  * @fires ovl-connect-start - before leaving for Twitch (cancelable)
+ * @fires ovl-token - `{ token, endpoints }` when the device flow has produced a token
  */
 @customElement('ovl-connect')
 export class OvlConnect extends LitElement {
@@ -64,14 +69,37 @@ export class OvlConnect extends LitElement {
     return `${location.origin}${location.pathname}`;
   }
 
-  private connect(): void {
+  /** The entered client id, remembered; null (with a message) when there is none. */
+  private takeClientId(): string | null {
     const clientId = this.clientId.trim();
     if (!clientId) {
       this.message = 'Enter the client id of your Twitch app first.';
       this.failed = true;
-      return;
+      return null;
     }
     localStorage.setItem(CLIENT_ID_KEY, clientId);
+    return clientId;
+  }
+
+  private async connectWithCode(): Promise<void> {
+    const clientId = this.takeClientId();
+    if (!clientId) return;
+    const options = { clientId, scopes: this.scopes, endpoints: this.endpoints };
+    try {
+      const code = await startDeviceLogin(options);
+      this.failed = false;
+      this.message = `Go to ${code.verificationUri.split('?')[0]} and enter the code ${code.userCode}. This page waits for you.`;
+      const result = await finishDeviceLogin({ ...options, code });
+      this.dispatchEvent(new CustomEvent('ovl-token', { detail: { token: result.token, endpoints: this.endpoints } }));
+    } catch (error) {
+      this.message = error instanceof Error ? error.message : String(error);
+      this.failed = true;
+    }
+  }
+
+  private connect(): void {
+    const clientId = this.takeClientId();
+    if (!clientId) return;
     const url = beginLogin({ clientId, scopes: this.scopes, redirectUri: this.redirectUri, endpoints: this.endpoints });
     if (this.dispatchEvent(new CustomEvent('ovl-connect-start', { detail: url, cancelable: true }))) location.assign(url);
   }
@@ -85,6 +113,7 @@ export class OvlConnect extends LitElement {
           <input id="client-id" .value=${this.clientId} @input=${(e: Event) => (this.clientId = (e.target as HTMLInputElement).value)} autocomplete="off"
         /></label>
         <button id="connect" type="button" @click=${this.connect}>Connect with Twitch</button>
+        <button id="connect-code" type="button" @click=${this.connectWithCode}>Connect with a code</button>
       </div>
       <div class="doc">
         Register the app at dev.twitch.tv with the redirect URL <code>${this.redirectUri}</code>. Scopes requested:

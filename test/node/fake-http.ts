@@ -42,6 +42,8 @@ export class FakeHttpServer {
   private readonly log: RecordedRequest[] = [];
   /** Live streams by user id, in Helix's shape; absent means offline. */
   private readonly streams = new Map<string, Record<string, unknown>>();
+  /** Device codes and how many more polls each answers "authorization_pending". */
+  private readonly deviceCodes = new Map<string, number>();
 
   private constructor(private readonly server: Server) {
     server.on('request', (req, res) => void this.handle(req, res));
@@ -80,11 +82,18 @@ export class FakeHttpServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    // Under /nocors/ the server answers like one that does not allow calls from web pages.
+    const cors = url.pathname.startsWith('/nocors/') ? {} : CORS;
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS).end();
+      res.writeHead(204, cors).end();
       return;
     }
-    const url = new URL(req.url ?? '/', this.origin);
+    const body = req.method === 'POST' ? await new Promise<string>((done) => {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => done(text));
+    }) : '';
     this.log.push({
       method: req.method ?? 'GET',
       url: url.pathname + url.search,
@@ -92,19 +101,33 @@ export class FakeHttpServer {
       clientId: (req.headers['client-id'] as string | undefined) ?? null,
     });
     const queued = this.scripts.get(`${req.method} ${url.pathname}`);
-    const answer = queued?.shift() ?? this.route(req, url);
+    const answer = queued?.shift() ?? this.route(req, url, new URLSearchParams(body));
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
-    const body = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
-    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...CORS, ...answer.headers }).end(body);
+    const text = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors, ...answer.headers }).end(text);
   }
 
-  private route(req: IncomingMessage, url: URL): ScriptedResponse {
-    const path = url.pathname;
+  private route(req: IncomingMessage, url: URL, form: URLSearchParams): ScriptedResponse {
+    const path = url.pathname.replace(/^\/nocors/, '');
     const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}`;
     const authorized = broadcaster || req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
     const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
     const notFound = json({ error: 'Not Found', status: 404, message: 'Not Found' }, 404);
 
+    if (path === '/id/oauth2/device' && req.method === 'POST') {
+      const code = `device-${this.deviceCodes.size + 1}`;
+      this.deviceCodes.set(code, 2);
+      return json({ device_code: code, expires_in: 1800, interval: 5, user_code: 'ABCDEFGH', verification_uri: 'https://www.twitch.tv/activate?public=true&device-code=ABCDEFGH' });
+    }
+    if (path === '/id/oauth2/token' && req.method === 'POST') {
+      const pending = this.deviceCodes.get(form.get('device_code') ?? '');
+      if (pending === undefined) return json({ status: 400, message: 'invalid device code' }, 400);
+      if (pending > 0) {
+        this.deviceCodes.set(form.get('device_code')!, pending - 1);
+        return json({ status: 400, message: 'authorization_pending' }, 400);
+      }
+      return json({ access_token: GOOD_TOKEN, expires_in: 14_000, refresh_token: 'refresh-1', scope: (form.get('scopes') ?? '').split(' ').filter(Boolean), token_type: 'bearer' });
+    }
     if (path === '/id/oauth2/authorize') {
       // Twitch's implicit grant answers by redirecting to redirect_uri with the result in the fragment (§4.4).
       const redirect = new URL(url.searchParams.get('redirect_uri') ?? 'about:blank');

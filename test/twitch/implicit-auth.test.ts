@@ -70,6 +70,20 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
     expect(await page.eval(`localStorage.getItem('ovl.clientId')`)).toBe('my-client-id');
   });
 
+  test('"Connect with a code" shows the code to enter, then fills the links', async () => {
+    page = await openPage(`/?dev-origin=${inject('httpOrigin')}`);
+    await page.eval(`(() => {
+      const root = document.querySelector('ovl-connect').shadowRoot;
+      const input = root.getElementById('client-id');
+      input.value = 'public-app';
+      input.dispatchEvent(new Event('input'));
+      root.getElementById('connect-code').click();
+    })()`);
+    await expect.poll(status, { timeout: 5000 }).toEqual(['Go to https://www.twitch.tv/activate and enter the code ABCDEFGH. This page waits for you.']);
+    // Twitch's interval is 5 s and the fake answers "pending" twice: about 15 s.
+    await expect.poll(status, { timeout: 25_000, interval: 500 }).toEqual(['Connected as teststreamer. The links below now carry the token after the #.']);
+  }, 30_000);
+
   test('a denial, or an answer this page did not ask for, is shown and not used', async () => {
     page = await openPage(`/?dev-origin=${inject('httpOrigin')}`);
     await connect('deny');
