@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { beginLogin } from '../twitch/implicit-auth.js';
+import { controlStyles } from './site-styles.js';
 import { finishDeviceLogin, startDeviceLogin } from '../twitch/device-auth.js';
 import type { TwitchEndpoints } from '../twitch/endpoints.js';
 
@@ -19,7 +20,9 @@ const CLIENT_ID_KEY = 'ovl.clientId';
  */
 @customElement('ovl-connect')
 export class OvlConnect extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       display: block;
       background: #18181b;
@@ -31,19 +34,6 @@ export class OvlConnect extends LitElement {
     }
     input {
       width: 24em;
-      padding: 5px 7px;
-      background: #0e0e10;
-      color: inherit;
-      border: 1px solid #3a3a3d;
-      border-radius: 4px;
-    }
-    button {
-      background: #9146ff;
-      color: #fff;
-      border: 0;
-      border-radius: 4px;
-      padding: 6px 14px;
-      cursor: pointer;
     }
     code {
       font-size: 12px;
@@ -54,7 +44,8 @@ export class OvlConnect extends LitElement {
     .error {
       color: #ffb3a7;
     }
-  `;
+  `,
+  ];
 
   /** Scopes to request: what the overlays on this page need. */
   @property({ attribute: false }) scopes: readonly string[] = [];

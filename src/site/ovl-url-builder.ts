@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { paramName, type ParamSpec, type Schema } from '../config/schema.js';
 import { parseConfig, type ConfigProblem } from '../config/parse.js';
 import { overlayUrl } from '../config/overlay-url.js';
+import { controlStyles } from './site-styles.js';
 
 type Value = ParamSpec['default'];
 type Values = Record<string, Value>;
@@ -20,7 +21,9 @@ function defaults(schema: Schema): Values {
  */
 @customElement('ovl-url-builder')
 export class OvlUrlBuilder extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       display: grid;
       grid-template-columns: minmax(280px, 420px) 1fr;
@@ -38,8 +41,6 @@ export class OvlUrlBuilder extends LitElement {
     }
     .doc {
       display: block;
-      color: #adadb8;
-      font-size: 12px;
     }
     input[type='text'],
     input[type='number'],
@@ -47,11 +48,6 @@ export class OvlUrlBuilder extends LitElement {
     select {
       width: 100%;
       box-sizing: border-box;
-      padding: 5px 7px;
-      background: #18181b;
-      color: inherit;
-      border: 1px solid #3a3a3d;
-      border-radius: 4px;
     }
     iframe {
       width: 100%;
@@ -68,18 +64,11 @@ export class OvlUrlBuilder extends LitElement {
     .url input {
       flex: 1;
     }
-    button {
-      background: #9146ff;
-      color: #fff;
-      border: 0;
-      border-radius: 4px;
-      padding: 6px 14px;
-      cursor: pointer;
-    }
     .problem {
       color: #ffe08a;
     }
-  `;
+  `,
+  ];
 
   /** The overlay page, relative to this page, e.g. `overlays/chat/`. */
   @property() path = '';
