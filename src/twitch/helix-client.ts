@@ -61,12 +61,18 @@ export class HelixClient {
     const url = `${(this.options.endpoints ?? TWITCH_ENDPOINTS).helix}${path}${query(params)}`;
     const running = this.inFlight.get(url);
     if (running) return running as Promise<T>;
-    const request = this.request<T>(url).finally(() => this.inFlight.delete(url));
+    const request = this.request<T>(url, { method: 'GET' }).finally(() => this.inFlight.delete(url));
     this.inFlight.set(url, request);
     return request;
   }
 
-  private async request<T>(url: string): Promise<T> {
+  /** POST a JSON body to `path` (e.g. `/eventsub/subscriptions`) and return the parsed answer. Not deduplicated. */
+  post<T>(path: string, body: unknown): Promise<T> {
+    const url = `${(this.options.endpoints ?? TWITCH_ENDPOINTS).helix}${path}`;
+    return this.request<T>(url, { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' });
+  }
+
+  private async request<T>(url: string, init: { method: string; body?: string; contentType?: string }): Promise<T> {
     const backoff = this.options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 30_000 });
     const maxRetries = this.options.maxRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
@@ -77,7 +83,8 @@ export class HelixClient {
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), this.options.timeoutMs ?? 10_000);
       try {
-        response = await this.fetcher(url, { headers: helixHeaders(this.options.token, this.options.clientId), signal: abort.signal });
+        const headers = { ...helixHeaders(this.options.token, this.options.clientId), ...(init.contentType && { 'Content-Type': init.contentType }) };
+        response = await this.fetcher(url, { method: init.method, headers, body: init.body, signal: abort.signal });
       } catch (error) {
         const why = abort.signal.aborted ? `no answer within ${this.options.timeoutMs ?? 10_000} ms` : 'could not connect';
         if (attempt >= maxRetries) throw new SourceError('network', `Could not reach the Twitch API (${why}).`, { cause: error });

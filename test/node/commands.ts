@@ -19,6 +19,15 @@ export const commands = {
   httpSetStream: (async (_ctx, userId: string, stream: Record<string, unknown> | null) => (await fakes()).http.setStream(userId, stream)) as BrowserCommand<
     [string, Record<string, unknown> | null]
   >,
+  esNotify: (async (_ctx, type: string, event: Record<string, unknown>, copies = 1) => (await fakes()).eventsub.notify(type, event, copies)) as BrowserCommand<
+    [string, Record<string, unknown>, number?]
+  >,
+  esReconnect: (async () => (await fakes()).eventsub.reconnect()) as BrowserCommand<[]>,
+  esRevoke: (async (_ctx, type: string, status: string) => (await fakes()).eventsub.revoke(type, status)) as BrowserCommand<[string, string]>,
+  esCloseAll: (async (_ctx, code: number) => (await fakes()).eventsub.closeAll(code)) as BrowserCommand<[number]>,
+  esSilence: (async (_ctx, on: boolean) => (await fakes()).eventsub.silence(on)) as BrowserCommand<[boolean]>,
+  esSessions: (async () => (await fakes()).eventsub.list()) as BrowserCommand<[]>,
+  esRaw: (async (_ctx, text: string) => (await fakes()).eventsub.raw(text)) as BrowserCommand<[string]>,
   ...pageCommands,
 };
 
@@ -32,5 +41,12 @@ declare module 'vitest/browser' {
     httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
     httpRequests(prefix: string): Promise<RecordedRequest[]>;
     httpSetStream(userId: string, stream: Record<string, unknown> | null): Promise<void>;
+    esNotify(type: string, event: Record<string, unknown>, copies?: number): Promise<number>;
+    esReconnect(): Promise<void>;
+    esRevoke(type: string, status: string): Promise<void>;
+    esCloseAll(code: number): Promise<void>;
+    esSilence(on: boolean): Promise<void>;
+    esSessions(): Promise<{ id: string; types: string[] }[]>;
+    esRaw(text: string): Promise<void>;
   }
 }

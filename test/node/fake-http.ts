@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { FakeEventSubServer } from './fake-eventsub.js';
 import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
 
 /**
@@ -42,6 +43,8 @@ export class FakeHttpServer {
   private readonly log: RecordedRequest[] = [];
   /** Live streams by user id, in Helix's shape; absent means offline. */
   private readonly streams = new Map<string, Record<string, unknown>>();
+  /** Where `POST /helix/eventsub/subscriptions` creates subscriptions. */
+  eventsub: FakeEventSubServer | null = null;
   /** Device codes and how many more polls each answers "authorization_pending". */
   private readonly deviceCodes = new Map<string, number>();
 
@@ -101,13 +104,14 @@ export class FakeHttpServer {
       clientId: (req.headers['client-id'] as string | undefined) ?? null,
     });
     const queued = this.scripts.get(`${req.method} ${url.pathname}`);
-    const answer = queued?.shift() ?? this.route(req, url, new URLSearchParams(body));
+    const answer = queued?.shift() ?? this.route(req, url, body);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     const text = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
     res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors, ...answer.headers }).end(text);
   }
 
-  private route(req: IncomingMessage, url: URL, form: URLSearchParams): ScriptedResponse {
+  private route(req: IncomingMessage, url: URL, body: string): ScriptedResponse {
+    const form = new URLSearchParams(body);
     const path = url.pathname.replace(/^\/nocors/, '');
     const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}`;
     const authorized = broadcaster || req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
@@ -171,6 +175,13 @@ export class FakeHttpServer {
           created_at: '2016-12-14T20:32:28Z',
         }));
         return { status: 200, headers: rate, body: { data: users } };
+      }
+      if (path === '/helix/eventsub/subscriptions' && req.method === 'POST' && this.eventsub) {
+        const request = JSON.parse(body || '{}');
+        if (String(request.type).startsWith('channel.channel_points') && !broadcaster) {
+          return json({ error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' }, 403);
+        }
+        return this.eventsub.subscribe(request);
       }
       if (path === '/helix/channel_points/custom_rewards') {
         if (!broadcaster) return json({ error: 'Unauthorized', status: 401, message: 'Missing scope: channel:read:redemptions or channel:manage:redemptions' }, 401);

@@ -1,6 +1,7 @@
 import { FakeTmiServer } from './fake-tmi.js';
 import { FakeHttpServer } from './fake-http.js';
 import { StaticSite } from './static-site.js';
+import { FakeEventSubServer } from './fake-eventsub.js';
 
 /**
  * The running fake servers, started once per test run.
@@ -15,6 +16,7 @@ export interface Fakes {
   readonly http: FakeHttpServer;
   /** The built overlays, for page tests. */
   readonly site: StaticSite;
+  readonly eventsub: FakeEventSubServer;
 }
 
 interface Registry {
@@ -26,8 +28,9 @@ const KEY = Symbol.for('ovl.test.fakes');
 const slot = process as unknown as Record<symbol, Registry | undefined>;
 
 async function startAll(): Promise<Fakes> {
-  const [tmi, http, site] = await Promise.all([FakeTmiServer.start(), FakeHttpServer.start(), StaticSite.start()]);
-  return { tmi, http, site };
+  const [tmi, http, site, eventsub] = await Promise.all([FakeTmiServer.start(), FakeHttpServer.start(), StaticSite.start(), FakeEventSubServer.start()]);
+  http.eventsub = eventsub;
+  return { tmi, http, site, eventsub };
 }
 
 /** Starts the servers on first use; later callers share them. Pair with `releaseFakes()`. */
@@ -44,8 +47,8 @@ export async function releaseFakes(): Promise<void> {
   registry.holders -= 1;
   if (registry.holders > 0) return;
   slot[KEY] = undefined;
-  const { tmi, http, site } = await registry.fakes;
-  await Promise.all([tmi.close(), http.close(), site.close()]);
+  const { tmi, http, site, eventsub } = await registry.fakes;
+  await Promise.all([tmi.close(), http.close(), site.close(), eventsub.close()]);
 }
 
 /** The running servers, for browser commands. */

@@ -3,7 +3,8 @@ import { holdFakes, releaseFakes } from './fakes.js';
 
 /** Starts the fake protocol servers (127.0.0.1 only) and hands their ports to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { tmi, http, site } = await holdFakes();
+  const { tmi, http, site, eventsub } = await holdFakes();
+  project.provide('eventsubUrl', eventsub.url);
   project.provide('siteOrigin', site.origin);
   project.provide('tmiPort', tmi.port);
   project.provide('httpOrigin', http.origin);
@@ -17,5 +18,7 @@ declare module 'vitest' {
     httpOrigin: string;
     /** The production build of every page, served statically. */
     siteOrigin: string;
+    /** `ws://127.0.0.1:<port>/ws`. */
+    eventsubUrl: string;
   }
 }

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { EventSubSource, type EventSubNotification } from '../../../src/sources/eventsub/eventsub-source.js';
+import { HelixClient } from '../../../src/twitch/helix-client.js';
+import { Backoff } from '../../../src/core/backoff.js';
+import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../helpers/http.js';
+
+const sources: EventSubSource[] = [];
+afterEach(() => sources.splice(0).forEach((s) => s.stop()));
+
+let counter = 0;
+function setup(options: { type?: string; token?: string; keepaliveSeconds?: number } = {}) {
+  const type = options.type ?? `test.event.${++counter}.${Math.random().toString(36).slice(2, 6)}`;
+  const source = new EventSubSource({
+    helix: new HelixClient({ token: options.token ?? GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
+    subscriptions: [{ type, version: '1', condition: { broadcaster_user_id: FIXTURE_CHANNEL_ID } }],
+    url: inject('eventsubUrl'),
+    keepaliveSeconds: options.keepaliveSeconds,
+    backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
+  });
+  sources.push(source);
+  const received: EventSubNotification[] = [];
+  source.addEventListener('notification', (e) => received.push(e.detail));
+  return { type, source, received };
+}
+
+const state = (source: EventSubSource, want: string, timeout = 5000) => expect.poll(() => source.status.state, { timeout }).toBe(want);
+const subscribeCalls = async () => (await commands.httpRequests('/helix/eventsub/subscriptions')).length;
+
+describe('EventSubSource against the fake EventSub server', () => {
+  test('subscribes on welcome, delivers notifications, and drops repeated deliveries', async () => {
+    const { type, source, received } = setup();
+    source.start();
+    await state(source, 'connected');
+    expect((await commands.esSessions()).find((s) => s.id === source.session)?.types).toEqual([type]);
+    await commands.esNotify(type, { user_login: 'viewer', reward: { title: 'Hydrate' } }, 2);
+    await expect.poll(() => received.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ type, version: '1', event: { user_login: 'viewer', reward: { title: 'Hydrate' } } });
+    expect(received[0]!.timestamp).toBeGreaterThan(0);
+  });
+
+  test('session_reconnect: make-before-break, no resubscribe, nothing lost or doubled', async () => {
+    const { type, source, received } = setup();
+    source.start();
+    await state(source, 'connected');
+    const first = source.session;
+    const calls = await subscribeCalls();
+    await commands.esNotify(type, { n: 1 });
+    await commands.esReconnect();
+    await expect.poll(() => source.session).not.toBe(first);
+    await commands.esNotify(type, { n: 2 });
+    await expect.poll(() => received.map((r) => r.event.n)).toEqual([1, 2]);
+    expect(await subscribeCalls()).toBe(calls);
+    await expect.poll(async () => (await commands.esSessions()).filter((s) => s.id === first)).toEqual([]);
+    expect(source.status.state).toBe('connected');
+  });
+
+  test('a silent connection is replaced by a new session that subscribes again', async () => {
+    const { type, source, received } = setup({ keepaliveSeconds: 1 });
+    source.start();
+    await state(source, 'connected');
+    const first = source.session;
+    const calls = await subscribeCalls();
+    await commands.esSilence(true);
+    await state(source, 'reconnecting', 5000);
+    expect(source.lastError?.message).toMatch(/No keepalive/);
+    await commands.esSilence(false);
+    await state(source, 'connected', 5000);
+    expect(source.session).not.toBe(first);
+    expect(await subscribeCalls()).toBe(calls + 1);
+    await commands.esNotify(type, { after: true });
+    await expect.poll(() => received.length).toBe(1);
+  });
+
+  test.each([4000, 4003, 4007])('close code %i reconnects with a readable reason', async (code) => {
+    const { source } = setup();
+    source.start();
+    await state(source, 'connected');
+    const first = source.session;
+    await commands.esCloseAll(code);
+    await state(source, 'reconnecting');
+    expect(source.lastError).toMatchObject({ code: 'network', retryable: true });
+    expect(source.lastError?.message).toMatch(/EventSub connection lost: (Twitch had an internal error|no subscription was made in time|the reconnect URL was not valid)/);
+    await state(source, 'connected');
+    expect(source.session).not.toBe(first);
+  });
+
+  test('a revocation is reported and stops the source with an auth error', async () => {
+    const { type, source } = setup();
+    const revoked: string[] = [];
+    source.addEventListener('revocation', (e) => revoked.push(`${e.detail.type} ${e.detail.status}`));
+    source.start();
+    await state(source, 'connected');
+    await commands.esRevoke(type, 'authorization_revoked');
+    await state(source, 'error');
+    expect(revoked).toEqual([`${type} authorization_revoked`]);
+    expect(source.lastError?.message).toMatch(/authorization_revoked/);
+  });
+
+  test('a token without the right authorization ends in an auth error, not a loop', async () => {
+    const { source } = setup({ type: 'channel.channel_points_custom_reward_redemption.add' });
+    source.start();
+    await state(source, 'error');
+    expect(source.lastError).toMatchObject({ code: 'auth', retryable: false, message: expect.stringContaining('subscription missing proper authorization') });
+    const calls = await subscribeCalls();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await subscribeCalls()).toBe(calls);
+  });
+
+  test('malformed frames are ignored and the session goes on', async () => {
+    const { type, source, received } = setup();
+    source.start();
+    await state(source, 'connected');
+    await commands.esRaw('not json');
+    await commands.esRaw('{"metadata":{}}');
+    await commands.esNotify(type, { ok: true });
+    await expect.poll(() => received.length).toBe(1);
+    expect(source.status.state).toBe('connected');
+  });
+});
