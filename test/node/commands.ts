@@ -28,6 +28,13 @@ export const commands = {
   esSilence: (async (_ctx, on: boolean) => (await fakes()).eventsub.silence(on)) as BrowserCommand<[boolean]>,
   esSessions: (async () => (await fakes()).eventsub.list()) as BrowserCommand<[]>,
   esRaw: (async (_ctx, text: string) => (await fakes()).eventsub.raw(text)) as BrowserCommand<[string]>,
+  psPublish: (async (_ctx, topic: string, inner: unknown) => (await fakes()).pubsub.publish(topic, inner)) as BrowserCommand<[string, unknown]>,
+  psReconnect: (async () => (await fakes()).pubsub.reconnect()) as BrowserCommand<[]>,
+  psSilence: (async (_ctx, on: boolean) => (await fakes()).pubsub.silence(on)) as BrowserCommand<[boolean]>,
+  psStats: (async () => {
+    const { pubsub } = await fakes();
+    return { pings: pubsub.pings, listens: pubsub.listens };
+  }) as BrowserCommand<[]>,
   ...pageCommands,
 };
 
@@ -48,5 +55,9 @@ declare module 'vitest/browser' {
     esSilence(on: boolean): Promise<void>;
     esSessions(): Promise<{ id: string; types: string[] }[]>;
     esRaw(text: string): Promise<void>;
+    psPublish(topic: string, inner: unknown): Promise<number>;
+    psReconnect(): Promise<void>;
+    psSilence(on: boolean): Promise<void>;
+    psStats(): Promise<{ pings: number; listens: number }>;
   }
 }

@@ -2,6 +2,7 @@ import { FakeTmiServer } from './fake-tmi.js';
 import { FakeHttpServer } from './fake-http.js';
 import { StaticSite } from './static-site.js';
 import { FakeEventSubServer } from './fake-eventsub.js';
+import { FakePubSubServer } from './fake-pubsub.js';
 
 /**
  * The running fake servers, started once per test run.
@@ -17,6 +18,7 @@ export interface Fakes {
   /** The built overlays, for page tests. */
   readonly site: StaticSite;
   readonly eventsub: FakeEventSubServer;
+  readonly pubsub: FakePubSubServer;
 }
 
 interface Registry {
@@ -28,9 +30,15 @@ const KEY = Symbol.for('ovl.test.fakes');
 const slot = process as unknown as Record<symbol, Registry | undefined>;
 
 async function startAll(): Promise<Fakes> {
-  const [tmi, http, site, eventsub] = await Promise.all([FakeTmiServer.start(), FakeHttpServer.start(), StaticSite.start(), FakeEventSubServer.start()]);
+  const [tmi, http, site, eventsub, pubsub] = await Promise.all([
+    FakeTmiServer.start(),
+    FakeHttpServer.start(),
+    StaticSite.start(),
+    FakeEventSubServer.start(),
+    FakePubSubServer.start(),
+  ]);
   http.eventsub = eventsub;
-  return { tmi, http, site, eventsub };
+  return { tmi, http, site, eventsub, pubsub };
 }
 
 /** Starts the servers on first use; later callers share them. Pair with `releaseFakes()`. */
@@ -47,8 +55,8 @@ export async function releaseFakes(): Promise<void> {
   registry.holders -= 1;
   if (registry.holders > 0) return;
   slot[KEY] = undefined;
-  const { tmi, http, site, eventsub } = await registry.fakes;
-  await Promise.all([tmi.close(), http.close(), site.close(), eventsub.close()]);
+  const { tmi, http, site, eventsub, pubsub } = await registry.fakes;
+  await Promise.all([tmi.close(), http.close(), site.close(), eventsub.close(), pubsub.close()]);
 }
 
 /** The running servers, for browser commands. */

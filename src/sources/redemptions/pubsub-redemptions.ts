@@ -1,0 +1,192 @@
+import { SourceError } from '../../core/errors.js';
+import { Backoff } from '../../core/backoff.js';
+import { Watchdog } from '../../core/watchdog.js';
+import { createLogger } from '../../core/logger.js';
+import { RedemptionSource } from './redemption-source.js';
+import type { Redemption } from './redemption.js';
+
+/** Twitch shut PubSub down on 2025-04-14 (twitch-protocols.md §2); kept for compatibility. */
+export const PUBSUB_URL = 'wss://pubsub-edge.twitch.tv/v1';
+
+interface PubSubImages {
+  url_1x: string;
+  url_2x: string;
+  url_4x: string;
+}
+
+/** The inner, second JSON layer of a `reward-redeemed` MESSAGE (§2). */
+interface PubSubRedemptionWire {
+  type: string;
+  data: {
+    timestamp: string;
+    redemption: {
+      id: string;
+      user: { id: string; login: string; display_name: string };
+      redeemed_at: string;
+      reward: {
+        id: string;
+        title: string;
+        prompt: string;
+        cost: number;
+        image: PubSubImages | null;
+        default_image: PubSubImages;
+        background_color: string;
+        global_cooldown?: { is_enabled: boolean; global_cooldown_seconds: number };
+      };
+      user_input?: string;
+      status: string;
+    };
+  };
+}
+
+function fromPubSub(wire: PubSubRedemptionWire, now = Date.now()): Redemption {
+  const { redemption } = wire.data;
+  const { reward } = redemption;
+  const image = reward.image ?? reward.default_image;
+  return {
+    id: redemption.id,
+    userId: redemption.user.id,
+    userLogin: redemption.user.login,
+    userName: redemption.user.display_name || redemption.user.login,
+    rewardId: reward.id,
+    rewardTitle: reward.title,
+    rewardPrompt: reward.prompt ?? '',
+    rewardCost: reward.cost,
+    userInput: redemption.user_input ?? '',
+    status: redemption.status.toLowerCase(),
+    redeemedAt: Date.parse(redemption.redeemed_at),
+    eventTime: now,
+    image: image ? { url1x: image.url_1x, url2x: image.url_2x, url4x: image.url_4x } : null,
+    backgroundColor: reward.background_color ?? null,
+    cooldownSeconds: reward.global_cooldown?.is_enabled ? reward.global_cooldown.global_cooldown_seconds : 0,
+  };
+}
+
+export interface PubSubRedemptionsOptions {
+  /** The broadcaster's token with `channel:read:redemptions`. */
+  readonly token: string;
+  readonly broadcasterId: string;
+  readonly url?: string;
+  /** PubSub wants a PING at least every 5 minutes; default 4 (with jitter). */
+  readonly pingIntervalMs?: number;
+  /** A PONG must follow within this. Default 10 s. */
+  readonly pongTimeoutMs?: number;
+  readonly backoff?: Backoff;
+}
+
+const log = createLogger('pubsub');
+
+/** Redemptions over Twitch's legacy PubSub. Same events as EventSubRedemptions; select with `?transport=pubsub`. */
+export class PubSubRedemptions extends RedemptionSource {
+  readonly name = 'redemptions';
+  private readonly options: PubSubRedemptionsOptions;
+  private readonly backoff: Backoff;
+  private readonly pong: Watchdog;
+  private socket: WebSocket | null = null;
+  private pingTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private nonce = '';
+
+  constructor(options: PubSubRedemptionsOptions) {
+    super();
+    this.options = options;
+    this.backoff = options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 120_000 });
+    this.pong = new Watchdog(options.pongTimeoutMs ?? 10_000, () => this.restart(new SourceError('network', 'PubSub did not answer a PING; reconnecting.')));
+  }
+
+  private get topic(): string {
+    return `channel-points-channel-v1.${this.options.broadcasterId}`;
+  }
+
+  protected open(): void {
+    const socket = new WebSocket(this.options.url ?? PUBSUB_URL);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.nonce = crypto.getRandomValues(new Uint32Array(2)).join('-');
+      socket.send(JSON.stringify({ type: 'LISTEN', nonce: this.nonce, data: { topics: [this.topic], auth_token: this.options.token } }));
+      this.schedulePing();
+    };
+    socket.onmessage = (event) => this.onFrame(String(event.data));
+    socket.onclose = () => {
+      if (this.socket === socket && this.running) this.restart(new SourceError('network', 'PubSub connection lost; reconnecting.'));
+    };
+  }
+
+  protected close(): void {
+    this.pong.stop();
+    for (const timer of [this.pingTimer, this.retryTimer]) if (timer !== null) clearTimeout(timer);
+    this.pingTimer = this.retryTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onclose = socket.onmessage = socket.onopen = null;
+      socket.close(1000);
+    }
+  }
+
+  private schedulePing(): void {
+    const interval = this.options.pingIntervalMs ?? 240_000;
+    this.pingTimer = setTimeout(() => {
+      this.socket?.send(JSON.stringify({ type: 'PING' }));
+      // Measured from the first unanswered PING: a later one must not push the deadline back.
+      if (!this.pong.running) this.pong.kick();
+      this.schedulePing();
+    }, interval * (0.9 + Math.random() * 0.1));
+  }
+
+  private onFrame(text: string): void {
+    let message: { type?: string; nonce?: string; error?: string; data?: { topic?: string; message?: string } };
+    try {
+      message = JSON.parse(text);
+    } catch {
+      log.warn('ignored a PubSub frame that is not JSON');
+      return;
+    }
+    switch (message.type) {
+      case 'PONG':
+        this.pong.stop();
+        break;
+      case 'RECONNECT':
+        this.restart(new SourceError('network', 'PubSub asked to reconnect.'), 0);
+        break;
+      case 'RESPONSE':
+        if (message.nonce !== this.nonce) break;
+        if (!message.error) {
+          this.backoff.connected(Date.now());
+          this.setStatus('connected');
+        } else if (message.error === 'ERR_BADAUTH') {
+          this.close();
+          this.fail(new SourceError('auth', 'PubSub refused the token (ERR_BADAUTH): it must be the broadcaster’s, with channel:read:redemptions.'));
+        } else {
+          this.restart(new SourceError('protocol', `PubSub refused to listen: ${message.error}.`));
+        }
+        break;
+      case 'MESSAGE':
+        this.onMessage(message.data?.message);
+        break;
+      default:
+        log.debug(`ignored a PubSub frame of type ${String(message.type)}`);
+    }
+  }
+
+  /** The payload is JSON inside a JSON string (§2). */
+  private onMessage(inner: string | undefined): void {
+    try {
+      const wire = JSON.parse(inner ?? '') as PubSubRedemptionWire;
+      if (wire.type === 'reward-redeemed') this.emit('redemption', fromPubSub(wire));
+    } catch (error) {
+      log.warn('ignored a PubSub message that could not be read:', error);
+    }
+  }
+
+  private restart(error: SourceError, delay = this.backoff.next() ?? 60_000): void {
+    this.close();
+    this.backoff.disconnected(Date.now());
+    this.fail(error);
+    this.setStatus('reconnecting', { attempt: this.backoff.attempt, retryInMs: delay, error });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.running) this.open();
+    }, delay);
+  }
+}

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { PubSubRedemptions } from '../../../src/sources/redemptions/pubsub-redemptions.js';
+import type { Redemption } from '../../../src/sources/redemptions/redemption.js';
+import { Backoff } from '../../../src/core/backoff.js';
+
+let source: PubSubRedemptions | undefined;
+afterEach(async () => {
+  source?.stop();
+  await commands.psSilence(false);
+});
+
+let channel = 300_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
+
+/** The inner `reward-redeemed` message, shaped as PubSub sent it (§2). */
+function redeemed(id: string, channelId: string, image: unknown = null) {
+  return {
+    type: 'reward-redeemed',
+    data: {
+      timestamp: '2026-11-22T21:00:00.5Z',
+      redemption: {
+        id,
+        user: { id: '1234', login: 'cool_user', display_name: 'Cool_User' },
+        channel_id: channelId,
+        redeemed_at: '2026-11-22T21:00:00.5Z',
+        reward: {
+          id: 'rw1', channel_id: channelId, title: 'Hydrate!', prompt: 'How much?', cost: 300, is_user_input_required: true, is_sub_only: false,
+          image, default_image: { url_1x: 'https://static-cdn.jtvnw.net/custom-reward-images/default-1.png', url_2x: 'https://x/2', url_4x: 'https://x/4' },
+          background_color: '#00C7AC', is_enabled: true, is_paused: false, is_in_stock: true, max_per_stream: { is_enabled: false, max_per_stream: 0 },
+          should_redemptions_skip_request_queue: false, template_id: null, global_cooldown: { is_enabled: true, global_cooldown_seconds: 60 },
+        },
+        user_input: 'two glasses',
+        status: 'UNFULFILLED',
+      },
+    },
+  };
+}
+
+function start(token = 'broadcastertoken', extra: Partial<ConstructorParameters<typeof PubSubRedemptions>[0]> = {}) {
+  const id = String(++channel);
+  source = new PubSubRedemptions({ token, broadcasterId: id, url: inject('pubsubUrl'), backoff: new Backoff({ initialMs: 50, jitter: 0 }), ...extra });
+  const got: Redemption[] = [];
+  source.addEventListener('redemption', (e) => got.push(e.detail));
+  source.start();
+  return { id, got, topic: `channel-points-channel-v1.${id}` };
+}
+
+describe('PubSubRedemptions (legacy transport)', () => {
+  test('listens, reads the double-encoded message, and normalises it like EventSub', async () => {
+    const { id, got, topic } = start();
+    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+    expect(await commands.psPublish(topic, redeemed('p1', id))).toBe(1);
+    await expect.poll(() => got.length).toBe(1);
+    expect(got[0]).toMatchObject({
+      id: 'p1', userId: '1234', userLogin: 'cool_user', userName: 'Cool_User', rewardId: 'rw1', rewardTitle: 'Hydrate!', rewardPrompt: 'How much?',
+      rewardCost: 300, userInput: 'two glasses', status: 'unfulfilled', backgroundColor: '#00C7AC', cooldownSeconds: 60,
+      image: { url1x: 'https://static-cdn.jtvnw.net/custom-reward-images/default-1.png' },
+    });
+  });
+
+  test('ERR_BADAUTH is an auth error, not a reconnect loop', async () => {
+    start('revoked');
+    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('error');
+    expect(source!.lastError).toMatchObject({ code: 'auth', message: expect.stringContaining('ERR_BADAUTH') });
+  });
+
+  test('pings on schedule; a missing PONG reconnects; a server RECONNECT reconnects and listens again', async () => {
+    const { id, got, topic } = start('broadcastertoken', { pingIntervalMs: 100, pongTimeoutMs: 100 });
+    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+    const before = await commands.psStats();
+    await expect.poll(async () => (await commands.psStats()).pings, { timeout: 3000 }).toBeGreaterThan(before.pings + 1);
+    expect(source!.status.state).toBe('connected');
+
+    await commands.psSilence(true);
+    await expect.poll(() => source!.lastError?.message ?? '', { timeout: 3000 }).toMatch(/did not answer a PING/);
+    await commands.psSilence(false);
+    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+
+    const listens = (await commands.psStats()).listens;
+    await commands.psReconnect();
+    await expect.poll(async () => (await commands.psStats()).listens, { timeout: 5000 }).toBeGreaterThan(listens);
+    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+    await commands.psPublish(topic, redeemed('p2', id));
+    await expect.poll(() => got.map((r) => r.id), { timeout: 5000 }).toEqual(['p2']);
+  });
+});
