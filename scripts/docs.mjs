@@ -7,6 +7,7 @@ import { createServer } from 'vite';
 const SCHEMAS = {
   chat: ['/src/config/chat-config.ts', 'chatSchema'],
   'stream-info': ['/src/config/stream-info-config.ts', 'streamInfoSchema'],
+  alerts: ['/src/config/alerts-config.ts', 'alertsSchema'],
 };
 
 const server = await createServer({ logLevel: 'silent', server: { middlewareMode: true } });

@@ -9,6 +9,9 @@ export interface Endpoints {
   readonly emotes: EmoteEndpoints;
   /** Undefined means Twitch chat. */
   readonly chat?: ChatServer;
+  /** Undefined means Twitch's EventSub and PubSub WebSockets. */
+  readonly eventsub?: string;
+  readonly pubsub?: string;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -51,5 +54,13 @@ export function devEndpoints(url: URL): { endpoints: Endpoints; problems: Config
     if (match) chat = { host: match[1]!, port: Number(match[2]), secure: false };
     else problems.push({ param: 'dev-chat', severity: 'warning', message: '"dev-chat" must be 127.0.0.1:PORT or localhost:PORT; ignored.' });
   }
-  return { endpoints: { twitch, emotes, ...(chat && { chat }) }, problems };
+  const sockets: { eventsub?: string; pubsub?: string } = {};
+  for (const [param, key] of [['dev-eventsub', 'eventsub'], ['dev-pubsub', 'pubsub']] as const) {
+    const value = url.searchParams.get(param);
+    if (!value) continue;
+    const parsed = parseUrl(value);
+    if (parsed && parsed.protocol === 'ws:' && LOOPBACK.has(parsed.hostname)) sockets[key] = parsed.href;
+    else problems.push({ param, severity: 'warning', message: `"${param}" must be a ws:// URL on 127.0.0.1 or localhost; ignored.` });
+  }
+  return { endpoints: { twitch, emotes, ...(chat && { chat }), ...sockets }, problems };
 }

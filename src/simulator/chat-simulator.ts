@@ -1,8 +1,7 @@
 import type { ChatSource } from '../sources/tmi/chat-source.js';
 import { createChatScenario } from './chat-scenario.js';
 import { ScriptedTransport } from './scripted-transport.js';
-
-export const DEMO_ROOM_ID = '100000001';
+import { DEMO_USER } from './demo-channel.js';
 
 export interface ChatSimulatorOptions {
   readonly channel: string;
@@ -21,8 +20,8 @@ export class ChatSimulator {
   private readonly scenario;
 
   constructor(private readonly options: ChatSimulatorOptions) {
-    this.transport = new ScriptedTransport(options.channel, DEMO_ROOM_ID);
-    this.scenario = createChatScenario({ channel: options.channel, roomId: DEMO_ROOM_ID, seed: options.seed });
+    this.transport = new ScriptedTransport(options.channel, DEMO_USER.id);
+    this.scenario = createChatScenario({ channel: options.channel, roomId: DEMO_USER.id, seed: options.seed });
   }
 
   /** Starts playing whenever `source` connects and pauses when it stops. */

@@ -1,7 +1,6 @@
 import type { Fetch } from '../twitch/endpoints.js';
 import { seededRandom } from './random.js';
-
-export const DEMO_USER = { id: '100000001', login: 'demo_streamer', displayName: 'Demo_Streamer' };
+import { DEMO_REWARDS, DEMO_USER } from './demo-channel.js';
 
 const TITLES = ['Speedrunning until I get the world record', 'Chill Sunday stream: chat decides the next game', 'Building an OBS overlay live'];
 const GAMES = [
@@ -18,7 +17,8 @@ function json(body: unknown): Response {
 }
 
 /**
- * A `fetch` that answers Helix `/users` and `/streams` the way Twitch does, for a demo channel
+ * A `fetch` that answers Helix `/users`, `/streams`, custom rewards and EventSub subscriptions
+ * the way Twitch does, for a demo channel
  * that went live 47 minutes ago, with a drifting viewer count and the odd title or game
  * change. HelixClient and the stream-info source parse it exactly as they parse Twitch.
  */
@@ -28,8 +28,22 @@ export function simulatedHelixFetch(seed = 7): Fetch {
   let viewers = 1200;
   let title = TITLES[0]!;
   let game: (typeof GAMES)[number] = GAMES[0];
-  return async (input) => {
+  return async (input, init) => {
     const url = new URL(input);
+    if (url.pathname.endsWith('/eventsub/subscriptions') && init?.method === 'POST') {
+      return json({ data: [{ id: 'demo-sub', status: 'enabled', ...JSON.parse(String(init.body)) }], total: 1, total_cost: 0, max_total_cost: 10 });
+    }
+    if (url.pathname.endsWith('/channel_points/custom_rewards')) {
+      const image = (n: number) => `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${28 * n}" height="${28 * n}" viewBox="0 0 28 28"><circle cx="14" cy="14" r="12" fill="#fff"/></svg>`)}`;
+      return json({
+        data: DEMO_REWARDS.map((r) => ({
+          id: r.id, title: r.title, prompt: r.prompt, cost: r.cost, image: null,
+          default_image: { url_1x: image(1), url_2x: image(2), url_4x: image(4) },
+          background_color: r.color, is_enabled: true, is_paused: false, is_user_input_required: r.input,
+          global_cooldown_setting: { is_enabled: false, global_cooldown_seconds: 0 },
+        })),
+      });
+    }
     if (url.pathname.endsWith('/users')) {
       return json({ data: [{ id: DEMO_USER.id, login: DEMO_USER.login, display_name: DEMO_USER.displayName, type: '', broadcaster_type: 'affiliate', description: '', profile_image_url: '', offline_image_url: '', view_count: 0, created_at: '2020-01-01T00:00:00Z' }] });
     }

@@ -1,5 +1,6 @@
 import { chatSchema } from '../config/chat-config.js';
 import { streamInfoSchema } from '../config/stream-info-config.js';
+import { alertsSchema } from '../config/alerts-config.js';
 import { devEndpoints } from '../config/dev-endpoints.js';
 import { OVERLAY_SCOPES, completeLogin } from '../twitch/implicit-auth.js';
 import { validateToken } from '../twitch/validate-token.js';
@@ -27,6 +28,14 @@ const overlays = [
     schema: streamInfoSchema,
     about: 'Viewer count, uptime, game and title of a channel, from Twitch, updated only when they change.',
     hint: 'OBS: Browser Source, width 1200, height 80. Needs a token (any scopes); it stays after the #.',
+  },
+  {
+    name: 'alerts',
+    title: 'Channel-point alerts',
+    path: 'overlays/alerts/',
+    schema: alertsSchema,
+    about: 'An alert for every channel-point redemption, one at a time: who, which reward, its image and colour, what they typed.',
+    hint: 'OBS: Browser Source, width 1000, height 300. Needs the broadcaster’s token with channel:read:redemptions.',
   },
 ];
 

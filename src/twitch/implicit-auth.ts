@@ -4,6 +4,7 @@ import { TWITCH_ENDPOINTS, type TwitchEndpoints } from './endpoints.js';
 export const OVERLAY_SCOPES: Readonly<Record<string, readonly string[]>> = {
   chat: ['chat:read'],
   'stream-info': [],
+  alerts: ['channel:read:redemptions'],
 };
 
 const STATE_KEY = 'ovl.auth.pending';

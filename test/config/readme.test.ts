@@ -3,6 +3,7 @@ import readme from '../../README.md?raw';
 import { paramTable } from '../../src/config/param-table.js';
 import { chatSchema } from '../../src/config/chat-config.js';
 import { streamInfoSchema } from '../../src/config/stream-info-config.js';
+import { alertsSchema } from '../../src/config/alerts-config.js';
 
 const section = (name: string) => new RegExp(`<!-- params:${name} -->\\n([\\s\\S]*?)\\n<!-- /params:${name} -->`).exec(readme)?.[1];
 
@@ -16,6 +17,7 @@ describe('README', () => {
   test('the parameter tables match the schemas (run `npm run docs` to update)', () => {
     expect(section('chat')).toBe(paramTable(chatSchema));
     expect(section('stream-info')).toBe(paramTable(streamInfoSchema));
+    expect(section('alerts')).toBe(paramTable(alertsSchema));
   });
 
   test('documents every part of the chat DOM contract', () => {

@@ -47,6 +47,8 @@ export interface EventSubOptions {
   readonly dedupeSize?: number;
   /** Keepalive Twitch should use, 10–600 s (§3.1); a shorter one notices a dead connection sooner. */
   readonly keepaliveSeconds?: number;
+  /** The WebSocket class; the simulator passes one that plays EventSub traffic. */
+  readonly WebSocket?: new (url: string) => WebSocket;
 }
 
 const log = createLogger('eventsub');
@@ -109,7 +111,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
   private connect(url: string, reconnecting: boolean): void {
     let socket: WebSocket;
     try {
-      socket = new WebSocket(url);
+      socket = new (this.options.WebSocket ?? WebSocket)(url);
     } catch (error) {
       this.fail(new SourceError('config', `Not a WebSocket URL: ${url}`, { cause: error }));
       return;

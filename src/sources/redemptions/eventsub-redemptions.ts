@@ -13,6 +13,8 @@ export interface EventSubRedemptionsOptions {
   /** Test seam: a fake EventSub server. */
   readonly url?: string;
   readonly keepaliveSeconds?: number;
+  /** Passed to EventSubSource (the simulator's socket). */
+  readonly WebSocket?: new (url: string) => WebSocket;
 }
 
 /** Redemptions over EventSub, enriched with the reward's image, colour and cooldown from Helix. */
@@ -30,6 +32,7 @@ export class EventSubRedemptions extends RedemptionSource {
       helix: options.helix,
       url: options.url,
       keepaliveSeconds: options.keepaliveSeconds,
+      WebSocket: options.WebSocket,
       subscriptions: [{ type: REDEMPTION_ADD, version: '1', condition: { broadcaster_user_id: options.broadcasterId } }],
     });
     // The inner client's state is this source's state ('error' arrives through the error event).

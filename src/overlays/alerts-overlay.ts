@@ -1,0 +1,59 @@
+import { SourceError } from '../core/errors.js';
+import { HelixClient } from '../twitch/helix-client.js';
+import { validateToken } from '../twitch/validate-token.js';
+import { EventSubRedemptions } from '../sources/redemptions/eventsub-redemptions.js';
+import type { RedemptionSource } from '../sources/redemptions/redemption-source.js';
+import { parseRewardRules } from '../components/alerts/alert-rules.js';
+import { alertsSchema } from '../config/alerts-config.js';
+import type { OverlayDefinition } from '../overlay/boot.js';
+import '../components/alerts/ovl-alerts.js';
+
+const REDEMPTION_SCOPES = ['channel:read:redemptions', 'channel:manage:redemptions'];
+
+/**
+ * Channel-point redemption alerts. EventSub by default; `?transport=pubsub` for the retired
+ * PubSub. Needs the broadcaster's own token with `channel:read:redemptions`.
+ */
+export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
+  title: 'Alerts overlay',
+  schema: alertsSchema,
+  async build(config, env) {
+    let source: RedemptionSource;
+    if (env.demo) {
+      const [{ simulatedHelixFetch }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
+        import('../simulator/helix-simulator.js'),
+        import('../simulator/eventsub-simulator.js'),
+        import('../simulator/demo-channel.js'),
+      ]);
+      const helix = new HelixClient({ token: 'demo', clientId: 'demo', endpoints: env.endpoints.twitch, fetch: simulatedHelixFetch() });
+      source = new EventSubRedemptions({ helix, broadcasterId: DEMO_USER.id, WebSocket: simulatedEventSubSocket() });
+    } else {
+      const validation = await validateToken(config.token, { endpoints: env.endpoints.twitch });
+      if (!validation.scopes.some((scope) => REDEMPTION_SCOPES.includes(scope))) {
+        throw new SourceError('auth', 'The alerts overlay needs the "channel:read:redemptions" scope, which this token lacks. Make a new link on the setup page with "Connect with Twitch".');
+      }
+      await env.watchToken(config.token);
+      if (config.transport === 'pubsub') {
+        const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
+        source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
+      } else {
+        const helix = new HelixClient({ token: config.token, clientId: validation.clientId, endpoints: env.endpoints.twitch });
+        source = new EventSubRedemptions({ helix, broadcasterId: validation.userId, url: env.endpoints.eventsub });
+      }
+    }
+    const element = document.createElement('ovl-alerts');
+    element.duration = config.duration;
+    element.maxWaiting = config.maxWaiting;
+    element.template = config.template;
+    element.templates = parseRewardRules(config.templates);
+    element.rewards = config.rewards;
+    element.sound = config.sound;
+    element.sounds = parseRewardRules(config.sounds);
+    element.volume = config.volume;
+    element.speak = config.speak;
+    element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
+    element.addEventListener('ovl-alert-show', () => element.dropped > 0 && env.note(`dropped ${element.dropped} alerts (too many waiting)`));
+    element.source = source;
+    return { sources: [source], element };
+  },
+};

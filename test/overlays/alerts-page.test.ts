@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN } from '../helpers/http.js';
+import { openPage, type OverlayPage } from '../helpers/page.js';
+
+let page: OverlayPage | undefined;
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+const REDEMPTION_ADD = 'channel.channel_points_custom_reward_redemption.add';
+const url = (query: string, token = BROADCASTER_TOKEN) =>
+  `/overlays/alerts/?${query}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}&dev-pubsub=${inject('pubsubUrl')}#token=${token}`;
+
+describe('alerts overlay page (production build)', () => {
+  test('shows a redemption from EventSub with the reward’s template and colour', async () => {
+    page = await openPage(url('templates=' + encodeURIComponent('Hydrate! => {user} needs {input}') + '&debug'));
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
+    await commands.esNotify(REDEMPTION_ADD, {
+      id: 'page-r1', broadcaster_user_id: FIXTURE_CHANNEL_ID, broadcaster_user_login: 'teststreamer', broadcaster_user_name: 'TestStreamer',
+      user_id: '55', user_login: 'viewer', user_name: 'Viewer', user_input: 'water', status: 'unfulfilled',
+      reward: { id: 'b045196d-9ce7-4a27-a9b9-279ed341ab28', title: 'Hydrate!', cost: 300, prompt: '' }, redeemed_at: new Date().toISOString(),
+    });
+    await expect.poll(() => page!.text('ovl-alerts', '[part="text"]'), { timeout: 5000 }).toEqual(['Viewer needs water']);
+    expect(await page.eval(`getComputedStyle(document.querySelector('ovl-alerts').shadowRoot.querySelector('[part=alert]')).backgroundColor`)).toBe('rgb(145, 71, 255)');
+    await page.screenshot('alerts');
+  });
+
+  test('?transport=pubsub listens on PubSub instead', async () => {
+    page = await openPage(url('transport=pubsub'));
+    const topic = `channel-points-channel-v1.${FIXTURE_CHANNEL_ID}`;
+    await expect.poll(() => commands.psPublish(topic, {
+      type: 'reward-redeemed',
+      data: { timestamp: new Date().toISOString(), redemption: { id: 'ps1', user: { id: '9', login: 'old', display_name: 'OldSchool' }, channel_id: FIXTURE_CHANNEL_ID, redeemed_at: new Date().toISOString(), reward: { id: 'x', title: 'Legacy', prompt: '', cost: 5, image: null, default_image: { url_1x: '', url_2x: '', url_4x: '' }, background_color: '#123456' }, status: 'UNFULFILLED' } },
+    }), { timeout: 5000 }).toBeGreaterThan(0);
+    await expect.poll(() => page!.text('ovl-alerts', '[part="text"]'), { timeout: 5000 }).toEqual(['OldSchool redeemed Legacy']);
+  });
+
+  test('a token without channel:read:redemptions gets a card naming the scope and the overlay', async () => {
+    page = await openPage(url('duration=5', GOOD_TOKEN));
+    await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/alerts overlay needs the "channel:read:redemptions" scope/);
+  });
+
+  test('?demo plays simulated redemptions through the real EventSub client', async () => {
+    page = await openPage('/overlays/alerts/?demo&duration=3', { reducedMotion: true });
+    await expect.poll(async () => (await page!.text('ovl-alerts', '[part="text"]'))[0] ?? '', { timeout: 10_000 }).toMatch(/ redeemed /);
+    expect(await page.errors()).toEqual([]);
+    await page.screenshot('alerts-demo');
+  });
+});
