@@ -107,6 +107,20 @@ describe('<ovl-alerts>', () => {
     }
   });
 
+  test('reads the viewer input aloud for listed rewards only', async () => {
+    const spoken: string[] = [];
+    const speak = vi.spyOn(speechSynthesis, 'speak').mockImplementation((u) => void spoken.push(u.text));
+    try {
+      const { el, send } = await mount((e) => (e.speak = ['Hydrate!']));
+      send(redemption('t1', { userInput: 'two glasses' }));
+      send(redemption('t2', { rewardTitle: 'Other', rewardId: 'rw-4', userInput: 'not me' }));
+      await expect.poll(() => el.shadowRoot!.querySelector('[part="input"]')?.textContent).toBe('not me');
+      expect(spoken).toEqual(['two glasses']);
+    } finally {
+      speak.mockRestore();
+    }
+  });
+
   test('while paused no alert starts; on resume it shows', async () => {
     const { el, send, part } = await mount((e) => (e.paused = true));
     send(redemption('p'));
