@@ -2,7 +2,7 @@
 // `npm run bench`: measures the chat overlay in headless Chromium against a naive baseline
 // measured in the same run, and the gzip size of the built chat page. Prints figures and ratios.
 // Everything is served from 127.0.0.1; nothing reaches the network.
-// `npm run bench -- chat` or `-- users` runs one part only.
+// `npm run bench -- chat`, `-- users` or `-- eventsub` runs one part only.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,6 +136,48 @@ async function main() {
       } finally {
         await helixServer.close();
     }
+    }
+
+    if (wants('eventsub')) {
+      const { FakeHttpServer } = await server.ssrLoadModule('/test/node/fake-http.ts');
+      const { FakeEventSubServer } = await server.ssrLoadModule('/test/node/fake-eventsub.ts');
+      const { GOOD_TOKEN, TEST_CLIENT_ID } = await server.ssrLoadModule('/test/helpers/http.ts');
+      const [helixServer, eventsub] = await Promise.all([FakeHttpServer.start(), FakeEventSubServer.start()]);
+      helixServer.eventsub = eventsub;
+      try {
+        const endpoints = { helix: `${helixServer.origin}/helix`, id: `${helixServer.origin}/id` };
+        await page.evaluate(([u, e, t, c]) => window.eventsubAttach(u, e, t, c), [eventsub.url, endpoints, GOOD_TOKEN, TEST_CLIENT_ID]);
+        const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        const cycles = [];
+        let seq = 0;
+        for (let i = 0; i < 100; i++) {
+          const before = await page.evaluate(() => window.eventsubSession());
+          const t0 = Date.now();
+          eventsub.reconnect();
+          const end = t0 + 120;
+          while (Date.now() < end) {
+            eventsub.notify('bench.event', { seq: ++seq });
+            await sleep(2);
+          }
+          await sleep(40);
+          cycles.push({ t0, before });
+        }
+        await sleep(200);
+        const report = await page.evaluate(() => window.eventsubReport());
+        const seqs = report.received.map((r) => r.seq);
+        const unique = new Set(seqs);
+        const gaps = cycles
+          .map(({ t0, before }) => report.received.find((r) => r.at >= t0 && r.session !== before))
+          .map((first, i) => (first ? first.at - cycles[i].t0 : NaN))
+          .filter(Number.isFinite)
+          .sort((a, b) => a - b);
+        const pct = (p) => gaps[Math.min(gaps.length - 1, Math.floor((p / 100) * gaps.length))];
+        console.log('\nEventSub reconnects: 100 session_reconnect rounds against a local EventSub, an event every 2 ms throughout');
+        console.log(`  events sent ${seq.toLocaleString('en')}, received ${unique.size.toLocaleString('en')}, lost ${seq - unique.size}, shown twice ${seqs.length - unique.size}`);
+        console.log(`  gap from session_reconnect to the first event on the new session: median ${pct(50)} ms, p95 ${pct(95)} ms, max ${gaps.at(-1)} ms (${gaps.length} of 100 measured)`);
+      } finally {
+        await Promise.all([helixServer.close(), eventsub.close()]);
+      }
     }
   } finally {
     await browser.close();
