@@ -13,8 +13,11 @@ export interface OverlayEnv {
   readonly demo: boolean;
   readonly debug: boolean;
   readonly endpoints: Endpoints;
-  /** Adds a line to the `?debug` panel, e.g. which emote services loaded. */
-  note(text: string): void;
+  /**
+   * Adds a line to the `?debug` panel, e.g. which emote services loaded. A line given a `key`
+   * replaces the previous line with that key (a counter, say) instead of adding another.
+   */
+  note(text: string, key?: string): void;
   /**
    * Re-validates `token` every hour (§4.2); if Twitch refuses it, every source stops and the
    * setup card says how to get a new one.
@@ -86,7 +89,7 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   const fatal = problems.filter((p) => p.severity === 'error').map((p) => p.message);
   if (fatal.length > 0) return showCard(fatal);
 
-  const notes: string[] = [];
+  const notes = new Map<string, string>();
   if (debug) await import('../components/status/ovl-status-panel.js');
   const panel = debug ? document.createElement('ovl-status-panel') : null;
   // Everything started gets its stop here; stopAll() runs them once.
@@ -97,9 +100,9 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
     demo,
     debug,
     endpoints: dev.endpoints,
-    note: (text) => {
-      notes.push(text);
-      if (panel) panel.notes = [...notes];
+    note: (text, key = `note-${notes.size}`) => {
+      notes.set(key, text);
+      if (panel) panel.notes = [...notes.values()];
     },
     watchToken: async (token) => {
       const { TokenWatch } = await import('../twitch/token-watch.js');
@@ -129,7 +132,7 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   if (panel) {
     panel.sources = running.sources;
     panel.problems = problems;
-    panel.notes = notes;
+    panel.notes = [...notes.values()];
     root.append(panel);
   }
   cleanups.push(onObsVisibility((visible) => (running.element.paused = !visible)));

@@ -52,7 +52,7 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     element.volume = config.volume;
     element.speak = config.speak;
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
-    element.addEventListener('ovl-alert-show', () => element.dropped > 0 && env.note(`dropped ${element.dropped} alerts (too many waiting)`));
+    element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${(e as CustomEvent<number>).detail} alerts (too many waiting)`, 'dropped'));
     element.source = source;
     return { sources: [source], element };
   },

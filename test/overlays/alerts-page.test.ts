@@ -27,6 +27,20 @@ describe('alerts overlay page (production build)', () => {
     await page.screenshot('alerts');
   });
 
+  test('?debug counts alerts dropped because too many were waiting, on one line', async () => {
+    page = await openPage(url('max-waiting=1&duration=30&debug'));
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
+    const event = (id: string) => ({
+      id, broadcaster_user_id: FIXTURE_CHANNEL_ID, broadcaster_user_login: 'teststreamer', broadcaster_user_name: 'TestStreamer',
+      user_id: '56', user_login: 'fan', user_name: 'Fan', user_input: '', status: 'unfulfilled',
+      reward: { id: 'rw', title: 'Clap', cost: 1, prompt: '' }, redeemed_at: new Date().toISOString(),
+    });
+    for (const id of ['d1', 'd2', 'd3', 'd4']) await commands.esNotify(REDEMPTION_ADD, event(id));
+    await expect.poll(() => page!.text('ovl-alerts', '[part="text"]'), { timeout: 5000 }).toEqual(['Fan redeemed Clap']);
+    // d1 shows, d2 waits; d3 and d4 each push the oldest waiting one out.
+    await expect.poll(() => page!.text('ovl-status-panel', '.note'), { timeout: 5000 }).toEqual(['dropped 2 alerts (too many waiting)']);
+  });
+
   test('?transport=pubsub listens on PubSub instead', async () => {
     page = await openPage(url('transport=pubsub'));
     const topic = `channel-points-channel-v1.${FIXTURE_CHANNEL_ID}`;

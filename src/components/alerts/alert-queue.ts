@@ -3,9 +3,9 @@ import { realSchedule, type Schedule } from '../../core/schedule.js';
 
 export interface AlertQueueOptions {
   /** How long each alert stays, in ms. */
-  readonly durationMs: number;
+  durationMs: number;
   /** Alerts that may wait; beyond this the oldest waiting one is dropped. */
-  readonly maxWaiting: number;
+  maxWaiting: number;
   readonly schedule?: Schedule;
   readonly now?: () => number;
 }
@@ -33,7 +33,8 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
   private readonly schedule: Schedule;
   private readonly now: () => number;
 
-  constructor(private readonly options: AlertQueueOptions) {
+  /** `durationMs` and `maxWaiting` may be changed at any time; they apply from the next alert. */
+  constructor(readonly options: AlertQueueOptions) {
     super();
     this.schedule = options.schedule ?? realSchedule;
     this.now = options.now ?? Date.now;

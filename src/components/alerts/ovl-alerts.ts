@@ -14,6 +14,7 @@ export type RedemptionFeed = TypedEventTarget<{ redemption: Redemption }>;
  *
  * @fires ovl-alert-show - an alert appears (detail: the Redemption). Not bubbling.
  * @fires ovl-alert-hide - it leaves. Not bubbling.
+ * @fires ovl-alert-drop - an alert was dropped because too many were waiting (detail: total dropped). Not bubbling.
  * @csspart alert - The alert box. @csspart image - The reward image. @csspart text - The templated line.
  * @csspart input - The viewer's input. @csspart cost - The cost.
  * @cssprop --ovl-alert-font, --ovl-alert-font-size, --ovl-alert-color, --ovl-alert-background, --ovl-alert-radius, --ovl-alert-image-size
@@ -95,7 +96,7 @@ export class OvlAlerts extends LitElement {
 
   @state() private showing: Redemption | null = null;
   private feed?: RedemptionFeed;
-  private queue = this.makeQueue();
+  private readonly queue = this.makeQueue();
   private readonly listeners = new SourceListeners<RedemptionFeed>(this, (feed, signal) => {
     feed.addEventListener('redemption', (e) => rewardListed(this.rewards, e.detail) && this.queue.push(e.detail), { signal });
   });
@@ -117,10 +118,8 @@ export class OvlAlerts extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('duration') || changed.has('maxWaiting')) {
-      this.queue.clear();
-      this.queue = this.makeQueue();
-    }
+    this.queue.options.durationMs = this.duration * 1000;
+    this.queue.options.maxWaiting = this.maxWaiting;
     if (changed.has('paused')) {
       if (this.paused) this.queue.pause();
       else this.queue.resume();
@@ -139,6 +138,7 @@ export class OvlAlerts extends LitElement {
       this.showing = null;
       this.dispatchEvent(new CustomEvent('ovl-alert-hide', { detail: e.detail }));
     });
+    queue.addEventListener('drop', (e) => this.dispatchEvent(new CustomEvent('ovl-alert-drop', { detail: e.detail })));
     return queue;
   }
 
