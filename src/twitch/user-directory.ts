@@ -5,6 +5,12 @@ export interface UserDirectoryOptions {
   readonly fetchUsers: (ids: readonly string[]) => Promise<readonly TwitchUser[]>;
   /** Users remembered, least recently used dropped first. Default 5,000 (about 1 MB). */
   readonly capacity?: number;
+  /**
+   * How long lookups are gathered before a request goes out, in ms. Default 10: a burst of
+   * separate WebSocket messages (Heat clicks, chat lines) arrives in separate tasks, which a
+   * same-task batch would split into many requests.
+   */
+  readonly batchWindowMs?: number;
 }
 
 interface Pending {
@@ -14,7 +20,7 @@ interface Pending {
 
 /**
  * One shared cache of Twitch users by id, for chat, Heat and alerts alike. Lookups that
- * arrive in the same task are gathered into requests of up to 100 ids; an id already being
+ * arrive within a short window are gathered into requests of up to 100 ids; an id already being
  * fetched is not asked for again; answers (including "no such user") are kept in a bounded
  * LRU. PyWitch makes one request per unknown user; this makes one per 100.
  */
@@ -55,7 +61,7 @@ export class UserDirectory {
       this.queued.set(id, waiters);
     });
     this.inFlight.set(id, promise);
-    this.timer ??= setTimeout(() => this.flush(), 0);
+    this.timer ??= setTimeout(() => this.flush(), this.options.batchWindowMs ?? 10);
     return promise;
   }
 

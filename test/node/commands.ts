@@ -35,6 +35,7 @@ export const commands = {
     const { pubsub } = await fakes();
     return { pings: pubsub.pings, listens: pubsub.listens };
   }) as BrowserCommand<[]>,
+  heatSend: (async (_ctx, channelId: string, frames: string[]) => (await fakes()).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
   ...pageCommands,
 };
 
@@ -59,5 +60,6 @@ declare module 'vitest/browser' {
     psReconnect(): Promise<void>;
     psSilence(on: boolean): Promise<void>;
     psStats(): Promise<{ pings: number; listens: number }>;
+    heatSend(channelId: string, frames: string[]): Promise<number>;
   }
 }

@@ -3,6 +3,7 @@ import { FakeHttpServer } from './fake-http.js';
 import { StaticSite } from './static-site.js';
 import { FakeEventSubServer } from './fake-eventsub.js';
 import { FakePubSubServer } from './fake-pubsub.js';
+import { FakeHeatServer } from './fake-heat.js';
 
 /**
  * The running fake servers, started once per test run.
@@ -19,6 +20,7 @@ export interface Fakes {
   readonly site: StaticSite;
   readonly eventsub: FakeEventSubServer;
   readonly pubsub: FakePubSubServer;
+  readonly heat: FakeHeatServer;
 }
 
 interface Registry {
@@ -30,15 +32,16 @@ const KEY = Symbol.for('ovl.test.fakes');
 const slot = process as unknown as Record<symbol, Registry | undefined>;
 
 async function startAll(): Promise<Fakes> {
-  const [tmi, http, site, eventsub, pubsub] = await Promise.all([
+  const [tmi, http, site, eventsub, pubsub, heat] = await Promise.all([
     FakeTmiServer.start(),
     FakeHttpServer.start(),
     StaticSite.start(),
     FakeEventSubServer.start(),
     FakePubSubServer.start(),
+    FakeHeatServer.start(),
   ]);
   http.eventsub = eventsub;
-  return { tmi, http, site, eventsub, pubsub };
+  return { tmi, http, site, eventsub, pubsub, heat };
 }
 
 /** Starts the servers on first use; later callers share them. Pair with `releaseFakes()`. */
@@ -55,8 +58,8 @@ export async function releaseFakes(): Promise<void> {
   registry.holders -= 1;
   if (registry.holders > 0) return;
   slot[KEY] = undefined;
-  const { tmi, http, site, eventsub, pubsub } = await registry.fakes;
-  await Promise.all([tmi.close(), http.close(), site.close(), eventsub.close(), pubsub.close()]);
+  const { tmi, http, site, eventsub, pubsub, heat } = await registry.fakes;
+  await Promise.all([tmi.close(), http.close(), site.close(), eventsub.close(), pubsub.close(), heat.close()]);
 }
 
 /** The running servers, for browser commands. */

@@ -3,7 +3,8 @@ import { holdFakes, releaseFakes } from './fakes.js';
 
 /** Starts the fake protocol servers (127.0.0.1 only) and hands their ports to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { tmi, http, site, eventsub, pubsub } = await holdFakes();
+  const { tmi, http, site, eventsub, pubsub, heat } = await holdFakes();
+  project.provide('heatUrl', heat.url);
   project.provide('pubsubUrl', pubsub.url);
   project.provide('eventsubUrl', eventsub.url);
   project.provide('siteOrigin', site.origin);
@@ -22,5 +23,7 @@ declare module 'vitest' {
     /** `ws://127.0.0.1:<port>/ws`. */
     eventsubUrl: string;
     pubsubUrl: string;
+    /** `ws://127.0.0.1:<port>/channel`. */
+    heatUrl: string;
   }
 }

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { HeatSource } from '../../../src/sources/heat/heat-source.js';
+import { parseHeatFrame, type HeatClick } from '../../../src/sources/heat/heat-click.js';
+import { UserDirectory } from '../../../src/twitch/user-directory.js';
+import { HelixClient } from '../../../src/twitch/helix-client.js';
+import { getUsers } from '../../../src/twitch/helix-api.js';
+import { Backoff } from '../../../src/core/backoff.js';
+import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../helpers/http.js';
+
+describe('parseHeatFrame', () => {
+  test.each([
+    ['{"type":"click","id":"12345","x":0.25,"y":0.5}', { userId: '12345', identity: 'user', x: 0.25, y: 0.5 }],
+    ['{"type":"click","id":"A1b2c3","x":"0.125","y":"0.750"}', { userId: 'A1b2c3', identity: 'anonymous', x: 0.125, y: 0.75 }],
+    ['{"type":"click","id":"Uxyz","x":1,"y":0}', { userId: 'Uxyz', identity: 'unverified', x: 1, y: 0 }],
+  ])('reads %s', (raw, click) => {
+    const parsed = parseHeatFrame(raw, 7);
+    expect(parsed).toEqual({ ok: true, click: { type: 'click', ...click, eventTime: 7, raw, login: null, displayName: null } });
+  });
+
+  test.each([
+    ['not json', 'not JSON'],
+    ['{"type":"click","x":0.1,"y":0.1}', 'click without id'],
+    ['{"type":"click","id":"1","x":"left","y":0.1}', 'click without x/y'],
+    ['{"type":"click","id":"1","x":1.5,"y":0.1}', 'click outside the player (1.5, 0.1)'],
+    ['{"type":"hover","id":"1","x":0.1,"y":0.1}', 'unknown type "hover"'],
+  ])('rejects %s', (raw, reason) => {
+    expect(parseHeatFrame(raw)).toEqual({ ok: false, reason });
+  });
+
+  test('system messages', () => {
+    expect(parseHeatFrame('{"type":"system","message":"Connected."}')).toEqual({ ok: true, system: 'Connected.' });
+  });
+});
+
+let source: HeatSource | undefined;
+afterEach(() => source?.stop());
+let channel = 600_000 + Math.floor(Math.random() * 100_000) * 10;
+let userBase = 2_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
+
+function start(channelId = String(++channel)) {
+  const helix = new HelixClient({ token: GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints() });
+  const users = new UserDirectory({ fetchUsers: (ids) => getUsers(helix, { ids }) });
+  source = new HeatSource({ channelId, users, url: inject('heatUrl'), backoff: new Backoff({ initialMs: 30, maxMs: 60, jitter: 0 }) });
+  const clicks: HeatClick[] = [];
+  source.addEventListener('click', (e) => clicks.push(e.detail));
+  source.start();
+  return { channelId, clicks, users };
+}
+
+describe('HeatSource against the fake Heat server', () => {
+  test('emits clicks, names real users through the directory (batched), labels opaque ids, counts garbage', async () => {
+    const { channelId, clicks, users } = start();
+    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+    const ids = Array.from({ length: 150 }, () => String(++userBase));
+    const frames = [
+      ...ids.map((id, i) => JSON.stringify({ type: 'click', id, x: (i % 10) / 10, y: 0.5 })),
+      '{"type":"click","id":"Aanon","x":0.5,"y":0.5}',
+      'garbage',
+      '{"type":"click","id":"5","x":2,"y":0}',
+    ];
+    await commands.heatSend(channelId, frames);
+    await expect.poll(() => clicks.length, { timeout: 5000 }).toBe(151);
+    expect(clicks.find((c) => c.userId === ids[0])).toMatchObject({ login: `user${ids[0]}`, displayName: `User${ids[0]}`, identity: 'user' });
+    expect(clicks.find((c) => c.userId === 'Aanon')).toMatchObject({ identity: 'anonymous', login: null });
+    expect(users.requests).toBe(2);
+    expect(source!.rejected).toBe(2);
+  });
+
+  test('a channel Heat refuses is reported as probably not using Heat, and retried', async () => {
+    start('404999');
+    await expect.poll(() => source!.lastError?.message ?? '', { timeout: 5000 }).toMatch(/probably does not use the Heat extension/);
+    expect(source!.status.state).toBe('reconnecting');
+  });
+});
