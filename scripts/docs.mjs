@@ -8,6 +8,7 @@ const SCHEMAS = {
   chat: ['/src/config/chat-config.ts', 'chatSchema'],
   'stream-info': ['/src/config/stream-info-config.ts', 'streamInfoSchema'],
   alerts: ['/src/config/alerts-config.ts', 'alertsSchema'],
+  heatmap: ['/src/config/heatmap-config.ts', 'heatmapSchema'],
 };
 
 const server = await createServer({ logLevel: 'silent', server: { middlewareMode: true } });

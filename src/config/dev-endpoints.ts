@@ -12,6 +12,7 @@ export interface Endpoints {
   /** Undefined means Twitch's EventSub and PubSub WebSockets. */
   readonly eventsub?: string;
   readonly pubsub?: string;
+  readonly heat?: string;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -54,8 +55,8 @@ export function devEndpoints(url: URL): { endpoints: Endpoints; problems: Config
     if (match) chat = { host: match[1]!, port: Number(match[2]), secure: false };
     else problems.push({ param: 'dev-chat', severity: 'warning', message: '"dev-chat" must be 127.0.0.1:PORT or localhost:PORT; ignored.' });
   }
-  const sockets: { eventsub?: string; pubsub?: string } = {};
-  for (const [param, key] of [['dev-eventsub', 'eventsub'], ['dev-pubsub', 'pubsub']] as const) {
+  const sockets: { eventsub?: string; pubsub?: string; heat?: string } = {};
+  for (const [param, key] of [['dev-eventsub', 'eventsub'], ['dev-pubsub', 'pubsub'], ['dev-heat', 'heat']] as const) {
     const value = url.searchParams.get(param);
     if (!value) continue;
     const parsed = parseUrl(value);

@@ -18,7 +18,7 @@ export interface ParsedConfig<S extends Schema> {
  * Parameters every overlay understands besides its own schema: `debug` (status chips),
  * `demo` (the simulator) and the loopback-only test endpoints read by `devEndpoints`.
  */
-const COMMON_PARAMS = new Set(['debug', 'demo', 'dev-origin', 'dev-chat', 'dev-eventsub', 'dev-pubsub']);
+const COMMON_PARAMS = new Set(['debug', 'demo', 'dev-origin', 'dev-chat', 'dev-eventsub', 'dev-pubsub', 'dev-heat']);
 
 const TRUE_WORDS = new Set(['', '1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);

@@ -1,6 +1,7 @@
 import { chatSchema } from '../config/chat-config.js';
 import { streamInfoSchema } from '../config/stream-info-config.js';
 import { alertsSchema } from '../config/alerts-config.js';
+import { heatmapSchema } from '../config/heatmap-config.js';
 import { devEndpoints } from '../config/dev-endpoints.js';
 import { OVERLAY_SCOPES, completeLogin } from '../twitch/implicit-auth.js';
 import { validateToken } from '../twitch/validate-token.js';
@@ -36,6 +37,14 @@ const overlays = [
     schema: alertsSchema,
     about: 'An alert for every channel-point redemption, one at a time: who, which reward, its image and colour, what they typed.',
     hint: 'OBS: Browser Source, width 1000, height 300. Needs the broadcaster’s token with channel:read:redemptions.',
+  },
+  {
+    name: 'heatmap',
+    title: 'Click heatmap',
+    path: 'overlays/heatmap/',
+    schema: heatmapSchema,
+    about: 'Where viewers click on the stream (Heat extension), as a heatmap that fades over time.',
+    hint: 'OBS: Browser Source at the size of your canvas (1920×1080), over the video. Use the offset/scale settings if it does not cover exactly the video.',
   },
 ];
 

@@ -4,6 +4,7 @@ import { paramTable } from '../../src/config/param-table.js';
 import { chatSchema } from '../../src/config/chat-config.js';
 import { streamInfoSchema } from '../../src/config/stream-info-config.js';
 import { alertsSchema } from '../../src/config/alerts-config.js';
+import { heatmapSchema } from '../../src/config/heatmap-config.js';
 
 const section = (name: string) => new RegExp(`<!-- params:${name} -->\\n([\\s\\S]*?)\\n<!-- /params:${name} -->`).exec(readme)?.[1];
 
@@ -18,6 +19,7 @@ describe('README', () => {
     expect(section('chat')).toBe(paramTable(chatSchema));
     expect(section('stream-info')).toBe(paramTable(streamInfoSchema));
     expect(section('alerts')).toBe(paramTable(alertsSchema));
+    expect(section('heatmap')).toBe(paramTable(heatmapSchema));
   });
 
   test('documents every part of the chat DOM contract', () => {

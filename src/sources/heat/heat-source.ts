@@ -12,6 +12,8 @@ export interface HeatEventMap extends SourceEventMap {
   click: HeatClick;
   /** Heat's informational messages. */
   system: string;
+  /** A frame was skipped as malformed or out of range; `count` is the total so far. */
+  reject: { readonly reason: string; readonly count: number };
 }
 
 export interface HeatSourceOptions {
@@ -24,6 +26,8 @@ export interface HeatSourceOptions {
   readonly backoff?: Backoff;
   /** Reconnect after this much silence. Heat sends nothing while nobody clicks, so default 10 min. */
   readonly silenceMs?: number;
+  /** The WebSocket class; the simulator passes one that plays clicks. */
+  readonly WebSocket?: new (url: string) => WebSocket;
 }
 
 /** Connection attempts that fail before opening, in a row, before we say the channel may not use Heat. */
@@ -40,7 +44,7 @@ const log = createLogger('heat');
  * without the extension shows up as connections that never open: after three in a row the
  * source says so, and keeps retrying slowly in case the extension is being set up.
  *
- * @fires click, system, status, error
+ * @fires click, system, reject, status, error
  */
 export class HeatSource extends Source<HeatEventMap> {
   readonly name = 'heat';
@@ -61,7 +65,7 @@ export class HeatSource extends Source<HeatEventMap> {
   }
 
   protected open(): void {
-    const socket = new WebSocket(`${this.options.url ?? HEAT_URL}/${encodeURIComponent(this.options.channelId)}`);
+    const socket = new (this.options.WebSocket ?? WebSocket)(`${this.options.url ?? HEAT_URL}/${encodeURIComponent(this.options.channelId)}`);
     this.socket = socket;
     let opened = false;
     socket.onopen = () => {
@@ -101,6 +105,7 @@ export class HeatSource extends Source<HeatEventMap> {
     if (!parsed.ok) {
       this.rejected += 1;
       log.debug(`skipped a Heat frame (${parsed.reason})`);
+      this.emit('reject', { reason: parsed.reason, count: this.rejected });
       return;
     }
     if ('system' in parsed) {

@@ -1,0 +1,62 @@
+import { SourceError } from '../core/errors.js';
+import { HeatSource } from '../sources/heat/heat-source.js';
+import { heatmapSchema } from '../config/heatmap-config.js';
+import type { OverlayDefinition } from '../overlay/boot.js';
+import type { UserDirectory } from '../twitch/user-directory.js';
+import '../components/heatmap/ovl-heatmap.js';
+
+/**
+ * The click heatmap: clicks on the stream from the Heat extension, fading over time. Needs only
+ * the channel's numeric id; a token adds lookups of a login and viewers' names.
+ */
+export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
+  title: 'Click heatmap overlay',
+  schema: heatmapSchema,
+  async build(config, env) {
+    let channelId = config.channelId;
+    let users: UserDirectory | undefined;
+    let WebSocketClass: (new (url: string) => WebSocket) | undefined;
+    if (env.demo) {
+      WebSocketClass = (await import('../simulator/heat-simulator.js')).simulatedHeatSocket();
+      channelId ||= 'demo';
+    } else if (config.token) {
+      const twitch = await import('../twitch/index.js');
+      const validation = await twitch.validateToken(config.token, { endpoints: env.endpoints.twitch });
+      await env.watchToken(config.token);
+      const helix = new twitch.HelixClient({ token: config.token, clientId: validation.clientId, endpoints: env.endpoints.twitch });
+      users = new twitch.UserDirectory({ fetchUsers: (ids) => twitch.getUsers(helix, { ids }) });
+      if (!channelId && config.channel) {
+        const [user] = await twitch.getUsers(helix, { logins: [config.channel] });
+        if (!user) throw new SourceError('config', `Twitch has no channel called "${config.channel}". Check the channel name.`);
+        channelId = user.id;
+      }
+    }
+    if (!/^\d+$/.test(channelId) && !env.demo) {
+      throw new SourceError(
+        'config',
+        config.channel
+          ? '"channel" needs a token to be looked up (after the #); or give "channel-id" (the numeric id) instead.'
+          : 'Give "channel-id" (the channel’s numeric Twitch id), or "channel" with a token.',
+      );
+    }
+    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass });
+    const element = document.createElement('ovl-heatmap');
+    element.halfLife = config.halfLife;
+    element.radius = config.radius;
+    element.opacity = config.opacity;
+    element.palette = config.palette;
+    element.maxIntensity = config.maxIntensity;
+    element.markers = config.markers;
+    element.calibration = { offsetX: config.offsetX, offsetY: config.offsetY, scaleX: config.scaleX, scaleY: config.scaleY };
+    const regions = /^(\d+)x(\d+)$/.exec(config.regions);
+    if (regions) {
+      element.regionColumns = Number(regions[1]);
+      element.regionRows = Number(regions[2]);
+      element.regionWindow = config.regionWindow;
+      element.addEventListener('ovl-heat-votes', (e) => env.note(`votes: ${(e as CustomEvent<{ counts: number[] }>).detail.counts.join(' ')}`, 'votes'));
+    }
+    source.addEventListener('reject', (e) => env.note(`skipped ${e.detail.count} bad click frames (last: ${e.detail.reason})`, 'rejected'));
+    element.source = source;
+    return { sources: [source], element };
+  },
+};
