@@ -2,7 +2,7 @@
 // `npm run bench`: measures the chat overlay in headless Chromium against a naive baseline
 // measured in the same run, and the gzip size of the built chat page. Prints figures and ratios.
 // Everything is served from 127.0.0.1; nothing reaches the network.
-// `npm run bench -- chat`, `-- users` or `-- eventsub` runs one part only.
+// `npm run bench -- chat`, `-- users`, `-- eventsub` or `-- heatmap` runs one part only.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,6 +136,17 @@ async function main() {
       } finally {
         await helixServer.close();
     }
+    }
+
+    if (wants('heatmap')) {
+      console.log('\nHeatmap, 1920×1080: full redraw (median) and cost of adding one click, beside simpleheat 0.4 in the same page');
+      console.log('  points     ovl-heatmap redraw   simpleheat redraw   ratio    add/click ours   add/click simpleheat');
+      for (const [count, theirDraws] of [[10_000, 3], [100_000, 1]]) {
+        const r = await page.evaluate(([c, d]) => window.heatBench(c, 15, d), [count, theirDraws]);
+        console.log(
+          `  ${count.toLocaleString('en').padStart(7)}   ${fmt(r.oursMs, 2).padStart(12)} ms   ${fmt(r.theirsMs, 1).padStart(14)} ms   ${fmt(r.theirsMs / r.oursMs, 0).padStart(4)}×   ${fmt(r.oursAddUs, 2).padStart(10)} µs   ${fmt(r.theirsAddUs, 2).padStart(12)} µs (+ its redraw)`,
+        );
+      }
     }
 
     if (wants('eventsub')) {

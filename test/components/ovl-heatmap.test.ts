@@ -22,7 +22,9 @@ async function mount(setup: (el: OvlHeatmap) => void = () => undefined) {
   return element;
 }
 
-const alphaAt = (el: OvlHeatmap, x: number, y: number) => el.shadowRoot!.querySelector('canvas')!.getContext('2d')!.getImageData(x, y, 1, 1).data[3]!;
+/** Alpha at (x, y) in CSS pixels of the element; the canvas holds one pixel per grid cell. */
+const alphaAt = (el: OvlHeatmap, x: number, y: number) =>
+  el.shadowRoot!.querySelector('canvas')!.getContext('2d')!.getImageData(Math.floor(x / el.cellSize), Math.floor(y / el.cellSize), 1, 1).data[3]!;
 
 describe('<ovl-heatmap>', () => {
   test('a click at (0.25, 0.5) lights that spot and nothing far from it', async () => {

@@ -10,7 +10,8 @@ afterEach(async () => {
 });
 
 const url = (query: string, fragment = '') => `/overlays/heatmap/?${query}&dev-origin=${inject('httpOrigin')}&dev-heat=${inject('heatUrl')}${fragment}`;
-const alpha = (x: number, y: number) => `document.querySelector('ovl-heatmap').shadowRoot.querySelector('canvas').getContext('2d').getImageData(${x}, ${y}, 1, 1).data[3]`;
+/** Alpha at (x, y) in CSS pixels; the canvas holds one pixel per 8 px grid cell. */
+const alpha = (x: number, y: number) => `document.querySelector('ovl-heatmap').shadowRoot.querySelector('canvas').getContext('2d').getImageData(${Math.floor(x / 8)}, ${Math.floor(y / 8)}, 1, 1).data[3]`;
 
 describe('heatmap overlay page (production build)', () => {
   test('draws a click where the viewer clicked, and counts bad frames in ?debug', async () => {

@@ -15,8 +15,9 @@ const VISIBLE = 0.004;
 
 /**
  * Where viewers click, as a heatmap that fades with a half-life. Clicks go into a coarse grid
- * (`cell-size` px), which is colourised into a small image and scaled up by the canvas, so a
- * redraw costs the same for ten clicks or a million. Draws at most once per animation frame,
+ * (`cell-size` px), colourised into a canvas of one pixel per cell that CSS scales up, so a
+ * redraw costs the same for ten clicks or a million, and the upscaling happens at composite
+ * time (on the GPU in OBS) instead of on the main thread. Draws at most once per animation frame,
  * only while something is visible, and not at all while OBS hides the source.
  *
  * @fires ovl-heat-votes - with `region-columns`/`region-rows` set: `{ columns, rows, counts }` after each counted vote. Not bubbling.
@@ -33,11 +34,13 @@ export class OvlHeatmap extends LitElement {
       overflow: hidden;
       pointer-events: none;
     }
+    /* The canvas holds one pixel per grid cell; CSS scales it up (bilinear) at composite time. */
     canvas {
       position: absolute;
       inset: 0;
       width: 100%;
       height: 100%;
+      image-rendering: auto;
     }
     .marker {
       position: absolute;
@@ -91,8 +94,9 @@ export class OvlHeatmap extends LitElement {
   private feed?: HeatFeed;
   private grid: HeatGrid | null = null;
   private table = paletteTable('classic', 0.75);
-  private small: HTMLCanvasElement | null = null;
   private image: ImageData | null = null;
+  /** The element size the grid was built for. */
+  private builtFor = '';
   private frame = 0;
   private lastDecay = performance.now();
   private votes: RegionVotes | null = null;
@@ -134,7 +138,7 @@ export class OvlHeatmap extends LitElement {
     // A ResizeObserver reports once on observe; only a real change of size rebuilds the grid.
     this.resize = new ResizeObserver(() => {
       const { width, height } = this.getBoundingClientRect();
-      if (this.canvas && Math.round(width) === this.canvas.width && Math.round(height) === this.canvas.height) return;
+      if (`${Math.round(width)}x${Math.round(height)}` === this.builtFor) return;
       this.grid = null;
       this.schedule();
     });
@@ -169,12 +173,10 @@ export class OvlHeatmap extends LitElement {
     const columns = Math.max(1, Math.ceil(width / this.cellSize));
     const rows = Math.max(1, Math.ceil(height / this.cellSize));
     this.grid = new HeatGrid(columns, rows, this.radius / this.cellSize);
-    this.small = document.createElement('canvas');
-    this.small.width = columns;
-    this.small.height = rows;
     this.image = new ImageData(columns, rows);
-    this.canvas.width = Math.round(width);
-    this.canvas.height = Math.round(height);
+    this.canvas.width = columns;
+    this.canvas.height = rows;
+    this.builtFor = `${Math.round(width)}x${Math.round(height)}`;
   }
 
   private age(): void {
@@ -187,15 +189,16 @@ export class OvlHeatmap extends LitElement {
     if (this.frame || this.paused || !this.isConnected) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.draw();
+      this.redraw();
     });
   }
 
-  private draw(): void {
+  /** Draws now. Normally the element does this once per animation frame by itself. */
+  redraw(): void {
     this.ensureGrid();
     const grid = this.grid;
     const ctx = this.canvas?.getContext('2d');
-    if (!grid || !ctx || !this.small || !this.image) return;
+    if (!grid || !ctx || !this.image) return;
     this.age();
     // Auto scale follows the hottest spot, but never below one click's peak, so heat visibly fades.
     const top = this.maxIntensity > 0 ? this.maxIntensity : Math.max(grid.max, 1);
@@ -210,10 +213,7 @@ export class OvlHeatmap extends LitElement {
       pixels[i * 4 + 2] = this.table[level + 2]!;
       pixels[i * 4 + 3] = this.table[level + 3]!;
     }
-    this.small.getContext('2d')!.putImageData(this.image, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.small, 0, 0, this.canvas.width, this.canvas.height);
+    ctx.putImageData(this.image, 0, 0);
     this.draws += 1;
     // Fading is a change too: keep drawing until the map is empty.
     if (!empty) this.schedule();
