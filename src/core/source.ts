@@ -1,5 +1,6 @@
 import { TypedEventTarget } from './typed-event-target.js';
 import type { SourceError } from './errors.js';
+import type { Backoff } from './backoff.js';
 
 /**
  * - `idle`: never started. `connecting`: a connection attempt is under way.
@@ -35,6 +36,7 @@ export interface SourceEventMap {
 export abstract class Source<M extends SourceEventMap = SourceEventMap> extends TypedEventTarget<M> {
   private currentStatus: SourceStatus = { state: 'idle', attempt: 0, since: Date.now() };
   private lastFailure: SourceError | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Short name shown in the debug chip and used for logging, e.g. `chat`. */
   abstract readonly name: string;
@@ -62,6 +64,7 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
 
   stop(): void {
     if (!this.running) return;
+    this.cancelRetry();
     this.close();
     this.setStatus('stopped');
   }
@@ -73,6 +76,28 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     const attempt = extra.attempt ?? (state === 'connected' ? 0 : this.currentStatus.attempt);
     this.currentStatus = { ...extra, state, attempt, since: Date.now() };
     this.emit('status' as keyof M & string, this.currentStatus as M[keyof M & string]);
+  }
+
+  /**
+   * After a lost connection (already torn down by the caller): records `error`, moves to
+   * `reconnecting`, and calls `reconnect` after the backoff's next delay, or `delayMs`.
+   * One retry is pending at a time; `stop()` cancels it.
+   */
+  protected retryLater(error: SourceError, backoff: Backoff, reconnect: () => void, delayMs?: number): void {
+    backoff.disconnected(Date.now());
+    const delay = delayMs ?? backoff.next() ?? 60_000;
+    this.fail(error);
+    this.setStatus('reconnecting', { attempt: backoff.attempt, retryInMs: delay, error });
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.running) reconnect();
+    }, delay);
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   /** Records and emits an error. A non-retryable one also moves the source to `error`. */

@@ -73,7 +73,6 @@ export class EventSubSource extends Source<EventSubEventMap> {
   private incoming: WebSocket | null = null;
   private sessionId = '';
   private readonly seen = new Map<string, true>();
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** From the welcome; a session silent for longer (plus slack) is dead. */
   private keepaliveMs = 10_000;
 
@@ -101,8 +100,6 @@ export class EventSubSource extends Source<EventSubEventMap> {
 
   protected close(): void {
     this.watchdog.stop();
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
     for (const socket of [this.socket, this.incoming]) this.dispose(socket);
     this.socket = this.incoming = null;
     this.sessionId = '';
@@ -245,13 +242,6 @@ export class EventSubSource extends Source<EventSubEventMap> {
     this.dispose(this.incoming);
     this.socket = this.incoming = null;
     this.sessionId = '';
-    this.backoff.disconnected(Date.now());
-    const delay = this.backoff.next() ?? 60_000;
-    this.fail(error);
-    this.setStatus('reconnecting', { attempt: this.backoff.attempt, retryInMs: delay, error });
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.running) this.connect(this.baseUrl, false);
-    }, delay);
+    this.retryLater(error, this.backoff, () => this.connect(this.baseUrl, false));
   }
 }

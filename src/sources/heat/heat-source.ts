@@ -54,7 +54,6 @@ export class HeatSource extends Source<HeatEventMap> {
   private readonly backoff: Backoff;
   private readonly watchdog: Watchdog;
   private socket: WebSocket | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private neverOpened = 0;
 
   constructor(options: HeatSourceOptions) {
@@ -89,8 +88,6 @@ export class HeatSource extends Source<HeatEventMap> {
 
   protected close(): void {
     this.watchdog.stop();
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
     const socket = this.socket;
     this.socket = null;
     if (socket) {
@@ -127,13 +124,6 @@ export class HeatSource extends Source<HeatEventMap> {
 
   private restart(error: SourceError): void {
     this.close();
-    this.backoff.disconnected(Date.now());
-    const delay = this.backoff.next() ?? 60_000;
-    this.fail(error);
-    this.setStatus('reconnecting', { attempt: this.backoff.attempt, retryInMs: delay, error });
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.running) this.open();
-    }, delay);
+    this.retryLater(error, this.backoff, () => this.open());
   }
 }

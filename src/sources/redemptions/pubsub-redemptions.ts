@@ -84,7 +84,6 @@ export class PubSubRedemptions extends RedemptionSource {
   private readonly pong: Watchdog;
   private socket: WebSocket | null = null;
   private pingTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private nonce = '';
 
   constructor(options: PubSubRedemptionsOptions) {
@@ -114,8 +113,8 @@ export class PubSubRedemptions extends RedemptionSource {
 
   protected close(): void {
     this.pong.stop();
-    for (const timer of [this.pingTimer, this.retryTimer]) if (timer !== null) clearTimeout(timer);
-    this.pingTimer = this.retryTimer = null;
+    if (this.pingTimer !== null) clearTimeout(this.pingTimer);
+    this.pingTimer = null;
     const socket = this.socket;
     this.socket = null;
     if (socket) {
@@ -179,14 +178,8 @@ export class PubSubRedemptions extends RedemptionSource {
     }
   }
 
-  private restart(error: SourceError, delay = this.backoff.next() ?? 60_000): void {
+  private restart(error: SourceError, delayMs?: number): void {
     this.close();
-    this.backoff.disconnected(Date.now());
-    this.fail(error);
-    this.setStatus('reconnecting', { attempt: this.backoff.attempt, retryInMs: delay, error });
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.running) this.open();
-    }, delay);
+    this.retryLater(error, this.backoff, () => this.open(), delayMs);
   }
 }
