@@ -1,8 +1,8 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { Redemption } from '../../sources/redemptions/redemption.js';
-import { SourceListeners } from '../../controllers/source-listeners.js';
+import { SourceElement } from '../../controllers/source-element.js';
 import { AlertQueue } from './alert-queue.js';
 import { fillTemplate, rewardListed, ruleFor, type RewardRules } from './alert-rules.js';
 
@@ -20,7 +20,7 @@ export type RedemptionFeed = TypedEventTarget<{ redemption: Redemption }>;
  * @cssprop --ovl-alert-font, --ovl-alert-font-size, --ovl-alert-color, --ovl-alert-background, --ovl-alert-radius, --ovl-alert-image-size
  */
 @customElement('ovl-alerts')
-export class OvlAlerts extends LitElement {
+export class OvlAlerts extends SourceElement<RedemptionFeed> {
   static override styles = css`
     :host {
       --_font: var(--ovl-alert-font, 'Inter', 'Segoe UI', Roboto, sans-serif);
@@ -95,21 +95,9 @@ export class OvlAlerts extends LitElement {
   @property({ type: Boolean }) paused = false;
 
   @state() private showing: Redemption | null = null;
-  private feed?: RedemptionFeed;
   private readonly queue = this.makeQueue();
-  private readonly listeners = new SourceListeners<RedemptionFeed>(this, (feed, signal) => {
+  protected listen(feed: RedemptionFeed, signal: AbortSignal): void {
     feed.addEventListener('redemption', (e) => rewardListed(this.rewards, e.detail) && this.queue.push(e.detail), { signal });
-  });
-
-  @property({ attribute: false })
-  get source(): RedemptionFeed | undefined {
-    return this.feed;
-  }
-  set source(feed: RedemptionFeed | undefined) {
-    const old = this.feed;
-    this.feed = feed;
-    this.listeners.setSource(feed);
-    this.requestUpdate('source', old);
   }
 
   /** Alerts dropped because too many were waiting. */

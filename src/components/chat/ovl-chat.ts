@@ -1,10 +1,10 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { ChatEventMap, ChatMessage, ChatNotice } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../badges/badge-lookup.js';
-import { SourceListeners } from '../../controllers/source-listeners.js';
+import { SourceElement } from '../../controllers/source-element.js';
 import { fillMessageLine, fillNoticeLine, type LineContext } from './chat-line.js';
 import { chatStyles } from './ovl-chat.styles.js';
 
@@ -48,7 +48,7 @@ const listConverter = {
  * @cssprop --ovl-chat-enter-duration, --ovl-chat-fade-duration
  */
 @customElement('ovl-chat')
-export class OvlChat extends LitElement {
+export class OvlChat extends SourceElement<ChatFeed> {
   static override styles = chatStyles;
 
   /** Lines kept on screen; the oldest leave first. */
@@ -74,12 +74,16 @@ export class OvlChat extends LitElement {
 
   @query('.base') private base!: HTMLElement;
 
-  private feed?: ChatFeed;
   private pending: LineEvent[] = [];
   private readonly rows = new Map<string, Row>();
   private channelId = '';
   private autoIds = 0;
-  private readonly listeners = new SourceListeners<ChatFeed>(this, (feed, signal) => {
+  /** Lines currently on screen. */
+  get lineCount(): number {
+    return this.rows.size;
+  }
+
+  protected listen(feed: ChatFeed, signal: AbortSignal): void {
     const options = { signal };
     feed.addEventListener('message', (e) => this.enqueue(e.detail), options);
     feed.addEventListener('notice', (e) => this.enqueue(e.detail), options);
@@ -87,24 +91,6 @@ export class OvlChat extends LitElement {
     feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId), options);
     feed.addEventListener('clear', () => this.clear(), options);
     feed.addEventListener('roomstate', (e) => (this.channelId = e.detail.channelId || this.channelId), options);
-  });
-
-  /** The chat events to show. Set it once the source exists; the page starts and stops it. */
-  @property({ attribute: false })
-  get source(): ChatFeed | undefined {
-    return this.feed;
-  }
-  set source(feed: ChatFeed | undefined) {
-    const old = this.feed;
-    this.feed = feed;
-    // Bound at once, not at the next frame, so no event in between is missed.
-    this.listeners.setSource(feed);
-    this.requestUpdate('source', old);
-  }
-
-  /** Lines currently on screen. */
-  get lineCount(): number {
-    return this.rows.size;
   }
 
   /** Removes every line, shown or queued. */

@@ -1,8 +1,8 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { HeatClick } from '../../sources/heat/heat-click.js';
-import { SourceListeners } from '../../controllers/source-listeners.js';
+import { SourceElement } from '../../controllers/source-element.js';
 import { HeatGrid } from './heat-grid.js';
 import { paletteTable, type PaletteName } from './palette.js';
 import { IDENTITY, calibrate, type Calibration } from './calibration.js';
@@ -25,7 +25,7 @@ const VISIBLE = 0.004;
  * @cssprop --ovl-heat-marker-color, --ovl-heat-marker-size
  */
 @customElement('ovl-heatmap')
-export class OvlHeatmap extends LitElement {
+export class OvlHeatmap extends SourceElement<HeatFeed> {
   static override styles = css`
     :host {
       display: block;
@@ -91,7 +91,6 @@ export class OvlHeatmap extends LitElement {
 
   @query('canvas') private canvas!: HTMLCanvasElement;
 
-  private feed?: HeatFeed;
   private grid: HeatGrid | null = null;
   private table = paletteTable('classic', 0.75);
   private image: ImageData | null = null;
@@ -103,19 +102,8 @@ export class OvlHeatmap extends LitElement {
   private resize: ResizeObserver | null = null;
   /** Redraws done, for tests and the benchmark. */
   draws = 0;
-  private readonly listeners = new SourceListeners<HeatFeed>(this, (feed, signal) => {
+  protected listen(feed: HeatFeed, signal: AbortSignal): void {
     feed.addEventListener('click', (e) => this.addClick(e.detail), { signal });
-  });
-
-  @property({ attribute: false })
-  get source(): HeatFeed | undefined {
-    return this.feed;
-  }
-  set source(feed: HeatFeed | undefined) {
-    const old = this.feed;
-    this.feed = feed;
-    this.listeners.setSource(feed);
-    this.requestUpdate('source', old);
   }
 
   /** Adds a click at Heat's player coordinates (0..1); public so pages can feed clicks themselves. */

@@ -1,8 +1,8 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { StreamState } from '../../sources/helix/stream-info.js';
-import { SourceListeners } from '../../controllers/source-listeners.js';
+import { SourceElement } from '../../controllers/source-element.js';
 import { formatUptime, formatViewers } from './format.js';
 
 export type StreamInfoPiece = 'viewers' | 'title' | 'game' | 'uptime';
@@ -18,7 +18,7 @@ export type StreamInfoFeed = TypedEventTarget<{ change: StreamState }>;
  * @cssprop --ovl-info-font, --ovl-info-font-size, --ovl-info-color, --ovl-info-gap, --ovl-info-live-color, --ovl-info-text-shadow
  */
 @customElement('ovl-stream-info')
-export class OvlStreamInfo extends LitElement {
+export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
   static override styles = css`
     :host {
       --_font: var(--ovl-info-font, 'Inter', 'Segoe UI', Roboto, sans-serif);
@@ -63,21 +63,9 @@ export class OvlStreamInfo extends LitElement {
 
   @state() private stream: StreamState | null = null;
   @state() private now = Date.now();
-  private feed?: StreamInfoFeed;
   private ticker: ReturnType<typeof setInterval> | null = null;
-  private readonly listeners = new SourceListeners<StreamInfoFeed>(this, (feed, signal) => {
+  protected listen(feed: StreamInfoFeed, signal: AbortSignal): void {
     feed.addEventListener('change', (e) => (this.stream = e.detail), { signal });
-  });
-
-  @property({ attribute: false })
-  get source(): StreamInfoFeed | undefined {
-    return this.feed;
-  }
-  set source(feed: StreamInfoFeed | undefined) {
-    const old = this.feed;
-    this.feed = feed;
-    this.listeners.setSource(feed);
-    this.requestUpdate('source', old);
   }
 
   override disconnectedCallback(): void {
