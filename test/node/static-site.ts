@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { build } from 'vite';
+import { SUB_PATH } from '../helpers/site.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,9 +16,11 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+
 /**
  * The production build (`vite build`, target chrome103) served as plain static files on
- * 127.0.0.1, as a streamer would host `dist/`. Page tests open overlays from here.
+ * 127.0.0.1, as a streamer would host `dist/`: at the root and under SUB_PATH. Page tests
+ * open overlays from here.
  */
 export class StaticSite {
   private constructor(
@@ -30,7 +33,8 @@ export class StaticSite {
     const root = resolve(import.meta.dirname, '../..');
     await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
     const server = createServer(async (req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const path = requested.startsWith(SUB_PATH) ? `/${requested.slice(SUB_PATH.length)}` : requested;
       const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
       if (!file.startsWith(dir)) return void res.writeHead(403).end();
       try {
