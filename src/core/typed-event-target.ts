@@ -4,8 +4,6 @@
  * We extend the native class instead of writing an emitter: listeners are isolated
  * from each other's exceptions, and `once`/`signal` come for free.
  */
-export type EventMapOf<T> = T extends TypedEventTarget<infer M> ? M : never;
-
 export type TypedListener<D> = (event: CustomEvent<D>) => void;
 
 // Declaration merging narrows the inherited methods by event name.

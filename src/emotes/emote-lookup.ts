@@ -44,17 +44,6 @@ export class EmoteLookup {
     this.merged.delete(channelId);
   }
 
-  hasChannel(channelId: string): boolean {
-    return this.channels.has(channelId);
-  }
-
-  get size(): number {
-    let count = 0;
-    for (const table of this.global.values()) count += table.size;
-    for (const tables of this.channels.values()) for (const table of tables.values()) count += table.size;
-    return count;
-  }
-
   find(code: string, channelId: string): ThirdPartyEmote | undefined {
     return this.table(channelId).get(code);
   }

@@ -40,10 +40,6 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
     this.now = options.now ?? Date.now;
   }
 
-  get current(): T | null {
-    return this.showing;
-  }
-
   get pending(): number {
     return this.waiting.length;
   }

@@ -96,8 +96,3 @@ export function parseIrcLine(line: string): IrcMessage | null {
   if (command === '' || !/^[A-Z]+$|^\d{3}$/.test(command)) return null;
   return { tags, prefix, command, params };
 }
-
-/** Splits a WebSocket frame into lines: one frame may carry several, joined by CRLF (§1.1). */
-export function splitFrame(frame: string): string[] {
-  return frame.split(/\r?\n/).filter((line) => line.length > 0);
-}
