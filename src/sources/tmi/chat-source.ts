@@ -140,10 +140,14 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     return this.options.loginTimeoutMs ?? 20_000;
   }
 
+  private get silenceTimeoutMs(): number {
+    return this.options.silenceTimeoutMs ?? 150_000;
+  }
+
   private onLine(raw: string): void {
     if (!this.running) return;
     this.stats.lines += 1;
-    if (this.joined) this.watchdog.kick(this.options.silenceTimeoutMs ?? 150_000);
+    if (this.joined) this.watchdog.kick(this.silenceTimeoutMs);
     let event: ChatEvent | null;
     try {
       const parsed = parseIrcLine(raw);
@@ -170,7 +174,7 @@ export class ChatSource extends Source<ChatSourceEventMap> {
           // ROOMSTATE is Twitch's acknowledgement of the JOIN (§1.2): chat now flows.
           this.joined = true;
           this.setStatus('connected');
-          this.watchdog.kick(this.options.silenceTimeoutMs ?? 150_000);
+          this.watchdog.kick(this.silenceTimeoutMs);
         }
         break;
       case 'self':
@@ -218,7 +222,7 @@ export class ChatSource extends Source<ChatSourceEventMap> {
 
   private onSilence(): void {
     if (!this.running || this.status.state === 'error') return;
-    const ms = this.joined ? (this.options.silenceTimeoutMs ?? 150_000) : this.loginTimeoutMs;
+    const ms = this.joined ? this.silenceTimeoutMs : this.loginTimeoutMs;
     const what = this.joined ? 'went silent' : 'did not finish logging in';
     this.closeCause = new SourceError('network', `Chat ${what} for ${+(ms / 1000).toFixed(1)} s; reconnecting.`);
     this.log.warn(this.closeCause.message);
