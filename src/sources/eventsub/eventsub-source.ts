@@ -1,6 +1,7 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
 import { SourceError, toSourceError } from '../../core/errors.js';
 import { Backoff } from '../../core/backoff.js';
+import { closeQuietly } from '../../core/close-socket.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
@@ -100,7 +101,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
 
   protected close(): void {
     this.watchdog.stop();
-    for (const socket of [this.socket, this.incoming]) this.dispose(socket);
+    for (const socket of [this.socket, this.incoming]) closeQuietly(socket);
     this.socket = this.incoming = null;
     this.sessionId = '';
   }
@@ -117,12 +118,6 @@ export class EventSubSource extends Source<EventSubEventMap> {
     else this.socket = socket;
     socket.onmessage = (event) => this.onFrame(socket, event.data);
     socket.onclose = (event) => this.onClose(socket, event.code, event.reason);
-  }
-
-  private dispose(socket: WebSocket | null): void {
-    if (!socket) return;
-    socket.onmessage = socket.onclose = null;
-    socket.close(1000);
   }
 
   private onFrame(socket: WebSocket, data: unknown): void {
@@ -173,7 +168,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
       this.socket = socket;
       this.incoming = null;
       this.sessionId = sessionId;
-      this.dispose(old);
+      closeQuietly(old);
       this.kick();
       return;
     }
@@ -238,8 +233,8 @@ export class EventSubSource extends Source<EventSubEventMap> {
   /** Drops the session and opens a new one after a backoff; the new session subscribes again. */
   private restart(error: SourceError): void {
     this.watchdog.stop();
-    this.dispose(this.socket);
-    this.dispose(this.incoming);
+    closeQuietly(this.socket);
+    closeQuietly(this.incoming);
     this.socket = this.incoming = null;
     this.sessionId = '';
     this.retryLater(error, this.backoff, () => this.connect(this.baseUrl, false));

@@ -1,6 +1,7 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
 import { SourceError } from '../../core/errors.js';
 import { Backoff } from '../../core/backoff.js';
+import { closeQuietly } from '../../core/close-socket.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import type { UserDirectory } from '../../twitch/user-directory.js';
@@ -88,12 +89,8 @@ export class HeatSource extends Source<HeatEventMap> {
 
   protected close(): void {
     this.watchdog.stop();
-    const socket = this.socket;
+    closeQuietly(this.socket);
     this.socket = null;
-    if (socket) {
-      socket.onopen = socket.onmessage = socket.onclose = null;
-      socket.close(1000);
-    }
   }
 
   private onFrame(raw: string): void {

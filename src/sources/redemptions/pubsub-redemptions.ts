@@ -1,5 +1,6 @@
 import { SourceError } from '../../core/errors.js';
 import { Backoff } from '../../core/backoff.js';
+import { closeQuietly } from '../../core/close-socket.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import { RedemptionSource } from './redemption-source.js';
@@ -115,12 +116,8 @@ export class PubSubRedemptions extends RedemptionSource {
     this.pong.stop();
     if (this.pingTimer !== null) clearTimeout(this.pingTimer);
     this.pingTimer = null;
-    const socket = this.socket;
+    closeQuietly(this.socket);
     this.socket = null;
-    if (socket) {
-      socket.onclose = socket.onmessage = socket.onopen = null;
-      socket.close(1000);
-    }
   }
 
   private schedulePing(): void {
