@@ -1,6 +1,5 @@
 import { SourceError } from '../core/errors.js';
-import { HelixClient } from '../twitch/helix-client.js';
-import { validateToken } from '../twitch/validate-token.js';
+import { connectTwitch } from '../overlay/connect-twitch.js';
 import { EventSubRedemptions } from '../sources/redemptions/eventsub-redemptions.js';
 import type { RedemptionSource } from '../sources/redemptions/redemption-source.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
@@ -20,24 +19,22 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
   async build(config, env) {
     let source: RedemptionSource;
     if (env.demo) {
-      const [{ simulatedHelixFetch }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
+      const [{ simulatedHelixClient }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
         import('../simulator/helix-simulator.js'),
         import('../simulator/eventsub-simulator.js'),
         import('../simulator/demo-channel.js'),
       ]);
-      const helix = new HelixClient({ token: 'demo', clientId: 'demo', endpoints: env.endpoints.twitch, fetch: simulatedHelixFetch() });
+      const helix = simulatedHelixClient(env.endpoints.twitch);
       source = new EventSubRedemptions({ helix, broadcasterId: DEMO_USER.id, WebSocket: simulatedEventSubSocket() });
     } else {
-      const validation = await validateToken(config.token, { endpoints: env.endpoints.twitch });
+      const { validation, helix } = await connectTwitch(config.token, env);
       if (!validation.scopes.some((scope) => REDEMPTION_SCOPES.includes(scope))) {
         throw new SourceError('auth', 'The alerts overlay needs the "channel:read:redemptions" scope, which this token lacks. Make a new link on the setup page with "Connect with Twitch".');
       }
-      await env.watchToken(config.token);
       if (config.transport === 'pubsub') {
         const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
         source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
       } else {
-        const helix = new HelixClient({ token: config.token, clientId: validation.clientId, endpoints: env.endpoints.twitch });
         source = new EventSubRedemptions({ helix, broadcasterId: validation.userId, url: env.endpoints.eventsub });
       }
     }

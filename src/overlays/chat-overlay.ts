@@ -19,9 +19,8 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
   async build(config, env) {
     const channel = config.channel || 'demo';
     const token = env.demo ? '' : config.token;
-    const twitch = token ? await import('../twitch/index.js') : null;
-    const validation = twitch ? await twitch.validateToken(token, { endpoints: env.endpoints.twitch }) : null;
-    if (validation) await env.watchToken(token);
+    const session = token ? await (await import('../overlay/connect-twitch.js')).connectTwitch(token, env) : null;
+    const validation = session?.validation;
 
     const simulator = env.demo ? new (await import('../simulator/chat-simulator.js')).ChatSimulator({ channel }) : null;
     // IRC login with a token needs chat:read; a token without it (badges only) reads anonymously.
@@ -62,11 +61,11 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
             for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
           });
       }
-      if (twitch && validation) {
-        const badges = new twitch.HelixBadges(new twitch.HelixClient({ token, clientId: validation.clientId, endpoints: env.endpoints.twitch }));
-        badges
-          .load(channelId)
-          .then(() => {
+      if (session) {
+        import('../badges/helix-badges.js')
+          .then(async ({ HelixBadges }) => {
+            const badges = new HelixBadges(session.helix);
+            await badges.load(channelId);
             element.badges = badges;
             env.note('badges: loaded');
           })

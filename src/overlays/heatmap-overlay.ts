@@ -20,16 +20,10 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       WebSocketClass = (await import('../simulator/heat-simulator.js')).simulatedHeatSocket();
       channelId ||= 'demo';
     } else if (config.token) {
-      const twitch = await import('../twitch/index.js');
-      const validation = await twitch.validateToken(config.token, { endpoints: env.endpoints.twitch });
-      await env.watchToken(config.token);
-      const helix = new twitch.HelixClient({ token: config.token, clientId: validation.clientId, endpoints: env.endpoints.twitch });
+      const [{ connectTwitch, channelByLogin }, twitch] = await Promise.all([import('../overlay/connect-twitch.js'), import('../twitch/index.js')]);
+      const { helix } = await connectTwitch(config.token, env);
       users = new twitch.UserDirectory({ fetchUsers: (ids) => twitch.getUsers(helix, { ids }) });
-      if (!channelId && config.channel) {
-        const [user] = await twitch.getUsers(helix, { logins: [config.channel] });
-        if (!user) throw new SourceError('config', `Twitch has no channel called "${config.channel}". Check the channel name.`);
-        channelId = user.id;
-      }
+      if (!channelId && config.channel) channelId = (await channelByLogin(helix, config.channel)).id;
     }
     if (!/^\d+$/.test(channelId) && !env.demo) {
       throw new SourceError(

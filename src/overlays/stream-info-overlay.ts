@@ -1,8 +1,6 @@
-import { SourceError } from '../core/errors.js';
 import { StreamInfoSource } from '../sources/helix/stream-info-source.js';
-import { HelixClient } from '../twitch/helix-client.js';
-import { validateToken } from '../twitch/validate-token.js';
-import { getUsers } from '../twitch/helix-api.js';
+import type { HelixClient } from '../twitch/helix-client.js';
+import { channelByLogin, connectTwitch } from '../overlay/connect-twitch.js';
 import { streamInfoSchema } from '../config/stream-info-config.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import type { StreamInfoPiece } from '../components/stream-info/ovl-stream-info.js';
@@ -18,16 +16,11 @@ export const streamInfoOverlay: OverlayDefinition<typeof streamInfoSchema> = {
   async build(config, env) {
     let helix: HelixClient;
     if (env.demo) {
-      const { simulatedHelixFetch } = await import('../simulator/helix-simulator.js');
-      helix = new HelixClient({ token: 'demo', clientId: 'demo', endpoints: env.endpoints.twitch, fetch: simulatedHelixFetch() });
+      helix = (await import('../simulator/helix-simulator.js')).simulatedHelixClient(env.endpoints.twitch);
     } else {
-      const validation = await validateToken(config.token, { endpoints: env.endpoints.twitch });
-      await env.watchToken(config.token);
-      helix = new HelixClient({ token: config.token, clientId: validation.clientId, endpoints: env.endpoints.twitch });
+      helix = (await connectTwitch(config.token, env)).helix;
     }
-    const login = env.demo ? config.channel || 'demo_streamer' : config.channel;
-    const [user] = await getUsers(helix, { logins: [login] });
-    if (!user) throw new SourceError('config', `Twitch has no channel called "${login}". Check the channel name.`);
+    const user = await channelByLogin(helix, env.demo ? config.channel || 'demo_streamer' : config.channel);
 
     const source = new StreamInfoSource({ helix, userId: user.id, intervalMs: config.interval * 1000 });
     const element = document.createElement('ovl-stream-info');

@@ -1,4 +1,5 @@
-import type { Fetch } from '../twitch/endpoints.js';
+import type { Fetch, TwitchEndpoints } from '../twitch/endpoints.js';
+import { HelixClient } from '../twitch/helix-client.js';
 import { seededRandom } from './random.js';
 import { DEMO_REWARDS, DEMO_USER } from './demo-channel.js';
 
@@ -73,4 +74,9 @@ export function simulatedHelixFetch(seed = 7): Fetch {
       pagination: {},
     });
   };
+}
+
+/** A HelixClient on the simulated Helix, for `?demo`. */
+export function simulatedHelixClient(endpoints: TwitchEndpoints): HelixClient {
+  return new HelixClient({ token: 'demo', clientId: 'demo', endpoints, fetch: simulatedHelixFetch() });
 }
