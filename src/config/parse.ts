@@ -18,7 +18,7 @@ export interface ParsedConfig<S extends Schema> {
  * Parameters every overlay understands besides its own schema: `debug` (status chips),
  * `demo` (the simulator) and the loopback-only test endpoints read by `devEndpoints`.
  */
-const COMMON_PARAMS = new Set(['debug', 'demo', 'dev-origin', 'dev-chat', 'dev-eventsub', 'dev-pubsub', 'dev-heat']);
+const COMMON_PARAMS = new Set(['debug', 'demo', 'record', 'replay', 'replay-speed', 'dev-origin', 'dev-chat', 'dev-eventsub', 'dev-pubsub', 'dev-heat']);
 
 const TRUE_WORDS = new Set(['', '1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
@@ -116,6 +116,15 @@ export function isDebug(url: URL): boolean {
 
 /** Whether the page URL asks for the simulator (`?demo`). */
 export function isDemo(url: URL): boolean {
-  const value = url.searchParams.get('demo');
+  return queryFlag(url, 'demo');
+}
+
+/** Whether the page URL asks to record what its connections receive (`?record`). */
+export function isRecording(url: URL): boolean {
+  return queryFlag(url, 'record');
+}
+
+function queryFlag(url: URL, name: string): boolean {
+  const value = url.searchParams.get(name);
   return value !== null && !FALSE_WORDS.has(value.toLowerCase());
 }

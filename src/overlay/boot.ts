@@ -3,9 +3,13 @@ import { SourceError } from '../core/errors.js';
 import { createLogger, setDebugLogging } from '../core/logger.js';
 import { onObsVisibility } from '../core/obs.js';
 import type { ConfigOf, Schema } from '../config/schema.js';
-import { isDebug, isDemo, parseConfig, type ConfigProblem } from '../config/parse.js';
+import { isDebug, isDemo, isRecording, parseConfig, type ConfigProblem } from '../config/parse.js';
 import { devEndpoints, type Endpoints } from '../config/dev-endpoints.js';
 import type { Schedule } from '../core/schedule.js';
+import type { FrameVia } from '../replay/recording.js';
+import type { Replay } from '../replay/replay.js';
+import type { FrameTap, Recorder } from '../replay/recorder.js';
+import { replayRequest } from '../replay/replay-request.js';
 
 export interface OverlayEnv {
   readonly url: URL;
@@ -23,6 +27,10 @@ export interface OverlayEnv {
    * setup card says how to get a new one.
    */
   watchToken(token: string): Promise<void>;
+  /** `?replay=…`: the recording to play instead of connecting to Twitch. */
+  readonly replay: Replay | null;
+  /** `?record`: the hook a source gets to record what arrives on `via`; undefined when not recording. */
+  tap(via: FrameVia): FrameTap | undefined;
 }
 
 export interface OverlayParts {
@@ -35,6 +43,10 @@ export interface OverlayDefinition<S extends Schema> {
   /** e.g. "Chat overlay", for the setup card. */
   readonly title: string;
   readonly schema: S;
+  /** The page's folder under `overlays/`, e.g. "chat": names recordings. */
+  readonly name: string;
+  /** Connections whose frames `?record` saves and `?replay` plays; none: neither applies. */
+  readonly records?: readonly FrameVia[];
   /** Builds sources and element. Throw a `config` or `auth` SourceError for a problem the streamer must fix. */
   build(config: ConfigOf<S>, env: OverlayEnv): Promise<OverlayParts>;
 }
@@ -70,8 +82,17 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
 
   const parsed = parseConfig(definition.schema, url);
   const dev = devEndpoints(url);
-  // In the demo the simulator supplies what a live overlay requires (a channel, a token).
-  const problems = [...parsed.problems, ...dev.problems].filter((p) => !(demo && p.severity === 'error' && definition.schema[camel(p.param)]?.required));
+  const replayed = replayRequest(url);
+  const records = definition.records ?? [];
+  const recording = records.length > 0 && isRecording(url);
+  const unrecordable = (param: string): ConfigProblem => ({ param, severity: 'warning', message: `The ${definition.title.toLowerCase()} has no connection to record or replay; "${param}" was ignored.` });
+  const modeProblems = records.length > 0 ? replayed.problems : [...(replayed.request ? [unrecordable('replay')] : []), ...(isRecording(url) ? [unrecordable('record')] : [])];
+  const replaying = records.length > 0 ? replayed.request : null;
+  // In the demo and in a replay, the simulator or the recording supplies what a live overlay
+  // requires (a channel, a token).
+  const problems = [...parsed.problems, ...dev.problems, ...modeProblems].filter(
+    (p) => !((demo || replaying) && p.severity === 'error' && definition.schema[camel(p.param)]?.required),
+  );
   for (const problem of problems) log.warn(problem.message);
 
   const builderUrl = new URL('../../index.html', url).href;
@@ -92,6 +113,23 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   const notes = new Map<string, string>();
   if (debug) await import('../components/status/ovl-status-panel.js');
   const panel = debug ? document.createElement('ovl-status-panel') : null;
+  const note = (text: string, key = `note-${notes.size}`) => {
+    notes.set(key, text);
+    if (panel) panel.notes = [...notes.values()];
+  };
+
+  let replay: Replay | null = null;
+  if (replaying) {
+    try {
+      const { loadReplay } = await import('../replay/load-replay.js');
+      const loaded = await loadReplay(replaying, records, () => note('replay: finished', 'replay'));
+      replay = loaded.replay;
+      note(`replay: ${replay.recording.frames.length} frames at ${replaying.speed}×${loaded.skipped ? `, ${loaded.skipped} unreadable skipped` : ''}`, 'replay');
+    } catch (error) {
+      return showCard([error instanceof Error ? error.message : String(error)]);
+    }
+  }
+  const recorder: Recorder | null = recording ? new (await import('../replay/recorder.js')).Recorder(definition.name, String(parsed.config.channel ?? '')) : null;
   // Everything started gets its stop here; stopAll() runs them once.
   const cleanups: (() => void)[] = [];
   const stopAll = () => cleanups.splice(0).forEach((cleanup) => cleanup());
@@ -100,10 +138,9 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
     demo,
     debug,
     endpoints: dev.endpoints,
-    note: (text, key = `note-${notes.size}`) => {
-      notes.set(key, text);
-      if (panel) panel.notes = [...notes.values()];
-    },
+    note,
+    replay,
+    tap: (via) => (recorder && records.includes(via) ? recorder.tap(via) : undefined),
     watchToken: async (token) => {
       const { TokenWatch } = await import('../twitch/token-watch.js');
       const watch = new TokenWatch({ token, endpoints: dev.endpoints.twitch, schedule: options.schedule });
@@ -133,6 +170,7 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
     panel.sources = running.sources;
     panel.problems = problems;
     panel.notes = [...notes.values()];
+    panel.recorder = recorder;
     root.append(panel);
   }
   cleanups.push(onObsVisibility((visible) => (running.element.paused = !visible)));

@@ -11,21 +11,25 @@ const REDEMPTION_SCOPES = ['channel:read:redemptions', 'channel:manage:redemptio
 
 /**
  * Channel-point redemption alerts. EventSub by default; `?transport=pubsub` for the retired
- * PubSub. Needs the broadcaster's own token with `channel:read:redemptions`.
+ * PubSub. Needs the broadcaster's own token with `channel:read:redemptions`. `?record` records
+ * EventSub only: PubSub is retired (§2), there is no live traffic of it left to record.
  */
 export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
   title: 'Alerts overlay',
   schema: alertsSchema,
+  name: 'alerts',
+  records: ['eventsub'],
   async build(config, env) {
     let source: RedemptionSource;
-    if (env.demo) {
+    if (env.demo || env.replay) {
       const [{ simulatedHelixClient }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
         import('../simulator/helix-simulator.js'),
         import('../simulator/eventsub-simulator.js'),
         import('../simulator/demo-channel.js'),
       ]);
       const helix = simulatedHelixClient(env.endpoints.twitch);
-      source = new EventSubRedemptions({ helix, broadcasterId: DEMO_USER.id, WebSocket: simulatedEventSubSocket() });
+      // A replay still needs Helix for its subscriptions and reward images: the simulated one answers.
+      source = new EventSubRedemptions({ helix, broadcasterId: DEMO_USER.id, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket() });
     } else {
       const { validation, helix } = await connectTwitch(config.token, env);
       if (!validation.scopes.some((scope) => REDEMPTION_SCOPES.includes(scope))) {
@@ -35,7 +39,7 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
         const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
         source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
       } else {
-        source = new EventSubRedemptions({ helix, broadcasterId: validation.userId, url: env.endpoints.eventsub });
+        source = new EventSubRedemptions({ helix, broadcasterId: validation.userId, url: env.endpoints.eventsub, tap: env.tap('eventsub') });
       }
     }
     const element = document.createElement('ovl-alerts');

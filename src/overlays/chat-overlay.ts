@@ -16,9 +16,13 @@ const log = createLogger('chat-overlay');
 export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
   title: 'Chat overlay',
   schema: chatSchema,
+  name: 'chat',
+  records: ['chat'],
   async build(config, env) {
-    const channel = config.channel || 'demo';
-    const token = env.demo ? '' : config.token;
+    // A replay plays the recorded channel's lines; their channel must match the source's.
+    const channel = env.replay?.recording.header.channel || config.channel || 'demo';
+    const offline = env.demo || env.replay !== null;
+    const token = offline ? '' : config.token;
     const session = token ? await (await import('../overlay/connect-twitch.js')).connectTwitch(token, env) : null;
     const validation = session?.validation;
 
@@ -31,7 +35,8 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
       login: chatLogin,
       server: env.endpoints.chat,
       emoteTheme: config.emoteTheme,
-      transport: simulator?.transport,
+      transport: simulator?.transport ?? env.replay?.chatTransport(),
+      tap: env.tap('chat'),
     });
     simulator?.attach(source);
 
@@ -52,7 +57,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
       const channelId = event.detail.channelId;
       if (loaded || !channelId) return;
       loaded = true;
-      if (!env.demo && config.emotes.length > 0) {
+      if (!offline && config.emotes.length > 0) {
         void import('../emotes/providers.js')
           .then(({ loadThirdPartyEmotes }) =>
             loadThirdPartyEmotes(element.emotes!, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes }),

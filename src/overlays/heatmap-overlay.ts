@@ -12,11 +12,17 @@ import '../components/heatmap/ovl-heatmap.js';
 export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
   title: 'Click heatmap overlay',
   schema: heatmapSchema,
+  name: 'heatmap',
+  records: ['heat'],
   async build(config, env) {
     let channelId = config.channelId;
     let users: UserDirectory | undefined;
     let WebSocketClass: (new (url: string) => WebSocket) | undefined;
-    if (env.demo) {
+    const offline = env.demo || env.replay !== null;
+    if (env.replay) {
+      WebSocketClass = env.replay.socket('heat');
+      channelId ||= 'replay';
+    } else if (env.demo) {
       WebSocketClass = (await import('../simulator/heat-simulator.js')).simulatedHeatSocket();
       channelId ||= 'demo';
     } else if (config.token) {
@@ -25,7 +31,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       users = new twitch.UserDirectory({ fetchUsers: (ids) => twitch.getUsers(helix, { ids }) });
       if (!channelId && config.channel) channelId = (await channelByLogin(helix, config.channel)).id;
     }
-    if (!/^\d+$/.test(channelId) && !env.demo) {
+    if (!/^\d+$/.test(channelId) && !offline) {
       throw new SourceError(
         'config',
         config.channel
@@ -33,7 +39,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
           : 'Give "channel-id" (the channel’s numeric Twitch id), or "channel" with a token.',
       );
     }
-    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass });
+    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass, tap: env.tap('heat') });
     const element = document.createElement('ovl-heatmap');
     element.halfLife = config.halfLife;
     element.radius = config.radius;

@@ -13,6 +13,7 @@ import '../components/stream-info/ovl-stream-info.js';
 export const streamInfoOverlay: OverlayDefinition<typeof streamInfoSchema> = {
   title: 'Stream info overlay',
   schema: streamInfoSchema,
+  name: 'stream-info',
   async build(config, env) {
     let helix: HelixClient;
     if (env.demo) {

@@ -1,5 +1,6 @@
 import { seededRandom, pick } from './random.js';
 import { DEMO_REWARDS, DEMO_USER } from './demo-channel.js';
+import { FrameSocket, type WebSocketClass } from './frame-socket.js';
 
 const VIEWERS = ['PixelPanda', 'ModMaria', 'quietquokka', 'SpeedrunSteve', 'DarkModeDan'];
 const INPUTS = ['two glasses please', 'Never Gonna Give You Up', 'one sip every time chat says LUL', 'the Tetris theme'];
@@ -13,21 +14,17 @@ const message = (type: string, payload: unknown, extra: Record<string, string> =
  * keepalives and a redemption every few seconds, as JSON frames that the real EventSubSource
  * parses. Pass it as the `WebSocket` option.
  */
-export function simulatedEventSubSocket(intervalMs = 4000, seed = 11): new (url: string) => WebSocket {
+export function simulatedEventSubSocket(intervalMs = 4000, seed = 11): WebSocketClass {
   const random = seededRandom(seed);
-  return class SimulatedEventSubSocket extends EventTarget {
-    readyState: number = WebSocket.CONNECTING;
-    onmessage: ((event: MessageEvent) => void) | null = null;
-    onclose: ((event: CloseEvent) => void) | null = null;
+  return class SimulatedEventSubSocket extends FrameSocket {
     private readonly timers: ReturnType<typeof setInterval>[] = [];
 
-    constructor(_url: string) {
-      super();
+    constructor(url: string) {
+      super(url);
       const session = `demo-session-${++serial}`;
-      setTimeout(() => {
-        this.readyState = WebSocket.OPEN;
-        this.deliver(message('session_welcome', { session: { id: session, status: 'connected', keepalive_timeout_seconds: 10, reconnect_url: null, connected_at: new Date().toISOString() } }));
-      }, 50);
+      this.openSoon(50, () =>
+        this.deliver(message('session_welcome', { session: { id: session, status: 'connected', keepalive_timeout_seconds: 10, reconnect_url: null, connected_at: new Date().toISOString() } })),
+      );
       this.timers.push(setInterval(() => this.deliver(message('session_keepalive', {})), 8000));
       this.timers.push(setInterval(() => this.deliver(this.redemption(session)), intervalMs));
     }
@@ -58,17 +55,8 @@ export function simulatedEventSubSocket(intervalMs = 4000, seed = 11): new (url:
       );
     }
 
-    private deliver(data: string): void {
-      if (this.readyState === WebSocket.OPEN) this.onmessage?.(new MessageEvent('message', { data }));
-    }
-
-    send(): void {
-      // EventSub clients never send (§3.1).
-    }
-
-    close(): void {
-      this.readyState = WebSocket.CLOSED;
+    protected closed(): void {
       for (const timer of this.timers) clearInterval(timer);
     }
-  } as unknown as new (url: string) => WebSocket;
+  } as unknown as WebSocketClass;
 }

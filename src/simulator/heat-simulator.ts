@@ -1,28 +1,20 @@
 import { seededRandom } from './random.js';
+import { FrameSocket, type WebSocketClass } from './frame-socket.js';
 
 /**
  * A WebSocket look-alike that plays the Heat extension's frames for the demo: bursts of
  * clicks around a few moving hot spots, from real, anonymous and unverified viewers, as the
  * JSON the real HeatSource parses. Pass it as the `WebSocket` option.
  */
-export function simulatedHeatSocket(clicksPerSecond = 12, seed = 5): new (url: string) => WebSocket {
+export function simulatedHeatSocket(clicksPerSecond = 12, seed = 5): WebSocketClass {
   const random = seededRandom(seed);
-  return class SimulatedHeatSocket extends EventTarget {
-    readyState: number = WebSocket.CONNECTING;
-    onopen: ((event: Event) => void) | null = null;
-    onmessage: ((event: MessageEvent) => void) | null = null;
-    onclose: ((event: CloseEvent) => void) | null = null;
-    private readonly timer: ReturnType<typeof setInterval>;
+  return class SimulatedHeatSocket extends FrameSocket {
+    private readonly timer = setInterval(() => this.click(), 1000 / clicksPerSecond);
     private t = 0;
 
-    constructor(_url: string) {
-      super();
-      setTimeout(() => {
-        this.readyState = WebSocket.OPEN;
-        this.onopen?.(new Event('open'));
-        this.deliver(JSON.stringify({ type: 'system', message: 'Connected to the demo channel.' }));
-      }, 50);
-      this.timer = setInterval(() => this.click(), 1000 / clicksPerSecond);
+    constructor(url: string) {
+      super(url);
+      this.openSoon(50, () => this.deliver(JSON.stringify({ type: 'system', message: 'Connected to the demo channel.' })));
     }
 
     private click(): void {
@@ -42,17 +34,8 @@ export function simulatedHeatSocket(clicksPerSecond = 12, seed = 5): new (url: s
       this.deliver(JSON.stringify({ type: 'click', id, x: random() < 0.5 ? x : x.toFixed(3), y: random() < 0.5 ? y : y.toFixed(3) }));
     }
 
-    private deliver(data: string): void {
-      if (this.readyState === WebSocket.OPEN) this.onmessage?.(new MessageEvent('message', { data }));
-    }
-
-    send(): void {
-      // Heat clients never send.
-    }
-
-    close(): void {
-      this.readyState = WebSocket.CLOSED;
+    protected closed(): void {
       clearInterval(this.timer);
     }
-  } as unknown as new (url: string) => WebSocket;
+  } as unknown as WebSocketClass;
 }

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Source } from '../../core/source.js';
 import type { ConfigProblem } from '../../config/parse.js';
+import type { Recorder } from '../../replay/recorder.js';
 
 const STATE_COLORS: Record<string, string> = {
   connected: '#2ecc71',
@@ -57,23 +58,50 @@ export class OvlStatusPanel extends LitElement {
     .problem {
       color: #ffe08a;
     }
+    button {
+      pointer-events: auto;
+      font: inherit;
+      color: inherit;
+      background: #9146ff;
+      border: 0;
+      border-radius: 6px;
+      padding: 4px 10px;
+      cursor: pointer;
+    }
   `;
 
   @property({ attribute: false }) sources: readonly Source[] = [];
   @property({ attribute: false }) problems: readonly ConfigProblem[] = [];
   /** Extra lines such as "7tv: 312 emotes" or "dropped 3 alerts". */
   @property({ attribute: false }) notes: readonly string[] = [];
+  /** `?record`: offers the recording so far as a file. */
+  @property({ attribute: false }) recorder: Recorder | null = null;
 
   private abort: AbortController | null = null;
+  /** Keeps the recording's frame count current. */
+  private ticker: ReturnType<typeof setInterval> | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.listen();
+    this.ticker = setInterval(() => this.recorder && this.requestUpdate(), 1000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
+    if (this.ticker !== null) clearInterval(this.ticker);
+  }
+
+  private saveRecording(): void {
+    const recorder = this.recorder;
+    if (!recorder) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(recorder.toBlob());
+    link.download = recorder.fileName;
+    link.click();
+    // The download has its own copy once started.
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -101,7 +129,13 @@ export class OvlStatusPanel extends LitElement {
         </div>`;
       })}
       ${this.problems.map((p) => html`<div part="problem" class="problem">⚠ ${p.message}</div>`)}
-      ${this.notes.map((note) => html`<div class="note">${note}</div>`)}`;
+      ${this.notes.map((note) => html`<div class="note">${note}</div>`)}
+      ${this.recorder
+        ? html`<div class="note" part="recording">
+            ● recording: ${this.recorder.size} frames${this.recorder.dropped ? ` (${this.recorder.dropped} oldest dropped)` : ''}
+            <button @click=${this.saveRecording}>Save recording</button>
+          </div>`
+        : nothing}`;
   }
 }
 

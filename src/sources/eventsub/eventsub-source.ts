@@ -50,6 +50,8 @@ export interface EventSubOptions {
   readonly keepaliveSeconds?: number;
   /** The WebSocket class; the simulator passes one that plays EventSub traffic. */
   readonly WebSocket?: new (url: string) => WebSocket;
+  /** Sees each raw incoming frame before it is parsed (`?record`). */
+  readonly tap?: (data: string) => void;
 }
 
 const log = createLogger('eventsub');
@@ -121,6 +123,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
   }
 
   private onFrame(socket: WebSocket, data: unknown): void {
+    this.options.tap?.(String(data));
     let message: EventSubMessageWire;
     try {
       message = JSON.parse(String(data)) as EventSubMessageWire;

@@ -29,6 +29,8 @@ export interface HeatSourceOptions {
   readonly silenceMs?: number;
   /** The WebSocket class; the simulator passes one that plays clicks. */
   readonly WebSocket?: new (url: string) => WebSocket;
+  /** Sees each raw incoming frame before it is parsed (`?record`). */
+  readonly tap?: (data: string) => void;
 }
 
 /** Connection attempts that fail before opening, in a row, before we say the channel may not use Heat. */
@@ -94,6 +96,7 @@ export class HeatSource extends Source<HeatEventMap> {
   }
 
   private onFrame(raw: string): void {
+    this.options.tap?.(raw);
     this.watchdog.kick();
     const parsed = parseHeatFrame(raw);
     if (!parsed.ok) {

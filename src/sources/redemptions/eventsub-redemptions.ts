@@ -15,6 +15,8 @@ export interface EventSubRedemptionsOptions {
   readonly keepaliveSeconds?: number;
   /** Passed to EventSubSource (the simulator's socket). */
   readonly WebSocket?: new (url: string) => WebSocket;
+  /** Passed to EventSubSource (`?record`). */
+  readonly tap?: (data: string) => void;
 }
 
 /** Redemptions over EventSub, enriched with the reward's image, colour and cooldown from Helix. */
@@ -33,6 +35,7 @@ export class EventSubRedemptions extends RedemptionSource {
       url: options.url,
       keepaliveSeconds: options.keepaliveSeconds,
       WebSocket: options.WebSocket,
+      tap: options.tap,
       subscriptions: [{ type: REDEMPTION_ADD, version: '1', condition: { broadcaster_user_id: options.broadcasterId } }],
     });
     // The inner client's state is this source's state ('error' arrives through the error event).

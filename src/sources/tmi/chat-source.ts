@@ -34,6 +34,8 @@ export interface ChatSourceOptions {
   readonly emoteTheme?: 'dark' | 'light';
   /** Replaces tmi.js, e.g. with the simulator. */
   readonly transport?: ChatTransport;
+  /** Sees each raw incoming IRC line before it is parsed (`?record`). */
+  readonly tap?: (data: string) => void;
 }
 
 /** Counters for the debug view. */
@@ -119,7 +121,10 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     this.joined = false;
     this.watchdog.kick(this.loginTimeoutMs);
     this.transport.connect({
-      line: (raw) => this.onLine(raw),
+      line: (raw) => {
+        this.options.tap?.(raw);
+        this.onLine(raw);
+      },
       connecting: () => {
         if (this.status.state !== 'connecting') this.setStatus('connecting', { attempt: this.status.attempt });
         this.watchdog.kick(this.loginTimeoutMs);
