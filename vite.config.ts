@@ -35,6 +35,10 @@ const chromiumArgs = [
   // Every host name but loopback fails to resolve: no test can reach Twitch or any real host,
   // not even an <img> of an emote.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  // Chromium 141+ stops a page that is not itself on the local network (an overlay loaded the
+  // way OBS's "Local file" mode does, from http://absolute/) from reaching 127.0.0.1, where the
+  // fakes stand in for Twitch's public hosts. OBS's Chromium 103/127 has no such check.
+  '--disable-features=LocalNetworkAccessChecks',
 ];
 
 export default defineConfig({

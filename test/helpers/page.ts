@@ -16,7 +16,18 @@ export interface OverlayPage {
 
 /** Opens `path` (e.g. `/overlays/chat/?channel=x`) from the statically served build. */
 export async function openPage(path: string, options: PageOptions = {}): Promise<OverlayPage> {
-  const id = await commands.pageOpen(`${inject('siteOrigin')}${path}`, options);
+  return driven(await commands.pageOpen(`${inject('siteOrigin')}${path}`, options));
+}
+
+/**
+ * Opens `file` of the build (e.g. `overlays/chat/index.html?demo`) the way OBS's "Local file"
+ * mode does: `http://absolute/<path on disk>`, read from disk with no server.
+ */
+export async function openObsLocalFile(file: string): Promise<OverlayPage> {
+  return driven(await commands.pageOpen(`http://absolute${inject('siteDir')}/${file}`, { obsLocalFile: true, reducedMotion: true }));
+}
+
+function driven(id: number): OverlayPage {
   return {
     id,
     text: (host, selector) => commands.pageShadowText(id, host, selector),

@@ -8,6 +8,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('pubsubUrl', pubsub.url);
   project.provide('eventsubUrl', eventsub.url);
   project.provide('siteOrigin', site.origin);
+  project.provide('siteDir', site.dir);
   project.provide('tmiPort', tmi.port);
   project.provide('httpOrigin', http.origin);
   return releaseFakes;
@@ -20,6 +21,7 @@ declare module 'vitest' {
     httpOrigin: string;
     /** The production build of every page, served statically. */
     siteOrigin: string;
+    siteDir: string;
     /** `ws://127.0.0.1:<port>/ws`. */
     eventsubUrl: string;
     pubsubUrl: string;

@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright';
 import type { BrowserCommand } from 'vitest/node';
+import { TYPES } from './static-site.js';
 
 /**
  * Overlay pages opened as real top-level tabs of the test browser, the way OBS loads a
@@ -27,6 +30,24 @@ export interface PageOptions {
   width?: number;
   height?: number;
   reducedMotion?: boolean;
+  /**
+   * Serve `http://absolute/<file path>` from disk, as OBS's "Local file" mode does since CEF
+   * 4638 (obs-browser's BrowserSchemeHandlerFactory: the path is the file, the content type
+   * comes from the extension, a missing file fails the request; no server, no index.html).
+   */
+  obsLocalFile?: boolean;
+}
+
+async function serveLikeObsLocalFile(page: Page): Promise<void> {
+  await page.route('http://absolute/**', async (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname);
+    try {
+      const body = await readFile(path);
+      await route.fulfill({ status: 200, contentType: TYPES[extname(path)] ?? 'application/octet-stream', body });
+    } catch {
+      await route.abort('filenotfound');
+    }
+  });
 }
 
 // Evaluated in the page: elements matching `selector` inside the shadow root of `host`.
@@ -40,6 +61,7 @@ export const pageCommands = {
     const page = await ctx.context.newPage();
     await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
     if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
+    if (options.obsLocalFile) await serveLikeObsLocalFile(page);
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { build } from 'vite';
 import { SUB_PATH } from '../helpers/site.js';
 
-const TYPES: Record<string, string> = {
+/** Content types by extension, as a static host (or OBS's file handler) sends them. */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.css': 'text/css',
@@ -25,7 +26,8 @@ const TYPES: Record<string, string> = {
 export class StaticSite {
   private constructor(
     private readonly server: Server,
-    private readonly dir: string,
+    /** Where the build is on disk. */
+    readonly dir: string,
   ) {}
 
   static async start(): Promise<StaticSite> {

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { inject } from 'vitest';
+import { commands } from 'vitest/browser';
+import { privmsg } from '../../src/simulator/tmi-lines.js';
+import { uniqueChannel } from '../helpers/chat.js';
+import { openObsLocalFile, openPage, type OverlayPage } from '../helpers/page.js';
 import { SUB_PATH } from '../helpers/site.js';
 
 let page: OverlayPage | undefined;
@@ -8,14 +12,20 @@ afterEach(async () => {
   page = undefined;
 });
 
+const OVERLAYS = { chat: 'ovl-chat', 'stream-info': 'ovl-stream-info', alerts: 'ovl-alerts', heatmap: 'ovl-heatmap' } as const;
+type OverlayName = keyof typeof OVERLAYS;
+
+async function expectBooted(name: OverlayName): Promise<void> {
+  await expect.poll(() => page!.eval<boolean>(`!!document.querySelector('${OVERLAYS[name]}')?.shadowRoot`), { timeout: 5000 }).toBe(true);
+  // Chat's simulated Twitch emotes point at Twitch's CDN, which the test browser cannot resolve.
+  expect((await page!.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
+}
+
 describe('dist/ served from a sub-path', () => {
-  test.each(['chat', 'stream-info', 'alerts', 'heatmap'])('overlays/%s boots on the simulator with no console errors', async (name) => {
+  test.each(Object.keys(OVERLAYS) as OverlayName[])('overlays/%s boots on the simulator with no console errors', async (name) => {
     page = await openPage(`${SUB_PATH}overlays/${name}/?demo`, { reducedMotion: true });
-    const host = { chat: 'ovl-chat', 'stream-info': 'ovl-stream-info', alerts: 'ovl-alerts', heatmap: 'ovl-heatmap' }[name]!;
-    await expect.poll(() => page!.eval<boolean>(`!!document.querySelector('${host}')?.shadowRoot`), { timeout: 5000 }).toBe(true);
+    await expectBooted(name);
     expect(await page.eval('location.pathname')).toBe(`${SUB_PATH}overlays/${name}/`);
-    // Chat's simulated Twitch emotes point at Twitch's CDN, which the test browser cannot resolve.
-    expect((await page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
   });
 
   test('the demo page links to overlays under the same sub-path', async () => {
@@ -26,5 +36,21 @@ describe('dist/ served from a sub-path', () => {
       `${SUB_PATH}overlays/alerts/`,
       `${SUB_PATH}overlays/heatmap/`,
     ]);
+  });
+});
+
+describe('dist/ loaded by OBS\'s "Local file" mode (http://absolute/<path>, no server)', () => {
+  test.each(Object.keys(OVERLAYS) as OverlayName[])('overlays/%s/index.html boots on the simulator with no console errors', async (name) => {
+    page = await openObsLocalFile(`overlays/${name}/index.html?demo`);
+    await expectBooted(name);
+    expect(await page.eval('location.origin')).toBe('http://absolute');
+  });
+
+  test('live chat works from there: the page reaches Twitch (here the fake) from the http://absolute origin', async () => {
+    const channel = uniqueChannel('local');
+    page = await openObsLocalFile(`overlays/chat/index.html?channel=${channel}&emotes=&dev-chat=127.0.0.1:${inject('tmiPort')}`);
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+    await commands.tmiPush(channel, [privmsg(channel, 'hello from disk', { login: 'localviewer' })]);
+    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['hello from disk']);
   });
 });
