@@ -4,6 +4,22 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
+// WebRTC tests must stay on loopback, but Chromium also offers the machine's real addresses as
+// ICE candidates. So the suite runs in a fresh network namespace holding only `lo` when the
+// system allows one (Linux, `unshare`, `ip`); elsewhere it runs as it is, and says so.
+const LOOPBACK_ONLY = 'ip link set lo up && exec "$0" "$@"';
+if (process.platform === 'linux' && !process.env.OVL_LOOPBACK_ONLY) {
+  const probe = spawnSync('unshare', ['-rn', 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' });
+  if (probe.status === 0) {
+    const inner = spawnSync('unshare', ['-rn', 'sh', '-c', LOOPBACK_ONLY, process.execPath, ...process.argv.slice(1)], {
+      stdio: 'inherit',
+      env: { ...process.env, OVL_LOOPBACK_ONLY: '1' },
+    });
+    process.exit(inner.status ?? 1);
+  }
+  console.warn('No network namespace available (needs unshare and ip): running on the host network; WebRTC tests still only dial 127.0.0.1.');
+}
+
 const report = 'test-results/vitest.json';
 mkdirSync('test-results', { recursive: true });
 rmSync(report, { force: true });

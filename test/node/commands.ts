@@ -1,6 +1,7 @@
 import type { BrowserCommand } from 'vitest/node';
 import { fakes } from './fakes.js';
 import type { RecordedRequest, ScriptedResponse } from './fake-http.js';
+import type { WhipSessionInfo } from './fake-whip.js';
 import { pageCommands } from './pages.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
@@ -36,12 +37,16 @@ export const commands = {
     return { pings: pubsub.pings, listens: pubsub.listens };
   }) as BrowserCommand<[]>,
   heatSend: (async (_ctx, channelId: string, frames: string[]) => (await fakes()).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
+  whipSessions: (async () => (await fakes()).whip.list()) as BrowserCommand<[]>,
+  whipKill: (async (_ctx, id: string) => (await fakes()).whip.kill(id)) as BrowserCommand<[string]>,
   ...pageCommands,
 };
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
     tmiPush(channel: string, lines: string[], oneFrame?: boolean): Promise<number>;
+    whipSessions(): Promise<WhipSessionInfo[]>;
+    whipKill(id: string): Promise<boolean>;
     tmiDrop(channel: string): Promise<number>;
     tmiSilence(channel: string, silent: boolean): Promise<void>;
     tmiSent(channel: string): Promise<string[]>;

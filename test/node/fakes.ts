@@ -4,6 +4,7 @@ import { StaticSite } from './static-site.js';
 import { FakeEventSubServer } from './fake-eventsub.js';
 import { FakePubSubServer } from './fake-pubsub.js';
 import { FakeHeatServer } from './fake-heat.js';
+import { FakeWhipServer } from './fake-whip.js';
 
 /**
  * The running fake servers, started once per test run.
@@ -21,6 +22,7 @@ export interface Fakes {
   readonly eventsub: FakeEventSubServer;
   readonly pubsub: FakePubSubServer;
   readonly heat: FakeHeatServer;
+  readonly whip: FakeWhipServer;
 }
 
 interface Registry {
@@ -32,16 +34,17 @@ const KEY = Symbol.for('ovl.test.fakes');
 const slot = process as unknown as Record<symbol, Registry | undefined>;
 
 async function startAll(): Promise<Fakes> {
-  const [tmi, http, site, eventsub, pubsub, heat] = await Promise.all([
+  const [tmi, http, site, eventsub, pubsub, heat, whip] = await Promise.all([
     FakeTmiServer.start(),
     FakeHttpServer.start(),
     StaticSite.start(),
     FakeEventSubServer.start(),
     FakePubSubServer.start(),
     FakeHeatServer.start(),
+    FakeWhipServer.start(),
   ]);
   http.eventsub = eventsub;
-  return { tmi, http, site, eventsub, pubsub, heat };
+  return { tmi, http, site, eventsub, pubsub, heat, whip };
 }
 
 /** Starts the servers on first use; later callers share them. Pair with `releaseFakes()`. */
@@ -58,8 +61,8 @@ export async function releaseFakes(): Promise<void> {
   registry.holders -= 1;
   if (registry.holders > 0) return;
   slot[KEY] = undefined;
-  const { tmi, http, site, eventsub, pubsub, heat } = await registry.fakes;
-  await Promise.all([tmi.close(), http.close(), site.close(), eventsub.close(), pubsub.close(), heat.close()]);
+  const all = await registry.fakes;
+  await Promise.all(Object.values(all).map((fake: { close(): Promise<void> }) => fake.close()));
 }
 
 /** The running servers, for browser commands. */

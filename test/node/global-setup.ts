@@ -3,7 +3,7 @@ import { holdFakes, releaseFakes } from './fakes.js';
 
 /** Starts the fake protocol servers (127.0.0.1 only) and hands their ports to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { tmi, http, site, eventsub, pubsub, heat } = await holdFakes();
+  const { tmi, http, site, eventsub, pubsub, heat, whip } = await holdFakes();
   project.provide('heatUrl', heat.url);
   project.provide('pubsubUrl', pubsub.url);
   project.provide('eventsubUrl', eventsub.url);
@@ -11,6 +11,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteDir', site.dir);
   project.provide('tmiPort', tmi.port);
   project.provide('httpOrigin', http.origin);
+  project.provide('whipOrigin', whip.origin);
   return releaseFakes;
 }
 
@@ -27,5 +28,7 @@ declare module 'vitest' {
     pubsubUrl: string;
     /** `ws://127.0.0.1:<port>/channel`. */
     heatUrl: string;
+    /** `http://127.0.0.1:<port>`; WHIP endpoints at `/whip/<mode>` (see fake-whip.ts). */
+    whipOrigin: string;
   }
 }

@@ -1,0 +1,260 @@
+import { Source, type SourceEventMap } from '../core/source.js';
+import { SourceError, toSourceError } from '../core/errors.js';
+import { Backoff } from '../core/backoff.js';
+import { createLogger } from '../core/logger.js';
+import type { Fetch } from '../twitch/endpoints.js';
+import { audioPreferences, videoPreferences, type VideoCodec } from './codecs.js';
+import { StatsSampler, type PublishStats } from './publish-stats.js';
+import { trickleFragment } from './sdp-frag.js';
+import { deleteSession, patchCandidates, postOffer, WhipRetryError, type WhipAnswer } from './whip-http.js';
+
+export interface WhipPublisherOptions {
+  /** The WHIP endpoint URL, e.g. Twitch's `TWITCH_WHIP_ENDPOINT`. */
+  readonly endpoint: string;
+  /** Sent as `Authorization: Bearer <key>`; for Twitch, the stream key. */
+  readonly key: string;
+  /** One video track and (Twitch requires it) one audio track (RFC 9725 §4.5.2). */
+  readonly stream: MediaStream;
+  /** Default `h264` (Constrained Baseline), what Twitch takes. */
+  readonly codec?: VideoCodec;
+  /** Cap on the video bitrate in bit/s. Default 6,000,000 (Twitch's guidance, §6.1). */
+  readonly maxBitrate?: number;
+  /** Cap on the encoded frame rate. Default: the track's. */
+  readonly maxFramerate?: number;
+  /** STUN/TURN servers; the endpoint's `Link` headers add to these for later sessions. */
+  readonly iceServers?: RTCIceServer[];
+  /**
+   * `complete` (default): gather candidates before the POST, for at most `gatherTimeoutMs`;
+   * what arrives later is trickled. `trickle`: POST at once and PATCH every candidate (RFC 9725
+   * recommends it; whether Twitch takes PATCH is unknown, §6.1).
+   */
+  readonly iceGathering?: 'complete' | 'trickle';
+  readonly gatherTimeoutMs?: number;
+  /** How long `disconnected` may last before the session is replaced. Default 5000. */
+  readonly disconnectGraceMs?: number;
+  readonly statsIntervalMs?: number;
+  readonly backoff?: Backoff;
+  readonly fetch?: Fetch;
+}
+
+export interface WhipPublisherEventMap extends SourceEventMap {
+  stats: PublishStats;
+  /** Something works less well than it should, but publishing goes on. */
+  warning: string;
+}
+
+const log = createLogger('whip');
+
+/** One POST, its peer connection and what is known about the server's session. */
+interface Session {
+  readonly pc: RTCPeerConnection;
+  answer: WhipAnswer | null;
+  /** Candidates the server has not seen yet, waiting for the 201 (RFC 9725 §4.3.2). */
+  pending: string[];
+  gatheringDone: boolean;
+  sentOffer: string;
+  trickle: boolean;
+  timers: ReturnType<typeof setTimeout>[];
+}
+
+/**
+ * Publishes a MediaStream to a WHIP endpoint (RFC 9725): send-only, max-bundle, one POST per
+ * session, candidates trickled by PATCH when the server takes them, DELETE at the end. A
+ * failed connection gets a new session after a backoff; a busy server's `Retry-After` is
+ * honoured; a refusal (bad key, unsupported codec) stops with the server's reason.
+ *
+ * @fires stats — every `statsIntervalMs` while connected
+ * @fires warning — e.g. no `Location`, so the session cannot be ended with DELETE
+ */
+export class WhipPublisher extends Source<WhipPublisherEventMap> {
+  readonly name = 'whip';
+  private readonly options: WhipPublisherOptions;
+  private readonly backoff: Backoff;
+  private iceServers: RTCIceServer[];
+  private session: Session | null = null;
+  private statsTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(options: WhipPublisherOptions) {
+    super();
+    this.options = options;
+    this.backoff = options.backoff ?? new Backoff({ initialMs: 2000, maxMs: 60_000 });
+    this.iceServers = options.iceServers ?? [];
+  }
+
+  /** The current session's URL on the server, once known. */
+  get sessionUrl(): string | null {
+    return this.session?.answer?.session?.href ?? null;
+  }
+
+  /** The connection in use, for inspection (e.g. getStats); null between sessions. */
+  get peerConnection(): RTCPeerConnection | null {
+    return this.session?.pc ?? null;
+  }
+
+  protected open(): void {
+    let session: Session;
+    try {
+      session = this.createSession();
+    } catch (error) {
+      this.fail(toSourceError(error, 'config'));
+      return;
+    }
+    this.session = session;
+    void this.negotiate(session).catch((error: unknown) => {
+      if (this.session !== session) return;
+      const failure = toSourceError(error);
+      if (!failure.retryable) {
+        this.teardown();
+        this.fail(failure);
+      } else {
+        this.restart(failure, failure instanceof WhipRetryError ? failure.retryAfterMs : undefined);
+      }
+    });
+  }
+
+  protected close(): void {
+    this.teardown();
+  }
+
+  private createSession(): Session {
+    const { stream } = this.options;
+    const [video] = stream.getVideoTracks();
+    const [audio] = stream.getAudioTracks();
+    if (!video || stream.getVideoTracks().length > 1 || stream.getAudioTracks().length > 1) {
+      throw new SourceError('config', 'WHIP sends one MediaStream with exactly one video track and at most one audio track.');
+    }
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    const videoTransceiver = pc.addTransceiver(video, {
+      direction: 'sendonly',
+      streams: [stream],
+      sendEncodings: [{ maxBitrate: this.options.maxBitrate ?? 6_000_000, ...(this.options.maxFramerate && { maxFramerate: this.options.maxFramerate }) }],
+    });
+    const codec = this.options.codec ?? 'h264';
+    const videoCodecs = videoPreferences(RTCRtpSender.getCapabilities('video')?.codecs ?? [], codec);
+    if (videoCodecs.length === 0) {
+      pc.close();
+      throw new SourceError('config', `This browser cannot encode ${codec.toUpperCase()}; choose another codec.`);
+    }
+    videoTransceiver.setCodecPreferences(videoCodecs);
+    if (audio) {
+      pc.addTransceiver(audio, { direction: 'sendonly', streams: [stream] }).setCodecPreferences(audioPreferences(RTCRtpSender.getCapabilities('audio')?.codecs ?? []));
+    } else {
+      this.emit('warning', 'No audio track: Twitch needs one; add silence (AudioSource gives it).');
+    }
+    return { pc, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: true, timers: [] };
+  }
+
+  private async negotiate(session: Session): Promise<void> {
+    const { pc } = session;
+    pc.addEventListener('icecandidate', (event) => this.onCandidate(session, event.candidate));
+    pc.addEventListener('connectionstatechange', () => this.onConnectionState(session));
+    await pc.setLocalDescription(await pc.createOffer());
+    if ((this.options.iceGathering ?? 'complete') === 'complete') await this.gathered(session);
+    session.sentOffer = pc.localDescription!.sdp;
+    // Candidates already in the offer need no PATCH.
+    session.pending = session.pending.filter((candidate) => !session.sentOffer.includes(candidate));
+
+    const answer = await postOffer(this.options.endpoint, session.sentOffer, this.options.key, this.options.fetch);
+    if (this.session !== session) {
+      // Stopped (or replaced) while the POST was in flight: free the server's side at once.
+      if (answer.session) void deleteSession(answer.session, this.options.key, this.options.fetch);
+      return;
+    }
+    session.answer = answer;
+    await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    if (answer.iceServers.length > 0) {
+      // Per JSEP these apply from the next gathering; they are kept for every later session.
+      this.iceServers = answer.iceServers;
+      pc.setConfiguration({ ...pc.getConfiguration(), iceServers: answer.iceServers });
+    }
+    if (!answer.session) {
+      this.emit('warning', 'The WHIP endpoint sent no Location (or CORS hides it): late candidates cannot be sent, and the session ends when the connection closes instead of by DELETE.');
+    }
+    void this.flushCandidates(session);
+  }
+
+  /** Waits for ICE gathering to finish, or `gatherTimeoutMs` (later candidates are trickled). */
+  private gathered(session: Session): Promise<void> {
+    if (session.pc.iceGatheringState === 'complete') return Promise.resolve();
+    return new Promise((resolve) => {
+      session.timers.push(setTimeout(resolve, this.options.gatherTimeoutMs ?? 2000));
+      session.pc.addEventListener('icegatheringstatechange', () => session.pc.iceGatheringState === 'complete' && resolve());
+    });
+  }
+
+  private onCandidate(session: Session, candidate: RTCIceCandidate | null): void {
+    if (candidate === null) session.gatheringDone = true;
+    else if (candidate.candidate) session.pending.push(candidate.candidate);
+    if (session.answer) void this.flushCandidates(session);
+  }
+
+  /** One aggregated PATCH with whatever the server has not seen, once the 201 has arrived. */
+  private async flushCandidates(session: Session): Promise<void> {
+    const target = session.answer?.session;
+    if (!target || !session.trickle || !session.sentOffer) return;
+    const candidates = session.pending.splice(0);
+    if (candidates.length === 0 && !session.gatheringDone) return;
+    if (candidates.length === 0 && session.sentOffer.includes('a=end-of-candidates')) return;
+    const complete = session.gatheringDone;
+    if (complete) session.trickle = false;
+    try {
+      const accepted = await patchCandidates(target, trickleFragment(session.sentOffer, candidates, complete), session.answer!.etag, this.options.key, this.options.fetch);
+      if (!accepted) {
+        session.trickle = false;
+        log.debug('the WHIP endpoint does not take trickled candidates; relying on those in the offer');
+      }
+    } catch (error) {
+      log.warn('could not send ICE candidates:', error);
+    }
+  }
+
+  private onConnectionState(session: Session): void {
+    if (this.session !== session) return;
+    const state = session.pc.connectionState;
+    if (state === 'connected') {
+      session.timers.forEach(clearTimeout);
+      this.backoff.connected(Date.now());
+      this.setStatus('connected');
+      this.startStats(session);
+    } else if (state === 'failed') {
+      this.restart(new SourceError('network', 'The connection to the ingest server failed; starting a new session.'));
+    } else if (state === 'disconnected') {
+      session.timers.push(
+        setTimeout(() => {
+          if (this.session === session && session.pc.connectionState === 'disconnected') {
+            this.restart(new SourceError('network', 'The ingest server stopped answering; starting a new session.'));
+          }
+        }, this.options.disconnectGraceMs ?? 5000),
+      );
+    }
+  }
+
+  private startStats(session: Session): void {
+    if (this.statsTimer !== null) clearInterval(this.statsTimer);
+    const sampler = new StatsSampler(session.pc);
+    this.statsTimer = setInterval(() => {
+      if (this.session !== session) return;
+      sampler.sample().then(
+        (stats) => this.session === session && this.emit('stats', stats),
+        (error: unknown) => log.debug('getStats failed:', error),
+      );
+    }, this.options.statsIntervalMs ?? 1000);
+  }
+
+  private restart(error: SourceError, delayMs?: number): void {
+    this.teardown();
+    this.retryLater(error, this.backoff, () => this.open(), delayMs);
+  }
+
+  /** Ends the current session: DELETE on the server (best effort), close the connection. */
+  private teardown(): void {
+    const session = this.session;
+    this.session = null;
+    if (this.statsTimer !== null) clearInterval(this.statsTimer);
+    this.statsTimer = null;
+    if (!session) return;
+    session.timers.forEach(clearTimeout);
+    if (session.answer?.session) void deleteSession(session.answer.session, this.options.key, this.options.fetch);
+    session.pc.close();
+  }
+}

@@ -1,0 +1,204 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
+
+/**
+ * A WHIP endpoint (RFC 9725, twitch-protocols.md §6.2) on 127.0.0.1 whose media server is
+ * werift, a WebRTC stack independent of Chromium's: what it counts really crossed the wire.
+ *
+ * `POST /whip/<mode>[-<anything>]` with an SDP offer; `<mode>` picks the behaviour under test:
+ * - `ok`: 201 with the answer, a relative `Location`, an `ETag`; PATCH trickles, DELETE ends.
+ * - `ice`: as `ok`, plus STUN/TURN servers in `Link` headers.
+ * - `redirect`: 307 to `/whip/ok` (load balancing).
+ * - `busy`: 503 + `Retry-After: 1` to the first POST on that exact path, then as `ok`.
+ * - `bad`: 400 with a plain-text reason.
+ * - `nolocation`: 201 without `Location` (so no PATCH and no DELETE are possible).
+ * - `notrickle`: as `ok`, but PATCH answers 501 (neither trickle nor ICE restart).
+ * A `Bearer bad-key` is refused with 401 whatever the mode.
+ */
+
+export interface WhipSessionInfo {
+  readonly id: string;
+  readonly path: string;
+  readonly token: string;
+  /** RTP packets received, by codec (`video/H264`, `video/VP8`, `audio/opus`). */
+  readonly rtp: Record<string, number>;
+  /** Epoch ms of the first RTP packet, or null. */
+  readonly firstRtpAt: number | null;
+  readonly state: string;
+  /** Candidates that arrived by PATCH. */
+  readonly trickled: number;
+  readonly deleted: boolean;
+  /** Whether the offer carried any candidate (false in trickle mode). */
+  readonly offerHadCandidates: boolean;
+}
+
+interface Session {
+  info: WhipSessionInfo & { rtp: Record<string, number>; firstRtpAt: number | null; state: string; trickled: number; deleted: boolean };
+  pc: RTCPeerConnection;
+  etag: string;
+  mid: string;
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match',
+  'Access-Control-Allow-Methods': 'POST, PATCH, DELETE, OPTIONS',
+  'Access-Control-Expose-Headers': 'Location, Link, ETag, Retry-After, Accept-Patch',
+};
+
+const RECEIVER_CODECS = {
+  video: [
+    new RTCRtpCodecParameters({ mimeType: 'video/H264', clockRate: 90000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }], parameters: 'profile-level-id=42e01f;packetization-mode=1;level-asymmetry-allowed=1' }),
+    new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }] }),
+  ],
+  audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2 })],
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+/** Payload type → codec name, from an SDP's rtpmap lines. */
+function payloadTypes(sdp: string): Map<number, string> {
+  const map = new Map<number, string>();
+  let kind = '';
+  for (const line of sdp.split(/\r?\n/)) {
+    if (line.startsWith('m=')) kind = line.slice(2).split(' ')[0]!;
+    const rtpmap = /^a=rtpmap:(\d+) ([^/]+)\//.exec(line);
+    if (rtpmap) map.set(Number(rtpmap[1]), `${kind}/${rtpmap[2]}`);
+  }
+  return map;
+}
+
+export class FakeWhipServer {
+  private readonly sessions = new Map<string, Session>();
+  private readonly busyPaths = new Set<string>();
+  private serial = 0;
+
+  private constructor(private readonly server: Server) {
+    server.on('request', (req, res) => void this.handle(req, res).catch((error: unknown) => res.writeHead(500, CORS).end(String(error))));
+  }
+
+  static async start(): Promise<FakeWhipServer> {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    return new FakeWhipServer(server);
+  }
+
+  /** `http://127.0.0.1:<port>`; endpoints are `/whip/<mode>`. */
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  list(): WhipSessionInfo[] {
+    return [...this.sessions.values()].map((session) => ({ ...session.info, rtp: { ...session.info.rtp } }));
+  }
+
+  /** The receiver vanishes mid-stream: its peer connection closes and the session is gone. */
+  async kill(id: string): Promise<boolean> {
+    const session = this.sessions.get(id);
+    if (!session) return false;
+    this.sessions.delete(id);
+    await session.pc.close();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((session) => session.pc.close()));
+    this.server.closeAllConnections();
+    await new Promise<void>((done) => this.server.close(() => done()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    if (req.method === 'OPTIONS') return void res.writeHead(204, { ...CORS, 'Accept-Post': 'application/sdp' }).end();
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const session = /^\/whip\/session\/(\w+)$/.exec(url.pathname);
+    if (session) return this.onSession(req, res, session[1]!, await readBody(req));
+    const endpoint = /^\/whip\/([a-z]+)/.exec(url.pathname);
+    if (!endpoint || req.method !== 'POST') return void res.writeHead(405, CORS).end();
+    const body = await readBody(req);
+    if (token === 'bad-key') return void res.writeHead(401, { ...CORS, 'Content-Type': 'text/plain' }).end('Invalid stream key');
+    if (req.headers['content-type'] !== 'application/sdp') return void res.writeHead(415, CORS).end();
+
+    const mode = endpoint[1]!;
+    switch (mode) {
+      case 'redirect':
+        return void res.writeHead(307, { ...CORS, Location: '/whip/ok' }).end();
+      case 'bad':
+        return void res.writeHead(400, { ...CORS, 'Content-Type': 'text/plain' }).end('Unsupported codec: this ingest takes H.264 and Opus only');
+      case 'busy':
+        if (!this.busyPaths.has(url.pathname)) {
+          this.busyPaths.add(url.pathname);
+          return void res.writeHead(503, { ...CORS, 'Retry-After': '1' }).end();
+        }
+    }
+    const created = await this.createSession(url.pathname, token, body);
+    const headers: Record<string, string | string[]> = { ...CORS, 'Content-Type': 'application/sdp', ETag: created.etag };
+    if (mode !== 'nolocation') headers.Location = `session/${created.info.id}`;
+    if (mode === 'ice') {
+      headers.Link = [
+        '<stun:127.0.0.1:3478>; rel="ice-server"',
+        '<turn:127.0.0.1:3478?transport=udp>; rel="ice-server"; username="user"; credential="secret, with a comma"; credential-type="password"',
+      ];
+    }
+    res.writeHead(201, headers).end(created.pc.localDescription!.sdp);
+  }
+
+  private async createSession(path: string, token: string, offer: string): Promise<Session> {
+    const pc = new RTCPeerConnection({
+      codecs: RECEIVER_CODECS,
+      iceUseIpv6: false,
+      iceInterfaceAddresses: { udp4: '127.0.0.1' },
+      iceAdditionalHostAddresses: ['127.0.0.1'],
+    });
+    const id = `s${++this.serial}`;
+    const info = { id, path, token, rtp: {} as Record<string, number>, firstRtpAt: null as number | null, state: 'new', trickled: 0, deleted: false, offerHadCandidates: /a=candidate:/.test(offer) };
+    const session: Session = { info, pc, etag: `"${id}-1"`, mid: /a=mid:(\S+)/.exec(offer)?.[1] ?? '0' };
+    pc.connectionStateChange.subscribe((state) => (info.state = state));
+    // Tracks are announced while the offer is applied: listen before.
+    let codecs: Map<number, string> | null = null;
+    pc.onTrack.subscribe((track) =>
+      track.onReceiveRtp.subscribe((rtp) => {
+        codecs ??= payloadTypes(pc.localDescription?.sdp ?? '');
+        const codec = codecs.get(rtp.header.payloadType) ?? `pt${rtp.header.payloadType}`;
+        info.rtp[codec] = (info.rtp[codec] ?? 0) + 1;
+        info.firstRtpAt ??= Date.now();
+      }),
+    );
+    await pc.setRemoteDescription({ type: 'offer', sdp: offer });
+    await pc.setLocalDescription(await pc.createAnswer());
+    if (pc.iceGatheringState !== 'complete') await new Promise<void>((done) => pc.iceGatheringStateChange.subscribe((state) => state === 'complete' && done()));
+    this.sessions.set(id, session);
+    return session;
+  }
+
+  private async onSession(req: IncomingMessage, res: ServerResponse, id: string, body: string): Promise<void> {
+    const session = this.sessions.get(id);
+    if (!session) return void res.writeHead(404, CORS).end();
+    if (req.method === 'DELETE') {
+      session.info.deleted = true;
+      await session.pc.close();
+      return void res.writeHead(200, CORS).end();
+    }
+    if (req.method !== 'PATCH') return void res.writeHead(405, CORS).end();
+    if (session.info.path.startsWith('/whip/notrickle')) return void res.writeHead(501, CORS).end();
+    if (req.headers['content-type'] !== 'application/trickle-ice-sdpfrag') return void res.writeHead(415, CORS).end();
+    const ifMatch = req.headers['if-match'];
+    if (!ifMatch) return void res.writeHead(428, CORS).end();
+    if (ifMatch !== session.etag) return void res.writeHead(412, CORS).end();
+    for (const line of body.split(/\r?\n/)) {
+      if (!line.startsWith('a=candidate:')) continue;
+      await session.pc.addIceCandidate({ candidate: line.slice(2), sdpMid: session.mid, sdpMLineIndex: 0 });
+      session.info.trickled += 1;
+    }
+    res.writeHead(204, CORS).end();
+  }
+}

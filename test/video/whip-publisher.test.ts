@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { WhipPublisher, type WhipPublisherOptions } from '../../src/video/whip-publisher.js';
+import type { PublishStats } from '../../src/video/publish-stats.js';
+import { Backoff } from '../../src/core/backoff.js';
+import { testStream } from '../helpers/media.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+let serial = 0;
+function publish(mode: string, options: Partial<WhipPublisherOptions> = {}) {
+  const media = testStream();
+  const path = `/whip/${mode}-${++serial}-${Date.now()}`;
+  const publisher = new WhipPublisher({
+    endpoint: `${inject('whipOrigin')}${path}`,
+    key: 'test-key',
+    stream: media.stream,
+    backoff: new Backoff({ initialMs: 100, maxMs: 500, jitter: 0 }),
+    disconnectGraceMs: 500,
+    statsIntervalMs: 250,
+    ...options,
+  });
+  const warnings: string[] = [];
+  const stats: PublishStats[] = [];
+  publisher.addEventListener('warning', (e) => warnings.push(e.detail));
+  publisher.addEventListener('stats', (e) => stats.push(e.detail));
+  cleanups.push(() => publisher.stop(), () => media.stop());
+  publisher.start();
+  return { publisher, path, warnings, stats };
+}
+
+const sessionsAt = async (path: string) => (await commands.whipSessions()).filter((s) => s.path === path);
+const rtpOf = async (path: string, codec: string) => (await sessionsAt(path)).reduce((sum, s) => sum + (s.rtp[codec] ?? 0), 0);
+
+describe('WhipPublisher against a werift WHIP receiver', () => {
+  test('H.264 + Opus by default: media arrives, stats flow, DELETE ends the session', async () => {
+    const { publisher, path, stats } = publish('ok');
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('connected');
+    await expect.poll(() => rtpOf(path, 'video/H264'), { timeout: 10_000 }).toBeGreaterThan(20);
+    await expect.poll(() => rtpOf(path, 'audio/opus'), { timeout: 10_000 }).toBeGreaterThan(10);
+    expect(await rtpOf(path, 'video/VP8')).toBe(0);
+    const [session] = await sessionsAt(path);
+    expect(session).toMatchObject({ token: 'test-key', offerHadCandidates: true, deleted: false });
+    // The relative Location is resolved against the endpoint.
+    expect(publisher.sessionUrl).toBe(`${inject('whipOrigin')}/whip/session/${session!.id}`);
+    await expect.poll(() => stats.at(-1)?.framesSent ?? 0, { timeout: 5000 }).toBeGreaterThan(5);
+    expect(stats.at(-1)).toMatchObject({ connectionState: 'connected', videoCodec: 'video/H264' });
+    expect(stats.some((s) => s.videoKbps > 0)).toBe(true);
+
+    publisher.stop();
+    await expect.poll(async () => (await sessionsAt(path))[0]?.deleted, { timeout: 5000 }).toBe(true);
+  });
+
+  test('VP8 for servers that take it', async () => {
+    const { publisher, path } = publish('ok', { codec: 'vp8' });
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('connected');
+    await expect.poll(() => rtpOf(path, 'video/VP8'), { timeout: 10_000 }).toBeGreaterThan(20);
+    expect(await rtpOf(path, 'video/H264')).toBe(0);
+  });
+
+  test('trickle: an offer without candidates, the candidates by PATCH with If-Match', async () => {
+    const { publisher, path } = publish('ok', { iceGathering: 'trickle' });
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('connected');
+    const [session] = await sessionsAt(path);
+    expect(session!.offerHadCandidates).toBe(false);
+    expect(session!.trickled).toBeGreaterThan(0);
+    await expect.poll(() => rtpOf(path, 'video/H264'), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  test('a 307 is followed; 503 + Retry-After waits and retries', async () => {
+    const redirected = publish('redirect');
+    await expect.poll(() => redirected.publisher.status.state, { timeout: 10_000 }).toBe('connected');
+    expect(redirected.publisher.sessionUrl).toMatch(/\/whip\/session\/s\d+$/);
+
+    const busy = publish('busy');
+    await expect.poll(() => busy.publisher.lastError?.message ?? '', { timeout: 5000 }).toMatch(/busy \(503\); it asked us to retry in 1 s/);
+    expect(busy.publisher.status).toMatchObject({ state: 'reconnecting', retryInMs: 1000 });
+    await expect.poll(() => busy.publisher.status.state, { timeout: 10_000 }).toBe('connected');
+  });
+
+  test('refusals stop with the server’s words: 400 body, 401 key', async () => {
+    const bad = publish('bad');
+    await expect.poll(() => bad.publisher.status.state, { timeout: 5000 }).toBe('error');
+    expect(bad.publisher.lastError).toMatchObject({ code: 'protocol', message: expect.stringContaining('refused the offer (400): Unsupported codec: this ingest takes H.264 and Opus only') });
+
+    const refused = publish('ok', { key: 'bad-key' });
+    await expect.poll(() => refused.publisher.status.state, { timeout: 5000 }).toBe('error');
+    expect(refused.publisher.lastError).toMatchObject({ code: 'auth', message: expect.stringContaining('refused the stream key (401): Invalid stream key') });
+  });
+
+  test('STUN/TURN servers from Link headers are kept for this and every later session', async () => {
+    const { publisher } = publish('ice');
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('connected');
+    expect(publisher.peerConnection!.getConfiguration().iceServers).toEqual([
+      { urls: ['stun:127.0.0.1:3478'], username: '', credential: '' },
+      { urls: ['turn:127.0.0.1:3478?transport=udp'], username: 'user', credential: 'secret, with a comma' },
+    ]);
+  });
+
+  test('no Location: publishing goes on, with a warning that DELETE is impossible', async () => {
+    const { publisher, path, warnings } = publish('nolocation');
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('connected');
+    expect(warnings.join(' ')).toMatch(/sent no Location/);
+    await expect.poll(() => rtpOf(path, 'video/H264'), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  test('a receiver that disappears mid-stream: a new session, and media flows again', async () => {
+    const { publisher, path } = publish('ok');
+    await expect.poll(() => rtpOf(path, 'video/H264'), { timeout: 10_000 }).toBeGreaterThan(0);
+    const [first] = await sessionsAt(path);
+    await commands.whipKill(first!.id);
+    await expect.poll(async () => (await sessionsAt(path)).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await sessionsAt(path))[0]?.id !== first!.id, { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await sessionsAt(path))[0]?.rtp['video/H264'] ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(publisher.status.state).toBe('connected');
+    expect(publisher.lastError?.code).toBe('network');
+  });
+});
