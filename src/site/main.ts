@@ -2,6 +2,7 @@ import { chatSchema } from '../config/chat-config.js';
 import { streamInfoSchema } from '../config/stream-info-config.js';
 import { alertsSchema } from '../config/alerts-config.js';
 import { heatmapSchema } from '../config/heatmap-config.js';
+import { studioSchema } from '../config/studio-config.js';
 import { devEndpoints } from '../config/dev-endpoints.js';
 import { OVERLAY_SCOPES, completeLogin } from '../twitch/implicit-auth.js';
 import { validateToken } from '../twitch/validate-token.js';
@@ -45,6 +46,14 @@ const overlays = [
     schema: heatmapSchema,
     about: 'Where viewers click on the stream (Heat extension), as a heatmap that fades over time.',
     hint: 'OBS: Browser Source at the size of your canvas (1920×1080), over the video. Use the offset/scale settings if it does not cover exactly the video.',
+  },
+  {
+    name: 'studio',
+    title: 'Studio: generated video out',
+    path: 'overlays/studio/',
+    schema: studioSchema,
+    about: 'A drawn scene and a tone, changed by chat (red, green, blue, a number in Hz), streamed to Twitch or any WHIP server and recorded locally, from this browser alone.',
+    hint: 'Open it in a browser tab (it streams by itself; keep the tab open), or as an OBS Custom Browser Dock. The endpoint and stream key stay after the #, or type them on the page.',
   },
 ];
 

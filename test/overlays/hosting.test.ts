@@ -35,6 +35,7 @@ describe('dist/ served from a sub-path', () => {
       `${SUB_PATH}overlays/stream-info/`,
       `${SUB_PATH}overlays/alerts/`,
       `${SUB_PATH}overlays/heatmap/`,
+      `${SUB_PATH}overlays/studio/`,
     ]);
   });
 });
