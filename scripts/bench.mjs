@@ -2,7 +2,7 @@
 // `npm run bench`: measures the chat overlay in headless Chromium against a naive baseline
 // measured in the same run, and the gzip size of the built chat page. Prints figures and ratios.
 // Everything is served from 127.0.0.1; nothing reaches the network.
-// `npm run bench -- chat`, `-- users`, `-- eventsub` or `-- heatmap` runs one part only.
+// `npm run bench -- chat`, `-- users`, `-- eventsub`, `-- heatmap` or `-- video` runs one part only.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +146,32 @@ async function main() {
         console.log(
           `  ${count.toLocaleString('en').padStart(7)}   ${fmt(r.oursMs, 2).padStart(12)} ms   ${fmt(r.theirsMs, 1).padStart(14)} ms   ${fmt(r.theirsMs / r.oursMs, 0).padStart(4)}×   ${fmt(r.oursAddUs, 2).padStart(10)} µs   ${fmt(r.theirsAddUs, 2).padStart(12)} µs (+ its redraw)`,
         );
+      }
+    }
+
+    if (wants('video')) {
+      const { FakeWhipServer } = await server.ssrLoadModule('/test/node/fake-whip.ts');
+      const whip = await FakeWhipServer.start();
+      try {
+        console.log('\nVideo out: the studio scene, 1280×720 at 30 fps, published for 10 s to a local WHIP receiver (werift), H.264');
+        console.log('  variant            frames offered   encoded    ratio   main thread/frame (median)   start → first RTP');
+        const rows = {};
+        // Warm-up (JIT, encoder, the receiver's first session), not reported.
+        await page.evaluate((e) => window.videoBench(e, 'ours', 2), `${whip.origin}/whip/ok-bench-warmup`);
+        for (const kind of ['ours', 'baseline']) {
+          const path = `/whip/ok-bench-${kind}-${Date.now()}`;
+          const r = await page.evaluate(([e, k]) => window.videoBench(e, k, 10), [`${whip.origin}${path}`, kind]);
+          const session = whip.list().find((s) => s.path === path);
+          const firstRtpMs = session?.firstRtpAt ? session.firstRtpAt - r.startedAt : NaN;
+          rows[kind] = r;
+          const name = kind === 'ours' ? 'CanvasFrameSource' : 'timer+captureStream';
+          console.log(
+            `  ${name.padEnd(19)} ${String(r.offered).padStart(9)}   ${String(r.encoded).padStart(9)}   ${fmt((100 * r.encoded) / r.offered, 0).padStart(4)} %   ${fmt(r.medianTickMs, 2).padStart(14)} ms   ${fmt(firstRtpMs, 0).padStart(19)} ms`,
+          );
+        }
+        console.log(`  main-thread time per frame, ours / baseline: ${fmt(rows.ours.medianTickMs / rows.baseline.medianTickMs, 2)}×`);
+      } finally {
+        await whip.close();
       }
     }
 
