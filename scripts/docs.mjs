@@ -9,6 +9,7 @@ const SCHEMAS = {
   'stream-info': ['/src/config/stream-info-config.ts', 'streamInfoSchema'],
   alerts: ['/src/config/alerts-config.ts', 'alertsSchema'],
   heatmap: ['/src/config/heatmap-config.ts', 'heatmapSchema'],
+  studio: ['/src/config/studio-config.ts', 'studioSchema'],
 };
 
 const server = await createServer({ logLevel: 'silent', server: { middlewareMode: true } });

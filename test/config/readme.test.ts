@@ -5,6 +5,7 @@ import { chatSchema } from '../../src/config/chat-config.js';
 import { streamInfoSchema } from '../../src/config/stream-info-config.js';
 import { alertsSchema } from '../../src/config/alerts-config.js';
 import { heatmapSchema } from '../../src/config/heatmap-config.js';
+import { studioSchema } from '../../src/config/studio-config.js';
 
 const section = (name: string) => new RegExp(`<!-- params:${name} -->\\n([\\s\\S]*?)\\n<!-- /params:${name} -->`).exec(readme)?.[1];
 
@@ -20,6 +21,7 @@ describe('README', () => {
     expect(section('stream-info')).toBe(paramTable(streamInfoSchema));
     expect(section('alerts')).toBe(paramTable(alertsSchema));
     expect(section('heatmap')).toBe(paramTable(heatmapSchema));
+    expect(section('studio')).toBe(paramTable(studioSchema));
   });
 
   test('documents every part of the chat DOM contract', () => {
