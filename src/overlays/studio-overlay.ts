@@ -42,7 +42,7 @@ export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
       element.addEventListener('ovl-studio-chat', (event) => transport.push(privmsg('demo', (event as CustomEvent<string>).detail, { login: 'you', displayName: 'You' })));
     }
     studio.start();
-    if (config.autostart && config.key) studio.publish(config.endpoint, config.key);
+    if (config.autostart && (config.key || config.endpoint)) studio.publish(config.endpoint, config.key);
     window.addEventListener('pagehide', () => studio.close(), { once: true });
     return { sources, element };
   },

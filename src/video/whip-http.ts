@@ -28,7 +28,7 @@ export class WhipRetryError extends SourceError {
   }
 }
 
-const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+const bearer = (key: string): Record<string, string> => (key ? { Authorization: `Bearer ${key}` } : {});
 
 /**
  * `POST`s the SDP offer (RFC 9725 §4.2). The browser follows a 307 by itself, keeping method,

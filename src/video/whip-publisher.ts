@@ -11,7 +11,7 @@ import { deleteSession, patchCandidates, postOffer, WhipRetryError, type WhipAns
 export interface WhipPublisherOptions {
   /** The WHIP endpoint URL, e.g. Twitch's `TWITCH_WHIP_ENDPOINT`. */
   readonly endpoint: string;
-  /** Sent as `Authorization: Bearer <key>`; for Twitch, the stream key. */
+  /** Sent as `Authorization: Bearer <key>`; for Twitch, the stream key. Empty: no header. */
   readonly key: string;
   /** One video track and (Twitch requires it) one audio track (RFC 9725 §4.5.2). */
   readonly stream: MediaStream;
@@ -141,7 +141,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     } else {
       this.emit('warning', 'No audio track: Twitch needs one; add silence (AudioSource gives it).');
     }
-    return { pc, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: true, timers: [] };
+    return { pc, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: false, timers: [] };
   }
 
   private async negotiate(session: Session): Promise<void> {
@@ -151,7 +151,9 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     await pc.setLocalDescription(await pc.createOffer());
     if ((this.options.iceGathering ?? 'complete') === 'complete') await this.gathered(session);
     session.sentOffer = pc.localDescription!.sdp;
-    // Candidates already in the offer need no PATCH.
+    // An offer made after gathering finished holds every candidate: nothing to PATCH, ever
+    // (which matters where PATCH is refused, or CORS does not allow it).
+    session.trickle = pc.iceGatheringState !== 'complete';
     session.pending = session.pending.filter((candidate) => !session.sentOffer.includes(candidate));
 
     const answer = await postOffer(this.options.endpoint, session.sentOffer, this.options.key, this.options.fetch);
@@ -194,7 +196,6 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     if (!target || !session.trickle || !session.sentOffer) return;
     const candidates = session.pending.splice(0);
     if (candidates.length === 0 && !session.gatheringDone) return;
-    if (candidates.length === 0 && session.sentOffer.includes('a=end-of-candidates')) return;
     const complete = session.gatheringDone;
     if (complete) session.trickle = false;
     try {

@@ -26,7 +26,8 @@ export interface WhipSessionInfo {
   /** Epoch ms of the first RTP packet, or null. */
   readonly firstRtpAt: number | null;
   readonly state: string;
-  /** Candidates that arrived by PATCH. */
+  /** Trickle PATCH requests received, and the candidates they carried. */
+  readonly patches: number;
   readonly trickled: number;
   readonly deleted: boolean;
   /** Whether the offer carried any candidate (false in trickle mode). */
@@ -34,7 +35,7 @@ export interface WhipSessionInfo {
 }
 
 interface Session {
-  info: WhipSessionInfo & { rtp: Record<string, number>; firstRtpAt: number | null; state: string; trickled: number; deleted: boolean };
+  info: WhipSessionInfo & { rtp: Record<string, number>; firstRtpAt: number | null; state: string; patches: number; trickled: number; deleted: boolean };
   pc: RTCPeerConnection;
   etag: string;
   mid: string;
@@ -160,7 +161,7 @@ export class FakeWhipServer {
       iceAdditionalHostAddresses: ['127.0.0.1'],
     });
     const id = `s${++this.serial}`;
-    const info = { id, path, token, rtp: {} as Record<string, number>, firstRtpAt: null as number | null, state: 'new', trickled: 0, deleted: false, offerHadCandidates: /a=candidate:/.test(offer) };
+    const info = { id, path, token, rtp: {} as Record<string, number>, firstRtpAt: null as number | null, state: 'new', patches: 0, trickled: 0, deleted: false, offerHadCandidates: /a=candidate:/.test(offer) };
     const session: Session = { info, pc, etag: `"${id}-1"`, mid: /a=mid:(\S+)/.exec(offer)?.[1] ?? '0' };
     pc.connectionStateChange.subscribe((state) => (info.state = state));
     // Tracks are announced while the offer is applied: listen before.
@@ -189,6 +190,7 @@ export class FakeWhipServer {
       return void res.writeHead(200, CORS).end();
     }
     if (req.method !== 'PATCH') return void res.writeHead(405, CORS).end();
+    session.info.patches += 1;
     if (session.info.path.startsWith('/whip/notrickle')) return void res.writeHead(501, CORS).end();
     if (req.headers['content-type'] !== 'application/trickle-ice-sdpfrag') return void res.writeHead(415, CORS).end();
     const ifMatch = req.headers['if-match'];

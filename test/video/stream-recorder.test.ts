@@ -39,6 +39,14 @@ describe('StreamRecorder', () => {
     expect(await play(blob)).toEqual({ width: 320, height: 180, advanced: true });
   });
 
+  test('a time limit stops the recording by itself, and says why', async () => {
+    const recorder = new StreamRecorder({ maxSeconds: 1 });
+    const stopped = new Promise<string>((resolve) => recorder.addEventListener('stopped', (e) => resolve(e.detail.reason)));
+    recorder.start(media());
+    expect(await stopped).toBe('time-limit');
+    expect(recorder.blob!.size).toBeGreaterThan(0);
+  });
+
   test('a size limit stops the recording by itself, and says why', async () => {
     const recorder = new StreamRecorder({ maxBytes: 1 });
     const stopped = new Promise<string>((resolve) => recorder.addEventListener('stopped', (e) => resolve(e.detail.reason)));

@@ -41,7 +41,8 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     await expect.poll(() => rtpOf(path, 'audio/opus'), { timeout: 10_000 }).toBeGreaterThan(10);
     expect(await rtpOf(path, 'video/VP8')).toBe(0);
     const [session] = await sessionsAt(path);
-    expect(session).toMatchObject({ token: 'test-key', offerHadCandidates: true, deleted: false });
+    // Gathered before the POST: every candidate was in the offer, so no PATCH at all.
+    expect(session).toMatchObject({ token: 'test-key', offerHadCandidates: true, patches: 0, deleted: false });
     // The relative Location is resolved against the endpoint.
     expect(publisher.sessionUrl).toBe(`${inject('whipOrigin')}/whip/session/${session!.id}`);
     await expect.poll(() => stats.at(-1)?.framesSent ?? 0, { timeout: 5000 }).toBeGreaterThan(5);

@@ -131,7 +131,7 @@ export class OvlStudio extends LitElement {
         <label>Stream key <input name="key" type="password" autocomplete="off" .value=${this.key} @input=${(e: Event) => (this.key = (e.target as HTMLInputElement).value)} /></label>
         ${publisher
           ? html`<button part="publish" class="stop" type="button" @click=${() => studio.unpublish()}>Stop streaming</button>`
-          : html`<button part="publish" type="submit" ?disabled=${!this.key}>Start streaming</button>`}
+          : html`<button part="publish" type="submit" ?disabled=${!this.key && !this.endpoint}>Start streaming</button>`}
       </form>
       <div class="row">
         ${studio.recorder
@@ -157,7 +157,8 @@ export class OvlStudio extends LitElement {
 
   private onPublish(event: Event): void {
     event.preventDefault();
-    if (this.key) this.studio?.publish(this.endpoint.trim(), this.key.trim());
+    // Twitch needs the stream key; another WHIP server may take none.
+    if (this.key || this.endpoint) this.studio?.publish(this.endpoint.trim(), this.key.trim());
   }
 
   private onSimulateChat(event: Event): void {
