@@ -53,7 +53,9 @@ interface Session {
   pending: string[];
   gatheringDone: boolean;
   sentOffer: string;
+  /** Whether candidates still go by PATCH: not once the offer held them all, the server refused, or the end was sent. */
   trickle: boolean;
+  patching: boolean;
   timers: ReturnType<typeof setTimeout>[];
 }
 
@@ -141,7 +143,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     } else {
       this.emit('warning', 'No audio track: Twitch needs one; add silence (AudioSource gives it).');
     }
-    return { pc, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: false, timers: [] };
+    return { pc, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: false, patching: false, timers: [] };
   }
 
   private async negotiate(session: Session): Promise<void> {
@@ -190,23 +192,27 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     if (session.answer) void this.flushCandidates(session);
   }
 
-  /** One aggregated PATCH with whatever the server has not seen, once the 201 has arrived. */
+  /**
+   * One aggregated PATCH with whatever the server has not seen, once the 201 has arrived; one
+   * at a time, so what comes in meanwhile goes in the next one (RFC 9725 §4.3.2).
+   */
   private async flushCandidates(session: Session): Promise<void> {
     const target = session.answer?.session;
-    if (!target || !session.trickle || !session.sentOffer) return;
+    if (!target || !session.trickle || session.patching) return;
     const candidates = session.pending.splice(0);
     if (candidates.length === 0 && !session.gatheringDone) return;
     const complete = session.gatheringDone;
-    if (complete) session.trickle = false;
+    session.patching = true;
     try {
       const accepted = await patchCandidates(target, trickleFragment(session.sentOffer, candidates, complete), session.answer!.etag, this.options.key, this.options.fetch);
-      if (!accepted) {
-        session.trickle = false;
-        log.debug('the WHIP endpoint does not take trickled candidates; relying on those in the offer');
-      }
+      if (!accepted) log.debug('the WHIP endpoint does not take trickled candidates; relying on those in the offer');
+      session.trickle = accepted && !complete;
     } catch (error) {
       log.warn('could not send ICE candidates:', error);
+    } finally {
+      session.patching = false;
     }
+    if (this.session === session && session.trickle) void this.flushCandidates(session);
   }
 
   private onConnectionState(session: Session): void {

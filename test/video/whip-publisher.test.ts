@@ -69,6 +69,15 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     await expect.poll(() => rtpOf(path, 'video/H264'), { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
+  test('a server without trickle (501) gets one PATCH, then no more, and publishing goes on', async () => {
+    const { publisher, path } = publish('notrickle', { iceGathering: 'trickle' });
+    await expect.poll(async () => (await sessionsAt(path))[0]?.patches ?? 0, { timeout: 10_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await sessionsAt(path))[0]!.patches).toBe(1);
+    expect(publisher.status.state).not.toBe('error');
+    expect(publisher.lastError).toBeNull();
+  });
+
   test('a 307 is followed; 503 + Retry-After waits and retries', async () => {
     const redirected = publish('redirect');
     await expect.poll(() => redirected.publisher.status.state, { timeout: 10_000 }).toBe('connected');
