@@ -12,7 +12,7 @@ afterEach(async () => {
   page = undefined;
 });
 
-const OVERLAYS = { chat: 'ovl-chat', 'stream-info': 'ovl-stream-info', alerts: 'ovl-alerts', heatmap: 'ovl-heatmap' } as const;
+const OVERLAYS = { chat: 'ovl-chat', 'stream-info': 'ovl-stream-info', alerts: 'ovl-alerts', heatmap: 'ovl-heatmap', studio: 'ovl-studio' } as const;
 type OverlayName = keyof typeof OVERLAYS;
 
 async function expectBooted(name: OverlayName): Promise<void> {
