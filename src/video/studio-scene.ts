@@ -13,7 +13,7 @@ export class StudioScene {
   apply(command: SceneCommand, by: string): void {
     if ('colour' in command) this.colour = command.colour;
     else this.frequency = command.frequency;
-    this.lastChat = `${by}: ${'colour' in command ? 'colour' : `${command.frequency} Hz`}`;
+    this.lastChat = `${by}: ${'colour' in command ? command.name : `${command.frequency} Hz`}`;
   }
 
   draw(context: CanvasRenderingContext2D, index: number): void {
