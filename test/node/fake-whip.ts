@@ -14,6 +14,7 @@ import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
  * - `bad`: 400 with a plain-text reason.
  * - `nolocation`: 201 without `Location` (so no PATCH and no DELETE are possible).
  * - `notrickle`: as `ok`, but PATCH answers 501 (neither trickle nor ICE restart).
+ * - `slow`: as `ok`, answering after 600 ms.
  * A `Bearer bad-key` is refused with 401 whatever the mode.
  */
 
@@ -142,6 +143,7 @@ export class FakeWhipServer {
         }
     }
     const created = await this.createSession(url.pathname, token, body);
+    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 600));
     const headers: Record<string, string | string[]> = { ...CORS, 'Content-Type': 'application/sdp', ETag: created.etag };
     if (mode !== 'nolocation') headers.Location = `session/${created.info.id}`;
     if (mode === 'ice') {

@@ -59,6 +59,13 @@ describe('studio page (production build)', () => {
     expect(size).toBeGreaterThan(1000);
   });
 
+  test('?autostart publishes with no click (an OBS dock left unattended)', async () => {
+    const path = `/whip/ok-autostart-${Date.now()}`;
+    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(inject('whipOrigin') + path)}&key=auto-key`);
+    await expect.poll(async () => (await commands.whipSessions()).find((s) => s.path === path)?.rtp['video/H264'] ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await page!.text('ovl-studio', '[part="status"]'))[0] ?? '', { timeout: 5000 }).toMatch(/Streaming: connected/);
+  });
+
   test('a stream key in the query is refused with advice, never used', async () => {
     page = await openPage('/overlays/studio/?key=oops');
     await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/"key" is a secret/);

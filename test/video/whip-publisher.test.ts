@@ -78,6 +78,14 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     expect(publisher.lastError).toBeNull();
   });
 
+  test('stopped while the POST is in flight: the session the server made is DELETEd at once', async () => {
+    const { publisher, path } = publish('slow');
+    await expect.poll(async () => (await sessionsAt(path)).length, { timeout: 5000 }).toBe(1);
+    publisher.stop();
+    await expect.poll(async () => (await sessionsAt(path))[0]?.deleted, { timeout: 5000 }).toBe(true);
+    expect(publisher.status.state).toBe('stopped');
+  });
+
   test('a 307 is followed; 503 + Retry-After waits and retries', async () => {
     const redirected = publish('redirect');
     await expect.poll(() => redirected.publisher.status.state, { timeout: 10_000 }).toBe('connected');
