@@ -84,10 +84,12 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   const dev = devEndpoints(url);
   const replayed = replayRequest(url);
   const records = definition.records ?? [];
-  const recording = records.length > 0 && isRecording(url);
-  const unrecordable = (param: string): ConfigProblem => ({ param, severity: 'warning', message: `The ${definition.title.toLowerCase()} has no connection to record or replay; "${param}" was ignored.` });
-  const modeProblems = records.length > 0 ? replayed.problems : [...(replayed.request ? [unrecordable('replay')] : []), ...(isRecording(url) ? [unrecordable('record')] : [])];
-  const replaying = records.length > 0 ? replayed.request : null;
+  const recordable = records.length > 0;
+  const recordAsked = isRecording(url);
+  const ignored = (param: string): ConfigProblem => ({ param, severity: 'warning', message: `The ${definition.title.toLowerCase()} has no connection to record or replay; "${param}" was ignored.` });
+  const modeProblems = recordable ? replayed.problems : [...(replayed.request ? [ignored('replay')] : []), ...(recordAsked ? [ignored('record')] : [])];
+  const replaying = recordable ? replayed.request : null;
+  const recording = recordable && recordAsked;
   // In the demo and in a replay, the simulator or the recording supplies what a live overlay
   // requires (a channel, a token).
   const problems = [...parsed.problems, ...dev.problems, ...modeProblems].filter(

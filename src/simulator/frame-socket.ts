@@ -11,8 +11,6 @@ export abstract class FrameSocket extends EventTarget {
   onopen: ((event: Event) => void) | null = null;
   onmessage: ((event: MessageEvent) => void) | null = null;
   onclose: ((event: CloseEvent) => void) | null = null;
-  /** Frames the source sent, e.g. PubSub's LISTEN. */
-  readonly sent: string[] = [];
 
   constructor(readonly url: string) {
     super();
@@ -32,8 +30,8 @@ export abstract class FrameSocket extends EventTarget {
     if (this.readyState === WebSocket.OPEN) this.onmessage?.(new MessageEvent('message', { data }));
   }
 
-  send(data: string): void {
-    this.sent.push(data);
+  send(): void {
+    // EventSub and Heat clients never send; nothing is listening anyway.
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { Studio } from '../../video/studio.js';
 import { studioStatsRows } from './studio-stats.js';
 
@@ -101,8 +101,8 @@ export class OvlStudio extends LitElement {
   @property({ type: Boolean }) demo = false;
   /** Set when OBS hides the source. Ignored on purpose: a live stream must not stop with it. */
   paused = false;
-  @state() private revision = 0;
-  private readonly refresh = () => (this.revision += 1);
+  // The studio's numbers and state are its own, not this element's properties: redraw on `change`.
+  private readonly refresh = () => this.requestUpdate();
   private listened: Studio | null = null;
 
   protected override willUpdate(): void {
@@ -122,7 +122,7 @@ export class OvlStudio extends LitElement {
     const studio = this.studio;
     if (!studio) return nothing;
     const publisher = studio.publisher;
-    const state = publisher?.status.state ?? 'idle';
+    const streaming = publisher?.status.state ?? 'idle';
     const recording = studio.recorder?.recording ?? false;
     return html`
       <div class="preview" part="preview">${studio.video.canvas}</div>
@@ -146,7 +146,7 @@ export class OvlStudio extends LitElement {
           ? html`<form @submit=${this.onSimulateChat}><label>Say in chat (try red, green, blue or 660) <input name="chat" /></label></form>`
           : nothing}
       </div>
-      <div part="status">Streaming: ${state}${publisher?.status.retryInMs !== undefined && state === 'reconnecting' ? `, next try in ${Math.round(publisher.status.retryInMs / 1000)} s` : ''}</div>
+      <div part="status">Streaming: ${streaming}${publisher?.status.retryInMs !== undefined && streaming === 'reconnecting' ? `, next try in ${Math.round(publisher.status.retryInMs / 1000)} s` : ''}</div>
       ${publisher?.lastError ? html`<div part="error" class="error">${publisher.lastError.message}</div>` : nothing}
       ${studio.warnings.map((warning) => html`<div class="warning">${warning}</div>`)}
       <table part="stats">
