@@ -2,6 +2,7 @@ import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
 import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/emote-endpoints.js';
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
 import type { ConfigProblem } from './parse.js';
+import { parseUrl } from '../core/parse-url.js';
 
 /** Where an overlay's network traffic goes. Twitch and the emote services unless overridden. */
 export interface Endpoints {
@@ -16,15 +17,6 @@ export interface Endpoints {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-// URL.canParse needs Chromium 120; OBS may embed 103.
-function parseUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * `?dev-origin=http://127.0.0.1:PORT` sends every HTTP API to one local server (paths /helix,

@@ -7,6 +7,7 @@ import { audioPreferences, videoPreferences, type VideoCodec } from './codecs.js
 import { StatsSampler, type PublishStats } from './publish-stats.js';
 import { trickleFragment } from './sdp-frag.js';
 import { deleteSession, patchCandidates, postOffer, WhipRetryError, type WhipAnswer } from './whip-http.js';
+import { parseUrl } from '../core/parse-url.js';
 
 export interface WhipPublisherOptions {
   /** The WHIP endpoint URL, e.g. Twitch's `TWITCH_WHIP_ENDPOINT`. */
@@ -44,6 +45,7 @@ export interface WhipPublisherEventMap extends SourceEventMap {
 }
 
 const log = createLogger('whip');
+
 
 /** One POST, its peer connection and what is known about the server's session. */
 interface Session {
@@ -119,7 +121,9 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
   }
 
   private createSession(): Session {
-    const { stream } = this.options;
+    const { stream, endpoint } = this.options;
+    // A malformed endpoint is the streamer's to fix, not a network failure to retry forever.
+    if (!/^https?:$/.test(parseUrl(endpoint)?.protocol ?? '')) throw new SourceError('config', `Not a WHIP endpoint URL: "${endpoint}". It starts with https://.`);
     const [video] = stream.getVideoTracks();
     const [audio] = stream.getAudioTracks();
     if (!video || stream.getVideoTracks().length > 1 || stream.getAudioTracks().length > 1) {

@@ -97,10 +97,14 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     await expect.poll(() => busy.publisher.status.state, { timeout: 10_000 }).toBe('connected');
   });
 
-  test('refusals stop with the server’s words: 400 body, 401 key', async () => {
+  test('refusals stop with the server’s words: 400 body, 401 key; a malformed endpoint stops at once', async () => {
     const bad = publish('bad');
     await expect.poll(() => bad.publisher.status.state, { timeout: 5000 }).toBe('error');
     expect(bad.publisher.lastError).toMatchObject({ code: 'protocol', message: expect.stringContaining('refused the offer (400): Unsupported codec: this ingest takes H.264 and Opus only') });
+
+    const malformed = publish('ok', { endpoint: 'g.webrtc.live-video.net/v2/offer' });
+    expect(malformed.publisher.status.state).toBe('error');
+    expect(malformed.publisher.lastError).toMatchObject({ code: 'config', message: expect.stringContaining('Not a WHIP endpoint URL') });
 
     const refused = publish('ok', { key: 'bad-key' });
     await expect.poll(() => refused.publisher.status.state, { timeout: 5000 }).toBe('error');
