@@ -6,6 +6,8 @@ import type { Fetch } from '../twitch/endpoints.js';
 import { audioPreferences, videoPreferences, type VideoCodec } from './codecs.js';
 import { StatsSampler, type PublishStats } from './publish-stats.js';
 import { trickleFragment } from './sdp-frag.js';
+import { answerRefusal } from './answer-check.js';
+import { h264LevelFor, h264LevelProblem, withH264Level, type H264Level } from './h264-level.js';
 import { deleteSession, patchCandidates, postOffer, WhipRetryError, type WhipAnswer } from './whip-http.js';
 import { parseUrl } from '../core/parse-url.js';
 
@@ -22,6 +24,14 @@ export interface WhipPublisherOptions {
   readonly maxBitrate?: number;
   /** Cap on the encoded frame rate. Default: the track's. */
   readonly maxFramerate?: number;
+  /**
+   * What the encoder keeps when bandwidth or CPU run short, set as the video track's
+   * `contentHint` and the sender's `degradationPreference`. `detail` (default): the picture
+   * size (`maintain-resolution`), from the very first frame, at the cost of frame rate;
+   * `motion`: the frame rate (`maintain-framerate`), at the cost of size. Without either,
+   * Chromium starts a 1280×720 canvas at 640×360 and takes seconds to grow it.
+   */
+  readonly contentHint?: ContentHint;
   /** STUN/TURN servers; the endpoint's `Link` headers add to these for later sessions. */
   readonly iceServers?: RTCIceServer[];
   /**
@@ -44,12 +54,19 @@ export interface WhipPublisherEventMap extends SourceEventMap {
   warning: string;
 }
 
+export type ContentHint = 'detail' | 'motion';
+
 const log = createLogger('whip');
 
+/** How long a stop waits for the DELETE's answer before closing the connection anyway. */
+const DELETE_WAIT_MS = 2000;
 
 /** One POST, its peer connection and what is known about the server's session. */
 interface Session {
   readonly pc: RTCPeerConnection;
+  readonly videoSender: RTCRtpSender;
+  /** For H.264: the level the offer names, one that covers the picture size and rate. */
+  readonly level: H264Level | null;
   answer: WhipAnswer | null;
   /** Candidates the server has not seen yet, waiting for the 201 (RFC 9725 §4.3.2). */
   pending: string[];
@@ -65,7 +82,8 @@ interface Session {
  * Publishes a MediaStream to a WHIP endpoint (RFC 9725): send-only, max-bundle, one POST per
  * session, candidates trickled by PATCH when the server takes them, DELETE at the end. A
  * failed connection gets a new session after a backoff; a busy server's `Retry-After` is
- * honoured; a refusal (bad key, unsupported codec) stops with the server's reason.
+ * honoured; a refusal (bad key, unsupported codec, an answer that rejects our video or audio)
+ * stops with the server's reason.
  *
  * @fires stats — every `statsIntervalMs` while connected
  * @fires warning — e.g. no `Location`, so the session cannot be ended with DELETE
@@ -129,13 +147,16 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     if (!video || stream.getVideoTracks().length > 1 || stream.getAudioTracks().length > 1) {
       throw new SourceError('config', 'WHIP sends one MediaStream with exactly one video track and at most one audio track.');
     }
+    const codec = this.options.codec ?? 'h264';
+    const level = codec === 'h264' ? this.h264Level(video) : null;
+    // Set before the first frame is encoded: what the encoder starts with is what the server gets.
+    video.contentHint = this.options.contentHint ?? 'detail';
     const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     const videoTransceiver = pc.addTransceiver(video, {
       direction: 'sendonly',
       streams: [stream],
       sendEncodings: [{ maxBitrate: this.options.maxBitrate ?? 6_000_000, ...(this.options.maxFramerate && { maxFramerate: this.options.maxFramerate }) }],
     });
-    const codec = this.options.codec ?? 'h264';
     const videoCodecs = videoPreferences(RTCRtpSender.getCapabilities('video')?.codecs ?? [], codec);
     if (videoCodecs.length === 0) {
       pc.close();
@@ -147,14 +168,16 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     } else {
       this.emit('warning', 'No audio track: Twitch needs one; add silence (AudioSource gives it).');
     }
-    return { pc, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: false, patching: false, timers: [] };
+    return { pc, videoSender: videoTransceiver.sender, level, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: false, patching: false, timers: [] };
   }
 
   private async negotiate(session: Session): Promise<void> {
     const { pc } = session;
     pc.addEventListener('icecandidate', (event) => this.onCandidate(session, event.candidate));
     pc.addEventListener('connectionstatechange', () => this.onConnectionState(session));
-    await pc.setLocalDescription(await pc.createOffer());
+    await this.keepWhatMatters(session.videoSender);
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(session.level ? { type: 'offer', sdp: withH264Level(offer.sdp!, session.level) } : offer);
     if ((this.options.iceGathering ?? 'complete') === 'complete') await this.gathered(session);
     session.sentOffer = pc.localDescription!.sdp;
     // An offer made after gathering finished holds every candidate: nothing to PATCH, ever
@@ -169,7 +192,16 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
       return;
     }
     session.answer = answer;
-    await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    // Checked here, not left to setRemoteDescription: its error says nothing a streamer can
+    // act on, and an answer that rejects only the video would publish audio alone.
+    const refusal = answerRefusal(session.sentOffer, answer.sdp);
+    if (refusal) throw refusal;
+    try {
+      await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    } catch (error) {
+      // The same answer would come back on every retry.
+      throw new SourceError('protocol', `The WHIP server's answer cannot be used: ${error instanceof Error ? error.message : String(error)}`, { retryable: false, cause: error });
+    }
     if (answer.iceServers.length > 0) {
       // Per JSEP these apply from the next gathering; they are kept for every later session.
       this.iceServers = answer.iceServers;
@@ -179,6 +211,26 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
       this.emit('warning', 'The WHIP endpoint sent no Location (or CORS hides it): late candidates cannot be sent, and the session ends when the connection closes instead of by DELETE.');
     }
     void this.flushCandidates(session);
+  }
+
+  /**
+   * The lowest H.264 level for the track's size at the frame rate sent, so the server is told
+   * what is coming (the default 3.1 ends at 1280×720 at 30 fps). Throws when no level can.
+   */
+  private h264Level(video: MediaStreamTrack): H264Level {
+    const { width = 0, height = 0, frameRate } = video.getSettings();
+    const fps = this.options.maxFramerate ?? (frameRate || 30);
+    const bitrate = this.options.maxBitrate ?? 6_000_000;
+    const problem = h264LevelProblem(width, height, fps, bitrate);
+    if (problem) throw new SourceError('config', problem);
+    return h264LevelFor(width, height, fps, bitrate)!;
+  }
+
+  /** The sender's half of `contentHint`; browsers without it go by the track's hint alone. */
+  private async keepWhatMatters(sender: RTCRtpSender): Promise<void> {
+    const parameters = sender.getParameters();
+    parameters.degradationPreference = (this.options.contentHint ?? 'detail') === 'detail' ? 'maintain-resolution' : 'maintain-framerate';
+    await sender.setParameters(parameters).catch((error: unknown) => log.debug('degradationPreference not taken:', error));
   }
 
   /** Waits for ICE gathering to finish, or `gatherTimeoutMs` (later candidates are trickled). */
@@ -257,7 +309,12 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     this.retryLater(error, this.backoff, () => this.open(), delayMs);
   }
 
-  /** Ends the current session: DELETE on the server (best effort), close the connection. */
+  /**
+   * Ends the current session: DELETE on the server (best effort), then close the connection.
+   * In that order: a server that sees the connection go first may drop the session and answer
+   * the DELETE with 404 (or keep it until ICE times out). The close waits at most
+   * DELETE_WAIT_MS for the answer; events of the old connection are ignored meanwhile.
+   */
   private teardown(): void {
     const session = this.session;
     this.session = null;
@@ -265,7 +322,16 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     this.statsTimer = null;
     if (!session) return;
     session.timers.forEach(clearTimeout);
-    if (session.answer?.session) void deleteSession(session.answer.session, this.options.key, this.options.fetch);
-    session.pc.close();
+    const target = session.answer?.session;
+    if (!target) {
+      session.pc.close();
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, DELETE_WAIT_MS)));
+    void Promise.race([deleteSession(target, this.options.key, this.options.fetch), waited]).then(() => {
+      clearTimeout(timer);
+      session.pc.close();
+    });
   }
 }
