@@ -21,6 +21,7 @@ export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
       fps: config.fps,
       codec: config.codec,
       maxBitrate: config.bitrate * 1000,
+      contentHint: config.contentHint,
       tone: config.tone,
       recording: config.recording,
     });

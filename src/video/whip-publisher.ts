@@ -3,7 +3,7 @@ import { SourceError, toSourceError } from '../core/errors.js';
 import { Backoff } from '../core/backoff.js';
 import { createLogger } from '../core/logger.js';
 import type { Fetch } from '../twitch/endpoints.js';
-import { audioPreferences, videoPreferences, type VideoCodec } from './codecs.js';
+import { audioPreferences, videoPreferences, type ContentHint, type VideoCodec } from './codecs.js';
 import { StatsSampler, type PublishStats } from './publish-stats.js';
 import { trickleFragment } from './sdp-frag.js';
 import { answerRefusal } from './answer-check.js';
@@ -53,8 +53,6 @@ export interface WhipPublisherEventMap extends SourceEventMap {
   /** Something works less well than it should, but publishing goes on. */
   warning: string;
 }
-
-export type ContentHint = 'detail' | 'motion';
 
 const log = createLogger('whip');
 
