@@ -84,17 +84,21 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     expect(publisher.peerConnection!.getSenders()[0]!.getParameters().degradationPreference).toBe('maintain-framerate');
   });
 
-  test('H.264 offers the level the size and rate need: 3.1 for 720p30, 4.0 for 1080p30, 4.2 for 1080p60', async () => {
-    const offered = async (width: number, height: number, fps: number) => {
+  test('H.264 offers the level the size and rate need, and the encoder follows: 3.1 for 720p30, 3.2 for 720p60, 4.0 for 1080p30, 4.2 for 1080p60', async () => {
+    const sent = async (width: number, height: number, fps: number) => {
       const { path, publisher } = publish('ok', { maxFramerate: fps }, [width, height, fps]);
-      await expect.poll(async () => (await sessionsAt(path)).length, { timeout: 10_000 }).toBe(1);
+      await expect.poll(async () => (await sessionsAt(path))[0]?.keyframes.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
       publisher.stop();
-      // Every H.264 variant of the offer (Constrained Baseline first) names the level.
-      return new Set([...(await sessionsAt(path))[0]!.offer.matchAll(/profile-level-id=[0-9a-f]{4}([0-9a-f]{2})/gi)].map((m) => m[1]));
+      const [session] = await sessionsAt(path);
+      // Every H.264 variant of the offer (Constrained Baseline first) names the level…
+      const offered = new Set([...session!.offer.matchAll(/profile-level-id=[0-9a-f]{4}([0-9a-f]{2})/gi)].map((m) => parseInt(m[1]!, 16)));
+      // …and the first keyframe's SPS, as the receiver decodes it, says the same.
+      return { offered: [...offered], first: session!.keyframes[0] };
     };
-    expect(await offered(1280, 720, 30)).toEqual(new Set(['1f']));
-    expect(await offered(1920, 1080, 30)).toEqual(new Set(['28']));
-    expect(await offered(1920, 1080, 60)).toEqual(new Set(['2a']));
+    expect(await sent(1280, 720, 30)).toEqual({ offered: [31], first: { width: 1280, height: 720, level: 31 } });
+    expect(await sent(1280, 720, 60)).toEqual({ offered: [32], first: { width: 1280, height: 720, level: 32 } });
+    expect(await sent(1920, 1080, 30)).toEqual({ offered: [40], first: { width: 1920, height: 1080, level: 40 } });
+    expect(await sent(1920, 1080, 60)).toEqual({ offered: [42], first: { width: 1920, height: 1080, level: 42 } });
   });
 
   test('a size and rate beyond H.264 level 5.2 is a config error before any POST', async () => {
