@@ -101,6 +101,14 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     this.iceServers = options.iceServers ?? [];
   }
 
+  private get maxBitrate(): number {
+    return this.options.maxBitrate ?? 6_000_000;
+  }
+
+  private get contentHint(): ContentHint {
+    return this.options.contentHint ?? 'detail';
+  }
+
   /** The current session's URL on the server, once known. */
   get sessionUrl(): string | null {
     return this.session?.answer?.session?.href ?? null;
@@ -148,12 +156,12 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     const codec = this.options.codec ?? 'h264';
     const level = codec === 'h264' ? this.h264Level(video) : null;
     // Set before the first frame is encoded: what the encoder starts with is what the server gets.
-    video.contentHint = this.options.contentHint ?? 'detail';
+    video.contentHint = this.contentHint;
     const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     const videoTransceiver = pc.addTransceiver(video, {
       direction: 'sendonly',
       streams: [stream],
-      sendEncodings: [{ maxBitrate: this.options.maxBitrate ?? 6_000_000, ...(this.options.maxFramerate && { maxFramerate: this.options.maxFramerate }) }],
+      sendEncodings: [{ maxBitrate: this.maxBitrate, ...(this.options.maxFramerate && { maxFramerate: this.options.maxFramerate }) }],
     });
     const videoCodecs = videoPreferences(RTCRtpSender.getCapabilities('video')?.codecs ?? [], codec);
     if (videoCodecs.length === 0) {
@@ -173,7 +181,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     const { pc } = session;
     pc.addEventListener('icecandidate', (event) => this.onCandidate(session, event.candidate));
     pc.addEventListener('connectionstatechange', () => this.onConnectionState(session));
-    await this.keepWhatMatters(session.videoSender);
+    await this.applyDegradationPreference(session.videoSender);
     const offer = await pc.createOffer();
     await pc.setLocalDescription(session.level ? { type: 'offer', sdp: withH264Level(offer.sdp!, session.level) } : offer);
     if ((this.options.iceGathering ?? 'complete') === 'complete') await this.gathered(session);
@@ -218,16 +226,15 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
   private h264Level(video: MediaStreamTrack): H264Level {
     const { width = 0, height = 0, frameRate } = video.getSettings();
     const fps = this.options.maxFramerate ?? (frameRate || 30);
-    const bitrate = this.options.maxBitrate ?? 6_000_000;
-    const problem = h264LevelProblem(width, height, fps, bitrate);
+    const problem = h264LevelProblem(width, height, fps, this.maxBitrate);
     if (problem) throw new SourceError('config', problem);
-    return h264LevelFor(width, height, fps, bitrate)!;
+    return h264LevelFor(width, height, fps, this.maxBitrate)!;
   }
 
   /** The sender's half of `contentHint`; browsers without it go by the track's hint alone. */
-  private async keepWhatMatters(sender: RTCRtpSender): Promise<void> {
+  private async applyDegradationPreference(sender: RTCRtpSender): Promise<void> {
     const parameters = sender.getParameters();
-    parameters.degradationPreference = (this.options.contentHint ?? 'detail') === 'detail' ? 'maintain-resolution' : 'maintain-framerate';
+    parameters.degradationPreference = this.contentHint === 'detail' ? 'maintain-resolution' : 'maintain-framerate';
     await sender.setParameters(parameters).catch((error: unknown) => log.debug('degradationPreference not taken:', error));
   }
 
