@@ -19,6 +19,8 @@ import { keyframeSize, type FrameSize } from './rtp-frame-size.js';
  * - `vp8only`: a VP8-only room (as a Janus VideoRoom behind a WHIP front end): 201, but the
  *   answer rejects an H.264 video section (`m=video 0`, `a=inactive`, VP8 listed instead).
  * - `noaudio`: 201, but the answer rejects the audio section (`m=audio 0`, `a=inactive`).
+ * - `novideo`: 201, but the answer rejects the video section by its port alone (`m=video 0`,
+ *   out of the BUNDLE group): an answer a browser takes, and then sends audio only.
  * - `inuse`: 403 with the reason in the body (someone already publishes there).
  * - `forbidden`: 403 with an empty body.
  * A `Bearer bad-key` is refused with 401 whatever the mode.
@@ -89,11 +91,19 @@ function readBody(req: IncomingMessage): Promise<string> {
 /**
  * What a server that cannot take a section answers (RFC 8829 §5.3.1; Janus does this): port 0,
  * `a=inactive`, and only the codecs it would have taken. `vp8only` rejects the video section
- * when it offers no VP8; `noaudio` rejects the audio section.
+ * when it offers no VP8; `noaudio` rejects the audio section; `novideo` the video section, by
+ * its port only.
  */
 function rejectSection(answer: string, mode: string, offer: string): string {
   const offersVp8 = / VP8\/90000/.test(offer);
   const [head, ...sections] = answer.split(/\r\n(?=m=)/);
+  if (mode === 'novideo') {
+    const videoMid = sections.map((section) => (section.startsWith('m=video') ? /^a=mid:(\S+)/m.exec(section)?.[1] : undefined)).find(Boolean);
+    return [
+      head!.replace(/^(a=group:BUNDLE .*)$/m, (group) => group.split(' ').filter((mid) => mid !== videoMid).join(' ')),
+      ...sections.map((section) => (section.startsWith('m=video') ? section.replace(/^(m=video) \d+/, '$1 0') : section)),
+    ].join('\r\n');
+  }
   return [
     head,
     ...sections.map((section) => {

@@ -119,6 +119,14 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     await expect.poll(() => rtpOf(vp8.path, 'video/VP8'), { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
+  test('a server rejecting only our video by its port: a config error, never an audio-only stream', async () => {
+    const { publisher, path } = publish('novideo');
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('error');
+    expect(publisher.lastError).toMatchObject({ code: 'config', message: expect.stringContaining('rejected our H.264 video') });
+    expect(await rtpOf(path, 'audio/opus')).toBe(0);
+    expect(await sessionsAt(path)).toHaveLength(1);
+  });
+
   test('a server rejecting our audio: a config error, never a stream without it', async () => {
     const { publisher, path } = publish('noaudio');
     await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('error');
