@@ -2,7 +2,7 @@ import { param } from './schema.js';
 
 /** URL parameters of the stream-info overlay. */
 export const streamInfoSchema = {
-  channel: param.string('Twitch channel to follow, by login name.', '', { required: true }),
+  channel: param.string('Twitch channel to follow: its login or link (`twitch.tv/…`).', '', { required: true, format: 'login' }),
   token: param.string('User token (any scopes): Helix needs one. `#fragment` only.', '', { secret: true, required: true }),
   show: param.list('What to show, in order: viewers, uptime, game, title.', ['viewers', 'uptime', 'game', 'title'], ['viewers', 'uptime', 'game', 'title']),
   interval: param.int('Seconds between checks with Twitch (the uptime ticks every second regardless).', 30, { min: 10, max: 600 }),

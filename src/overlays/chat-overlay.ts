@@ -2,6 +2,7 @@ import { ChatSource } from '../sources/tmi/chat-source.js';
 import { EmoteLookup, type ThirdPartyProvider } from '../emotes/emote-lookup.js';
 import { chatSchema } from '../config/chat-config.js';
 import { createLogger } from '../core/logger.js';
+import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import '../components/chat/ovl-chat.js';
 
@@ -55,7 +56,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     let loaded = false;
     source.addEventListener('roomstate', (event) => {
       const channelId = event.detail.channelId;
-      if (loaded || !channelId) return;
+      if (loaded || !isUserId(channelId)) return;
       loaded = true;
       if (!offline && config.emotes.length > 0) {
         void import('../emotes/providers.js')
