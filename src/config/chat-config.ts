@@ -12,6 +12,6 @@ export const chatSchema = {
   hideNotices: param.bool('Hide sub, raid and announcement notices.'),
   emotes: param.list('Third-party emote services to show, comma-separated; empty for none.', ['7tv', 'bttv', 'ffz'], ['7tv', 'bttv', 'ffz']),
   emoteTheme: param.enum('Twitch emote variant: for a dark or a light background.', ['dark', 'light'] as const, 'dark'),
-  contrastBackground: param.color('Colour of the scene behind the chat; name colours are adjusted to read well on it.', '#18181b'),
+  contrastBackground: param.color('Colour of the scene behind the chat, any CSS colour (`black`, `rgb(…)`, hex); name colours are adjusted to read well on it.', '#18181b'),
   fontSize: param.int('Text size in pixels.', 20, { min: 8, max: 120 }),
 };

@@ -27,6 +27,11 @@ const TRUE_WORDS = new Set(['', '1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
 const CSS_COLOR = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/-]+\)|transparent|[a-z]+)$/i;
 
+/** What the browser takes as a colour (`CSS.supports`); the pattern outside a browser (the docs script). */
+function isCssColor(value: string): boolean {
+  return typeof CSS !== 'undefined' && typeof CSS.supports === 'function' ? CSS.supports('color', value) : CSS_COLOR.test(value);
+}
+
 /** `fatal`: the value is unusable and no default can stand in for it (a channel, say). */
 type Coerced = { ok: true; value: unknown } | { ok: false; reason: string; fatal?: boolean };
 
@@ -76,7 +81,7 @@ function coerce(spec: ParamSpec, raw: string): Coerced {
         : { ok: false, reason: `has unknown item${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${spec.values!.join(', ')})` };
     }
     case 'color':
-      return CSS_COLOR.test(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: `"${raw}" is not a CSS colour` };
+      return isCssColor(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: `"${raw}" is not a CSS colour` };
   }
 }
 

@@ -65,6 +65,13 @@ describe('parseConfig', () => {
     expect(read('?id=12%2034').problems).toEqual([expect.objectContaining({ param: 'id', severity: 'error' })]);
   });
 
+  test('a colour is whatever the browser takes as one', () => {
+    for (const ok of ['black', 'rgb(0%200%200)', 'hsl(0,%200%25,%202%25)', '%23abc', 'rebeccapurple']) expect(at(`?channel=x&background=${ok}`).problems, ok).toEqual([]);
+    for (const bad of ['blurple', 'not%20a%20colour', '%23abc;x:y', 'url(x)']) {
+      expect(at(`?channel=x&background=${bad}`).problems, bad).toEqual([expect.objectContaining({ param: 'background', severity: 'warning' })]);
+    }
+  });
+
   test('secrets come only from the fragment; one in the query is refused with advice', () => {
     expect(at('?channel=x#token=abc').config.token).toBe('abc');
     const leaked = at('?channel=x&token=abc');
