@@ -12,7 +12,7 @@ import { openLocalFile, type OverlayPage } from '../helpers/page.js';
 describe('the installed package', () => {
   test('packs only the library and declares its entries, types and side effects', async () => {
     const { files, manifest } = await commands.packageConsumer();
-    expect(files.filter((file) => !['package.json', 'README.md', 'custom-elements.json'].includes(file) && !file.startsWith('lib/'))).toEqual([]);
+    expect(files.filter((file) => !['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(file) && !file.startsWith('lib/'))).toEqual([]);
     expect(manifest.customElements).toBe('custom-elements.json');
     const exported = manifest.exports as Record<string, { types: string; import: string } | string>;
     for (const entry of Object.values(exported)) {
