@@ -2,6 +2,7 @@ import { ChatSource } from '../sources/tmi/chat-source.js';
 import { EmoteLookup, type ThirdPartyProvider } from '../emotes/emote-lookup.js';
 import { chatSchema } from '../config/chat-config.js';
 import { createLogger } from '../core/logger.js';
+import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import '../components/chat/ovl-chat.js';
 
@@ -49,13 +50,16 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.hideNotices = config.hideNotices;
     element.contrastBackground = config.contrastBackground;
     element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
+    element.style.setProperty('--ovl-chat-outline-width', `${config.outline}px`);
+    element.style.setProperty('--ovl-chat-outline-color', config.outlineColor);
+    element.style.setProperty('--ovl-chat-line-background', config.lineBackground);
     element.emotes = new EmoteLookup();
     element.source = source;
 
     let loaded = false;
     source.addEventListener('roomstate', (event) => {
       const channelId = event.detail.channelId;
-      if (loaded || !channelId) return;
+      if (loaded || !isUserId(channelId)) return;
       loaded = true;
       if (!offline && config.emotes.length > 0) {
         void import('../emotes/providers.js')

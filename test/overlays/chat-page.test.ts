@@ -69,6 +69,38 @@ describe('chat overlay page (production build)', () => {
     await page.screenshot('chat-setup-card');
   });
 
+  test('a crafted channel never reaches the chat socket: the card says what a channel looks like', async () => {
+    // Once, this link made a logged-in overlay send `JOIN #foo bar` and `PRIVMSG #victim :hello`.
+    page = await openPage(chatUrl('channel=Foo%20Bar%0D%0APRIVMSG%20%23victim%20%3Ahello', `#token=${GOOD_TOKEN}`));
+    await expect.poll(() => page!.text('ovl-setup-card', '[part="item"]'), { timeout: 5000 }).toEqual([expect.stringContaining('is not a Twitch channel')]);
+    expect(await page.eval('document.querySelector("ovl-chat")')).toBeNull();
+    expect(await commands.tmiSent('victim')).toEqual([]);
+    await page.close();
+    // The demo too: it used to hang at "connecting" on a blank overlay.
+    page = await openPage('/overlays/chat/?demo&channel=My%20Channel');
+    await expect.poll(() => page!.text('ovl-setup-card', '[part="item"]'), { timeout: 5000 }).toEqual([expect.stringContaining('is not a Twitch channel')]);
+  });
+
+  test('an outline and a line background for bright scenes, from the URL', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=&outline=3&outline-color=white&line-background=rgba(0,0,0,0.5)&font-size=40`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+    await commands.tmiPush(channel, [privmsg(channel, 'readable on snow', { login: 'snowy', color: '#FFFFFF' })]);
+    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['readable on snow']);
+    const style = (selector: string, property: string) =>
+      page!.eval<string>(`getComputedStyle(document.querySelector('ovl-chat').shadowRoot.querySelector('${selector}')).getPropertyValue('${property}')`);
+    expect(await style('[part~="line"]', '-webkit-text-stroke-width')).toBe('3px');
+    expect(await style('[part~="line"]', '-webkit-text-stroke-color')).toBe('rgb(255, 255, 255)');
+    expect(await style('[part~="line"]', 'background-color')).toBe('rgba(0, 0, 0, 0.5)');
+    await page.screenshot('chat-outline');
+  });
+
+  test('a pasted channel link works', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=https://www.twitch.tv/${channel.toUpperCase()}&emotes=`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+  });
+
   test('a token Twitch refuses shows a card; a token in the query is refused', async () => {
     page = await openPage(chatUrl('channel=somebody', '#token=revoked'));
     await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/invalid or has expired/);
