@@ -43,7 +43,7 @@ export { CanvasFrameSource, type CanvasFrameSourceOptions, type FrameSourceStats
 export { AudioSource, type AudioSourceOptions } from './video/audio-source.js';
 export { StreamRecorder, type StreamRecorderOptions, type RecordingContainer } from './video/stream-recorder.js';
 export type { PublishStats } from './video/publish-stats.js';
-export type { VideoCodec } from './video/codecs.js';
+export type { ContentHint, VideoCodec } from './video/codecs.js';
 
 // The elements' types; import an element's own entry to define it.
 export type { OvlChat } from './components/chat/ovl-chat.js';
