@@ -10,7 +10,8 @@ interface MediaSection {
   readonly codecs: string[];
 }
 
-const HELPERS = new Set(['rtx', 'red', 'ulpfec', 'flexfec-03', 'cn', 'telephone-event']);
+/** Payload formats that only help another codec along (retransmission, FEC, comfort noise, DTMF). */
+export const HELPER_CODECS: ReadonlySet<string> = new Set(['rtx', 'red', 'ulpfec', 'flexfec-03', 'cn', 'telephone-event']);
 const SPOKEN: Record<string, string> = { h264: 'H.264', opus: 'Opus' };
 const spoken = (codec: string) => SPOKEN[codec.toLowerCase()] ?? codec.toUpperCase();
 
@@ -21,7 +22,7 @@ function mediaSections(sdp: string): MediaSection[] {
     .map((text) => {
       const [kind = '', port = '0', , ...types] = /^m=(.*)$/m.exec(text)![1]!.trim().split(/\s+/);
       const names = new Map([...text.matchAll(/^a=rtpmap:(\d+) ([^/\s]+)/gm)].map((m) => [m[1]!, m[2]!]));
-      const codecs = types.map((type) => names.get(type)).filter((name): name is string => !!name && !HELPERS.has(name.toLowerCase()));
+      const codecs = types.map((type) => names.get(type)).filter((name): name is string => !!name && !HELPER_CODECS.has(name.toLowerCase()));
       const direction = /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/m.exec(text)?.[1] ?? 'sendrecv';
       return { kind, port: Number(port), direction, codecs: [...new Set(codecs)] };
     });

@@ -7,6 +7,7 @@ import { audioPreferences, videoPreferences, type ContentHint, type VideoCodec }
 import { StatsSampler, type PublishStats } from './publish-stats.js';
 import { trickleFragment } from './sdp-frag.js';
 import { answerRefusal } from './answer-check.js';
+import { withStartBitrate } from './start-bitrate.js';
 import { h264LevelFor, h264LevelProblem, withH264Level, type H264Level } from './h264-level.js';
 import { deleteSession, patchCandidates, postOffer, WhipRetryError, type WhipAnswer } from './whip-http.js';
 import { parseUrl } from '../core/parse-url.js';
@@ -22,6 +23,13 @@ export interface WhipPublisherOptions {
   readonly codec?: VideoCodec;
   /** Cap on the video bitrate in bit/s. Default 6,000,000 (Twitch's guidance, §6.1). */
   readonly maxBitrate?: number;
+  /**
+   * Where the bandwidth estimate starts, in bit/s; it grows to `maxBitrate` as the network
+   * allows. Default the lower of `maxBitrate` and 2,500,000 (720p at 30 fps looks right with
+   * that, and most uplinks carry it). Chromium's own start, 300 kbit/s, would send the first
+   * seconds small or, with `contentHint: 'detail'`, at a few frames a second.
+   */
+  readonly startBitrate?: number;
   /** Cap on the encoded frame rate. Default: the track's. */
   readonly maxFramerate?: number;
   /**
@@ -203,7 +211,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     const refusal = answerRefusal(session.sentOffer, answer.sdp);
     if (refusal) throw refusal;
     try {
-      await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+      await pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(answer.sdp, this.options.startBitrate ?? Math.min(this.maxBitrate, 2_500_000)) });
     } catch (error) {
       // The same answer would come back on every retry.
       throw new SourceError('protocol', `The WHIP server's answer cannot be used: ${error instanceof Error ? error.message : String(error)}`, { retryable: false, cause: error });

@@ -77,6 +77,26 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     expect(stats.at(-1)).toMatchObject({ frameHeight: 720, framesPerSecond: expect.any(Number) });
   });
 
+  test('the bandwidth estimate starts at 2.5 Mbit/s (capped by maxBitrate), not Chromium’s 300 kbit/s', async () => {
+    const targetBitrate = async (publisher: WhipPublisher) => {
+      let target: number | null = null;
+      (await publisher.peerConnection?.getStats())?.forEach((report: { type: string; kind?: string; targetBitrate?: number }) => {
+        if (report.type === 'outbound-rtp' && report.kind === 'video' && typeof report.targetBitrate === 'number') target = report.targetBitrate;
+      });
+      return target;
+    };
+    // The fake receiver sends no congestion feedback, so the estimate stays where it started.
+    const fast = publish('ok', {}, [1280, 720, 30]);
+    await expect.poll(() => targetBitrate(fast.publisher), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await targetBitrate(fast.publisher)).toBeGreaterThan(2_000_000);
+    expect(fast.publisher.peerConnection!.remoteDescription!.sdp).toMatch(/^a=fmtp:\d+ .*packetization-mode=1.*;x-google-start-bitrate=2500$/m);
+
+    const capped = publish('ok', { codec: 'vp8', maxBitrate: 1_000_000 }, [1280, 720, 30]);
+    await expect.poll(() => targetBitrate(capped.publisher), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await targetBitrate(capped.publisher)).toBeGreaterThan(600_000);
+    expect(capped.publisher.peerConnection!.remoteDescription!.sdp).toMatch(/^a=fmtp:\d+ x-google-start-bitrate=1000$/m);
+  });
+
   test('contentHint "motion" keeps the frame rate instead', async () => {
     const { publisher, media } = publish('ok', { contentHint: 'motion' });
     await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('connected');

@@ -5,6 +5,7 @@ import { retryAfterMs } from '../../src/video/whip-http.js';
 import { audioPreferences, videoPreferences } from '../../src/video/codecs.js';
 import { h264LevelFor, h264LevelProblem, withH264Level } from '../../src/video/h264-level.js';
 import { answerRefusal } from '../../src/video/answer-check.js';
+import { withStartBitrate } from '../../src/video/start-bitrate.js';
 
 describe('Link: ice-server headers (RFC 9725 §4.6)', () => {
   test('STUN and TURN with credentials, several headers joined by commas, commas inside quotes', () => {
@@ -114,4 +115,27 @@ describe('an answer that cannot carry what we send', () => {
   ])('%s: a config error naming both sides', (_name, answer, message) => {
     expect(answerRefusal(offer, answer)).toMatchObject({ code: 'config', retryable: false, message });
   });
+});
+
+test('the start bitrate goes on every video codec of an accepted section, not on helpers, audio or rejected sections', () => {
+  const answer = [
+    'v=0',
+    'm=video 9 UDP/TLS/RTP/SAVPF 102 103 96',
+    'a=rtpmap:102 H264/90000',
+    'a=fmtp:102 packetization-mode=1;profile-level-id=42e01f',
+    'a=rtpmap:103 rtx/90000',
+    'a=fmtp:103 apt=102',
+    'a=rtpmap:96 VP8/90000',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+    'a=rtpmap:111 opus/48000/2',
+    'a=fmtp:111 minptime=10',
+    'm=video 0 UDP/TLS/RTP/SAVPF 97',
+    'a=rtpmap:97 VP9/90000',
+    '',
+  ].join('\r\n');
+  expect(withStartBitrate(answer, 2_500_000)).toBe(
+    answer
+      .replace('profile-level-id=42e01f', 'profile-level-id=42e01f;x-google-start-bitrate=2500')
+      .replace('a=rtpmap:96 VP8/90000', 'a=rtpmap:96 VP8/90000\r\na=fmtp:96 x-google-start-bitrate=2500'),
+  );
 });
