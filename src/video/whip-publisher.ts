@@ -66,6 +66,8 @@ const log = createLogger('whip');
 
 /** How long a stop waits for the DELETE's answer before closing the connection anyway. */
 const DELETE_WAIT_MS = 2000;
+/** Where the bandwidth estimate starts by default: enough for 720p at 30 fps, and what most uplinks carry. */
+const DEFAULT_START_BITRATE = 2_500_000;
 
 /** One POST, its peer connection and what is known about the server's session. */
 interface Session {
@@ -211,7 +213,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     const refusal = answerRefusal(session.sentOffer, answer.sdp);
     if (refusal) throw refusal;
     try {
-      await pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(answer.sdp, this.options.startBitrate ?? Math.min(this.maxBitrate, 2_500_000)) });
+      await pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(answer.sdp, this.options.startBitrate ?? Math.min(this.maxBitrate, DEFAULT_START_BITRATE)) });
     } catch (error) {
       // The same answer would come back on every retry.
       throw new SourceError('protocol', `The WHIP server's answer cannot be used: ${error instanceof Error ? error.message : String(error)}`, { retryable: false, cause: error });
