@@ -37,6 +37,8 @@ export const commands = {
     return { pings: pubsub.pings, listens: pubsub.listens };
   }) as BrowserCommand<[]>,
   heatSend: (async (_ctx, channelId: string, frames: string[]) => (await fakes()).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
+  heatRefuse: (async (_ctx, channelId: string, on: boolean) => (await fakes()).heat.refuse(channelId, on)) as BrowserCommand<[string, boolean]>,
+  stallHeld: (async () => (await fakes()).stall.held) as BrowserCommand<[]>,
   whipSessions: (async () => (await fakes()).whip.list()) as BrowserCommand<[]>,
   whipKill: (async (_ctx, id: string) => (await fakes()).whip.kill(id)) as BrowserCommand<[string]>,
   ...pageCommands,
@@ -66,5 +68,7 @@ declare module 'vitest/browser' {
     psSilence(on: boolean): Promise<void>;
     psStats(): Promise<{ pings: number; listens: number }>;
     heatSend(channelId: string, frames: string[]): Promise<number>;
+    heatRefuse(channelId: string, on: boolean): Promise<void>;
+    stallHeld(): Promise<number>;
   }
 }
