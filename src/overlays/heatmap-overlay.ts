@@ -3,6 +3,7 @@ import { HeatSource } from '../sources/heat/heat-source.js';
 import { heatmapSchema } from '../config/heatmap-config.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import type { UserDirectory } from '../twitch/user-directory.js';
+import type { TokenWatch } from '../twitch/token-watch.js';
 import '../components/heatmap/ovl-heatmap.js';
 
 /**
@@ -17,6 +18,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
   async build(config, env) {
     let channelId = config.channelId;
     let users: UserDirectory | undefined;
+    let watch: TokenWatch | undefined;
     let WebSocketClass: (new (url: string) => WebSocket) | undefined;
     const offline = env.demo || env.replay !== null;
     if (env.replay) {
@@ -27,7 +29,8 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       channelId ||= 'demo';
     } else if (config.token) {
       const [{ connectTwitch, channelByLogin }, twitch] = await Promise.all([import('../overlay/connect-twitch.js'), import('../twitch/index.js')]);
-      const { helix } = await connectTwitch(config.token, env);
+      const { helix, watch: tokenWatch } = await connectTwitch(config.token, env);
+      watch = tokenWatch;
       users = new twitch.UserDirectory({ fetchUsers: (ids) => twitch.getUsers(helix, { ids }) });
       if (!channelId && config.channel) channelId = (await channelByLogin(helix, config.channel)).id;
     }
@@ -53,10 +56,10 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       element.regionColumns = Number(regions[1]);
       element.regionRows = Number(regions[2]);
       element.regionWindow = config.regionWindow;
-      element.addEventListener('ovl-heat-votes', (e) => env.note(`votes: ${(e as CustomEvent<{ counts: number[] }>).detail.counts.join(' ')}`, 'votes'));
+      element.addEventListener('ovl-heat-votes', (e) => env.note(`votes: ${e.detail.counts.join(' ')}`, 'votes'));
     }
     source.addEventListener('reject', (e) => env.note(`skipped ${e.detail.count} bad click frames (last: ${e.detail.reason})`, 'rejected'));
     element.source = source;
-    return { sources: [source], element };
+    return { sources: watch ? [source, watch] : [source], element };
   },
 };
