@@ -25,7 +25,7 @@ export interface BootedOverlay {
 export interface BootOptions {
   readonly url?: URL;
   readonly root?: HTMLElement;
-  /** Timing of the token checks; tests step it by hand. */
+  /** Runs the overlay's timers (`env.schedule`); tests step it by hand. */
   readonly schedule?: Schedule;
 }
 

@@ -13,7 +13,7 @@ export interface OverlayEnv {
   readonly demo: boolean;
   readonly debug: boolean;
   readonly endpoints: Endpoints;
-  /** Runs timers that tests step by hand (the token's hourly checks). */
+  /** Runs the overlay's timers (the token's hourly checks, reconnect delays); tests step it by hand. */
   readonly schedule: Schedule;
   /**
    * Adds a line to the `?debug` panel, e.g. which emote services loaded. A line given a `key`

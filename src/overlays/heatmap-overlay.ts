@@ -42,7 +42,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
           : 'Give "channel-id" (the channel’s numeric Twitch id), or "channel" with a token.',
       );
     }
-    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass, tap: env.tap('heat') });
+    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass, tap: env.tap('heat'), schedule: env.schedule });
     const element = document.createElement('ovl-heatmap');
     element.halfLife = config.halfLife;
     element.radius = config.radius;

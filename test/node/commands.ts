@@ -12,6 +12,7 @@ export const commands = {
   tmiDrop: (async (_ctx, channel: string) => (await fakes()).tmi.drop(channel)) as BrowserCommand<[string]>,
   tmiSilence: (async (_ctx, channel: string, silent: boolean) => (await fakes()).tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
   tmiSent: (async (_ctx, channel: string) => (await fakes()).tmi.sent(channel)) as BrowserCommand<[string]>,
+  tmiRefuseLogin: (async (_ctx, token: string, on: boolean) => (await fakes()).tmi.refuseLogin(token, on)) as BrowserCommand<[string, boolean]>,
   tmiJoinCount: (async (_ctx, channel: string) => (await fakes()).tmi.joinCount(channel)) as BrowserCommand<[string]>,
   httpScript: (async (_ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakes()).http.script(method, path, responses)) as BrowserCommand<
     [string, string, ScriptedResponse[]]
@@ -53,6 +54,7 @@ declare module 'vitest/browser' {
     tmiSilence(channel: string, silent: boolean): Promise<void>;
     tmiSent(channel: string): Promise<string[]>;
     tmiJoinCount(channel: string): Promise<number>;
+    tmiRefuseLogin(token: string, on: boolean): Promise<void>;
     httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
     httpRequests(prefix: string): Promise<RecordedRequest[]>;
     httpSetStream(userId: string, stream: Record<string, unknown> | null): Promise<void>;
