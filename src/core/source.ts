@@ -130,7 +130,10 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     backoff.disconnected(Date.now());
     const delay = delayMs ?? backoff.next();
     if (delay === null) {
-      this.fail(new SourceError(error.code, `${error.message} Gave up after ${backoff.attempt} attempts.`, { retryable: false, cause: error }));
+      // The failure's own text promises a retry ("…; reconnecting."): that promise no longer holds.
+      const what = error.message.replace(/;\s*(reconnecting|starting a new session)\.$/, '.');
+      const attempts = `${backoff.attempt} attempt${backoff.attempt === 1 ? '' : 's'}`;
+      this.fail(new SourceError(error.code, `${what} Gave up after ${attempts}.`, { retryable: false, cause: error }));
       return;
     }
     this.fail(error);

@@ -105,4 +105,15 @@ describe('HeatSource against the fake Heat server', () => {
     await expect.poll(() => source!.status.state).toBe('connected');
     expect(source.status.attempt).toBe(0);
   });
+
+  test('a backoff out of attempts ends the source in an error that says it gave up', async () => {
+    const clock = new ManualSchedule();
+    source = new HeatSource({ channelId: '404001', url: inject('heatUrl'), schedule: clock.schedule, backoff: new Backoff({ initialMs: 1000, jitter: 0, maxAttempts: 1 }) });
+    source.start();
+    await expect.poll(() => source!.status.state).toBe('reconnecting');
+    clock.runNext();
+    await expect.poll(() => source!.status.state).toBe('error');
+    expect(source.status.error).toMatchObject({ code: 'network', retryable: false, message: 'Heat connection lost. Gave up after 1 attempt.' });
+    expect(clock.waiting).toBe(0);
+  });
 });
