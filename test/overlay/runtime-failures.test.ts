@@ -33,16 +33,21 @@ const alertsUrl = () =>
   new URL(`http://127.0.0.1/overlays/alerts/?dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}#token=${BROADCASTER_TOKEN}`);
 
 describe('the setup card follows the sources while the overlay runs', () => {
-  test('a dropped chat socket is transient: no card, and chat comes back', async () => {
+  test('a dropped chat socket is transient: no card, the ?debug chip says so, and chat comes back', async () => {
     const channel = uniqueChannel('transient');
-    booted = await bootOverlay(chatOverlay, { url: chatUrl(channel), root });
+    const url = chatUrl(channel);
+    url.searchParams.set('debug', '');
+    booted = await bootOverlay(chatOverlay, { url, root });
     const [chat] = booted.parts!.sources;
+    const chipError = () => root.querySelector('ovl-status-panel')?.shadowRoot?.querySelector('[part="chip"] .error')?.textContent ?? '';
     await until(chat!, 'connected');
     await commands.tmiDrop(channel);
     await until(chat!, 'reconnecting');
     expect(card()).toEqual([]);
+    await expect.poll(chipError).toMatch(/^network: Chat connection lost/);
     await until(chat!, 'connected');
     expect(card()).toEqual([]);
+    await expect.poll(chipError).toMatch(/^recovered from network: Chat connection lost/);
   });
 
   test('chat login refused mid-session (token revoked): the card says so, and every source stops', async () => {
