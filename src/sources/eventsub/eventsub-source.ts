@@ -105,8 +105,6 @@ export class EventSubSource extends Source<EventSubEventMap> {
     const socket: SourceSocket = new SourceSocket(
       url,
       {
-        // Twitch welcomes at once; a socket that opens but stays silent is caught as a dead session.
-        open: () => socket === this.socket && this.kick(),
         message: (data) => this.onFrame(socket, data),
         end: (end) => this.onEnd(socket, end),
       },
