@@ -69,13 +69,13 @@ describe('the setup card follows the sources while the overlay runs', () => {
     }
   });
 
-  test('a channel Twitch suspends mid-session: the card says so over the overlay, which stays', async () => {
+  test('a channel Twitch says cannot be joined (gone or suspended, §1 NOTICE msg_channel_suspended): the card says so over the overlay, which stays', async () => {
     const channel = uniqueChannel('suspended');
     booted = await bootOverlay(chatOverlay, { url: chatUrl(channel), root });
     const [chat] = booted.parts!.sources;
     await until(chat!, 'connected');
-    await commands.tmiPush(channel, [`@msg-id=msg_channel_suspended :tmi.twitch.tv NOTICE #${channel} :This channel has been suspended.`]);
-    await expect.poll(card).toEqual([expect.stringMatching(/cannot be joined: This channel has been suspended/)]);
+    await commands.tmiPush(channel, [`@msg-id=msg_channel_suspended :tmi.twitch.tv NOTICE #${channel} :This channel does not exist or has been suspended.`]);
+    await expect.poll(card).toEqual([expect.stringMatching(/cannot be joined: This channel does not exist or has been suspended/)]);
     expect(chat!.status).toMatchObject({ state: 'error', error: { code: 'config' } });
     expect(root.querySelector('ovl-chat')).not.toBeNull();
   });
