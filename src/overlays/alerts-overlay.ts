@@ -2,6 +2,7 @@ import { SourceError } from '../core/errors.js';
 import { connectTwitch } from '../overlay/connect-twitch.js';
 import { EventSubRedemptions } from '../sources/redemptions/eventsub-redemptions.js';
 import type { RedemptionSource } from '../sources/redemptions/redemption-source.js';
+import type { TokenWatch } from '../twitch/token-watch.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
 import { alertsSchema } from '../config/alerts-config.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
@@ -21,6 +22,7 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
   records: ['eventsub'],
   async build(config, env) {
     let source: RedemptionSource;
+    let watch: TokenWatch | undefined;
     if (env.demo || env.replay) {
       const [{ simulatedHelixClient }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
         import('../simulator/helix-simulator.js'),
@@ -31,7 +33,8 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
       // A replay still needs Helix for its subscriptions and reward images: the simulated one answers.
       source = new EventSubRedemptions({ helix, broadcasterId: DEMO_USER.id, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket() });
     } else {
-      const { validation, helix } = await connectTwitch(config.token, env);
+      const { validation, helix, watch: tokenWatch } = await connectTwitch(config.token, env);
+      watch = tokenWatch;
       if (!validation.scopes.some((scope) => REDEMPTION_SCOPES.includes(scope))) {
         throw new SourceError('auth', 'The alerts overlay needs the "channel:read:redemptions" scope, which this token lacks. Make a new link on the setup page with "Connect with Twitch".');
       }
@@ -53,8 +56,8 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     element.volume = config.volume;
     element.speak = config.speak;
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
-    element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${(e as CustomEvent<number>).detail} alerts (too many waiting)`, 'dropped'));
+    element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
     element.source = source;
-    return { sources: [source], element };
+    return { sources: watch ? [source, watch] : [source], element };
   },
 };

@@ -84,6 +84,6 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
           });
       }
     });
-    return { sources: [source], element };
+    return { sources: session ? [source, session.watch] : [source], element };
   },
 };

@@ -4,6 +4,7 @@ import { heatmapSchema } from '../config/heatmap-config.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import type { UserDirectory } from '../twitch/user-directory.js';
+import type { TokenWatch } from '../twitch/token-watch.js';
 import '../components/heatmap/ovl-heatmap.js';
 
 /**
@@ -18,6 +19,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
   async build(config, env) {
     let channelId = config.channelId;
     let users: UserDirectory | undefined;
+    let watch: TokenWatch | undefined;
     let WebSocketClass: (new (url: string) => WebSocket) | undefined;
     const offline = env.demo || env.replay !== null;
     if (env.replay) {
@@ -28,7 +30,8 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       channelId ||= 'demo';
     } else if (config.token) {
       const [{ connectTwitch, channelByLogin }, twitch] = await Promise.all([import('../overlay/connect-twitch.js'), import('../twitch/index.js')]);
-      const { helix } = await connectTwitch(config.token, env);
+      const { helix, watch: tokenWatch } = await connectTwitch(config.token, env);
+      watch = tokenWatch;
       users = new twitch.UserDirectory({ fetchUsers: (ids) => twitch.getUsers(helix, { ids }) });
       if (!channelId && config.channel) channelId = (await channelByLogin(helix, config.channel)).id;
     }
@@ -40,7 +43,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
           : 'Give "channel-id" (the channel’s numeric Twitch id), or "channel" with a token.',
       );
     }
-    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass, tap: env.tap('heat') });
+    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass, tap: env.tap('heat'), schedule: env.schedule });
     const element = document.createElement('ovl-heatmap');
     element.halfLife = config.halfLife;
     element.radius = config.radius;
@@ -54,10 +57,10 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       element.regionColumns = Number(regions[1]);
       element.regionRows = Number(regions[2]);
       element.regionWindow = config.regionWindow;
-      element.addEventListener('ovl-heat-votes', (e) => env.note(`votes: ${(e as CustomEvent<{ counts: number[] }>).detail.counts.join(' ')}`, 'votes'));
+      element.addEventListener('ovl-heat-votes', (e) => env.note(`votes: ${e.detail.counts.join(' ')}`, 'votes'));
     }
     source.addEventListener('reject', (e) => env.note(`skipped ${e.detail.count} bad click frames (last: ${e.detail.reason})`, 'rejected'));
     element.source = source;
-    return { sources: [source], element };
+    return { sources: watch ? [source, watch] : [source], element };
   },
 };

@@ -40,7 +40,7 @@ export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
     if (transport) {
       const { privmsg } = await import('../simulator/tmi-lines.js');
       // Typed "chat" goes through the same IRC parser as live chat.
-      element.addEventListener('ovl-studio-chat', (event) => transport.push(privmsg('demo', (event as CustomEvent<string>).detail, { login: 'you', displayName: 'You' })));
+      element.addEventListener('ovl-studio-chat', (event) => transport.push(privmsg('demo', event.detail, { login: 'you', displayName: 'You' })));
     }
     studio.start();
     if (config.autostart && (config.key || config.endpoint)) studio.publish(config.endpoint, config.key);

@@ -105,7 +105,7 @@ function useToken(token: string, tokenEndpoints: TwitchEndpoints): void {
 }
 
 connect.addEventListener('ovl-token', (event) => {
-  const { token, endpoints: tokenEndpoints } = (event as CustomEvent<{ token: string; endpoints?: TwitchEndpoints }>).detail;
+  const { token, endpoints: tokenEndpoints } = event.detail;
   useToken(token, tokenEndpoints ?? endpoints.twitch);
 });
 

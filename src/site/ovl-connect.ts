@@ -4,6 +4,7 @@ import { beginLogin } from '../twitch/implicit-auth.js';
 import { controlStyles } from './site-styles.js';
 import { finishDeviceLogin, startDeviceLogin } from '../twitch/device-auth.js';
 import type { TwitchEndpoints } from '../twitch/endpoints.js';
+import { fire } from '../core/element-events.js';
 
 const CLIENT_ID_KEY = 'ovl.clientId';
 
@@ -81,7 +82,7 @@ export class OvlConnect extends LitElement {
       this.failed = false;
       this.message = `Go to ${code.verificationUri.split('?')[0]} and enter the code ${code.userCode}. This page waits for you.`;
       const result = await finishDeviceLogin({ ...options, code });
-      this.dispatchEvent(new CustomEvent('ovl-token', { detail: { token: result.token, endpoints: this.endpoints } }));
+      fire(this, 'ovl-token', { token: result.token, endpoints: this.endpoints });
     } catch (error) {
       this.message = error instanceof Error ? error.message : String(error);
       this.failed = true;
@@ -92,7 +93,7 @@ export class OvlConnect extends LitElement {
     const clientId = this.takeClientId();
     if (!clientId) return;
     const url = beginLogin({ clientId, scopes: this.scopes, redirectUri: this.redirectUri, endpoints: this.endpoints });
-    if (this.dispatchEvent(new CustomEvent('ovl-connect-start', { detail: url, cancelable: true }))) location.assign(url);
+    if (fire(this, 'ovl-connect-start', url, { cancelable: true })) location.assign(url);
   }
 
   protected override render() {
@@ -117,5 +118,10 @@ export class OvlConnect extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-connect': OvlConnect;
+  }
+  interface HTMLElementEventMap {
+    /** detail: the authorize URL about to be opened; cancel to stay. */
+    'ovl-connect-start': CustomEvent<string>;
+    'ovl-token': CustomEvent<{ readonly token: string; readonly endpoints?: TwitchEndpoints }>;
   }
 }
