@@ -3,11 +3,11 @@ import { connectTwitch } from '../overlay/connect-twitch.js';
 import { EventSubRedemptions } from '../sources/redemptions/eventsub-redemptions.js';
 import type { RedemptionSource } from '../sources/redemptions/redemption-source.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
-import { alertsSchema } from '../config/alerts-config.js';
+import type { alertsSchema } from '../config/alerts-config.js';
+import { alertsEntry } from '../registry/alerts.js';
+import { scopeProblem } from '../registry/overlay-entry.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import '../components/alerts/ovl-alerts.js';
-
-const REDEMPTION_SCOPES = ['channel:read:redemptions', 'channel:manage:redemptions'];
 
 /**
  * Channel-point redemption alerts. EventSub by default; `?transport=pubsub` for the retired
@@ -15,9 +15,9 @@ const REDEMPTION_SCOPES = ['channel:read:redemptions', 'channel:manage:redemptio
  * EventSub only: PubSub is retired (§2), there is no live traffic of it left to record.
  */
 export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
-  title: 'Alerts overlay',
-  schema: alertsSchema,
-  name: 'alerts',
+  title: alertsEntry.title,
+  schema: alertsEntry.schema,
+  name: alertsEntry.name,
   records: ['eventsub'],
   async build(config, env) {
     let source: RedemptionSource;
@@ -32,9 +32,8 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
       source = new EventSubRedemptions({ helix, broadcasterId: DEMO_USER.id, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket() });
     } else {
       const { validation, helix } = await connectTwitch(config.token, env);
-      if (!validation.scopes.some((scope) => REDEMPTION_SCOPES.includes(scope))) {
-        throw new SourceError('auth', 'The alerts overlay needs the "channel:read:redemptions" scope, which this token lacks. Make a new link on the setup page with "Connect with Twitch".');
-      }
+      const missing = scopeProblem(alertsEntry, validation.scopes);
+      if (missing) throw new SourceError('auth', missing);
       if (config.transport === 'pubsub') {
         const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
         source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
