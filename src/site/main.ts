@@ -39,6 +39,7 @@ for (const overlay of OVERLAYS) {
   builder.path = `overlays/${overlay.name}/`;
   builder.schema = overlay.schema;
   builder.hint = overlay.obs;
+  builder.notes = overlay.fieldNotes ?? {};
   section.append(title, about, builder);
   document.body.append(section);
   builders.push(builder);

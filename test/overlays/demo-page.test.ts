@@ -17,7 +17,7 @@ describe('demo page (production build)', () => {
     // Fill the form as a streamer would; the URL follows, with the token after the #.
     await page.eval(`(() => {
       const root = document.querySelector('ovl-url-builder').shadowRoot;
-      const fill = (id, value) => { const input = root.getElementById(id); input.value = value; input.dispatchEvent(new Event('change')); };
+      const fill = (id, value) => { const input = root.getElementById(id); input.value = value; input.dispatchEvent(new Event('input')); };
       fill('channel', 'mychannel');
       fill('max-messages', '25');
       fill('token', 'secret123');

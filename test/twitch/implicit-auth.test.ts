@@ -65,7 +65,8 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
     await expect.poll(status, { timeout: 10_000 }).toEqual(['Connected as teststreamer. The links below now carry the token after the #.']);
     expect(await page.eval('location.hash')).toBe('');
     // Every overlay that takes a token gets it; the studio takes a stream key instead.
-    const urls = await page.eval<string[]>(`[...document.querySelectorAll('ovl-url-builder')].filter((b) => 'token' in b.schema).map((b) => b.url)`);
+    // A channel where one is required, so that each builder has a URL to show.
+    const urls = await page.eval<string[]>(`[...document.querySelectorAll('ovl-url-builder')].filter((b) => 'token' in b.schema).map((b) => (b.setValue('channel', 'somechannel'), b.url))`);
     expect(urls).toHaveLength(4);
     for (const url of urls) expect(url).toMatch(new RegExp(`#token=${GOOD_TOKEN}$`));
     expect(await page.eval(`[...document.querySelectorAll('ovl-url-builder')].at(-1).url`)).not.toContain('token');
