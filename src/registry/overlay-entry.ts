@@ -60,12 +60,29 @@ export function grants(granted: readonly string[], need: ScopeNeed): boolean {
 }
 
 /**
- * Whether a token with `granted` scopes belongs in this overlay's link: it must hold every
- * required scope and nothing the overlay does not use, so a leaked link can do no more than
- * the overlay (the chat link, say, never carries a token that can post).
+ * Whether a token with `granted` scopes belongs in this overlay's link: it holds every scope the
+ * overlay uses (required or optional) and nothing else, so a leaked link can do no more than
+ * the overlay does (the chat link, say, never carries a token that can post).
  */
 export function tokenFits(entry: OverlayEntry, granted: readonly string[]): boolean {
-  if (!takesToken(entry) || missingScopes(entry, granted).length > 0) return false;
+  if (!takesToken(entry) || !entry.scopes.every((need) => grants(granted, need))) return false;
   const usable = new Set(entry.scopes.flatMap((need) => [need.scope, ...(need.alternatives ?? [])]));
   return granted.every((scope) => usable.has(scope));
+}
+
+/** One token to ask Twitch for: the scopes, and the overlays whose links it goes into. */
+export interface TokenChoice {
+  readonly scopes: readonly ScopeNeed[];
+  readonly entries: readonly OverlayEntry[];
+}
+
+/** One choice per distinct set of scopes among the overlays that take a token, in registry order. */
+export function tokenChoices(entries: readonly OverlayEntry[]): TokenChoice[] {
+  const choices = new Map<string, { scopes: readonly ScopeNeed[]; entries: OverlayEntry[] }>();
+  for (const entry of entries.filter(takesToken)) {
+    const key = usedScopes(entry).sort().join(' ');
+    const choice = choices.get(key) ?? choices.set(key, { scopes: entry.scopes, entries: [] }).get(key)!;
+    choice.entries.push(entry);
+  }
+  return [...choices.values()];
 }

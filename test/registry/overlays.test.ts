@@ -4,7 +4,7 @@ import { alertsEntry } from '../../src/registry/alerts.js';
 import { chatEntry } from '../../src/registry/chat.js';
 import { streamInfoEntry } from '../../src/registry/stream-info.js';
 import { studioEntry } from '../../src/registry/studio.js';
-import { scopeProblem, takesToken, tokenFits, usedScopes } from '../../src/registry/overlay-entry.js';
+import { scopeProblem, takesToken, tokenChoices, tokenFits, usedScopes } from '../../src/registry/overlay-entry.js';
 import { chatOverlay } from '../../src/overlays/chat-overlay.js';
 import { streamInfoOverlay } from '../../src/overlays/stream-info-overlay.js';
 import { alertsOverlay } from '../../src/overlays/alerts-overlay.js';
@@ -35,11 +35,11 @@ describe('overlay registry', () => {
     for (const need of OVERLAYS.flatMap((entry) => entry.scopes)) expect(need.why).not.toBe('');
   });
 
-  test('a token fits a link when it holds what the overlay requires and nothing it does not use', () => {
-    expect(tokenFits(chatEntry, [])).toBe(true);
+  test('a token fits a link when it holds every scope the overlay uses and nothing else', () => {
     expect(tokenFits(chatEntry, ['chat:read'])).toBe(true);
     // A chat link must never be able to post.
     expect(tokenFits(chatEntry, ['chat:read', 'chat:edit'])).toBe(false);
+    expect(tokenFits(chatEntry, [])).toBe(false);
     expect(tokenFits(streamInfoEntry, [])).toBe(true);
     expect(tokenFits(streamInfoEntry, ['chat:read'])).toBe(false);
     expect(tokenFits(alertsEntry, [])).toBe(false);
@@ -47,6 +47,15 @@ describe('overlay registry', () => {
     expect(tokenFits(alertsEntry, ['channel:manage:redemptions'])).toBe(true);
     expect(takesToken(studioEntry)).toBe(false);
     expect(tokenFits(studioEntry, [])).toBe(false);
+  });
+
+  test('asks once per distinct scope set, for the overlays that take a token', () => {
+    const choices = tokenChoices(OVERLAYS).map((choice) => ({ scopes: choice.scopes.map((need) => need.scope), overlays: choice.entries.map((entry) => entry.name) }));
+    expect(choices).toEqual([
+      { scopes: ['chat:read'], overlays: ['chat'] },
+      { scopes: [], overlays: ['stream-info', 'heatmap'] },
+      { scopes: ['channel:read:redemptions'], overlays: ['alerts'] },
+    ]);
   });
 
   test('names the missing required scope and what it is for', () => {
