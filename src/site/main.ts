@@ -6,6 +6,7 @@ import { OVERLAYS } from '../registry/overlays.js';
 import { tokenChoices, tokenFits, type OverlayEntry } from '../registry/overlay-entry.js';
 import './ovl-url-builder.js';
 import './ovl-connect.js';
+import './ovl-base-url.js';
 
 /**
  * The demo page: each overlay of the registry running on the simulator, with its URL builder.
@@ -32,6 +33,10 @@ connect.choices = tokenChoices(OVERLAYS);
 connect.endpoints = endpoints.twitch;
 document.body.append(connect);
 
+const base = document.createElement('ovl-base-url');
+base.dev = import.meta.env.DEV;
+document.body.append(base);
+
 const builders = new Map<string, HTMLElementTagNameMap['ovl-url-builder']>();
 for (const overlay of OVERLAYS) {
   const section = document.createElement('section');
@@ -48,6 +53,9 @@ for (const overlay of OVERLAYS) {
   document.body.append(section);
   builders.set(overlay.name, builder);
 }
+base.addEventListener('ovl-base-change', (event) => {
+  for (const builder of builders.values()) builder.base = (event as CustomEvent<string>).detail;
+});
 
 function connectedMessage(login: string, entries: readonly OverlayEntry[], scopes: readonly string[]): string {
   const links = entries.length > 1 ? `The ${entries.map((e) => e.title).join(' and ')} links now carry` : `The ${entries[0]!.title} link now carries`;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, inject, test } from 'vitest';
 import { openPage, type OverlayPage } from '../helpers/page.js';
 
 let page: OverlayPage | undefined;
@@ -35,5 +35,24 @@ describe('demo page (production build)', () => {
     // The built URL, opened as OBS would, shows the chosen settings back in the builder.
     await page.eval(`document.querySelector('ovl-url-builder').load(${JSON.stringify(built.replace('mychannel', 'other'))})`);
     await expect.poll(() => page!.eval<string>(urlOf)).toBe(built.replace('mychannel', 'other'));
+  });
+
+  test('links can point at where the build is hosted, or at the files on disk for OBS', async () => {
+    page = await openPage('/', { width: 1280, height: 900 });
+    const setBase = (base: string) =>
+      page!.eval(`(() => {
+        const input = document.querySelector('ovl-base-url').shadowRoot.getElementById('base');
+        input.value = ${JSON.stringify(base)};
+        input.dispatchEvent(new Event('input'));
+        document.querySelector('ovl-url-builder').setValue('channel', 'mychannel');
+      })()`);
+    const urlOf = `document.querySelector('ovl-url-builder').url`;
+    await setBase('https://me.github.io/overlays/');
+    await expect.poll(() => page!.eval<string>(urlOf)).toBe('https://me.github.io/overlays/overlays/chat/?channel=mychannel');
+    // OBS's local-file handler serves files, not folders: the page is named.
+    await setBase('http://absolute/C:/obs/dist/');
+    await expect.poll(() => page!.eval<string>(urlOf)).toBe('http://absolute/C:/obs/dist/overlays/chat/index.html?channel=mychannel');
+    // The preview stays on this page's own build.
+    expect(await page.attr('ovl-url-builder', '[part="preview"]', 'src')).toEqual([expect.stringMatching(new RegExp(`^${inject('siteOrigin')}/overlays/chat/\\?`))]);
   });
 });
