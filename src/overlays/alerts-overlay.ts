@@ -6,6 +6,7 @@ import { parseRewardRules } from '../components/alerts/alert-rules.js';
 import type { alertsSchema } from '../config/alerts-config.js';
 import { alertsEntry } from '../registry/alerts.js';
 import { scopeProblem } from '../registry/overlay-entry.js';
+import { checkSpeechVoices } from '../core/speech-voices.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import '../components/alerts/ovl-alerts.js';
 
@@ -51,6 +52,8 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     element.sounds = parseRewardRules(config.sounds);
     element.volume = config.volume;
     element.speak = config.speak;
+    // Read-aloud fails silently without voices: say so in ?debug.
+    if (config.speak.length > 0) void checkSpeechVoices().then((text) => env.note(text, 'speech'));
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
     element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${(e as CustomEvent<number>).detail} alerts (too many waiting)`, 'dropped'));
     element.source = source;
