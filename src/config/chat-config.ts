@@ -2,7 +2,7 @@ import { param } from './schema.js';
 
 /** URL parameters of the chat overlay. One source of truth for parsing, the builder and the README. */
 export const chatSchema = {
-  channel: param.string('Twitch channel to show, by login name (e.g. `shroud`).', '', { required: true }),
+  channel: param.string('Twitch channel to show: its login (e.g. `shroud`) or link (`twitch.tv/shroud`).', '', { required: true, format: 'login' }),
   token: param.string('Optional user token: adds channel badges; with `chat:read` chat logs in as its user. `#fragment` only.', '', { secret: true }),
   maxMessages: param.int('Lines kept on screen; the oldest leave first.', 50, { min: 1, max: 500 }),
   animateEntry: param.bool('Slide new lines in. Costs some CPU in OBS; see the benchmark notes.'),
@@ -12,6 +12,6 @@ export const chatSchema = {
   hideNotices: param.bool('Hide sub, raid and announcement notices.'),
   emotes: param.list('Third-party emote services to show, comma-separated; empty for none.', ['7tv', 'bttv', 'ffz'], ['7tv', 'bttv', 'ffz']),
   emoteTheme: param.enum('Twitch emote variant: for a dark or a light background.', ['dark', 'light'] as const, 'dark'),
-  contrastBackground: param.color('Colour of the scene behind the chat; name colours are adjusted to read well on it.', '#18181b'),
+  contrastBackground: param.color('Colour of the scene behind the chat, any CSS colour (`black`, `rgb(…)`, hex); name colours are adjusted to read well on it.', '#18181b'),
   fontSize: param.int('Text size in pixels.', 20, { min: 8, max: 120 }),
 };

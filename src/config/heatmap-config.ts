@@ -2,8 +2,8 @@ import { param } from './schema.js';
 
 /** URL parameters of the click-heatmap overlay. */
 export const heatmapSchema = {
-  channelId: param.string('Numeric Twitch user id of the channel (no token needed). Or give `channel` and a token.'),
-  channel: param.string('Channel login, looked up on Twitch; needs a token.'),
+  channelId: param.string('Numeric Twitch user id of the channel (no token needed). Or give `channel` and a token.', '', { format: 'user-id' }),
+  channel: param.string('Channel login or link, looked up on Twitch; needs a token.', '', { format: 'login' }),
   token: param.string('User token (any scopes): for `channel`, and to show viewers’ names. `#fragment` only.', '', { secret: true }),
   halfLife: param.number('Seconds for a click’s heat to halve.', 10, { min: 0.5, max: 3600 }),
   radius: param.int('Radius of one click in pixels.', 40, { min: 4, max: 400 }),

@@ -1,4 +1,4 @@
-import { paramName, type ParamSpec, type Schema } from './schema.js';
+import { paramName, type ParamSpec, type Schema, type StringFormat } from './schema.js';
 
 function defaultText(spec: ParamSpec): string {
   if (spec.secret) return '—';
@@ -8,7 +8,10 @@ function defaultText(spec: ParamSpec): string {
   return `\`${String(spec.default)}\``;
 }
 
+const FORMAT_TEXT: Record<StringFormat, string> = { login: 'Twitch login or link', 'user-id': 'numeric user id' };
+
 function typeText(spec: ParamSpec): string {
+  if (spec.kind === 'string' && spec.format) return FORMAT_TEXT[spec.format];
   switch (spec.kind) {
     case 'enum':
       return spec.values.map((v) => `\`${v}\``).join(' \\| ');

@@ -1,4 +1,5 @@
-import { paramName, type ConfigOf, type ParamSpec, type Schema } from './schema.js';
+import { paramName, type ConfigOf, type ParamSpec, type Schema, type StringParam } from './schema.js';
+import { isUserId, normalizeLogin } from '../twitch/login.js';
 
 export interface ConfigProblem {
   /** The URL parameter name, e.g. `max-messages`. */
@@ -7,6 +8,8 @@ export interface ConfigProblem {
   readonly message: string;
   /** `error`: the overlay cannot run as configured. `warning`: ignored, default used. */
   readonly severity: 'error' | 'warning';
+  /** A required parameter that was not given: the demo and a replay supply their own. */
+  readonly missing?: boolean;
 }
 
 export interface ParsedConfig<S extends Schema> {
@@ -24,12 +27,30 @@ const TRUE_WORDS = new Set(['', '1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
 const CSS_COLOR = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/-]+\)|transparent|[a-z]+)$/i;
 
-type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
+/** What the browser takes as a colour (`CSS.supports`); the pattern outside a browser (the docs script). */
+function isCssColor(value: string): boolean {
+  return typeof CSS !== 'undefined' && typeof CSS.supports === 'function' ? CSS.supports('color', value) : CSS_COLOR.test(value);
+}
+
+/** `fatal`: the value is unusable and no default can stand in for it (a channel, say). */
+type Coerced = { ok: true; value: unknown } | { ok: false; reason: string; fatal?: boolean };
+
+function coerceString(spec: StringParam, raw: string): Coerced {
+  const value = raw.trim();
+  if (value === '' || spec.format === undefined) return { ok: true, value };
+  if (spec.format === 'user-id') {
+    return isUserId(value) ? { ok: true, value } : { ok: false, fatal: true, reason: `must be a numeric Twitch user id, got "${raw}"` };
+  }
+  const login = normalizeLogin(value);
+  return login !== null
+    ? { ok: true, value: login }
+    : { ok: false, fatal: true, reason: `is not a Twitch channel: "${raw}". Give its login (letters, digits and _, e.g. \`shroud\`) or its link (\`twitch.tv/shroud\`)` };
+}
 
 function coerce(spec: ParamSpec, raw: string): Coerced {
   switch (spec.kind) {
     case 'string':
-      return { ok: true, value: raw.trim() };
+      return coerceString(spec, raw);
     case 'int':
     case 'number': {
       const value = Number(raw);
@@ -60,7 +81,7 @@ function coerce(spec: ParamSpec, raw: string): Coerced {
         : { ok: false, reason: `has unknown item${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${spec.values!.join(', ')})` };
     }
     case 'color':
-      return CSS_COLOR.test(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: `"${raw}" is not a CSS colour` };
+      return isCssColor(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: `"${raw}" is not a CSS colour` };
   }
 }
 
@@ -90,16 +111,16 @@ export function parseConfig<S extends Schema>(schema: S, url: URL | string): Par
       });
     }
     const raw = fragment.get(name) ?? (spec.secret ? null : query.get(name));
+    const missing: ConfigProblem = { param: name, severity: 'error', missing: true, message: `"${name}" is required: ${spec.doc}` };
     if (raw === null) {
-      if (spec.required) problems.push({ param: name, severity: 'error', message: `"${name}" is required: ${spec.doc}` });
+      if (spec.required) problems.push(missing);
       continue;
     }
     const result = coerce(spec, raw);
     if (result.ok) config[key] = result.value;
+    else if (result.fatal) problems.push({ param: name, severity: 'error', message: `"${name}" ${result.reason}.` });
     else problems.push({ param: name, severity: 'warning', message: `"${name}" ${result.reason}; using the default.` });
-    if (spec.required && result.ok && (result.value === '' || result.value === undefined)) {
-      problems.push({ param: name, severity: 'error', message: `"${name}" is required: ${spec.doc}` });
-    }
+    if (spec.required && result.ok && (result.value === '' || result.value === undefined)) problems.push(missing);
   }
 
   for (const name of new Set([...query.keys(), ...fragment.keys()])) {

@@ -17,7 +17,14 @@ interface ParamBase<K extends ParamKind, T> {
   readonly required?: boolean;
 }
 
-export interface StringParam extends ParamBase<'string', string> {}
+export interface StringParam extends ParamBase<'string', string> {
+  /**
+   * `login`: a Twitch login, normalised from what streamers paste (`@Name`, `twitch.tv/name`);
+   * anything else is refused. `user-id`: a numeric Twitch user id.
+   */
+  readonly format?: StringFormat;
+}
+export type StringFormat = 'login' | 'user-id';
 export interface NumberParam extends ParamBase<'int' | 'number', number> {
   readonly min?: number;
   readonly max?: number;
@@ -37,7 +44,7 @@ export type Schema = Readonly<Record<string, ParamSpec>>;
 
 export type ConfigOf<S extends Schema> = { -readonly [K in keyof S]: S[K]['default'] };
 
-type Extra = { secret?: boolean; required?: boolean };
+type Extra = { secret?: boolean; required?: boolean; format?: StringFormat };
 
 /** Constructors that keep each parameter's literal type, for `ConfigOf`. */
 export const param = {

@@ -3,7 +3,7 @@ import { VIDEO_CODECS } from '../video/codecs.js';
 
 /** URL parameters of the studio page (generated video out). */
 export const studioSchema = {
-  channel: param.string('Twitch channel whose chat drives the scene ("red", "green", "blue", or a number for the tone in Hz). Empty: no chat.', ''),
+  channel: param.string('Twitch channel whose chat drives the scene ("red", "green", "blue", or a number for the tone in Hz). Empty: no chat.', '', { format: 'login' }),
   endpoint: param.string('WHIP endpoint URL; empty means Twitch’s. `#fragment` only, or type it on the page.', '', { secret: true }),
   key: param.string('Stream key (the WHIP Bearer token). `#fragment` only, or type it on the page.', '', { secret: true }),
   width: param.int('Video width in pixels.', 1280, { min: 160, max: 3840 }),

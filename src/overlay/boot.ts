@@ -91,10 +91,8 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   const replaying = recordable ? replayed.request : null;
   const recording = recordable && recordAsked;
   // In the demo and in a replay, the simulator or the recording supplies what a live overlay
-  // requires (a channel, a token).
-  const problems = [...parsed.problems, ...dev.problems, ...modeProblems].filter(
-    (p) => !((demo || replaying) && p.severity === 'error' && definition.schema[camel(p.param)]?.required),
-  );
+  // requires (a channel, a token); a value that was given but is unusable stays an error.
+  const problems = [...parsed.problems, ...dev.problems, ...modeProblems].filter((p) => !((demo || replaying) && p.missing));
   for (const problem of problems) log.warn(problem.message);
 
   const builderUrl = new URL('../../index.html', url).href;
@@ -182,8 +180,4 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   }
   window.addEventListener('pagehide', stopAll, { once: true });
   return { parts: running, problems, fatal: [], stop: stopAll };
-}
-
-function camel(name: string): string {
-  return name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 }

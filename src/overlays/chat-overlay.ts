@@ -4,6 +4,7 @@ import type { chatSchema } from '../config/chat-config.js';
 import { CHAT_LOGIN_SCOPE, chatEntry } from '../registry/chat.js';
 import { grants } from '../registry/overlay-entry.js';
 import { createLogger } from '../core/logger.js';
+import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import '../components/chat/ovl-chat.js';
 
@@ -57,7 +58,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     let loaded = false;
     source.addEventListener('roomstate', (event) => {
       const channelId = event.detail.channelId;
-      if (loaded || !channelId) return;
+      if (loaded || !isUserId(channelId)) return;
       loaded = true;
       if (!offline && config.emotes.length > 0) {
         void import('../emotes/providers.js')

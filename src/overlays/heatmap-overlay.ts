@@ -2,6 +2,7 @@ import { SourceError } from '../core/errors.js';
 import { HeatSource } from '../sources/heat/heat-source.js';
 import type { heatmapSchema } from '../config/heatmap-config.js';
 import { heatmapEntry } from '../registry/heatmap.js';
+import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import type { UserDirectory } from '../twitch/user-directory.js';
 import '../components/heatmap/ovl-heatmap.js';
@@ -32,7 +33,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       users = new twitch.UserDirectory({ fetchUsers: (ids) => twitch.getUsers(helix, { ids }) });
       if (!channelId && config.channel) channelId = (await channelByLogin(helix, config.channel)).id;
     }
-    if (!/^\d+$/.test(channelId) && !offline) {
+    if (!isUserId(channelId) && !offline) {
       throw new SourceError(
         'config',
         config.channel

@@ -28,6 +28,7 @@ export const streamInfoOverlay: OverlayDefinition<typeof streamInfoSchema> = {
     const element = document.createElement('ovl-stream-info');
     element.show = config.show as StreamInfoPiece[];
     element.offlineText = config.offlineText;
+    element.titleOverflow = config.titleOverflow;
     element.style.setProperty('--ovl-info-font-size', `${config.fontSize}px`);
     element.source = source;
     return { sources: [source], element };

@@ -1,5 +1,7 @@
 import { SourceError } from '../core/errors.js';
+import { hexColor } from '../core/safe-values.js';
 import type { HelixClient } from './helix-client.js';
+import { rewardImage, type RewardImage, type RewardImagesWire } from './reward-image.js';
 
 /** Helix wire shapes (snake_case, twitch-protocols.md §4.3). Normalised types follow below. */
 interface HelixUserWire {
@@ -67,19 +69,13 @@ export async function getStreams(helix: HelixClient, query: { userIds?: readonly
   return body.data ?? [];
 }
 
-interface HelixImages {
-  url_1x: string;
-  url_2x: string;
-  url_4x: string;
-}
-
 interface CustomRewardWire {
   id: string;
   title: string;
   prompt: string;
   cost: number;
-  image: HelixImages | null;
-  default_image: HelixImages;
+  image: RewardImagesWire | null;
+  default_image: RewardImagesWire;
   background_color: string;
   is_enabled: boolean;
   is_user_input_required: boolean;
@@ -92,9 +88,10 @@ export interface CustomReward {
   readonly title: string;
   readonly prompt: string;
   readonly cost: number;
-  /** The reward's own image, else Twitch's default one; 1x, 2x, 4x. */
-  readonly image: { readonly url1x: string; readonly url2x: string; readonly url4x: string };
-  readonly backgroundColor: string;
+  /** The reward's own image, else Twitch's default one; 1x, 2x, 4x. Null if the URLs are unusable. */
+  readonly image: RewardImage | null;
+  /** `#rrggbb`; null when Twitch's value is not a hex colour (it reaches a style). */
+  readonly backgroundColor: string | null;
   readonly isEnabled: boolean;
   readonly isPaused: boolean;
   readonly isUserInputRequired: boolean;
@@ -110,14 +107,13 @@ export interface CustomReward {
 export async function getCustomRewards(helix: HelixClient, broadcasterId: string): Promise<CustomReward[]> {
   const body = await helix.get<{ data: CustomRewardWire[] }>('/channel_points/custom_rewards', { broadcaster_id: broadcasterId });
   return (body.data ?? []).map((r) => {
-    const image = r.image ?? r.default_image;
     return {
       id: r.id,
       title: r.title,
       prompt: r.prompt,
       cost: r.cost,
-      image: { url1x: image.url_1x, url2x: image.url_2x, url4x: image.url_4x },
-      backgroundColor: r.background_color,
+      image: rewardImage(r.image ?? r.default_image),
+      backgroundColor: hexColor(r.background_color),
       isEnabled: r.is_enabled,
       isPaused: r.is_paused,
       isUserInputRequired: r.is_user_input_required,

@@ -42,6 +42,15 @@ describe('alert rules', () => {
 });
 
 describe('<ovl-alerts>', () => {
+  test('a colour that is not a hex colour never reaches the style, whoever built the redemption', async () => {
+    const { send, part } = await mount();
+    send(redemption('evil', { backgroundColor: '#00C7AC;background-image:url(https://evil.example/x)' }));
+    await expect.poll(() => part('alert')).not.toBeNull();
+    const alert = part('alert') as HTMLElement;
+    expect(alert.getAttribute('style') ?? '').not.toContain('evil');
+    expect(getComputedStyle(alert).backgroundImage).toBe('none');
+  });
+
   test('shows one alert at a time with image, colour, templated text and input, then the next', async () => {
     const { el, send, part } = await mount((e) => (e.templates = parseRewardRules('Hydrate! => {user} wants {reward}')));
     const seen: string[] = [];

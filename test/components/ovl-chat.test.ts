@@ -52,6 +52,15 @@ describe('<ovl-chat> rendering', () => {
     expect(none).not.toBe('');
   });
 
+  test('the background can be any CSS colour: black names stay readable on `black`, `rgb(…)` and `hsl(…)`', async () => {
+    for (const background of ['black', 'rgb(0 0 0)', 'hsl(0, 0%, 2%)']) {
+      fixture = await chatFixture((el) => (el.contrastBackground = background));
+      await fixture.push(privmsg(fixture.channel, 'a', { login: 'dark', color: '#000000' }));
+      expect(part(fixture.lines()[0]!, 'name')[0]!.style.color, background).not.toBe('rgb(0, 0, 0)');
+      fixture.element.remove();
+    }
+  });
+
   test('/me lines are marked and coloured; localized names show the login', async () => {
     fixture = await chatFixture();
     await fixture.push(privmsg(fixture.channel, '\u0001ACTION waves\u0001', { login: 'testaccount_420', displayName: '테스트계정420', color: '#FF0000' }));

@@ -58,11 +58,38 @@ describe('<ovl-stream-info>', () => {
     expect(el.shadowRoot!.querySelector('img')).toBeNull();
   });
 
+  test('a 130-character title at 1200×80 stays on one row: cut with an ellipsis, or scrolled as a marquee', async () => {
+    const title = 'A very long stream title about speedrunning every game in the series back to back, with chat deciding the order !drops'.padEnd(130, '!');
+    const row = (el: OvlStreamInfo) => {
+      const base = el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+      const part = el.shadowRoot!.querySelector<HTMLElement>('[part~="title"]')!;
+      return { base, part, lineHeight: parseFloat(getComputedStyle(base).lineHeight) };
+    };
+    const el = await mount({ title, viewer_count: 1_234_567 }, (e) => {
+      e.style.cssText = 'width:1200px;--ovl-info-font-size:24px';
+    });
+    const { base, part, lineHeight } = row(el);
+    expect(text(el, 'viewers')).toBe('1.2M');
+    expect(base.getBoundingClientRect().height).toBeLessThanOrEqual(lineHeight + 1);
+    expect(part.scrollWidth).toBeGreaterThan(part.clientWidth);
+    expect(getComputedStyle(part).textOverflow).toBe('ellipsis');
+    expect(base.getBoundingClientRect().height).toBeLessThanOrEqual(80);
+
+    el.titleOverflow = 'marquee';
+    await el.updateComplete;
+    const marquee = row(el).part;
+    expect(marquee.classList.contains('overflowing')).toBe(true);
+    expect(getComputedStyle(marquee.firstElementChild!).animationName).toBe('title-scroll');
+    expect(parseFloat(marquee.style.getPropertyValue('--_overflow'))).toBe(marquee.scrollWidth - marquee.clientWidth);
+    expect(row(el).base.getBoundingClientRect().height).toBeLessThanOrEqual(lineHeight + 1);
+  });
+
   test('formats', () => {
     expect(formatUptime(59_000)).toBe('0:59');
     expect(formatUptime(3_600_000)).toBe('1:00:00');
     expect(formatViewers(999, 'en')).toBe('999');
     expect(formatViewers(1234, 'en')).toBe('1,234');
     expect(formatViewers(123_456, 'en')).toBe('123.5K');
+    expect(formatViewers(1_234_567, 'en')).toBe('1.2M');
   });
 });

@@ -14,7 +14,7 @@ describe('overlayUrl', () => {
 
   test('what it writes, parseConfig reads back unchanged and without problems', () => {
     const values = {
-      channel: 'Some_One',
+      channel: 'some_one',
       token: 'tok',
       maxMessages: 75,
       animateEntry: true,

@@ -49,6 +49,29 @@ describe('parseConfig', () => {
     ]);
   });
 
+  test('a channel is normalised from what streamers paste, and anything else is refused as an error', () => {
+    const login = { login: param.string('Channel.', '', { format: 'login' }), id: param.string('Id.', '', { format: 'user-id' }) };
+    const read = (query: string) => parseConfig(login, `https://overlay.test/${query}`);
+    for (const pasted of ['Some_One', '@Some_One', '%23some_one', 'twitch.tv/Some_One', 'https://www.twitch.tv/some_one', 'https://m.twitch.tv/some_one/videos?x=1', '%20some_one%20']) {
+      expect(read(`?login=${pasted}`), pasted).toEqual({ config: { login: 'some_one', id: '' }, problems: [] });
+    }
+    // The crafted link that once made a logged-in overlay post in another channel (CR LF + PRIVMSG).
+    for (const hostile of ['Foo%20Bar%0D%0APRIVMSG%20%23victim%20%3Ahello', 'a%0Ab', 'twitch.tv/', 'https://evil.example/x', 'x'.repeat(26), 'näme']) {
+      const { config, problems } = read(`?login=${hostile}`);
+      expect(config.login, hostile).toBe('');
+      expect(problems, hostile).toEqual([expect.objectContaining({ param: 'login', severity: 'error', message: expect.stringContaining('is not a Twitch channel') })]);
+    }
+    expect(read('?id=12345').config.id).toBe('12345');
+    expect(read('?id=12%2034').problems).toEqual([expect.objectContaining({ param: 'id', severity: 'error' })]);
+  });
+
+  test('a colour is whatever the browser takes as one', () => {
+    for (const ok of ['black', 'rgb(0%200%200)', 'hsl(0,%200%25,%202%25)', '%23abc', 'rebeccapurple']) expect(at(`?channel=x&background=${ok}`).problems, ok).toEqual([]);
+    for (const bad of ['blurple', 'not%20a%20colour', '%23abc;x:y', 'url(x)']) {
+      expect(at(`?channel=x&background=${bad}`).problems, bad).toEqual([expect.objectContaining({ param: 'background', severity: 'warning' })]);
+    }
+  });
+
   test('secrets come only from the fragment; one in the query is refused with advice', () => {
     expect(at('?channel=x#token=abc').config.token).toBe('abc');
     const leaked = at('?channel=x&token=abc');

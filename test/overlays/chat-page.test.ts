@@ -69,6 +69,24 @@ describe('chat overlay page (production build)', () => {
     await page.screenshot('chat-setup-card');
   });
 
+  test('a crafted channel never reaches the chat socket: the card says what a channel looks like', async () => {
+    // Once, this link made a logged-in overlay send `JOIN #foo bar` and `PRIVMSG #victim :hello`.
+    page = await openPage(chatUrl('channel=Foo%20Bar%0D%0APRIVMSG%20%23victim%20%3Ahello', `#token=${GOOD_TOKEN}`));
+    await expect.poll(() => page!.text('ovl-setup-card', '[part="item"]'), { timeout: 5000 }).toEqual([expect.stringContaining('is not a Twitch channel')]);
+    expect(await page.eval('document.querySelector("ovl-chat")')).toBeNull();
+    expect(await commands.tmiSent('victim')).toEqual([]);
+    await page.close();
+    // The demo too: it used to hang at "connecting" on a blank overlay.
+    page = await openPage('/overlays/chat/?demo&channel=My%20Channel');
+    await expect.poll(() => page!.text('ovl-setup-card', '[part="item"]'), { timeout: 5000 }).toEqual([expect.stringContaining('is not a Twitch channel')]);
+  });
+
+  test('a pasted channel link works', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=https://www.twitch.tv/${channel.toUpperCase()}&emotes=`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+  });
+
   test('a token Twitch refuses shows a card; a token in the query is refused', async () => {
     page = await openPage(chatUrl('channel=somebody', '#token=revoked'));
     await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/invalid or has expired/);

@@ -97,8 +97,31 @@ describe('Helix typed calls', () => {
       ['game analysis 1v1', 50000, '#00E5CB', 0, false],
       ['Hydrate!', 300, '#9147FF', 120, true],
     ]);
-    expect(rewards[0]!.image.url1x).toContain('default-1.png');
-    expect(rewards[1]!.image.url4x).toContain('custom-4.png');
+    expect(rewards[0]!.image?.url1x).toContain('default-1.png');
+    expect(rewards[1]!.image?.url4x).toContain('custom-4.png');
+  });
+
+  test('a reward colour or image URL that is not one never reaches a style or a srcset', async () => {
+    const images = (url: string) => ({ url_1x: url, url_2x: url, url_4x: url });
+    const reward = (id: string, color: string, image: string) => ({ id, title: id, prompt: '', cost: 1, image: images(image), default_image: images(image), background_color: color });
+    await commands.httpScript('GET', '/helix/channel_points/custom_rewards', [
+      {
+        status: 200,
+        body: {
+          data: [
+            reward('css', '#00C7AC;background-image:url(https://evil.example/x)', 'https://static-cdn.jtvnw.net/a.png 1x, https://evil.example/y'),
+            reward('var', 'url(https://evil.example/z)', 'javascript:alert(1)'),
+            reward('ok', '#00C7AC', 'https://static-cdn.jtvnw.net/ok.png'),
+          ],
+        },
+      },
+    ]);
+    const rewards = await getCustomRewards(helix({ token: BROADCASTER_TOKEN }), FIXTURE_CHANNEL_ID);
+    expect(rewards.map((r) => [r.id, r.backgroundColor, r.image?.url1x ?? null])).toEqual([
+      ['css', null, null],
+      ['var', null, null],
+      ['ok', '#00C7AC', 'https://static-cdn.jtvnw.net/ok.png'],
+    ]);
   });
 
   test('a token without the redemptions scope is told which scope it lacks; another broadcaster is forbidden', async () => {

@@ -1,5 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { hexColor } from '../../core/safe-values.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { Redemption } from '../../sources/redemptions/redemption.js';
 import { SourceElement } from '../../controllers/source-element.js';
@@ -150,7 +152,7 @@ export class OvlAlerts extends SourceElement<RedemptionFeed> {
   protected override render() {
     const r = this.showing;
     if (!r) return nothing;
-    return html`<div part="alert" class="alert" style=${r.backgroundColor ? `--_reward-color:${r.backgroundColor}` : ''} role="status">
+    return html`<div part="alert" class="alert" style=${styleMap({ '--_reward-color': hexColor(r.backgroundColor) ?? undefined })} role="status">
       ${r.image ? html`<img part="image" src=${r.image.url4x} alt="" />` : nothing}
       <div>
         <div part="text" class="text">${fillTemplate(ruleFor(this.templates, r) ?? this.template, r)}</div>

@@ -28,6 +28,30 @@ function parseHex(color: string): Rgb | null {
   return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
 }
 
+let canvasContext: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Any CSS colour (`black`, `rgb(…)`, `hsl(…)`, hex) as RGB, resolved by the browser: a 2D
+ * context normalises what `fillStyle` accepts to `#rrggbb` or `rgba(r, g, b, a)`. Alpha is
+ * dropped: contrast is judged against the colour as if opaque. Twitch's own colours are hex and
+ * take the fast path.
+ */
+function parseColor(color: string): Rgb | null {
+  const hex = parseHex(color);
+  if (hex || typeof document === 'undefined') return hex;
+  canvasContext ??= document.createElement('canvas').getContext('2d');
+  if (!canvasContext) return null;
+  // A value the context refuses leaves fillStyle unchanged: two different starting colours tell it apart.
+  const resolved = ['#000000', '#ffffff'].map((start) => {
+    canvasContext!.fillStyle = start;
+    canvasContext!.fillStyle = color;
+    return String(canvasContext!.fillStyle);
+  });
+  if (resolved[0] !== resolved[1]) return null;
+  const rgba = /^rgba?\((\d+), (\d+), (\d+)/.exec(resolved[0]!);
+  return rgba ? ([Number(rgba[1]), Number(rgba[2]), Number(rgba[3])] as Rgb) : parseHex(resolved[0]!);
+}
+
 function luminance([r, g, b]: Rgb): number {
   const channel = (v: number) => {
     const s = v / 255;
@@ -37,8 +61,8 @@ function luminance([r, g, b]: Rgb): number {
 }
 
 export function contrastRatio(a: string, b: string): number {
-  const ra = parseHex(a);
-  const rb = parseHex(b);
+  const ra = parseColor(a);
+  const rb = parseColor(b);
   if (!ra || !rb) return 21;
   const [hi, lo] = [luminance(ra), luminance(rb)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
@@ -63,8 +87,8 @@ export function readableColor(color: string, background: string): string {
   const key = `${color}|${background}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const rgb = parseHex(color);
-  const bg = parseHex(background);
+  const rgb = parseColor(color);
+  const bg = parseColor(background);
   let result = color;
   if (rgb && bg && contrastRatio(color, background) < MIN_CONTRAST) {
     const target = luminance(bg) < 0.5 ? 255 : 0;

@@ -8,8 +8,8 @@ export function formatUptime(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
-/** Viewer counts the way Twitch shows them: 999, 1,234, 12.3K. */
+/** Viewer counts the way Twitch shows them: 999, 1,234, 12.3K, 1.2M. */
 export function formatViewers(count: number, locale?: string): string {
   if (count < 10_000) return count.toLocaleString(locale);
-  return `${(count / 1000).toLocaleString(locale, { maximumFractionDigits: 1 })}K`;
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(count);
 }

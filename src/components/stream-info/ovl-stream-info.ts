@@ -6,6 +6,7 @@ import { SourceElement } from '../../controllers/source-element.js';
 import { formatUptime, formatViewers } from './format.js';
 
 export type StreamInfoPiece = 'viewers' | 'title' | 'game' | 'uptime';
+export type TitleOverflow = 'ellipsis' | 'marquee';
 export type StreamInfoFeed = TypedEventTarget<{ change: StreamState }>;
 
 /**
@@ -16,6 +17,7 @@ export type StreamInfoFeed = TypedEventTarget<{ change: StreamState }>;
  * @csspart game - The game. @csspart uptime - The time live. @csspart offline - The offline text.
  * @csspart live-dot - The dot before the viewer count.
  * @cssprop --ovl-info-font, --ovl-info-font-size, --ovl-info-color, --ovl-info-gap, --ovl-info-live-color, --ovl-info-text-shadow
+ * @attr title-overflow - `ellipsis` (default) or `marquee`: a title too long for its row scrolls.
  */
 @customElement('ovl-stream-info')
 export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
@@ -29,10 +31,11 @@ export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
       --_shadow: var(--ovl-info-text-shadow, 0 1px 3px rgba(0, 0, 0, 0.8));
       display: block;
     }
+    /* One row: the title gives way (ellipsis or marquee), never a half-cut second row. */
     .base {
       display: flex;
-      flex-wrap: wrap;
       align-items: baseline;
+      white-space: nowrap;
       gap: 0.2em var(--_gap);
       font: 600 var(--_font-size) / 1.3 var(--_font);
       color: var(--_color);
@@ -46,8 +49,43 @@ export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
       background: var(--_live);
       margin-right: 0.35em;
     }
+    .viewers,
+    .uptime,
+    .game {
+      flex: none;
+    }
     .title {
+      flex: 1 1 auto;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
       font-weight: 400;
+    }
+    .title.marquee {
+      text-overflow: clip;
+    }
+    .title.marquee.overflowing > span {
+      display: inline-block;
+      animation: title-scroll var(--_scroll-time, 10s) linear infinite alternate;
+    }
+    /* Pauses at both ends, then scrolls at about 60 px/s. */
+    @keyframes title-scroll {
+      0%,
+      15% {
+        transform: translateX(0);
+      }
+      85%,
+      100% {
+        transform: translateX(calc(-1 * var(--_overflow, 0px)));
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .title.marquee {
+        text-overflow: ellipsis;
+      }
+      .title.marquee.overflowing > span {
+        animation: none;
+      }
     }
     .offline {
       opacity: 0.75;
@@ -58,12 +96,15 @@ export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
   @property({ attribute: false }) show: readonly StreamInfoPiece[] = ['viewers', 'uptime', 'game', 'title'];
   /** Text while the channel is offline; '' shows nothing. */
   @property({ attribute: 'offline-text' }) offlineText = 'Offline';
+  /** A title too long for the row: cut with an ellipsis, or scrolled back and forth. */
+  @property({ attribute: 'title-overflow' }) titleOverflow: TitleOverflow = 'ellipsis';
   /** While true (OBS hides the source) the uptime does not tick. */
   @property({ type: Boolean }) paused = false;
 
   @state() private stream: StreamState | null = null;
   @state() private now = Date.now();
   private ticker: ReturnType<typeof setInterval> | null = null;
+  private readonly resizes = new ResizeObserver(() => this.measureTitle());
   protected listen(feed: StreamInfoFeed, signal: AbortSignal): void {
     feed.addEventListener('change', (e) => (this.stream = e.detail), { signal });
   }
@@ -71,6 +112,25 @@ export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.tick(false);
+    this.resizes.disconnect();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('stream') || changed.has('titleOverflow') || changed.has('show')) this.measureTitle();
+  }
+
+  /**
+   * The marquee scrolls only a title that overflows, by exactly its overflow. A layout read,
+   * so only when the title or the size changes, never per tick.
+   */
+  private measureTitle(): void {
+    const title = this.renderRoot.querySelector<HTMLElement>('.title.marquee');
+    if (!title) return;
+    this.resizes.observe(title);
+    const overflow = title.scrollWidth - title.clientWidth;
+    title.classList.toggle('overflowing', overflow > 0);
+    title.style.setProperty('--_overflow', `${overflow}px`);
+    title.style.setProperty('--_scroll-time', `${(overflow / 60 / 0.7 + 1).toFixed(1)}s`);
   }
 
   // `stream` is private state, which PropertyValues<this> does not name.
@@ -97,7 +157,7 @@ export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
       case 'game':
         return stream.gameName ? html`<span part="game" class="game">${stream.gameName}</span>` : nothing;
       case 'title':
-        return html`<span part="title" class="title">${stream.title}</span>`;
+        return html`<span part="title" class="title ${this.titleOverflow}"><span>${stream.title}</span></span>`;
     }
   }
 

@@ -3,17 +3,13 @@ import { Backoff } from '../../core/backoff.js';
 import { closeQuietly } from '../../core/close-socket.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
+import { hexColor } from '../../core/safe-values.js';
+import { rewardImage, type RewardImagesWire } from '../../twitch/reward-image.js';
 import { RedemptionSource } from './redemption-source.js';
 import type { Redemption } from './redemption.js';
 
 /** Twitch shut PubSub down on 2025-04-14 (twitch-protocols.md §2); kept for compatibility. */
 export const PUBSUB_URL = 'wss://pubsub-edge.twitch.tv/v1';
-
-interface PubSubImages {
-  url_1x: string;
-  url_2x: string;
-  url_4x: string;
-}
 
 /** The inner, second JSON layer of a `reward-redeemed` MESSAGE (§2). */
 interface PubSubRedemptionWire {
@@ -29,8 +25,8 @@ interface PubSubRedemptionWire {
         title: string;
         prompt: string;
         cost: number;
-        image: PubSubImages | null;
-        default_image: PubSubImages;
+        image: RewardImagesWire | null;
+        default_image: RewardImagesWire;
         background_color: string;
         global_cooldown?: { is_enabled: boolean; global_cooldown_seconds: number };
       };
@@ -43,7 +39,6 @@ interface PubSubRedemptionWire {
 function fromPubSub(wire: PubSubRedemptionWire, now = Date.now()): Redemption {
   const { redemption } = wire.data;
   const { reward } = redemption;
-  const image = reward.image ?? reward.default_image;
   return {
     id: redemption.id,
     userId: redemption.user.id,
@@ -57,8 +52,8 @@ function fromPubSub(wire: PubSubRedemptionWire, now = Date.now()): Redemption {
     status: redemption.status.toLowerCase(),
     redeemedAt: Date.parse(redemption.redeemed_at),
     eventTime: now,
-    image: image ? { url1x: image.url_1x, url2x: image.url_2x, url4x: image.url_4x } : null,
-    backgroundColor: reward.background_color ?? null,
+    image: rewardImage(reward.image ?? reward.default_image),
+    backgroundColor: hexColor(reward.background_color),
     cooldownSeconds: reward.global_cooldown?.is_enabled ? reward.global_cooldown.global_cooldown_seconds : 0,
   };
 }

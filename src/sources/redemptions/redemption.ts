@@ -1,4 +1,5 @@
 import type { CustomReward } from '../../twitch/helix-api.js';
+import type { RewardImage } from '../../twitch/reward-image.js';
 
 /** A channel-point redemption, whichever transport brought it (PyWitch's fields, camelCase). */
 export interface Redemption {
@@ -19,7 +20,8 @@ export interface Redemption {
   /** `Date.now()` when it arrived. */
   readonly eventTime: number;
   /** From the reward itself (Helix, or PubSub's payload): null until known. */
-  readonly image: { readonly url1x: string; readonly url2x: string; readonly url4x: string } | null;
+  readonly image: RewardImage | null;
+  /** A checked `#rrggbb` (it reaches a style), or null. */
   readonly backgroundColor: string | null;
   readonly cooldownSeconds: number | null;
 }

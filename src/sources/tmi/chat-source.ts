@@ -2,6 +2,7 @@ import { Source, type SourceEventMap } from '../../core/source.js';
 import { SourceError } from '../../core/errors.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
+import { normalizeLogin } from '../../twitch/login.js';
 import { parseIrcLine } from './irc-message.js';
 import { normalizeIrc } from './normalize.js';
 import { buildParts } from './message-parts.js';
@@ -74,7 +75,10 @@ export class ChatSource extends Source<ChatSourceEventMap> {
   constructor(options: ChatSourceOptions) {
     super();
     this.options = options;
-    this.channel = options.channel.replace(/^#/, '').toLowerCase();
+    const channel = normalizeLogin(options.channel);
+    // Checked here too, not only in the URL schema: the channel is spelled into IRC lines (§1.2).
+    if (channel === null) throw new SourceError('config', `"${options.channel}" is not a Twitch channel login.`);
+    this.channel = channel;
     if (options.token && !options.login) throw new SourceError('config', 'A chat token needs the login of its user (validateToken gives it).');
     const token = options.token;
     this.transport =

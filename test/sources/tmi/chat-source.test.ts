@@ -160,6 +160,13 @@ describe('ChatSource faults', () => {
     expect(await commands.tmiJoinCount(channel)).toBeGreaterThanOrEqual(2);
   });
 
+  test('a channel that is not a login is refused before anything connects; a pasted form is normalised', async () => {
+    expect(() => fakeChat('foo bar\r\nPRIVMSG #victim :hello')).toThrowError(expect.objectContaining({ code: 'config' }));
+    const channel = uniqueChannel();
+    await joined(`@${channel.toUpperCase()}`);
+    expect(await commands.tmiJoinCount(channel)).toBe(1);
+  });
+
   test('start and stop are idempotent, and a stopped source can start again', async () => {
     const channel = uniqueChannel();
     const chat = track(fakeChat(channel));
