@@ -71,6 +71,22 @@ describe('<ovl-url-builder> validation', () => {
     expect(builder!.url).toMatch(/\?channel=mychannel&max-messages=25$/);
   });
 
+  test('takes a channel as streamers paste it and puts its login in the URL; refuses what is no login', async () => {
+    await mount();
+    for (const pasted of ['https://www.twitch.tv/X', 'twitch.tv/x', '@X', '#x']) {
+      await type('channel', pasted);
+      expect(problemsBeside('channel')).toEqual([]);
+      expect(builder!.url).toMatch(/\?channel=x$/);
+    }
+    await type('channel', 'My Channel');
+    expect(problemsBeside('channel')).toEqual([expect.stringContaining('"channel" is not a Twitch channel: "My Channel"')]);
+    expect(builder!.url).toBe('');
+    builder!.load('https://host.example/overlays/chat/?channel=Foo%20Bar%0D%0APRIVMSG%20%23victim%20%3Ahello');
+    await builder!.updateComplete;
+    expect(problemsBeside('channel')).toEqual([expect.stringContaining('is not a Twitch channel')]);
+    expect(builder!.url).toBe('');
+  });
+
   test('a pasted URL shows each wrong value in its field with what is wrong, and the rest beside the paste box', async () => {
     await mount();
     builder!.load('https://host.example/overlays/chat/?channel=someone&max-messages=9999&colour=red&token=leaked');
