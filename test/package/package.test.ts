@@ -12,7 +12,8 @@ import { openLocalFile, type OverlayPage } from '../helpers/page.js';
 describe('the installed package', () => {
   test('packs only the library and declares its entries, types and side effects', async () => {
     const { files, manifest } = await commands.packageConsumer();
-    expect(files.every((file) => file === 'package.json' || file === 'README.md' || file.startsWith('lib/'))).toBe(true);
+    expect(files.filter((file) => !['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(file) && !file.startsWith('lib/'))).toEqual([]);
+    expect(manifest.customElements).toBe('custom-elements.json');
     const exported = manifest.exports as Record<string, { types: string; import: string } | string>;
     for (const entry of Object.values(exported)) {
       if (typeof entry === 'string') continue;
@@ -20,9 +21,17 @@ describe('the installed package', () => {
       expect(files, entry.types).toContain(entry.types.replace(/^\.\//, ''));
     }
     expect(manifest.dependencies).toEqual({ lit: expect.any(String), 'tmi.js': expect.any(String) });
-    expect(manifest.sideEffects).toEqual(['./lib/elements/*.js']);
+    // The site build reads the same field: its element modules (src/**/ovl-*.ts) define elements too.
+    expect(manifest.sideEffects).toEqual(['./lib/elements/*.js', './src/**/ovl-*.ts']);
     // lit and tmi.js are imported, not bundled in.
     expect(files.some((file) => /node_modules|lit-html|tmi\.js/.test(file))).toBe(false);
+  });
+
+  test('every module that defines an element is named ovl-*.ts, so `sideEffects` keeps it in every build', () => {
+    const sources = import.meta.glob<string>('../../src/**/*.ts', { query: '?raw', import: 'default', eager: true });
+    const defining = Object.entries(sources).filter(([, text]) => /@customElement\(|customElements\.define\(/.test(text)).map(([path]) => path);
+    expect(defining.length).toBeGreaterThanOrEqual(7);
+    expect(defining.filter((path) => !/\/ovl-[^/]+\.ts$/.test(path))).toEqual([]);
   });
 
   test('a page built from it shows live chat with no console errors', async () => {
