@@ -208,6 +208,13 @@ export class OvlUrlBuilder extends LitElement {
     </label>`;
   }
 
+  private onPaste(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    this.load(box.value);
+    // A pasted link may carry a token: it now lives in the (masked) fields, not in plain sight here.
+    box.value = '';
+  }
+
   private async copy(): Promise<void> {
     const outcome = await copyText(this.url, this.clipboard);
     if (outcome !== 'copied') {
@@ -244,7 +251,7 @@ export class OvlUrlBuilder extends LitElement {
         ${Object.entries(this.schema).map((entry) => this.field(entry))}
         <label>
           <span class="name">Edit an existing URL</span>
-          <input type="text" placeholder="paste an overlay URL" @change=${(e: Event) => this.load((e.target as HTMLInputElement).value)} />
+          <input id="paste" type="text" placeholder="paste an overlay URL" @change=${this.onPaste} />
         </label>
         ${this.pasteProblems.map((p) => html`<div class="problem" part="problem" data-param=${p.param}>⚠ ${p.message}</div>`)}
       </form>

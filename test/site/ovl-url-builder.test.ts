@@ -130,6 +130,17 @@ describe('<ovl-url-builder> secrets and copying', () => {
     expect(shownUrl()).toBe(builder!.url);
   });
 
+  test('a pasted URL with a token is loaded into the fields and cleared from the paste box', async () => {
+    await mount();
+    const box = root().getElementById('paste') as HTMLInputElement;
+    box.value = 'https://host.example/overlays/chat/?channel=someone#token=pasted123';
+    box.dispatchEvent(new Event('change'));
+    await builder!.updateComplete;
+    expect(box.value).toBe('');
+    expect(builder!.url).toMatch(/\?channel=someone#token=pasted123$/);
+    expect(shownUrl()).not.toContain('pasted123');
+  });
+
   test('with no clipboard (a plain-http page) it says so and selects the URL instead', async () => {
     await mount(chatEntry, null);
     await type('channel', 'mychannel');
