@@ -34,7 +34,6 @@ connect.endpoints = endpoints.twitch;
 document.body.append(connect);
 
 const base = document.createElement('ovl-base-url');
-base.dev = import.meta.env.DEV;
 document.body.append(base);
 
 const builders = new Map<string, HTMLElementTagNameMap['ovl-url-builder']>();

@@ -7,6 +7,14 @@ export function pageFolder(): string {
   return new URL('./', location.href).href;
 }
 
+/**
+ * Whether this page comes from Vite's dev server (`npm start`), which adds its client script
+ * to every page it serves; a build never has it.
+ */
+export function servedByDevServer(): boolean {
+  return document.querySelector('script[src$="/@vite/client"]') !== null;
+}
+
 /** `text` as a base for the links (ending in `/`), or why it cannot be one. */
 export function readBase(text: string): { ok: true; base: string } | { ok: false; reason: string } {
   let url: URL;
@@ -57,7 +65,7 @@ export class OvlBaseUrl extends LitElement {
   ];
 
   /** Whether this page is served by Vite's dev server. */
-  @property({ type: Boolean }) dev = false;
+  @property({ type: Boolean }) dev = servedByDevServer();
   /** The base the links use now. */
   @property() base = pageFolder();
 

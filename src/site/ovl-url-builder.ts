@@ -124,11 +124,6 @@ export class OvlUrlBuilder extends LitElement {
     }
   }
 
-  /** Problems the overlay would warn about with the fields as they are. */
-  get problems(): readonly ConfigProblem[] {
-    return checkFields(this.schema, this.texts).problems;
-  }
-
   /** The URL to paste into OBS; empty while a field has a problem, since the overlay would warn. */
   get url(): string {
     const { config, problems } = checkFields(this.schema, this.texts);

@@ -46,6 +46,8 @@ describe('demo page (production build)', () => {
         input.dispatchEvent(new Event('input'));
         document.querySelector('ovl-url-builder').setValue('channel', 'mychannel');
       })()`);
+    // A build is not the dev server: no warning that its links stop with it.
+    expect(await page.text('ovl-base-url', '[part="dev-note"]')).toEqual([]);
     const urlOf = `document.querySelector('ovl-url-builder').url`;
     await setBase('https://me.github.io/overlays/');
     await expect.poll(() => page!.eval<string>(urlOf)).toBe('https://me.github.io/overlays/overlays/chat/?channel=mychannel');

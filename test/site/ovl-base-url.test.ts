@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import '../../src/site/ovl-base-url.js';
-import type { OvlBaseUrl } from '../../src/site/ovl-base-url.js';
+import { servedByDevServer, type OvlBaseUrl } from '../../src/site/ovl-base-url.js';
 
 let field: OvlBaseUrl | undefined;
 afterEach(() => field?.remove());
@@ -23,6 +23,10 @@ async function type(text: string): Promise<void> {
 }
 
 describe('<ovl-base-url>', () => {
+  test('knows a page served by Vite’s dev server, as this test page is', () => {
+    expect(servedByDevServer()).toBe(true);
+  });
+
   test('on the dev server it says the links stop working with it, and how to point them at the build', async () => {
     const { field } = await mount(true);
     expect(field.shadowRoot!.querySelector('[part="dev-note"]')!.textContent).toMatch(/dev server \(npm start\): links to it stop working when it stops/);
