@@ -107,6 +107,8 @@ export class OvlUrlBuilder extends LitElement {
   @property({ attribute: false }) clipboard: TextClipboard | undefined = navigator.clipboard;
 
   @state() private texts: FieldTexts = {};
+  /** The fields as of the last committed change (a field left, Enter, a box ticked): what the preview shows. */
+  @state() private committed: FieldTexts = {};
   /** Problems of the last pasted URL that belong to no field (an unknown parameter, say). */
   @state() private pasteProblems: readonly ConfigProblem[] = [];
   @state() private revealed = false;
@@ -117,10 +119,10 @@ export class OvlUrlBuilder extends LitElement {
   private checked: CheckedFields<Schema> = { config: {}, problems: [] };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('schema')) this.texts = defaultTexts(this.schema);
+    if (changed.has('schema')) this.texts = this.committed = defaultTexts(this.schema);
     if (changed.has('texts') || changed.has('schema')) {
       this.checked = checkFields(this.schema, this.texts);
-      if (!changed.has('copied')) this.copied = null;
+      this.copied = null;
     }
   }
 
@@ -130,8 +132,10 @@ export class OvlUrlBuilder extends LitElement {
     return problems.length > 0 ? '' : overlayUrl(this.pageUrl(this.base), this.schema, config);
   }
 
+  /** The overlay on the simulator, without secrets. It follows committed changes only: a reload per keystroke would flicker. */
   private get previewUrl(): string {
-    const visible = Object.fromEntries(Object.entries(this.checked.config).filter(([key]) => !this.schema[key]?.secret));
+    const { config } = checkFields(this.schema, this.committed);
+    const visible = Object.fromEntries(Object.entries(config).filter(([key]) => !this.schema[key]?.secret));
     return overlayUrl(this.pageUrl(''), this.schema, visible, { demo: '' });
   }
 
@@ -155,13 +159,13 @@ export class OvlUrlBuilder extends LitElement {
       return;
     }
     const { texts, otherProblems } = textsFromUrl(this.schema, parsed);
-    this.texts = texts;
+    this.texts = this.committed = texts;
     this.pasteProblems = otherProblems;
   }
 
   /** Sets one parameter, e.g. the token after "Connect with Twitch". */
   setValue(key: string, value: unknown): void {
-    this.texts = withValue(this.schema, this.texts, key, value);
+    this.texts = this.committed = withValue(this.schema, this.texts, key, value);
   }
 
   private set(key: string, text: string): void {
@@ -242,7 +246,7 @@ export class OvlUrlBuilder extends LitElement {
   }
 
   protected override render() {
-    return html`<form @submit=${(e: Event) => e.preventDefault()}>
+    return html`<form @submit=${(e: Event) => e.preventDefault()} @change=${() => (this.committed = this.texts)}>
         ${Object.entries(this.schema).map((entry) => this.field(entry))}
         <label>
           <span class="name">Edit an existing URL</span>

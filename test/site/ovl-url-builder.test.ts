@@ -98,6 +98,16 @@ describe('<ovl-url-builder> validation', () => {
     expect(builder!.url).toBe('');
   });
 
+  test('the preview follows a field when it is committed, not on every keystroke', async () => {
+    await mount();
+    const preview = () => root().querySelector('[part="preview"]')!.getAttribute('src');
+    await type('channel', 'mychan');
+    expect(preview()).toMatch(/\/no-overlay-here\/\?demo$/);
+    root().getElementById('channel')!.dispatchEvent(new Event('change', { bubbles: true }));
+    await builder!.updateComplete;
+    expect(preview()).toMatch(/\/no-overlay-here\/\?channel=mychan&demo$/);
+  });
+
   test('shows the docs’ `code` as code and the registry’s advice beside its field', async () => {
     await mount(alertsEntry);
     const about = root().getElementById('speak-about')!;
