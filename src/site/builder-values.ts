@@ -42,10 +42,11 @@ export function textsFromUrl(schema: Schema, url: URL): { texts: FieldTexts; oth
     // A bare flag (`?hide-commands`) means true.
     texts[key] = spec.kind === 'bool' && raw === '' ? 'true' : raw;
   }
-  const fields = new Set(Object.keys(schema).map(paramName));
+  const specs = new Map(Object.entries(schema).map(([key, spec]) => [paramName(key), spec]));
   const { problems } = parseConfig(schema, url);
-  // A secret found in the query was not read into its field: say so, beside the pasted URL.
-  const otherProblems = problems.filter((p) => !fields.has(p.param) || (p.severity === 'error' && url.searchParams.has(p.param) && schema[camel(p.param)]?.secret));
+  // Problems that belong to no field: an unknown parameter, and a secret found in the query
+  // (which was not read into its field, so the field cannot show it).
+  const otherProblems = problems.filter((p) => !specs.has(p.param) || (specs.get(p.param)!.secret && url.searchParams.has(p.param)));
   return { texts, otherProblems };
 }
 
@@ -65,8 +66,4 @@ export function checkFields<S extends Schema>(schema: S, texts: FieldTexts): Che
   }
   url.hash = fragment.toString();
   return parseConfig(schema, url);
-}
-
-function camel(name: string): string {
-  return name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
