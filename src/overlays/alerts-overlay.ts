@@ -4,11 +4,12 @@ import { EventSubRedemptions } from '../sources/redemptions/eventsub-redemptions
 import type { RedemptionSource } from '../sources/redemptions/redemption-source.js';
 import type { TokenWatch } from '../twitch/token-watch.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
-import { alertsSchema } from '../config/alerts-config.js';
+import type { alertsSchema } from '../config/alerts-config.js';
+import { alertsEntry } from '../registry/alerts.js';
+import { scopeProblem } from '../registry/overlay-entry.js';
+import { checkSpeechVoices } from '../core/speech-voices.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import '../components/alerts/ovl-alerts.js';
-
-const REDEMPTION_SCOPES = ['channel:read:redemptions', 'channel:manage:redemptions'];
 
 /**
  * Channel-point redemption alerts. EventSub by default; `?transport=pubsub` for the retired
@@ -16,9 +17,9 @@ const REDEMPTION_SCOPES = ['channel:read:redemptions', 'channel:manage:redemptio
  * EventSub only: PubSub is retired (§2), there is no live traffic of it left to record.
  */
 export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
-  title: 'Alerts overlay',
-  schema: alertsSchema,
-  name: 'alerts',
+  title: alertsEntry.title,
+  schema: alertsEntry.schema,
+  name: alertsEntry.name,
   records: ['eventsub'],
   async build(config, env) {
     let source: RedemptionSource;
@@ -35,9 +36,8 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     } else {
       const { validation, helix, watch: tokenWatch } = await connectTwitch(config.token, env);
       watch = tokenWatch;
-      if (!validation.scopes.some((scope) => REDEMPTION_SCOPES.includes(scope))) {
-        throw new SourceError('auth', 'The alerts overlay needs the "channel:read:redemptions" scope, which this token lacks. Make a new link on the setup page with "Connect with Twitch".');
-      }
+      const missing = scopeProblem(alertsEntry, validation.scopes);
+      if (missing) throw new SourceError('auth', missing);
       if (config.transport === 'pubsub') {
         const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
         source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
@@ -55,6 +55,8 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     element.sounds = parseRewardRules(config.sounds);
     element.volume = config.volume;
     element.speak = config.speak;
+    // Read-aloud fails silently without voices: say so in ?debug.
+    if (config.speak.length > 0) void checkSpeechVoices().then((text) => env.note(text, 'speech'));
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
     element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
     element.source = source;

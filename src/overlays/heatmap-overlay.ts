@@ -1,6 +1,7 @@
 import { SourceError } from '../core/errors.js';
 import { HeatSource } from '../sources/heat/heat-source.js';
-import { heatmapSchema } from '../config/heatmap-config.js';
+import type { heatmapSchema } from '../config/heatmap-config.js';
+import { heatmapEntry } from '../registry/heatmap.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import type { UserDirectory } from '../twitch/user-directory.js';
@@ -12,9 +13,9 @@ import '../components/heatmap/ovl-heatmap.js';
  * the channel's numeric id; a token adds lookups of a login and viewers' names.
  */
 export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
-  title: 'Click heatmap overlay',
-  schema: heatmapSchema,
-  name: 'heatmap',
+  title: heatmapEntry.title,
+  schema: heatmapEntry.schema,
+  name: heatmapEntry.name,
   records: ['heat'],
   async build(config, env) {
     let channelId = config.channelId;

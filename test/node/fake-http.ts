@@ -47,6 +47,8 @@ export class FakeHttpServer {
   eventsub: FakeEventSubServer | null = null;
   /** Device codes and how many more polls each answers "authorization_pending". */
   private readonly deviceCodes = new Map<string, number>();
+  /** Tokens the implicit grant and the device flow handed out, with exactly the scopes asked for. */
+  private readonly granted = new Map<string, string[]>();
 
   private constructor(private readonly server: Server) {
     server.on('request', (req, res) => void this.handle(req, res));
@@ -66,6 +68,13 @@ export class FakeHttpServer {
   script(method: string, path: string, responses: ScriptedResponse[]): void {
     const key = `${method.toUpperCase()} ${path}`;
     this.scripts.set(key, [...(this.scripts.get(key) ?? []), ...responses]);
+  }
+
+  /** A new token for `scopes`, as Twitch's login flows issue: one per grant. */
+  private grant(scopes: string[]): string {
+    const token = `granted${this.granted.size + 1}`;
+    this.granted.set(token, scopes);
+    return token;
   }
 
   /** Puts a user's stream live (with these Helix fields) or, with null, offline. */
@@ -113,8 +122,9 @@ export class FakeHttpServer {
   private route(req: IncomingMessage, url: URL, body: string): ScriptedResponse {
     const form = new URLSearchParams(body);
     const path = url.pathname.replace(/^\/nocors/, '');
-    const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}`;
-    const authorized = broadcaster || req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
+    const grantedScopes = this.granted.get((req.headers.authorization ?? '').replace(/^(Bearer|OAuth) /, ''));
+    const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}` || Boolean(grantedScopes?.includes('channel:read:redemptions'));
+    const authorized = broadcaster || req.headers.authorization === `Bearer ${GOOD_TOKEN}` || grantedScopes !== undefined;
     const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
     const notFound = json({ error: 'Not Found', status: 404, message: 'Not Found' }, 404);
 
@@ -130,7 +140,8 @@ export class FakeHttpServer {
         this.deviceCodes.set(form.get('device_code')!, pending - 1);
         return json({ status: 400, message: 'authorization_pending' }, 400);
       }
-      return json({ access_token: GOOD_TOKEN, expires_in: 14_000, refresh_token: 'refresh-1', scope: (form.get('scopes') ?? '').split(' ').filter(Boolean), token_type: 'bearer' });
+      const scopes = (form.get('scopes') ?? '').split(' ').filter(Boolean);
+      return json({ access_token: this.grant(scopes), expires_in: 14_000, refresh_token: 'refresh-1', scope: scopes, token_type: 'bearer' });
     }
     if (path === '/id/oauth2/authorize') {
       // Twitch's implicit grant answers by redirecting to redirect_uri with the result in the fragment (§4.4).
@@ -139,7 +150,7 @@ export class FakeHttpServer {
       const result =
         url.searchParams.get('client_id') === 'deny'
           ? new URLSearchParams({ error: 'access_denied', error_description: 'The user denied you access', state })
-          : new URLSearchParams({ access_token: GOOD_TOKEN, scope: url.searchParams.get('scope') ?? '', state, token_type: 'bearer' });
+          : new URLSearchParams({ access_token: this.grant((url.searchParams.get('scope') ?? '').split(' ').filter(Boolean)), scope: url.searchParams.get('scope') ?? '', state, token_type: 'bearer' });
       redirect.hash = result.toString();
       return { status: 302, headers: { Location: redirect.href } };
     }
@@ -148,7 +159,7 @@ export class FakeHttpServer {
         ? json({
             client_id: TEST_CLIENT_ID,
             login: 'teststreamer',
-            scopes: broadcaster ? ['channel:read:redemptions', 'chat:read'] : ['chat:read', 'chat:edit'],
+            scopes: grantedScopes ?? (broadcaster ? ['channel:read:redemptions', 'chat:read'] : ['chat:read', 'chat:edit']),
             user_id: FIXTURE_CHANNEL_ID,
             expires_in: 14_000,
           })
