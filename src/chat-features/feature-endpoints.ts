@@ -1,0 +1,25 @@
+/**
+ * Base URLs of the public, no-token APIs behind the optional chat features (badges without a
+ * token, third-party badges, 7TV cosmetics, pronouns); tests point them at a fake server.
+ * Each is the service's documented base, without a trailing slash.
+ */
+export interface FeatureEndpoints {
+  /** IVR: Twitch badges without a token (`/v2/twitch/badges/global`, `/channel?id=`). */
+  readonly ivr: string;
+  /** FrankerFaceZ v1 (`/badges/ids`). */
+  readonly ffz: string;
+  /** BetterTTV v3 (`/cached/badges/twitch`). */
+  readonly bttv: string;
+  /** 7TV v3 REST (`/users/twitch/:id`) and its GraphQL endpoint (`/gql`). */
+  readonly seventv: string;
+  /** alejo.io pronouns v1 (`/pronouns`, `/users/:login`). */
+  readonly pronouns: string;
+}
+
+export const FEATURE_ENDPOINTS: FeatureEndpoints = {
+  ivr: 'https://api.ivr.fi',
+  ffz: 'https://api.frankerfacez.com/v1',
+  bttv: 'https://api.betterttv.net/3',
+  seventv: 'https://7tv.io/v3',
+  pronouns: 'https://api.pronouns.alejo.io/v1',
+};
