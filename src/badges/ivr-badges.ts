@@ -37,8 +37,11 @@ export class IvrBadges implements BadgeLookup {
         throw error;
       },
     );
-    const [, channel] = await Promise.all([this.globalLoad, fetchJson(`${base}/channel?id=${channelId}`, this.options)]);
-    this.channels.set(channelId, badgeTable(channel));
+    // Both settle before this returns, so global badges that arrived are usable even when the channel's failed.
+    const [global, channel] = await Promise.allSettled([this.globalLoad, fetchJson(`${base}/channel?id=${channelId}`, this.options)]);
+    if (channel.status === 'rejected') throw channel.reason;
+    if (global.status === 'rejected') throw global.reason;
+    this.channels.set(channelId, badgeTable(channel.value));
   }
 
   find(set: string, version: string, channelId: string): BadgeImage | undefined {

@@ -19,7 +19,10 @@ export interface ScriptedResponse {
   /** Sent as is, e.g. malformed JSON. */
   rawBody?: string;
   delayMs?: number;
-  /** This many spaces after the body: a valid but oversized answer. */
+  /**
+   * This many spaces after the body, sent chunked with no Content-Length: a valid but oversized
+   * answer that a client can only notice while reading it.
+   */
   padBytes?: number;
 }
 
@@ -108,8 +111,10 @@ export class FakeHttpServer {
     const queued = this.scripts.get(`${req.method} ${url.pathname}`);
     const answer = queued?.shift() ?? this.route(req, url, body);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
-    const text = (answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body))) + ' '.repeat(answer.padBytes ?? 0);
-    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors, ...answer.headers }).end(text);
+    const text = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors, ...answer.headers });
+    if (answer.padBytes) res.write(text);
+    res.end(answer.padBytes ? ' '.repeat(answer.padBytes) : text);
   }
 
   private route(req: IncomingMessage, url: URL, body: string): ScriptedResponse {
