@@ -23,3 +23,11 @@ export const FEATURE_ENDPOINTS: FeatureEndpoints = {
   seventv: 'https://7tv.io/v3',
   pronouns: 'https://api.pronouns.alejo.io/v1',
 };
+
+/**
+ * Every feature API under one local origin, in the layout of the test servers (`/ivr`,
+ * `/ffz/v1`, `/bttv/3`, `/7tv/v3`, `/pronouns/v1`): for `?dev-origin` and the tests.
+ */
+export function featureEndpointsAt(origin: string): FeatureEndpoints {
+  return { ivr: `${origin}/ivr`, ffz: `${origin}/ffz/v1`, bttv: `${origin}/bttv/3`, seventv: `${origin}/7tv/v3`, pronouns: `${origin}/pronouns/v1` };
+}

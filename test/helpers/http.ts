@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { TwitchEndpoints } from '../../src/twitch/endpoints.js';
 import type { EmoteEndpoints } from '../../src/emotes/emote-endpoints.js';
-import type { FeatureEndpoints } from '../../src/chat-features/feature-endpoints.js';
+import { featureEndpointsAt, type FeatureEndpoints } from '../../src/chat-features/feature-endpoints.js';
 
 /** Values the fake HTTP server and the tests agree on (no Node imports: loaded in the browser too). */
 export const TEST_CLIENT_ID = 'testclientid';
@@ -29,6 +29,5 @@ export function fakeEmoteEndpoints(): EmoteEndpoints {
 }
 
 export function fakeFeatureEndpoints(): FeatureEndpoints {
-  const origin = inject('httpOrigin');
-  return { ivr: `${origin}/ivr`, ffz: `${origin}/ffz/v1`, bttv: `${origin}/bttv/3`, seventv: `${origin}/7tv/v3`, pronouns: `${origin}/pronouns/v1` };
+  return featureEndpointsAt(inject('httpOrigin'));
 }
