@@ -1,3 +1,5 @@
+import { EMOTE_ENDPOINTS } from '../emotes/emote-endpoints.js';
+
 /**
  * Base URLs of the public, no-token APIs behind the optional chat features (badges without a
  * token, third-party badges, 7TV cosmetics, pronouns); tests point them at a fake server.
@@ -18,9 +20,10 @@ export interface FeatureEndpoints {
 
 export const FEATURE_ENDPOINTS: FeatureEndpoints = {
   ivr: 'https://api.ivr.fi',
-  ffz: 'https://api.frankerfacez.com/v1',
-  bttv: 'https://api.betterttv.net/3',
-  seventv: 'https://7tv.io/v3',
+  // The emote services' own APIs serve their badges and cosmetics too.
+  ffz: EMOTE_ENDPOINTS.ffz,
+  bttv: EMOTE_ENDPOINTS.bttv,
+  seventv: EMOTE_ENDPOINTS.seventv,
   pronouns: 'https://api.pronouns.alejo.io/v1',
 };
 

@@ -18,6 +18,11 @@ export class LruCache<K, V> {
     return this.entries.has(key);
   }
 
+  /** The value without changing its place; undefined when absent. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
   /** The value, which becomes the most recently used; undefined when absent. */
   get(key: K): V | undefined {
     if (!this.entries.has(key)) return undefined;
