@@ -44,12 +44,13 @@ describe('Twitch badges without a token (IVR)', () => {
 
   test.each([
     ['an HTTP 5xx', BROKEN_CHANNEL_ID, null, 'HTTP 500'],
-    ['a timeout', '1001', { status: 200, body: [], delayMs: 1500 }, 'did not answer within 200 ms'],
+    ['a timeout', '1001', { status: 200, body: [], delayMs: 5000 }, 'did not answer within 1000 ms'],
     ['malformed JSON', '1002', { status: 200, rawBody: '[{"set_id":"subscriber","versions":[' }, 'not JSON'],
     ['a huge answer', '1003', { status: 200, body: [], padBytes: 50_000 }, 'more than 20000 bytes'],
   ])('%s leaves the channel without badges, reported, and never throws', async (_kind, channelId, scripted, reason) => {
     if (scripted) await commands.httpScript('GET', IVR_CHANNEL, [scripted]);
-    const badges = ivrOnly({ timeoutMs: 200, maxBytes: 20_000 });
+    // A short deadline only where the server is told to stall; elsewhere a loaded machine must not time out.
+    const badges = ivrOnly({ timeoutMs: scripted && 'delayMs' in scripted ? 1000 : undefined, maxBytes: 20_000 });
     const result = await badges.load(channelId);
     expect(result.source).toBe('none');
     expect(result.errors).toEqual([expect.stringContaining(reason)]);

@@ -9,7 +9,7 @@ const FFZ_BOT = '100135110';
 const BTTV_DEV = '29045896';
 
 function cosmetics(options: Partial<UserCosmeticsOptions> = {}): UserCosmetics {
-  return new UserCosmetics({ providers: ['ffz', 'bttv', '7tv'], endpoints: fakeFeatureEndpoints(), timeoutMs: 300, maxBytes: 20_000, ...options });
+  return new UserCosmetics({ providers: ['ffz', 'bttv', '7tv'], endpoints: fakeFeatureEndpoints(), maxBytes: 20_000, ...options });
 }
 
 async function requestCount(prefix: string): Promise<number> {
@@ -62,21 +62,30 @@ describe('third-party badges and 7TV cosmetics', () => {
     expect(reordered.badges(COSMETIC_USER_ID).map((b) => b.provider)).toEqual(['7tv', 'bttv']);
   });
 
-  test('7TV: definitions of chatters met together come in one batched request, then from the cache', async () => {
-    const seventv = cosmetics({ providers: ['7tv'], sevenTv: { batchWindowMs: 300 } });
+  test('7TV: the definitions several chatters need come in one GraphQL request, then from the cache', async () => {
+    const seventv = cosmetics({ providers: ['7tv'], sevenTv: { pauseAfterFailureMs: 0 } });
+    // First their choices are learnt while the definitions request fails…
+    await commands.httpScript('POST', '/7tv/v3/gql', [{ status: 500 }, { status: 500 }]);
+    await seventv.prepare(COSMETIC_USER_ID);
+    await seventv.prepare(RADIAL_USER_ID);
+    expect(seventv.paint(COSMETIC_USER_ID)).toBeUndefined();
+    // …then both chatters' three definitions are asked for at once.
     const gqlBefore = await requestCount('/7tv/v3/gql');
+    const usersBefore = (await requestCount(`/7tv/v3/users/twitch/${COSMETIC_USER_ID}`)) + (await requestCount(`/7tv/v3/users/twitch/${RADIAL_USER_ID}`));
     await Promise.all([seventv.prepare(COSMETIC_USER_ID), seventv.prepare(RADIAL_USER_ID), seventv.prepare(COSMETIC_USER_ID)]);
     expect((await requestCount('/7tv/v3/gql')) - gqlBefore).toBe(1);
+    expect(seventv.paint(COSMETIC_USER_ID)?.name).toBe('Sunset Stripes');
+    expect(seventv.badges(COSMETIC_USER_ID).map((b) => b.title)).toEqual(['7TV Subscriber - 1 Year']);
     expect(seventv.paint(RADIAL_USER_ID)?.style).toEqual({
       backgroundImage: 'repeating-radial-gradient(circle, rgba(255, 255, 255, 1) 0%, rgba(128, 144, 255, 0.502) 60%)',
       backgroundColor: 'rgba(192, 192, 255, 1)',
       filter: null,
     });
     expect(seventv.badges(RADIAL_USER_ID)).toEqual([]);
-    const usersBefore = await requestCount('/7tv/v3/users/twitch/');
+    // Known chatters with known definitions cost no request at all.
     await seventv.prepare(COSMETIC_USER_ID);
     await seventv.prepare(RADIAL_USER_ID);
-    expect(await requestCount('/7tv/v3/users/twitch/')).toBe(usersBefore);
+    expect((await requestCount(`/7tv/v3/users/twitch/${COSMETIC_USER_ID}`)) + (await requestCount(`/7tv/v3/users/twitch/${RADIAL_USER_ID}`))).toBe(usersBefore);
     expect(await requestCount('/7tv/v3/gql')).toBe(gqlBefore + 1);
   });
 
@@ -106,12 +115,12 @@ describe('third-party badges and 7TV cosmetics', () => {
 
   test.each([
     ['an HTTP 5xx', { status: 503, body: { error: 'Service Unavailable' } }, 'HTTP 503'],
-    ['a timeout', { status: 200, body: [], delayMs: 1500 }, 'did not answer within 300 ms'],
+    ['a timeout', { status: 200, body: [], delayMs: 5000 }, 'did not answer within 1000 ms'],
     ['malformed JSON', { status: 200, rawBody: '{"badges":[{"id":1,' }, 'not JSON'],
     ['a huge answer', { status: 200, body: [], padBytes: 40_000 }, 'more than 20000 bytes'],
   ])('a list service answering with %s is left out; the others carry on', async (_kind, scripted, reason) => {
     await commands.httpScript('GET', '/ffz/v1/badges/ids', [scripted]);
-    const all = cosmetics();
+    const all = cosmetics({ timeoutMs: 'delayMs' in scripted ? 1000 : undefined });
     expect(await all.load()).toEqual([
       { provider: 'ffz', ok: false, error: expect.stringContaining(reason) },
       { provider: 'bttv', ok: true },
@@ -123,12 +132,12 @@ describe('third-party badges and 7TV cosmetics', () => {
 
   test.each([
     ['an HTTP 5xx', '8000001', { status: 502 }],
-    ['a timeout', '8000002', { status: 200, body: {}, delayMs: 1500 }],
+    ['a timeout', '8000002', { status: 200, body: {}, delayMs: 5000 }],
     ['malformed JSON', '8000003', { status: 200, rawBody: '{"user":{"style":' }],
     ['a huge answer', '8000004', { status: 200, body: {}, padBytes: 40_000 }],
   ])('7TV answering a user lookup with %s: no cosmetics, no throw, and 7TV is left alone for a while', async (_kind, userId, scripted) => {
     let now = 1_000_000;
-    const seventv = cosmetics({ providers: ['7tv'], sevenTv: { now: () => now, pauseAfterFailureMs: 60_000 } });
+    const seventv = cosmetics({ providers: ['7tv'], timeoutMs: 'delayMs' in scripted ? 1000 : undefined, sevenTv: { now: () => now, pauseAfterFailureMs: 60_000 } });
     await commands.httpScript('GET', `/7tv/v3/users/twitch/${userId}`, [scripted]);
     await expect(seventv.prepare(userId)).resolves.toBeUndefined();
     expect(seventv.badges(userId)).toEqual([]);

@@ -7,8 +7,8 @@ import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } f
 
 const CDN = 'https://d3aqoihi2n8ty8.cloudfront.net';
 
-function helix(token = GOOD_TOKEN): HelixClient {
-  return new HelixClient({ token, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0, timeoutMs: 300, backoff: new Backoff({ initialMs: 10, maxMs: 10, jitter: 0 }) });
+function helix(token = GOOD_TOKEN, timeoutMs?: number): HelixClient {
+  return new HelixClient({ token, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0, timeoutMs, backoff: new Backoff({ initialMs: 10, maxMs: 10, jitter: 0 }) });
 }
 
 async function fixtureLookup(): Promise<CheermoteLookup> {
@@ -64,7 +64,7 @@ describe('cheermotes', () => {
   test.each([
     ['a refused token', () => helix('expiredtoken'), null, 'Invalid OAuth token'],
     ['an HTTP 5xx', () => helix(), { status: 500, body: { message: 'Internal Server Error' } }, '500'],
-    ['a timeout', () => helix(), { status: 200, body: { data: [] }, delayMs: 1500 }, 'no answer within 300 ms'],
+    ['a timeout', () => helix(GOOD_TOKEN, 1000), { status: 200, body: { data: [] }, delayMs: 5000 }, 'no answer within 1000 ms'],
     ['malformed JSON', () => helix(), { status: 200, rawBody: '{"data":[{"prefix":' }, 'not JSON'],
   ])('%s leaves an empty lookup (cheers stay text) and an error, never a throw', async (_kind, client, scripted, reason) => {
     if (scripted) await commands.httpScript('GET', '/helix/bits/cheermotes', [scripted]);

@@ -4,7 +4,7 @@ import { Pronouns, pronounsElement, type PronounsOptions } from '../../src/chat-
 import { fakeFeatureEndpoints } from '../helpers/http.js';
 
 function pronouns(options: Partial<PronounsOptions> = {}): Pronouns {
-  return new Pronouns({ endpoint: fakeFeatureEndpoints().pronouns, timeoutMs: 300, maxBytes: 20_000, ...options });
+  return new Pronouns({ endpoint: fakeFeatureEndpoints().pronouns, maxBytes: 20_000, ...options });
 }
 
 async function requestCount(prefix: string): Promise<number> {
@@ -62,12 +62,12 @@ describe('pronouns (alejo.io)', () => {
 
   test.each([
     ['an HTTP 5xx', 'failing5xx', { status: 500 }],
-    ['a timeout', 'failingslow', { status: 200, body: {}, delayMs: 1500 }],
+    ['a timeout', 'failingslow', { status: 200, body: {}, delayMs: 5000 }],
     ['malformed JSON', 'failingjson', { status: 200, rawBody: '{"pronoun_id":' }],
     ['a huge answer', 'failinghuge', { status: 200, body: {}, padBytes: 40_000 }],
   ])('%s: no pronouns, nothing thrown, and the service is left alone for a while', async (_kind, login, scripted) => {
     let now = 1_000_000;
-    const lookup = pronouns({ now: () => now });
+    const lookup = pronouns({ now: () => now, timeoutMs: 'delayMs' in scripted ? 1000 : undefined });
     await commands.httpScript('GET', `/pronouns/v1/users/${login}`, [scripted]);
     await expect(lookup.request(login)).resolves.toBeNull();
     const before = await requestCount('/pronouns/v1/users/sheviewer');
