@@ -75,11 +75,11 @@ function sevenTvBadge(raw: BadgeWire | null | undefined): UserBadge | null {
   const candidates = files.slice(0, 3).flatMap((f, i) => {
     const url = imageUrl(`${base}/${f.name as string}`);
     const density = firstWidth && typeof f.width === 'number' ? Math.round((f.width / firstWidth) * 100) / 100 : i + 1;
-    return url && density > 0 ? [`${url} ${density}x`] : [];
+    return url && density > 0 ? [{ url, density }] : [];
   });
   if (candidates.length === 0) return null;
   const title = typeof raw!.tooltip === 'string' ? raw!.tooltip : typeof raw!.name === 'string' ? raw!.name : '7TV';
-  return { provider: '7tv', id, url: candidates[0]!.slice(0, candidates[0]!.lastIndexOf(' ')), srcset: candidates.join(', '), title };
+  return { provider: '7tv', id, url: candidates[0]!.url, srcset: candidates.map((c) => `${c.url} ${c.density}x`).join(', '), title };
 }
 
 type PendingKey = `paint/${string}` | `badge/${string}`;
