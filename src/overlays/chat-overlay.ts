@@ -50,6 +50,9 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.hideNotices = config.hideNotices;
     element.contrastBackground = config.contrastBackground;
     element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
+    element.style.setProperty('--ovl-chat-outline-width', `${config.outline}px`);
+    element.style.setProperty('--ovl-chat-outline-color', config.outlineColor);
+    element.style.setProperty('--ovl-chat-line-background', config.lineBackground);
     element.emotes = new EmoteLookup();
     element.source = source;
 

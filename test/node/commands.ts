@@ -3,6 +3,7 @@ import { fakes } from './fakes.js';
 import type { RecordedRequest, ScriptedResponse } from './fake-http.js';
 import type { WhipSessionInfo } from './fake-whip.js';
 import { pageCommands } from './pages.js';
+import { packageCommands } from './package-consumer.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
@@ -40,6 +41,7 @@ export const commands = {
   whipSessions: (async () => (await fakes()).whip.list()) as BrowserCommand<[]>,
   whipKill: (async (_ctx, id: string) => (await fakes()).whip.kill(id)) as BrowserCommand<[string]>,
   ...pageCommands,
+  ...packageCommands,
 };
 
 declare module 'vitest/browser' {
