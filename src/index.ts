@@ -24,6 +24,7 @@ export type { BadgeImage, BadgeLookup } from './badges/badge-lookup.js';
 export { TwitchBadges, type TwitchBadgesOptions, type BadgeLoadResult } from './badges/twitch-badges.js';
 export { UserCosmetics, type UserCosmeticsOptions, type CosmeticsLoadResult, type CosmeticsProviderId, type NamePaint, type UserBadge } from './badges/user-cosmetics.js';
 export { applyPaint, type PaintStyle } from './badges/paint-style.js';
+export { userBadgeElement } from './badges/user-badge-element.js';
 export { Pronouns, pronounsElement, type PronounsOptions } from './chat-features/pronouns.js';
 export { CheermoteLookup, loadCheermotes, type CheermoteImage, type CheerMatch, type CheermoteOptions, type CheermotesResult } from './chat-features/cheermotes.js';
 export { FEATURE_ENDPOINTS, type FeatureEndpoints } from './chat-features/feature-endpoints.js';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { UserCosmetics, type UserCosmeticsOptions } from '../../src/badges/user-cosmetics.js';
+import { userBadgeElement } from '../../src/badges/user-badge-element.js';
 import { COSMETIC_USER_ID, RADIAL_USER_ID, fakeFeatureEndpoints } from '../helpers/http.js';
 
 const SUPPORTER_BG = '#755000';
@@ -53,6 +54,8 @@ describe('third-party badges and 7TV cosmetics', () => {
         filter: 'drop-shadow(0px 0px 1px rgba(0, 0, 0, 0.702))',
       },
     });
+    const supporter = userBadgeElement(all.badges(COSMETIC_USER_ID)[0]!);
+    expect([supporter.dataset.badge, supporter.style.backgroundColor, supporter.srcset]).toEqual(['ffz-3', 'rgb(117, 80, 0)', expect.stringContaining('/badge/3/4 4x')]);
     expect(all.badges(FFZ_DEV).map((b) => b.title)).toEqual(['Developer', 'FFZ Supporter']);
     expect(all.badges(FFZ_BOT).map((b) => b.title)).toEqual(['Bot']);
     expect(all.badges(BTTV_DEV).map((b) => b.title)).toEqual(['BetterTTV Developer']);
@@ -114,20 +117,22 @@ describe('third-party badges and 7TV cosmetics', () => {
   });
 
   test.each([
-    ['an HTTP 5xx', { status: 503, body: { error: 'Service Unavailable' } }, 'HTTP 503'],
-    ['a timeout', { status: 200, body: [], delayMs: 5000 }, 'did not answer within 1000 ms'],
-    ['malformed JSON', { status: 200, rawBody: '{"badges":[{"id":1,' }, 'not JSON'],
-    ['a huge answer', { status: 200, body: [], padBytes: 40_000 }, 'more than 20000 bytes'],
-  ])('a list service answering with %s is left out; the others carry on', async (_kind, scripted, reason) => {
-    await commands.httpScript('GET', '/ffz/v1/badges/ids', [scripted]);
+    ['ffz', '/ffz/v1/badges/ids', 'an HTTP 5xx', { status: 503, body: { error: 'Service Unavailable' } }, 'HTTP 503'],
+    ['ffz', '/ffz/v1/badges/ids', 'a timeout', { status: 200, body: [], delayMs: 5000 }, 'did not answer within 1000 ms'],
+    ['ffz', '/ffz/v1/badges/ids', 'malformed JSON', { status: 200, rawBody: '{"badges":[{"id":1,' }, 'not JSON'],
+    ['ffz', '/ffz/v1/badges/ids', 'a huge answer', { status: 200, body: [], padBytes: 40_000 }, 'more than 20000 bytes'],
+    ['bttv', '/bttv/3/cached/badges/twitch', 'an HTTP 5xx', { status: 500 }, 'HTTP 500'],
+    ['bttv', '/bttv/3/cached/badges/twitch', 'a timeout', { status: 200, body: [], delayMs: 5000 }, 'did not answer within 1000 ms'],
+    ['bttv', '/bttv/3/cached/badges/twitch', 'malformed JSON', { status: 200, rawBody: '[{"providerId":' }, 'not JSON'],
+    ['bttv', '/bttv/3/cached/badges/twitch', 'a huge answer', { status: 200, body: [], padBytes: 40_000 }, 'more than 20000 bytes'],
+  ])('%s answering with %s is left out; the others carry on', async (failing, path, _kind, scripted, reason) => {
+    await commands.httpScript('GET', path, [scripted]);
     const all = cosmetics({ timeoutMs: 'delayMs' in scripted ? 1000 : undefined });
-    expect(await all.load()).toEqual([
-      { provider: 'ffz', ok: false, error: expect.stringContaining(reason) },
-      { provider: 'bttv', ok: true },
-      { provider: '7tv', ok: true },
-    ]);
+    const results = await all.load();
+    expect(results.find((r) => r.provider === failing)).toEqual({ provider: failing, ok: false, error: expect.stringContaining(reason) });
+    expect(results.filter((r) => r.provider !== failing).every((r) => r.ok)).toBe(true);
     await all.prepare(COSMETIC_USER_ID);
-    expect(all.badges(COSMETIC_USER_ID).map((b) => b.provider)).toEqual(['bttv', '7tv']);
+    expect(all.badges(COSMETIC_USER_ID).map((b) => b.provider)).toEqual(['ffz', 'bttv', '7tv'].filter((p) => p !== failing));
   });
 
   test.each([
@@ -201,5 +206,9 @@ describe('third-party badges and 7TV cosmetics', () => {
     expect(paint.style.backgroundImage).toBe('linear-gradient(0deg, rgba(255, 255, 255, 1) 0%, rgba(0, 0, 0, 1) 100%)');
     // The injected image URL fails validation: no paint at all rather than a partial one.
     expect(all.paint('9000002')).toBeUndefined();
+    // Drawn, the badge's title is an attribute value and its colour only a checked one.
+    const img = userBadgeElement(all.badges('9000001')[1]!);
+    expect([img.getAttribute('part'), img.dataset.badge, img.alt, img.title]).toEqual(['badge', 'bttv-1', '<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>']);
+    expect(userBadgeElement(ffz!).style.backgroundColor).toBe(''); // the crafted colour was refused
   });
 });
