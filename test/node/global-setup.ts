@@ -19,7 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 declare module 'vitest' {
   export interface ProvidedContext {
     tmiPort: number;
-    /** `http://127.0.0.1:<port>`; services under /helix, /id, /7tv, /bttv, /ffz. */
+    /** `http://127.0.0.1:<port>`; services under /helix, /id, /7tv, /bttv, /ffz, /ivr, /pronouns. */
     httpOrigin: string;
     /** The production build of every page, served statically. */
     siteOrigin: string;
