@@ -18,6 +18,17 @@ export type { ChatServer } from './sources/tmi/tmi-transport.js';
 export { EmoteLookup, type ThirdPartyProvider } from './emotes/emote-lookup.js';
 export { loadThirdPartyEmotes, type LoadEmotesOptions, type ProviderResult } from './emotes/providers.js';
 
+// Chat extras, each opt-in and fail-soft: badges without a token, third-party badges and 7TV
+// paints, pronouns, cheermotes.
+export type { BadgeImage, BadgeLookup } from './badges/badge-lookup.js';
+export { TwitchBadges, type TwitchBadgesOptions, type BadgeLoadResult } from './badges/twitch-badges.js';
+export { UserCosmetics, type UserCosmeticsOptions, type CosmeticsLoadResult, type CosmeticsProviderId, type NamePaint, type UserBadge } from './badges/user-cosmetics.js';
+export { applyPaint, type PaintStyle } from './badges/paint-style.js';
+export { userBadgeElement } from './badges/user-badge-element.js';
+export { Pronouns, pronounsElement, type PronounsOptions } from './chat-features/pronouns.js';
+export { CheermoteLookup, loadCheermotes, type CheermoteImage, type CheerMatch, type CheermoteOptions, type CheermotesResult } from './chat-features/cheermotes.js';
+export { FEATURE_ENDPOINTS, type FeatureEndpoints } from './chat-features/feature-endpoints.js';
+
 // EventSub, channel-point redemptions (EventSub or the retired PubSub), Heat, stream info.
 export { EventSubSource, EVENTSUB_URL, type EventSubEventMap, type EventSubNotification, type EventSubOptions, type EventSubRevocation, type EventSubSubscription } from './sources/eventsub/eventsub-source.js';
 export { EventSubRedemptions, type EventSubRedemptionsOptions } from './sources/redemptions/eventsub-redemptions.js';

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Studio } from '../../video/studio.js';
 import { studioStatsRows } from './studio-stats.js';
+import { fire } from '../../core/element-events.js';
 
 /**
  * The studio's controls: a live preview of the generated stream, the WHIP endpoint and stream
@@ -11,7 +12,7 @@ import { studioStatsRows } from './studio-stats.js';
  * @csspart preview - The preview frame. @csspart publish - The publish button.
  * @csspart record - The record button. @csspart download - The link to the last recording.
  * @csspart stats - The numbers table. @csspart status - The state line. @csspart error - The last error.
- * @fires ovl-studio-chat - (demo) text typed as if said in chat; detail: the text
+ * @fires ovl-studio-chat - (demo) text typed as if said in chat; detail: the text. Not bubbling.
  */
 @customElement('ovl-studio')
 export class OvlStudio extends LitElement {
@@ -188,7 +189,7 @@ export class OvlStudio extends LitElement {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('chat') as HTMLInputElement;
     if (!input.value.trim()) return;
-    this.dispatchEvent(new CustomEvent('ovl-studio-chat', { detail: input.value, bubbles: true, composed: true }));
+    fire(this, 'ovl-studio-chat', input.value);
     input.value = '';
   }
 }
@@ -196,5 +197,8 @@ export class OvlStudio extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-studio': OvlStudio;
+  }
+  interface HTMLElementEventMap {
+    'ovl-studio-chat': CustomEvent<string>;
   }
 }
