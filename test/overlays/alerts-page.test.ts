@@ -38,7 +38,7 @@ describe('alerts overlay page (production build)', () => {
     for (const id of ['d1', 'd2', 'd3', 'd4']) await commands.esNotify(REDEMPTION_ADD, event(id));
     await expect.poll(() => page!.text('ovl-alerts', '[part="text"]'), { timeout: 5000 }).toEqual(['Fan redeemed Clap']);
     // d1 shows, d2 waits; d3 and d4 each push the oldest waiting one out.
-    await expect.poll(() => page!.text('ovl-status-panel', '.note'), { timeout: 5000 }).toEqual(['dropped 2 alerts (too many waiting)']);
+    await expect.poll(async () => (await page!.text('ovl-status-panel', '.note')).filter((n) => n.startsWith('dropped')), { timeout: 5000 }).toEqual(['dropped 2 alerts (too many waiting)']);
   });
 
   test('?transport=pubsub listens on PubSub instead', async () => {
@@ -51,15 +51,16 @@ describe('alerts overlay page (production build)', () => {
     await expect.poll(() => page!.text('ovl-alerts', '[part="text"]'), { timeout: 5000 }).toEqual(['OldSchool redeemed Legacy']);
   });
 
-  test('a token without channel:read:redemptions gets a card naming the scope and the overlay', async () => {
+  test('a token with none of the events’ scopes gets a card naming the scopes and the overlay', async () => {
     page = await openPage(url('duration=5', GOOD_TOKEN));
-    await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/alerts overlay needs the "channel:read:redemptions" scope/);
+    await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/alerts overlay needs one of the scopes of its events \(.*"channel:read:redemptions".*\), which this token lacks/);
   });
 
   test('?demo plays simulated redemptions through the real EventSub client', async () => {
     page = await openPage('/overlays/alerts/?demo&duration=3', { reducedMotion: true });
     await expect.poll(async () => (await page!.text('ovl-alerts', '[part="text"]'))[0] ?? '', { timeout: 10_000 }).toMatch(/ redeemed /);
-    expect(await page.errors()).toEqual([]);
+    // Emotes in the simulated messages point at Twitch's CDN, which the test browser cannot resolve.
+    expect((await page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
     await page.screenshot('alerts-demo');
   });
 });

@@ -31,7 +31,7 @@ export interface StreamEventSourceOptions {
 export interface StreamEventMap extends SourceEventMap {
   event: StreamEvent;
   /** A notification that became no event: unreadable, or a duplicate of another (see duplicateOf). */
-  skipped: { readonly type: string; readonly reason: string };
+  skipped: { readonly type: string; readonly reason: string; readonly duplicate: boolean };
   /** Per session: the types held and the ones Twitch refused. */
   subscriptions: SubscriptionOutcome;
 }
@@ -98,9 +98,9 @@ export class StreamEventSource extends Source<StreamEventMap> {
 
   private onNotification(notification: EventSubNotification): void {
     const result = normalizeNotification(notification);
-    if ('skipped' in result) return this.skip(notification.type, result.skipped);
+    if ('skipped' in result) return this.skip(notification.type, result.skipped, false);
     const duplicate = duplicateOf(notification.type, result.event, this.active);
-    if (duplicate) return this.skip(notification.type, duplicate);
+    if (duplicate) return this.skip(notification.type, duplicate, true);
     const event = result.event;
     const catalog = this.catalog;
     const ready: Promise<StreamEvent> =
@@ -110,8 +110,9 @@ export class StreamEventSource extends Source<StreamEventMap> {
     this.queue = ready.then((done) => void (this.running && this.emit('event', done)));
   }
 
-  private skip(type: string, reason: string): void {
-    log.debug(`skipped a ${type} notification: ${reason}`);
-    this.emit('skipped', { type, reason });
+  private skip(type: string, reason: string, duplicate: boolean): void {
+    if (duplicate) log.debug(`skipped a ${type} notification: ${reason}`);
+    else log.warn(`skipped a ${type} notification: ${reason}`);
+    this.emit('skipped', { type, reason, duplicate });
   }
 }

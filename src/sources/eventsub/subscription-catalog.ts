@@ -52,6 +52,9 @@ export const MAX_SUBSCRIPTIONS_PER_SESSION = 300;
 /** The first scope of each kind: what "Connect with Twitch" asks for so that every kind can alert. */
 export const EVENT_SCOPES: readonly string[] = [...new Set(EVENT_SUBSCRIPTIONS.flatMap((s) => s.scopes.slice(0, 1)))];
 
+/** Whether some subscription of `kind` needs a scope (a raid needs none). */
+export const needsScope = (kind: EventKind): boolean => EVENT_SUBSCRIPTIONS.some((s) => s.kind === kind && s.scopes.length > 0);
+
 /** A kind the token cannot receive, and the scope(s) that would turn it on. */
 export interface KindOff {
   readonly kind: EventKind;
