@@ -135,7 +135,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     const settings = this.settingsOf(event.kind);
     if (!settings.enabled || !alerts(event)) return;
     if (event.kind === 'redemption' && !rewardListed(this.rewards, event.redemption)) return;
-    if (alertContent(event).amount < settings.min) return;
+    if (settings.min > 0 && alertContent(event).amount < settings.min) return;
     this.queue.push(event);
   }
 
