@@ -63,6 +63,7 @@ function contributions(value: unknown): HypeTrainContribution[] {
   });
 }
 
+/** The custom-reward payload checked field by field, then mapped by the one mapping redemptions have. */
 function redemption(event: Json, at: number): Redemption {
   const reward = object(event.reward, 'reward');
   text(event, 'id');

@@ -24,7 +24,9 @@ describe('alerts overlay page (production build)', () => {
       reward: { id: 'b045196d-9ce7-4a27-a9b9-279ed341ab28', title: 'Hydrate!', cost: 300, prompt: '' }, redeemed_at: new Date().toISOString(),
     });
     await expect.poll(() => page!.text('ovl-alerts', '[part="text"]'), { timeout: 5000 }).toEqual(['Viewer needs water']);
-    expect(await page.eval(`getComputedStyle(document.querySelector('ovl-alerts').shadowRoot.querySelector('[part=alert]')).backgroundColor`)).toBe('rgb(145, 71, 255)');
+    const style = (property: string) => page!.eval(`getComputedStyle(document.querySelector('ovl-alerts').shadowRoot.querySelector('[part=alert]')).${property}`);
+    expect(await style('backgroundColor')).toBe('rgb(145, 71, 255)');
+    expect(await style('animationName')).toBe('ovl-alert-in, ovl-alert-out');
     await page.screenshot('alerts');
   });
 
@@ -111,10 +113,12 @@ describe('alerts overlay page: every stream event', () => {
   });
 
   test('a bad payload is skipped, counted in ?debug, and the next alert shows', async () => {
-    await open();
+    await open('&follow-duration=20');
     await commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], viewers: 1e12 });
     await commands.esNotify('channel.follow', REFERENCE_EVENTS['channel.follow']);
     await expect.poll(shows, { timeout: 5000 }).toEqual(['follow']);
+    // The page was opened with prefers-reduced-motion: plain fades, no movement.
+    expect(await page!.eval(`getComputedStyle(document.querySelector('ovl-alerts').shadowRoot.querySelector('[part=alert]')).animationName`)).toBe('ovl-alert-fade-in, ovl-alert-fade-out');
     expect(await page!.text('ovl-status-panel', '.note')).toContain('skipped 1 unreadable notifications (last: channel.raid: viewers = 1000000000000 is outside 0–10000000)');
     await page!.screenshot('alerts-follow');
   });

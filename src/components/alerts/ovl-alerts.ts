@@ -15,8 +15,6 @@ import { viewerMessage } from './viewer-message-view.js';
 
 /** What the element listens to: stream events, or bare redemptions (the PubSub transport). */
 export type AlertFeed = TypedEventTarget<{ event: StreamEvent; redemption: Redemption }>;
-/** @deprecated The feed of redemptions only; an AlertFeed takes it. */
-export type RedemptionFeed = TypedEventTarget<{ redemption: Redemption }>;
 
 /** An alert on screen: the event, what it shows and how. */
 interface Shown {
