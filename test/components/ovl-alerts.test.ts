@@ -4,7 +4,7 @@ import type { OvlAlerts } from '../../src/components/alerts/ovl-alerts.js';
 import { fillTemplate, parseRewardRules, rewardListed, ruleFor } from '../../src/components/alerts/alert-rules.js';
 import type { Redemption } from '../../src/sources/redemptions/redemption.js';
 import { normalizeNotification } from '../../src/events/normalize.js';
-import { EVENT_KINDS, type EventKind, type StreamEvent } from '../../src/events/stream-event.js';
+import { EVENT_KINDS, type EventKind, type FollowEvent, type StreamEvent } from '../../src/events/stream-event.js';
 import { DEFAULT_KIND_SETTINGS, parseVariations, type KindSettings } from '../../src/components/alerts/alert-settings.js';
 import { KitSounds } from '../../src/components/alerts/alert-sounds.js';
 import { REFERENCE_EVENTS, versionOf, type ReferenceType } from '../fixtures/eventsub/reference-events.js';
@@ -263,21 +263,40 @@ describe('<ovl-alerts> for every stream event', () => {
     expect(shown).toEqual(['raid']);
   });
 
-  test('follow burst: 200 follows in 10 s show the first follower, then one "199 new followers"', async () => {
-    const { el, emit, texts } = await mountEvents();
+  test('follow burst: 200 follows in 10 s are one alert that counts up to "200 new followers"', async () => {
+    const { el, emit, part, texts } = await mountEvents((e) => (e.duration = 30));
+    const updates: number[] = [];
+    el.addEventListener('ovl-alert-update', (e) => updates.push((e as CustomEvent<FollowEvent>).detail.count));
     const start = Date.now();
     for (let i = 0; i < 200; i++) emit(reference('channel.follow', { user_id: String(5000 + i), user_login: `fan${i}`, user_name: `Fan${i}` }, start + i * 50));
-    await expect.poll(() => texts.length, { timeout: 5000 }).toBe(2);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(texts).toEqual(['Fan0 just followed!', '199 new followers!']);
+    await el.updateComplete;
+    expect(part('text')?.textContent).toBe('200 new followers!');
+    expect(texts).toHaveLength(1); // one alert, shown once
+    expect(updates).toHaveLength(199);
     expect(el.dropped).toBe(0);
   });
 
-  test('follows further apart than the burst window stay separate alerts', async () => {
+  test('follows beyond the burst window of the one on screen stay apart', async () => {
+    const { el, emit, part, texts } = await mountEvents((e) => {
+      e.followBurst = 2;
+      e.duration = 30;
+    });
+    const shown: number[] = [];
+    el.addEventListener('ovl-alert-show', (e) => shown.push((e as CustomEvent<FollowEvent>).detail.at));
+    const start = Date.now();
+    for (const [i, offset] of [0, 1000, 1500, 5000, 5100].entries()) emit(reference('channel.follow', { user_login: `f${i}`, user_name: `F${i}` }, start + offset));
+    await el.updateComplete;
+    expect(texts).toHaveLength(1);
+    expect(part('text')?.textContent).toBe('3 new followers!');
+    expect(shown).toEqual([start]);
+  });
+
+  test('follows waiting behind another alert fold into one', async () => {
     const { emit, texts } = await mountEvents((e) => (e.followBurst = 2));
     const start = Date.now();
-    for (const [i, offset] of [0, 1000, 1500, 5000].entries()) emit(reference('channel.follow', { user_login: `f${i}`, user_name: `F${i}` }, start + offset));
-    await expect.poll(() => texts, { timeout: 5000 }).toEqual(['F0 just followed!', '2 new followers!', 'F3 just followed!']);
+    emit(reference('channel.raid'));
+    for (const [i, offset] of [0, 500, 900, 5000].entries()) emit(reference('channel.follow', { user_login: `w${i}`, user_name: `W${i}` }, start + offset));
+    await expect.poll(() => texts, { timeout: 5000 }).toEqual(['Cool_User is raiding with 9,001 viewers!', '3 new followers!', 'W3 just followed!']);
   });
 
   test('minimum amounts: a raid under the minimum does not alert', async () => {

@@ -10,7 +10,7 @@ export interface AlertQueueOptions<T> {
   priorityOf?: (item: T) => number;
   /** This item's time on screen in ms; null or absent: `durationMs`. */
   durationOf?: (item: T) => number | null;
-  /** Folds `incoming` into an item still waiting when it returns the folded item; null queues it. */
+  /** Folds `incoming` into a waiting item, or the one on screen, when it returns the folded item; null queues it. */
   merge?: (waiting: T, incoming: T) => T | null;
   readonly schedule?: Schedule;
   readonly now?: () => number;
@@ -18,6 +18,8 @@ export interface AlertQueueOptions<T> {
 
 export interface AlertQueueEventMap<T> {
   show: T;
+  /** The alert on screen took in another one (`merge`); detail: the merged alert. */
+  update: T;
   hide: T;
   /** An alert was dropped because too many were waiting; detail = total dropped so far. */
   drop: number;
@@ -28,7 +30,7 @@ export interface AlertQueueEventMap<T> {
  * one first. While paused (OBS hides the source) the current alert's clock stops and no new
  * one starts; on resume it finishes its remaining time. Waiting alerts are capped: the oldest
  * of the least important is dropped and counted. An alert can fold into one that waits (a
- * burst of follows becomes one).
+ * burst of follows becomes one), even into the one on screen, which then updates.
  */
 export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
   private readonly waiting: T[] = [];
@@ -76,7 +78,7 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
     return this.options.priorityOf?.(item) ?? 0;
   }
 
-  /** Merges `item` into the newest waiting alert that takes it. */
+  /** Merges `item` into the newest waiting alert that takes it, else into the one on screen. */
   private fold(item: T): boolean {
     const merge = this.options.merge;
     if (!merge) return false;
@@ -86,7 +88,11 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
       this.waiting[i] = merged;
       return true;
     }
-    return false;
+    const merged = this.showing === null ? null : merge(this.showing, item);
+    if (merged === null) return false;
+    this.showing = merged;
+    this.emit('update', merged);
+    return true;
   }
 
   pause(): void {

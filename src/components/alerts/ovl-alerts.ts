@@ -36,9 +36,10 @@ const asEvent = (redemption: Redemption): RedemptionEvent => ({ kind: 'redemptio
  * raids, …, channel-point redemptions), the most important first. Each kind has its own
  * text, sound, image or video, duration and minimum amount, with variations by amount.
  * Viewer messages show with their emotes as images. A follow burst folds into one
- * "N new followers" alert.
+ * "N new followers" alert, counting up while it is on screen.
  *
  * @fires ovl-alert-show - an alert appears (detail: the StreamEvent). Not bubbling, not composed.
+ * @fires ovl-alert-update - the alert on screen took in more follows of a burst (detail: the folded FollowEvent). Not bubbling, not composed.
  * @fires ovl-alert-hide - it leaves (detail: the StreamEvent). Not bubbling, not composed.
  * @fires ovl-alert-drop - an alert was dropped because too many were waiting (detail: total dropped). Not bubbling, not composed.
  * @csspart alert - The alert card; also has the class of its kind (`follow`, `raid`, …).
@@ -149,6 +150,10 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
       merge: (waiting, incoming) => (waiting.kind === 'follow' && incoming.kind === 'follow' ? this.foldFollows(waiting, incoming) : null),
     });
     queue.addEventListener('show', (e) => this.onShow(e.detail));
+    queue.addEventListener('update', (e) => {
+      this.showing = this.shownOf(e.detail, this.showing?.serial ?? ++this.serial);
+      this.dispatchEvent(new CustomEvent('ovl-alert-update', { detail: e.detail }));
+    });
     queue.addEventListener('hide', (e) => {
       this.showing = null;
       this.dispatchEvent(new CustomEvent('ovl-alert-hide', { detail: e.detail }));
@@ -157,20 +162,24 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     return queue;
   }
 
-  /** A follow waiting in the queue takes in the ones that follow it within the burst window. */
+  /** A follow waiting or on screen takes in the ones arriving within the burst window of its first. */
   private foldFollows(waiting: FollowEvent, incoming: FollowEvent): FollowEvent | null {
     if (this.followBurst <= 0 || incoming.at - waiting.at > this.followBurst * 1000) return null;
     return { ...waiting, count: waiting.count + incoming.count };
   }
 
-  private onShow(event: StreamEvent): void {
+  private shownOf(event: StreamEvent, serial: number): Shown {
     const content = alertContent(event);
     const look = lookFor(this.settingsOf(event.kind), content.amount);
     const rule = event.kind === 'redemption' ? ruleFor(this.templates, event.redemption) : undefined;
-    const text = fillFields(rule ?? look.template, content.fields);
-    this.showing = { event, content, look, text, serial: ++this.serial };
+    return { event, content, look, text: fillFields(rule ?? look.template, content.fields), serial };
+  }
+
+  private onShow(event: StreamEvent): void {
+    const shown = this.shownOf(event, ++this.serial);
+    this.showing = shown;
     this.dispatchEvent(new CustomEvent('ovl-alert-show', { detail: event }));
-    this.playSound(event, look);
+    this.playSound(event, shown.look);
     if (event.kind === 'redemption') this.speakInput(event.redemption);
   }
 
