@@ -53,7 +53,7 @@ export const alertsSchema = {
   duration: param.number('Seconds each alert stays.', 6, { min: 1, max: 120 }),
   maxWaiting: param.int('Alerts that may wait; beyond this the oldest of the least important is dropped.', 20, { min: 1, max: 500 }),
   priorities: param.list('Kinds from most to least important: a waiting raid shows before a waiting follow.', DEFAULT_PRIORITIES, EVENT_KINDS),
-  followBurst: param.int('Follows within this many seconds of a waiting follow fold into one "N new followers" alert; 0: never.', 10, { min: 0, max: 600 }),
+  followBurst: param.int('Follows within this many seconds of an alert’s first follow (on screen or waiting) fold into it: one "N new followers" alert; 0: never.', 10, { min: 0, max: 600 }),
   sound: param.string('Sound URL for every alert whose kind has none; empty: the kit’s own sound per kind; `none`: silent.'),
   volume: param.number('Sound and speech volume, 0–1.', 0.8, { min: 0, max: 1 }),
   fontSize: param.int('Text size in pixels.', 32, { min: 8, max: 160 }),
