@@ -214,13 +214,16 @@ const NORMALIZERS: Readonly<Record<string, Normalizer>> = {
   'channel.charity_campaign.donate@1': (e, base) => {
     const amount = object(e.amount, 'amount');
     const places = count(amount, 'decimal_places', 0, 4);
+    const currency = text(amount, 'currency');
+    // Intl.NumberFormat throws on anything but an ISO 4217 code.
+    if (!/^[A-Z]{3}$/.test(currency)) throw new PayloadError(`currency "${currency}" is not an ISO 4217 code`);
     return {
       kind: 'charity',
       ...base,
       user: user(e),
       charityName: text(e, 'charity_name', true),
       amount: count(amount, 'value', 1, 1e10) / 10 ** places,
-      currency: text(amount, 'currency'),
+      currency,
     };
   },
   'channel.channel_points_custom_reward_redemption.add@1': (e, base) => ({ kind: 'redemption', ...base, redemption: redemption(e, base.at), automatic: false, message: EMPTY_MESSAGE }),

@@ -88,6 +88,7 @@ describe('bad input is skipped with a reason', () => {
     ['a gift of 0', 'channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], total: 0 }, undefined, /total = 0/],
     ['choices that are not a list', 'channel.poll.begin', { ...REFERENCE_EVENTS['channel.poll.begin'], choices: 'x' }, undefined, /choices is not a list/],
     ['a bad time', 'channel.hype_train.begin', { ...REFERENCE_EVENTS['channel.hype_train.begin'], expires_at: 'soon' }, undefined, /expires_at is not a time/],
+    ['a made-up currency', 'channel.charity_campaign.donate', { ...REFERENCE_EVENTS['channel.charity_campaign.donate'], amount: { value: 100, decimal_places: 2, currency: 'dollars' } }, undefined, /currency "dollars"/],
     ['an event that is not an object', 'channel.follow', null, undefined, /event is not an object/],
   ])('%s', (_name, type, event, version, reason) => {
     expect(skipped(type, event as Record<string, unknown>, version)).toMatch(reason);

@@ -19,7 +19,7 @@ const ANONYMOUS = 'Anonymous';
  * predictions and goals feed the live widgets, not the alert box: it alerts when they begin
  * and end (a prediction also when it locks is left to the widget).
  */
-export function alerts(event: StreamEvent): boolean {
+export function isAlertMoment(event: StreamEvent): boolean {
   if (event.kind === 'hype-train' || event.kind === 'poll' || event.kind === 'goal' || event.kind === 'prediction') return event.phase === 'begin' || event.phase === 'end';
   return true;
 }

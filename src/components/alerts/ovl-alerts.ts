@@ -7,7 +7,7 @@ import type { EventKind, FollowEvent, RedemptionEvent, StreamEvent } from '../..
 import { SourceElement } from '../../controllers/source-element.js';
 import { AlertQueue } from './alert-queue.js';
 import { rewardListed, ruleFor, type RewardRules } from './alert-rules.js';
-import { alertContent, alerts, fillFields, type AlertContent } from './alert-fields.js';
+import { alertContent, fillFields, isAlertMoment, type AlertContent } from './alert-fields.js';
 import { DEFAULT_KIND_SETTINGS, DEFAULT_PRIORITIES, KIND_COLORS, lookFor, type AlertLook, type KindSettings } from './alert-settings.js';
 import { KitSounds } from './alert-sounds.js';
 import { alertStyles } from './ovl-alerts.styles.js';
@@ -132,7 +132,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   /** Queues the event if its kind is on, it is an alerting moment and it reaches the minimum. */
   private offer(event: StreamEvent): void {
     const settings = this.settingsOf(event.kind);
-    if (!settings.enabled || !alerts(event)) return;
+    if (!settings.enabled || !isAlertMoment(event)) return;
     if (event.kind === 'redemption' && !rewardListed(this.rewards, event.redemption)) return;
     if (settings.min > 0 && alertContent(event).amount < settings.min) return;
     this.queue.push(event);
