@@ -1,4 +1,4 @@
-import type { EventKind } from '../../events/stream-event.js';
+import { EVENT_KINDS, type EventKind } from '../../events/stream-event.js';
 import type { EventSubSubscription } from './eventsub-source.js';
 
 /** What one subscription type needs and which event kind it feeds (twitch-protocols.md §3.5). */
@@ -76,16 +76,26 @@ export interface PlanOptions {
   readonly kinds: readonly EventKind[];
 }
 
+const granted = (spec: SubscriptionSpec, scopes: readonly string[]) => spec.scopes.length === 0 || spec.scopes.some((scope) => scopes.includes(scope));
+
+/**
+ * The wanted kinds a token with `scopes` cannot receive, each with the scopes that would turn
+ * it on: for `?debug` and for a setup page that checks a token before the overlay runs.
+ */
+export function kindsOff(scopes: readonly string[], kinds: readonly EventKind[] = EVENT_KINDS): KindOff[] {
+  const off = new Map<EventKind, KindOff>();
+  for (const spec of EVENT_SUBSCRIPTIONS) {
+    if (kinds.includes(spec.kind) && !granted(spec, scopes) && !off.has(spec.kind)) off.set(spec.kind, { kind: spec.kind, scopes: spec.scopes });
+  }
+  return [...off.values()];
+}
+
 /** The subscriptions for the wanted kinds that the token's scopes allow, and the kinds left off. */
 export function planSubscriptions(options: PlanOptions): SubscriptionPlan {
-  const granted = (spec: SubscriptionSpec) => spec.scopes.length === 0 || spec.scopes.some((scope) => options.scopes.includes(scope));
-  const wanted = EVENT_SUBSCRIPTIONS.filter((spec) => options.kinds.includes(spec.kind));
-  const allowed = wanted.filter(granted).slice(0, MAX_SUBSCRIPTIONS_PER_SESSION);
-  const off = new Map<EventKind, KindOff>();
-  for (const spec of wanted) if (!granted(spec) && !off.has(spec.kind)) off.set(spec.kind, { kind: spec.kind, scopes: spec.scopes });
+  const allowed = EVENT_SUBSCRIPTIONS.filter((spec) => options.kinds.includes(spec.kind) && granted(spec, options.scopes)).slice(0, MAX_SUBSCRIPTIONS_PER_SESSION);
   return {
     subscriptions: allowed.map((spec) => ({ type: spec.type, version: spec.version, condition: spec.condition(options.userId) })),
-    off: [...off.values()],
+    off: kindsOff(options.scopes, options.kinds),
   };
 }
 

@@ -3,7 +3,7 @@ import { commands } from 'vitest/browser';
 import { StreamEventSource } from '../../../src/sources/eventsub/stream-event-source.js';
 import { EVENT_KINDS, type StreamEvent } from '../../../src/events/stream-event.js';
 import type { SubscriptionOutcome } from '../../../src/sources/eventsub/create-subscriptions.js';
-import { EVENT_SUBSCRIPTIONS } from '../../../src/sources/eventsub/subscription-catalog.js';
+import { EVENT_SCOPES, EVENT_SUBSCRIPTIONS, describeOff, kindsOff } from '../../../src/sources/eventsub/subscription-catalog.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';
 import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, fakeTwitchEndpoints, scopedToken } from '../../helpers/http.js';
 import { REFERENCE_EVENTS } from '../../fixtures/eventsub/reference-events.js';
@@ -122,5 +122,14 @@ describe('StreamEventSource against the fake EventSub server', () => {
       'no reader for channel.follow version 9',
     ]);
     expect(source!.status.state).toBe('connected');
+  });
+});
+
+describe('subscription planning', () => {
+  test('what a token cannot receive, for the setup page: none of the events for a chat token, only charity for one without it', () => {
+    expect(kindsOff(['chat:read']).map((o) => o.kind)).toEqual(EVENT_KINDS.filter((k) => k !== 'raid'));
+    expect(describeOff(kindsOff(ALL_SCOPES.filter((s) => s !== 'channel:read:charity')))).toBe('charity (needs channel:read:charity)');
+    expect(kindsOff(['channel:manage:polls', 'moderator:manage:shoutouts'], ['poll', 'shoutout', 'raid'])).toEqual([]);
+    expect(EVENT_SCOPES).toEqual(ALL_SCOPES);
   });
 });
