@@ -358,6 +358,19 @@ describe('<ovl-alerts> for every stream event', () => {
     expect(getComputedStyle(part('alert')!).animationPlayState).toBe('paused');
   });
 
+  test('a kind’s duration and a variation’s duration set how long its alert stays', async () => {
+    const { el, emit, part } = await mountEvents((e) => (e.settings = withSettings('raid', { durationMs: 2000, variations: parseVariations('1000 => big ; duration=10') })));
+    emit(reference('channel.raid', { viewers: 5 }));
+    await el.updateComplete;
+    expect((part('alert') as HTMLElement).style.getPropertyValue('--_exit-delay')).toBe('1600ms');
+    el.remove();
+    const second = await mountEvents((e) => (e.settings = withSettings('raid', { durationMs: 2000, variations: parseVariations('1000 => big ; duration=10') })));
+    second.emit(reference('channel.raid', { viewers: 1000 }));
+    await second.el.updateComplete;
+    expect(second.part('text')?.textContent).toBe('big');
+    expect((second.part('alert') as HTMLElement).style.getPropertyValue('--_exit-delay')).toBe('9600ms');
+  });
+
   test('each kind has its own kit sound when no URL is set', () => {
     for (const kind of EVENT_KINDS) expect(KitSounds.lengthOf(kind)).toBeGreaterThan(0.3);
   });

@@ -146,7 +146,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
         const rank = this.priorities.indexOf(event.kind);
         return rank === -1 ? -1 : this.priorities.length - rank;
       },
-      durationOf: (event) => lookFor(this.settingsOf(event.kind), alertContent(event).amount).durationMs ?? this.settingsOf(event.kind).durationMs,
+      durationOf: (event) => lookFor(this.settingsOf(event.kind), alertContent(event).amount).durationMs,
       merge: (waiting, incoming) => (waiting.kind === 'follow' && incoming.kind === 'follow' ? this.foldFollows(waiting, incoming) : null),
     });
     queue.addEventListener('show', (e) => this.onShow(e.detail));
@@ -211,7 +211,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     const shown = this.showing;
     if (!shown) return nothing;
     const { event, content } = shown;
-    const durationMs = this.queue.options.durationOf?.(event) ?? this.duration * 1000;
+    const durationMs = shown.look.durationMs ?? this.duration * 1000;
     const reward = event.kind === 'redemption' ? event.redemption : null;
     const style = [`--_accent:${KIND_COLORS[event.kind]}`, `--_exit-delay:${Math.max(0, durationMs - EXIT_MS)}ms`, reward?.backgroundColor ? `--_reward-color:${reward.backgroundColor}` : ''].filter(Boolean).join(';');
     const message = content.message && content.message.parts.length > 0 ? content.message : null;
