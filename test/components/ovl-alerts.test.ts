@@ -5,7 +5,7 @@ import { fillTemplate, parseRewardRules, rewardListed, ruleFor } from '../../src
 import type { Redemption } from '../../src/sources/redemptions/redemption.js';
 import { normalizeNotification } from '../../src/events/normalize.js';
 import { EVENT_KINDS, type EventKind, type FollowEvent, type StreamEvent } from '../../src/events/stream-event.js';
-import { DEFAULT_KIND_SETTINGS, parseVariations, type KindSettings } from '../../src/components/alerts/alert-settings.js';
+import { DEFAULT_KIND_SETTINGS, lookFor, parseVariations, type KindSettings } from '../../src/components/alerts/alert-settings.js';
 import { KitSounds } from '../../src/components/alerts/alert-sounds.js';
 import { REFERENCE_EVENTS, versionOf, type ReferenceType } from '../fixtures/eventsub/reference-events.js';
 
@@ -43,6 +43,18 @@ describe('alert rules', () => {
     expect(rewardListed([], redemption('c'))).toBe(true);
     expect(rewardListed(['hydrate!'], redemption('c'))).toBe(true);
     expect(rewardListed(['something else'], redemption('c'))).toBe(false);
+  });
+});
+
+describe('variations', () => {
+  test('parsed from the URL form, sorted by amount; options apart from the text; bad entries skipped', () => {
+    expect(parseVariations('5000 => huge; wow ; sound=http://s/h.ogg ; duration=12 | nonsense => x | 100 => {user} ; image=http://i/a.gif | 10 => ; duration=999')).toEqual([
+      { min: 10 },
+      { min: 100, template: '{user}', image: 'http://i/a.gif' },
+      { min: 5000, template: 'huge; wow', sound: 'http://s/h.ogg', durationMs: 12_000 },
+    ]);
+    const settings = { ...DEFAULT_KIND_SETTINGS.cheer, variations: parseVariations('100 => mid | 1000 => big') };
+    expect([99, 100, 999, 1000, 50_000].map((amount) => lookFor(settings, amount).template)).toEqual(['{user} cheered {amount} bits!', 'mid', 'mid', 'big', 'big']);
   });
 });
 
