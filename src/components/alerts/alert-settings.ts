@@ -59,6 +59,23 @@ export const DEFAULT_VARIATIONS: Readonly<Partial<Record<EventKind, string>>> = 
 /** Higher first: raids and gift bombs before follows. */
 export const DEFAULT_PRIORITIES: readonly EventKind[] = ['raid', 'gift', 'hype-train', 'charity', 'cheer', 'resub', 'sub', 'shoutout', 'goal', 'prediction', 'poll', 'redemption', 'follow'];
 
+/** The small heading over an alert's text in the default look (redemptions have their cost instead). */
+export const KIND_LABELS: Readonly<Record<EventKind, string>> = {
+  follow: 'New follower',
+  sub: 'New subscriber',
+  resub: 'Resub',
+  gift: 'Gift subs',
+  cheer: 'Cheer',
+  raid: 'Raid',
+  shoutout: 'Shoutout',
+  'hype-train': 'Hype train',
+  poll: 'Poll',
+  prediction: 'Prediction',
+  goal: 'Goal',
+  charity: 'Charity',
+  redemption: '',
+};
+
 /** A kind's accent colour in the default look. */
 export const KIND_COLORS: Readonly<Record<EventKind, string>> = {
   follow: '#9146ff',

@@ -54,6 +54,13 @@ export const alertStyles = css`
     width: var(--_image);
     height: var(--_image);
   }
+  .label {
+    font-size: 0.45em;
+    font-weight: 700;
+    letter-spacing: 0.18em;
+    text-transform: uppercase;
+    opacity: 0.85;
+  }
   .message {
     font-weight: 500;
     font-size: 0.7em;

@@ -8,7 +8,7 @@ import { SourceElement } from '../../controllers/source-element.js';
 import { AlertQueue } from './alert-queue.js';
 import { rewardListed, ruleFor, type RewardRules } from './alert-rules.js';
 import { alertContent, fillFields, isAlertMoment, type AlertContent } from './alert-fields.js';
-import { DEFAULT_KIND_SETTINGS, DEFAULT_PRIORITIES, KIND_COLORS, lookFor, type AlertLook, type KindSettings } from './alert-settings.js';
+import { DEFAULT_KIND_SETTINGS, DEFAULT_PRIORITIES, KIND_COLORS, KIND_LABELS, lookFor, type AlertLook, type KindSettings } from './alert-settings.js';
 import { KitSounds } from './alert-sounds.js';
 import { alertStyles } from './ovl-alerts.styles.js';
 import { viewerMessage } from './viewer-message-view.js';
@@ -44,6 +44,7 @@ const asEvent = (redemption: Redemption): RedemptionEvent => ({ kind: 'redemptio
  * @fires ovl-alert-drop - an alert was dropped because too many were waiting (detail: total dropped). Not bubbling, not composed.
  * @csspart alert - The alert card; also has the class of its kind (`follow`, `raid`, …).
  * @csspart image - The image or video (the kind's, a variation's, or the reward's).
+ * @csspart label - The kind's small heading ("New follower", "Raid", …); none for redemptions.
  * @csspart text - The templated line.
  * @csspart message - The viewer's message (resub, cheer, automatic reward).
  * @csspart input - A redemption's viewer input.
@@ -221,6 +222,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
       html`<div part="alert" class="alert ${event.kind}" style=${style} role="status">
         ${this.renderMedia(shown)}
         <div class="body">
+          ${KIND_LABELS[event.kind] ? html`<div part="label" class="label">${KIND_LABELS[event.kind]}</div>` : nothing}
           <div part="text" class="text">${shown.text}</div>
           ${message ? html`<div part=${reward ? 'input' : 'message'} class="message">${viewerMessage(message)}</div>` : nothing}
           ${reward ? html`<div part="cost" class="cost">${reward.rewardCost.toLocaleString()} points</div>` : nothing}
