@@ -1,5 +1,6 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
 import { createLogger } from '../../core/logger.js';
+import { SourceError } from '../../core/errors.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
 import { normalizeNotification } from '../../events/normalize.js';
 import { duplicateOf } from '../../events/duplicates.js';
@@ -7,7 +8,7 @@ import type { EventKind, StreamEvent } from '../../events/stream-event.js';
 import { RewardCatalog } from '../redemptions/reward-catalog.js';
 import { withReward } from '../redemptions/redemption.js';
 import { EventSubSource, type EventSubNotification } from './eventsub-source.js';
-import { planSubscriptions, type SubscriptionPlan } from './subscription-catalog.js';
+import { describeOff, planSubscriptions, type SubscriptionPlan } from './subscription-catalog.js';
 import type { SubscriptionOutcome } from './create-subscriptions.js';
 
 export interface StreamEventSourceOptions {
@@ -88,6 +89,11 @@ export class StreamEventSource extends Source<StreamEventMap> {
   }
 
   protected open(): void {
+    // A session with no subscription is closed by Twitch after the welcome window (4003): say why instead.
+    if (this.plan.subscriptions.length === 0) {
+      this.fail(new SourceError('config', `None of the events asked for can be received with this token: ${describeOff(this.plan.off) || 'no event kinds were asked for'}.`));
+      return;
+    }
     void this.catalog?.load();
     this.eventsub.start();
   }

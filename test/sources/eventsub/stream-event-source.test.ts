@@ -125,6 +125,23 @@ describe('StreamEventSource against the fake EventSub server', () => {
   });
 });
 
+describe('StreamEventSource with nothing to subscribe', () => {
+  test('stops with a config error naming the missing scopes instead of opening a session Twitch would close', async () => {
+    source = new StreamEventSource({
+      helix: new HelixClient({ token: scopedToken([]), clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
+      userId: FIXTURE_CHANNEL_ID,
+      scopes: [],
+      kinds: ['follow', 'cheer'],
+      url: inject('eventsubUrl'),
+    });
+    const sessions = (await commands.esSessions()).length;
+    source.start();
+    expect(source.status.state).toBe('error');
+    expect(source.lastError).toMatchObject({ code: 'config', message: 'None of the events asked for can be received with this token: follow (needs moderator:read:followers), cheer (needs bits:read).' });
+    expect((await commands.esSessions()).length).toBe(sessions);
+  });
+});
+
 describe('subscription planning', () => {
   test('what a token cannot receive, for the setup page: none of the events for a chat token, only charity for one without it', () => {
     expect(kindsOff(['chat:read']).map((o) => o.kind)).toEqual(EVENT_KINDS.filter((k) => k !== 'raid'));
