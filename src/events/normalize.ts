@@ -1,5 +1,5 @@
 import { fromEventSub, type EventSubRedemptionWire, type Redemption } from '../sources/redemptions/redemption.js';
-import type { FragmentWire, SubscriptionMessageWire } from '../sources/eventsub/event-wire.js';
+import type { SubscriptionMessageWire } from '../sources/eventsub/event-wire.js';
 import { array, count, flag, object, optionalCount, optionalText, optionalTime, PayloadError, text, time, type Json } from './payload-fields.js';
 import { EMPTY_MESSAGE, fromCheerText, fromEmoteRanges, fromFragments } from './viewer-message.js';
 import type { EventUser, HypeTrainContribution, Phase, StreamEvent, SubTier } from './stream-event.js';
@@ -167,7 +167,7 @@ const NORMALIZERS: Readonly<Record<string, Normalizer>> = {
   'channel.follow@2': (e, base) => ({ kind: 'follow', ...base, user: user(e), count: 1 }),
   'channel.subscribe@1': (e, base) => ({ kind: 'sub', ...base, user: user(e), tier: tier(e), isGift: flag(e, 'is_gift') }),
   'channel.subscription.message@1': (e, base) => {
-    const message = object(e.message, 'message') as unknown as SubscriptionMessageWire['message'];
+    const message = object(e.message, 'message');
     return {
       kind: 'resub',
       ...base,
@@ -176,7 +176,7 @@ const NORMALIZERS: Readonly<Record<string, Normalizer>> = {
       months: count(e, 'cumulative_months', 1, MAX_MONTHS),
       streakMonths: optionalCount(e, 'streak_months', 0, MAX_MONTHS),
       durationMonths: optionalCount(e, 'duration_months', 0, MAX_MONTHS) ?? 1,
-      message: fromEmoteRanges(text(message as unknown as Json, 'text', true), message.emotes),
+      message: fromEmoteRanges(text(message, 'text', true), message.emotes as SubscriptionMessageWire['message']['emotes']),
     };
   },
   'channel.subscription.gift@1': (e, base) => ({
@@ -193,7 +193,7 @@ const NORMALIZERS: Readonly<Record<string, Normalizer>> = {
   },
   'channel.bits.use@1': (e, base) => {
     const powerUp = e.power_up === null || e.power_up === undefined ? null : object(e.power_up, 'power_up');
-    const message = e.message === null || e.message === undefined ? null : (object(e.message, 'message') as unknown as { text: string; fragments: FragmentWire[] });
+    const message = e.message === null || e.message === undefined ? null : object(e.message, 'message');
     return { kind: 'cheer', ...base, user: user(e), bits: count(e, 'bits', 1, MAX_BITS), via: text(e, 'type'), powerUp: powerUp ? optionalText(powerUp, 'type') : '', message: fromFragments(message) };
   },
   'channel.raid@1': (e, base) => ({ kind: 'raid', ...base, user: user(e, 'from_broadcaster_'), viewers: count(e, 'viewers', 0, MAX_VIEWERS) }),
@@ -231,7 +231,7 @@ const NORMALIZERS: Readonly<Record<string, Normalizer>> = {
     const reward = object(e.reward, 'reward');
     const type = text(reward, 'type');
     const viewer = user(e);
-    const message = e.message === null || e.message === undefined ? EMPTY_MESSAGE : fromFragments(object(e.message, 'message') as unknown as { text: string; fragments: FragmentWire[] });
+    const message = e.message === null || e.message === undefined ? EMPTY_MESSAGE : fromFragments(object(e.message, 'message'));
     return {
       kind: 'redemption',
       ...base,

@@ -29,11 +29,15 @@ function shown(parts: readonly MessagePart[]): ViewerMessage {
   return { text: tidy.map((p) => (p.type === 'emote' ? p.code : p.text)).join(''), parts: tidy };
 }
 
-/** Fragments Twitch segmented itself (`channel.bits.use`, automatic rewards): no index arithmetic. */
-export function fromFragments(message: { text: string; fragments: readonly FragmentWire[] } | null | undefined): ViewerMessage {
-  if (!message || !Array.isArray(message.fragments)) return typeof message?.text === 'string' ? shown([{ type: 'text', text: message.text }]) : EMPTY_MESSAGE;
+/**
+ * `{text, fragments}` as Twitch segmented it (`channel.bits.use`, automatic rewards): no index
+ * arithmetic. Unchecked input: a fragment that is not what FragmentWire says becomes text.
+ */
+export function fromFragments(message: Readonly<Record<string, unknown>> | null): ViewerMessage {
+  if (!message) return EMPTY_MESSAGE;
+  if (!Array.isArray(message.fragments)) return typeof message.text === 'string' ? shown([{ type: 'text', text: message.text }]) : EMPTY_MESSAGE;
   const parts: MessagePart[] = [];
-  for (const fragment of message.fragments) {
+  for (const fragment of message.fragments as readonly (FragmentWire | null)[]) {
     const value = typeof fragment?.text === 'string' ? fragment.text : '';
     if (fragment?.type === 'emote' && typeof fragment.emote?.id === 'string') {
       parts.push({ type: 'emote', provider: 'twitch', id: fragment.emote.id, code: value, ...twitchEmoteImage(fragment.emote.id) });
