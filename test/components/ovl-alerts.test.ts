@@ -181,8 +181,9 @@ describe('<ovl-alerts> for every stream event', () => {
     ['channel.bits.use', { bits: 1500 }, 'Cool_User cheered 1,500 bits!'],
     ['channel.raid', {}, 'Cool_User is raiding with 9,001 viewers!'],
     ['channel.shoutout.receive', {}, 'SimplySimple gave us a shoutout to 860 viewers!'],
-    ['channel.hype_train.begin', {}, 'Hype train! Level 2'],
-    ['channel.hype_train.end', {}, 'The hype train reached level 2!'],
+    ['channel.hype_train.begin', { type: 'regular' }, 'Hype train! Level 2'],
+    ['channel.hype_train.begin', {}, 'Golden Kappa train! Level 2'],
+    ['channel.hype_train.end', {}, 'The treasure train reached level 2!'],
     ['channel.poll.begin', {}, 'Poll: Aren’t shoes just really hard socks?'],
     ['channel.poll.end', {}, 'Poll result: Yellow'],
     ['channel.prediction.begin', {}, 'Prediction: Aren’t shoes just really hard socks?'],
@@ -201,7 +202,7 @@ describe('<ovl-alerts> for every stream event', () => {
   test('progress updates do not alert; they are for the live widgets', async () => {
     const { el, emit, part } = await mountEvents();
     emit(reference('channel.goal.progress'));
-    emit(reference('channel.hype_train.begin', {}));
+    emit(reference('channel.hype_train.begin', { type: 'regular' }));
     await el.updateComplete;
     expect(part('text')?.textContent).toBe('Hype train! Level 2');
   });

@@ -26,8 +26,10 @@ export function isAlertMoment(event: StreamEvent): boolean {
 
 function headline(event: StreamEvent): string {
   switch (event.kind) {
-    case 'hype-train':
-      return event.phase === 'end' ? `The hype train reached level ${event.level}!` : `Hype train! Level ${event.level}`;
+    case 'hype-train': {
+      const train = event.trainType === 'golden_kappa' ? 'Golden Kappa train' : event.trainType === 'treasure' ? 'treasure train' : 'hype train';
+      return event.phase === 'end' ? `The ${train} reached level ${event.level}!` : `${train[0]!.toUpperCase()}${train.slice(1)}! Level ${event.level}`;
+    }
     case 'poll': {
       if (event.phase !== 'end') return `Poll: ${event.title}`;
       const top = [...event.choices].sort((a, b) => b.votes - a.votes)[0];
