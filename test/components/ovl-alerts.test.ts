@@ -384,8 +384,18 @@ describe('<ovl-alerts> for every stream event', () => {
     expect((second.part('alert') as HTMLElement).style.getPropertyValue('--_exit-delay')).toBe('9600ms');
   });
 
-  test('each kind has its own kit sound when no URL is set', () => {
-    for (const kind of EVENT_KINDS) expect(KitSounds.lengthOf(kind)).toBeGreaterThan(0.3);
+  test('each kind has its own kit sound, audible and distinct, rendered offline', async () => {
+    const rendered = new Map<EventKind, string>();
+    for (const kind of EVENT_KINDS) {
+      const offline = new OfflineAudioContext(1, Math.ceil(48_000 * (KitSounds.lengthOf(kind) + 0.2)), 48_000);
+      new KitSounds(() => offline).play(kind, 1);
+      const samples = (await offline.startRendering()).getChannelData(0);
+      const peak = samples.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
+      expect(peak, kind).toBeGreaterThan(0.1);
+      expect(peak, kind).toBeLessThanOrEqual(1);
+      rendered.set(kind, Array.from(samples.subarray(0, 4800), (v) => v.toFixed(2)).join());
+    }
+    expect(new Set(rendered.values()).size).toBeGreaterThanOrEqual(10);
   });
 });
 

@@ -26,7 +26,10 @@ const MOTIFS: Readonly<Record<EventKind, readonly Note[]>> = {
 
 /** Plays the kit's sounds. Owns one AudioContext, made at the first sound, closed by `close()`. */
 export class KitSounds {
-  private context: AudioContext | null = null;
+  private context: BaseAudioContext | null = null;
+
+  /** `makeContext`: where the sound goes; tests pass an OfflineAudioContext to listen to it. */
+  constructor(private readonly makeContext: () => BaseAudioContext = () => new AudioContext()) {}
 
   /** The motif's length in seconds, for tests and the docs. */
   static lengthOf(kind: EventKind): number {
@@ -35,9 +38,9 @@ export class KitSounds {
 
   play(kind: EventKind, volume: number): void {
     if (volume <= 0 || typeof AudioContext === 'undefined') return;
-    const context = (this.context ??= new AudioContext());
+    const context = (this.context ??= this.makeContext());
     // An autoplay policy may hold the context suspended; a sound that cannot play must not stop the alert.
-    context.resume().catch(() => undefined);
+    if (context instanceof AudioContext) context.resume().catch(() => undefined);
     const out = context.createGain();
     out.gain.value = Math.min(1, volume) * 0.35;
     out.connect(context.destination);
@@ -61,7 +64,7 @@ export class KitSounds {
   }
 
   close(): void {
-    void this.context?.close().catch(() => undefined);
+    if (this.context instanceof AudioContext) void this.context.close().catch(() => undefined);
     this.context = null;
   }
 }
