@@ -86,6 +86,18 @@ describe('alerts overlay page: every stream event', () => {
     await expect.poll(() => page!.text('ovl-status-panel', '.note')).toContain('subscribed to 22 event types');
   });
 
+  test('?debug names a type Twitch refused; the other kinds still alert', async () => {
+    await commands.esRefuse('channel.goal.end', 403);
+    try {
+      await open();
+      await expect.poll(() => page!.text('ovl-status-panel', '.note')).toContain('Twitch refused: channel.goal.end (unauthorized)');
+      await commands.esNotify('channel.raid', REFERENCE_EVENTS['channel.raid']);
+      await expect.poll(shows, { timeout: 5000 }).toEqual(['raid']);
+    } finally {
+      await commands.esRefuse('channel.goal.end', 0);
+    }
+  });
+
   test('a gift bomb of 50 is one alert, and a cheer reported twice is one alert', async () => {
     await open();
     await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], total: 50 });
