@@ -101,6 +101,12 @@ export class OvlUrlBuilder extends LitElement {
       .secret-note {
         color: #ffb3a7;
       }
+      /* The preview stays in sight while the fields scroll by, so a Test button's alert is seen. */
+      .side {
+        position: sticky;
+        top: 8px;
+        align-self: start;
+      }
       .group {
         border: 1px solid #3a3a3d;
         border-radius: 8px;
@@ -363,7 +369,7 @@ export class OvlUrlBuilder extends LitElement {
         </label>
         ${this.pasteProblems.map((p) => html`<div class="problem" part="problem" data-param=${p.param}>⚠ ${p.message}</div>`)}
       </form>
-      <div>
+      <div class="side">
         <iframe part="preview" title="Preview on the simulator" src=${this.previewUrl} @load=${() => (this.loadedPreview = this.preview.src)}></iframe>
         ${this.renderUrl()}
         <div class="doc">${this.hint}</div>
