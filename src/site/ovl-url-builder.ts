@@ -269,11 +269,12 @@ export class OvlUrlBuilder extends LitElement {
     </label>`;
   }
 
-  /** The sections to show: "General" with the fields of no group first, each group's fields in its order. */
+  /** The sections to show: "General" with the fields of no group first (if any), each group's fields in its order. */
   private sections(): FieldGroup[] {
     const grouped = new Set(this.groups.flatMap((group) => group.keys));
     const general = Object.keys(this.schema).filter((key) => !grouped.has(key));
-    return [{ title: GENERAL, keys: general }, ...this.groups.map((group) => ({ ...group, keys: group.keys.filter((key) => key in this.schema) }))];
+    const groups = this.groups.map((group) => ({ ...group, keys: group.keys.filter((key) => key in this.schema) }));
+    return general.length > 0 ? [{ title: GENERAL, keys: general }, ...groups] : groups;
   }
 
   private toggle(title: string): void {
@@ -289,6 +290,7 @@ export class OvlUrlBuilder extends LitElement {
   /** Plays a section's test in the preview, first reloading it with the settings as typed if they changed. */
   private async runTest(title: string, test: PreviewTest): Promise<void> {
     this.say(title, 'Waiting for the preview…');
+    // The streamer tests what they typed, even in a field not yet left: the preview takes it now.
     this.committed = this.texts;
     await this.updateComplete;
     const frame = this.preview;
@@ -297,7 +299,7 @@ export class OvlUrlBuilder extends LitElement {
       return;
     }
     const outcome = await playInPreview(frame, test, this.previewWaitMs);
-    this.say(title, outcome.played ? 'Sent to the preview: it plays as soon as the alert on screen is done.' : `⚠ ${outcome.why}`);
+    this.say(title, outcome.played ? 'Sent to the preview.' : `⚠ ${outcome.why}`);
   }
 
   private renderSection({ title, keys, test }: FieldGroup, index: number) {
@@ -308,7 +310,7 @@ export class OvlUrlBuilder extends LitElement {
     return html`<section class="group" part="group" data-group=${title}>
       <div class="group-head">
         <button type="button" class="toggle" aria-expanded=${open} aria-controls=${`group-${index}`} @click=${() => this.toggle(title)}>
-          ${title}${problems > 0 ? html` <span class="count">⚠ ${problems}</span>` : nothing}
+          ${title}${problems > 0 ? html` <span class="count">⚠ ${problems} to fix</span>` : nothing}
         </button>
         ${test ? html`<button type="button" part="test" data-test=${test.arg} @click=${() => this.runTest(title, test)}>Test</button>` : nothing}
       </div>

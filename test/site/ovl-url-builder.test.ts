@@ -202,7 +202,7 @@ describe('<ovl-url-builder> sections and Test buttons', () => {
     const toggle = section('Cheers').querySelector<HTMLButtonElement>('.toggle')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await type('cheer-min', '-5');
-    expect(toggle.textContent).toContain('⚠ 1');
+    expect(toggle.textContent).toContain('⚠ 1 to fix');
     toggle.click();
     await builder!.updateComplete;
     expect(bodyOf(section('Cheers')).hidden).toBe(false);
