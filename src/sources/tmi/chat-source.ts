@@ -2,7 +2,7 @@ import { Source, type SourceEventMap } from '../../core/source.js';
 import { SourceError } from '../../core/errors.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
-import { parseIrcLine } from './irc-message.js';
+import { parseIrcLine, type IrcMessage } from './irc-message.js';
 import { normalizeIrc } from './normalize.js';
 import { buildParts } from './message-parts.js';
 import { SendQueue } from './send-queue.js';
@@ -121,9 +121,9 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     this.joined = false;
     this.watchdog.kick(this.loginTimeoutMs);
     this.transport.connect({
-      line: (raw) => {
+      line: (raw, message) => {
         this.options.tap?.(raw);
-        this.onLine(raw);
+        this.onLine(raw, message);
       },
       connecting: () => {
         if (this.status.state !== 'connecting') this.setStatus('connecting', { attempt: this.status.attempt });
@@ -149,13 +149,14 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     return this.options.silenceTimeoutMs ?? 150_000;
   }
 
-  private onLine(raw: string): void {
+  /** `message` is the transport's parse of `raw`, if it made one: a line is parsed once. */
+  private onLine(raw: string, message?: IrcMessage | null): void {
     if (!this.running) return;
     this.stats.lines += 1;
     if (this.joined) this.watchdog.kick(this.silenceTimeoutMs);
     let event: ChatEvent | null;
     try {
-      const parsed = parseIrcLine(raw);
+      const parsed = message === undefined ? parseIrcLine(raw) : message;
       if (!parsed) {
         this.stats.malformed += 1;
         this.log.debug('ignored a line that is not IRC:', raw.slice(0, 200));
