@@ -51,6 +51,8 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
     element.emotes = new EmoteLookup();
     element.source = source;
+    // When chat outruns the overlay it jumps to the newest lines; ?debug says how many it skipped.
+    if (env.debug) element.addEventListener('lines-skipped', (event) => env.note(`chat: ${event.detail.total.toLocaleString('en')} lines skipped to keep up`, 'chat-skipped'));
 
     let loaded = false;
     source.addEventListener('roomstate', (event) => {

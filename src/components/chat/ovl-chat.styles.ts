@@ -27,6 +27,7 @@ export const chatStyles = css`
   }
 
   .base {
+    position: relative;
     display: flex;
     flex-direction: column;
     justify-content: flex-end;
@@ -50,6 +51,14 @@ export const chatStyles = css`
     padding: var(--_line-padding);
     border-radius: var(--_line-radius);
     background: var(--_line-background);
+  }
+
+  /* A one-row line, never seen: its height bounds how many lines fit (see OvlChat's measure()). */
+  .probe {
+    position: absolute;
+    top: 0;
+    visibility: hidden;
+    pointer-events: none;
   }
 
   /* Opt-in: without GPU compositing each animating line is restyled every frame (see README). */

@@ -7,6 +7,7 @@ import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import { SourceElement } from '../../controllers/source-element.js';
 import { fillMessageLine, fillNoticeLine, type LineContext } from './chat-line.js';
 import { chatStyles } from './ovl-chat.styles.js';
+import { ImageTemplates } from './image-templates.js';
 
 /** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
 export type ChatFeedEventMap = Pick<ChatEventMap, 'message' | 'notice' | 'delete' | 'clear-user' | 'clear' | 'roomstate'>;
@@ -27,14 +28,20 @@ const listConverter = {
 /**
  * Twitch chat as a bounded list of lines, newest at the bottom.
  *
- * Rendering: events are queued and drawn once per animation frame; at most `max-messages`
- * lines of a burst are drawn at all, since older ones would be trimmed at once. Each line is
- * built once with DOM calls and removed as a whole; lines are never re-rendered. (This also
- * keeps clear of Lit's `repeat()` over a rolling window, which leaks a comment node per
- * removed item in lit-html 3.3.1+, lit/lit#5010.)
+ * Rendering: events are queued and drawn once per animation frame. Of a burst, only the
+ * newest lines that can be on screen after the frame are built: as many as the list's height
+ * holds of its shortest possible line (a hidden one-row probe line), both measured by a
+ * ResizeObserver, never read in the frame. Older lines of the burst are skipped, since they
+ * would be pushed out of sight before being seen; `skippedLines` counts them and a
+ * `lines-skipped` event reports the count (shown in `?debug`). So when chat outruns the
+ * overlay it jumps to the newest lines and lag stays bounded. Each line is built once with
+ * DOM calls (emote and badge images are cloned from one template per image) and removed as a
+ * whole; lines are never re-rendered. (This also keeps clear of Lit's `repeat()` over a
+ * rolling window, which leaks a comment node per removed item in lit-html 3.3.1+, lit/lit#5010.)
  *
  * The element never opens a connection: give it a source and it listens while connected.
  *
+ * @fires lines-skipped - `detail.total`: lines skipped so far to keep up; at most once a frame.
  * @csspart base - The scrolling column of lines.
  * @csspart line - One line; also `notice` (sub, raid, announcement …) or `action` (/me). Has `data-id` = message id.
  * @csspart name - The sender's display name. @csspart login - The login after a localized name.
@@ -73,14 +80,29 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property({ attribute: false }) badges?: BadgeLookup;
 
   @query('.base') private base!: HTMLElement;
+  @query('.probe') private probe!: HTMLElement;
 
   private pending: LineEvent[] = [];
   private readonly rows = new Map<string, Row>();
+  private readonly images = new ImageTemplates();
   private channelId = '';
   private autoIds = 0;
-  /** Lines currently on screen. */
+  private skipped = 0;
+  private reportedSkips = 0;
+  private listHeight = 0;
+  private probeHeight = 0;
+  /** How many lines can be on screen at once; unknown (Infinity) until first measured. */
+  private fits = Infinity;
+  private resizeObserver: ResizeObserver | null = null;
+
+  /** Lines currently drawn. */
   get lineCount(): number {
     return this.rows.size;
+  }
+
+  /** Lines never drawn because newer ones filled the screen in the same frame. */
+  get skippedLines(): number {
+    return this.skipped;
   }
 
   protected listen(feed: ChatFeed, signal: AbortSignal): void {
@@ -107,7 +129,24 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 
   protected override render() {
-    return html`<div part="base" class=${this.animateEntry ? 'base animate' : 'base'} role="log" aria-live="polite" @animationend=${this.onAnimationEnd}></div>`;
+    return html`<div part="base" class=${this.animateEntry ? 'base animate' : 'base'} role="log" aria-live="polite" @animationend=${this.onAnimationEnd}>
+      <div class="line probe" aria-hidden="true">&nbsp;</div>
+    </div>`;
+  }
+
+  protected override firstUpdated(): void {
+    this.observeSize();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.observeSize();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -115,12 +154,42 @@ export class OvlChat extends SourceElement<ChatFeed> {
     if (!this.paused) this.flush();
   }
 
+  /** Sizes arrive after layout, outside the frame that draws lines: the hot path reads no layout. */
+  private observeSize(): void {
+    if (this.resizeObserver) return;
+    this.resizeObserver = new ResizeObserver((entries) => this.measure(entries));
+    this.resizeObserver.observe(this.base);
+    this.resizeObserver.observe(this.probe);
+  }
+
+  private measure(entries: readonly ResizeObserverEntry[]): void {
+    for (const entry of entries) {
+      if (entry.target === this.base) this.listHeight = entry.contentRect.height;
+      else this.probeHeight = entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height;
+    }
+    const gap = parseFloat(getComputedStyle(this.base).rowGap) || 0;
+    // Every line is at least one row high, so no more than this many can show even in part.
+    this.fits = this.listHeight > 0 && this.probeHeight > 0 ? Math.floor((this.listHeight + gap) / (this.probeHeight + gap)) + 1 : Infinity;
+  }
+
+  /** The most lines one frame can usefully build. */
+  private get room(): number {
+    return Math.min(this.maxMessages, this.fits);
+  }
+
   private enqueue(event: LineEvent): void {
     if (!this.shows(event)) return;
     this.pending.push(event);
-    // Only the newest max-messages of a burst can be on screen after it.
-    if (this.pending.length > this.maxMessages * 2) this.pending.splice(0, this.pending.length - this.maxMessages);
+    // Only the newest lines of a burst can be on screen after it; drop the rest as they pile up.
+    const room = this.room;
+    if (this.pending.length > room * 2) this.skip(this.pending.length - room);
     this.requestUpdate();
+  }
+
+  /** Drops the oldest `count` queued lines, unseen. */
+  private skip(count: number): void {
+    this.pending.splice(0, count);
+    this.skipped += count;
   }
 
   private shows(event: LineEvent): boolean {
@@ -131,14 +200,18 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 
   private flush(): void {
+    const room = this.room;
+    if (this.pending.length > room) this.skip(this.pending.length - room);
+    if (this.reportedSkips !== this.skipped) this.reportSkips();
     if (this.pending.length === 0) return;
-    const batch = this.pending.slice(-this.maxMessages);
+    const batch = this.pending;
     this.pending = [];
     const context: LineContext = {
       emotes: this.emotes,
       badges: this.badges,
       channelId: this.channelId,
       contrastBackground: this.contrastBackground,
+      images: this.images,
     };
     const fragment = document.createDocumentFragment();
     for (const event of batch) {
@@ -150,6 +223,11 @@ export class OvlChat extends SourceElement<ChatFeed> {
     }
     this.base.append(fragment);
     this.trim();
+  }
+
+  private reportSkips(): void {
+    this.reportedSkips = this.skipped;
+    this.dispatchEvent(new CustomEvent('lines-skipped', { detail: { total: this.skipped } }));
   }
 
   private createRow(id: string, event: LineEvent, context: LineContext): Row {
@@ -203,8 +281,14 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 }
 
+/** `<ovl-chat>`'s `lines-skipped` event. */
+export type LinesSkippedEvent = CustomEvent<{ readonly total: number }>;
+
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-chat': OvlChat;
+  }
+  interface HTMLElementEventMap {
+    'lines-skipped': LinesSkippedEvent;
   }
 }
