@@ -1,5 +1,5 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
-import { EmoteLookup, type ThirdPartyProvider } from '../emotes/emote-lookup.js';
+import type { ThirdPartyProvider } from '../emotes/emote-lookup.js';
 import { chatSchema } from '../config/chat-config.js';
 import { createLogger } from '../core/logger.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
@@ -49,7 +49,6 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.hideNotices = config.hideNotices;
     element.contrastBackground = config.contrastBackground;
     element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
-    element.emotes = new EmoteLookup();
     element.source = source;
     // When chat outruns the overlay it jumps to the newest lines; ?debug says how many it skipped.
     if (env.debug) element.addEventListener('lines-skipped', (event) => env.note(`chat: ${event.detail.total.toLocaleString('en')} lines skipped to keep up`, 'chat-skipped'));
@@ -60,10 +59,13 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
       if (loaded || !channelId) return;
       loaded = true;
       if (!offline && config.emotes.length > 0) {
-        void import('../emotes/providers.js')
-          .then(({ loadThirdPartyEmotes }) =>
-            loadThirdPartyEmotes(element.emotes!, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes }),
-          )
+        // The emote table loads with the providers: a page without third-party emotes never needs it.
+        void Promise.all([import('../emotes/providers.js'), import('../emotes/emote-lookup.js')])
+          .then(([{ loadThirdPartyEmotes }, { EmoteLookup }]) => {
+            const emotes = new EmoteLookup();
+            element.emotes = emotes;
+            return loadThirdPartyEmotes(emotes, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes });
+          })
           .then((results) => {
             for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
           });

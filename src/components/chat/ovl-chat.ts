@@ -1,5 +1,5 @@
 import { html, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { ChatEventMap, ChatMessage, ChatNotice } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
@@ -79,8 +79,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
   /** Badge images; without them badges are left out. */
   @property({ attribute: false }) badges?: BadgeLookup;
 
-  @query('.base') private base!: HTMLElement;
-  @query('.probe') private probe!: HTMLElement;
+  /** The list, from the first render on. */
+  private base!: HTMLElement;
 
   private pending: LineEvent[] = [];
   private readonly rows = new Map<string, Row>();
@@ -135,6 +135,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 
   protected override firstUpdated(): void {
+    this.base = this.renderRoot.querySelector('.base')!;
     this.observeSize();
   }
 
@@ -159,7 +160,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
     if (this.resizeObserver) return;
     this.resizeObserver = new ResizeObserver((entries) => this.measure(entries));
     this.resizeObserver.observe(this.base);
-    this.resizeObserver.observe(this.probe);
+    this.resizeObserver.observe(this.base.firstElementChild!); // the probe
   }
 
   private measure(entries: readonly ResizeObserverEntry[]): void {
