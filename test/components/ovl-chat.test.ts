@@ -3,6 +3,7 @@ import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-eleme
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
+import { pickSource } from '../../src/components/chat/image-templates.js';
 
 let fixture: ChatFixture;
 afterEach(() => fixture?.dispose());
@@ -217,6 +218,18 @@ describe('<ovl-chat> bursts', () => {
 });
 
 describe('<ovl-chat> images', () => {
+  test('the srcset density for the screen is chosen once per image, so copies carry a plain src', () => {
+    const srcset = 'https://e.test/1.0 1x, https://e.test/2.0 2x, https://e.test/3.0 4x';
+    expect([1, 1.5, 2, 3, 4, 5].map((density) => pickSource(srcset, 'fallback', density))).toEqual([
+      'https://e.test/1.0', 'https://e.test/2.0', 'https://e.test/2.0', 'https://e.test/3.0', 'https://e.test/3.0', 'https://e.test/3.0',
+    ]);
+    expect(pickSource(undefined, 'fallback')).toBe('fallback');
+    expect(pickSource('', 'fallback')).toBe('fallback');
+    expect(pickSource('not a candidate list', 'fallback')).toBe('fallback');
+    expect(pickSource('https://e.test/only', 'fallback', 2)).toBe('https://e.test/only');
+  });
+
+
   test('an emote image that failed to load is not requested again by each new line; its code still shows', async () => {
     fixture = await chatFixture();
     const c = fixture.channel;

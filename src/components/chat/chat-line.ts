@@ -4,7 +4,7 @@ import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import { defaultNameColor, readableColor } from './name-color.js';
 import { noticeText } from './notice-text.js';
 import { withoutReplyMention } from './reply-mention.js';
-import type { ImageTemplates } from './image-templates.js';
+import { pickSource, type ImageTemplates } from './image-templates.js';
 
 /** What a line needs besides its event. */
 export interface LineContext {
@@ -32,12 +32,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, pa
 }
 
 function image(part: EmotePart, className: string, ctx: LineContext): HTMLImageElement {
-  return ctx.images.clone(`${className}\n${part.code}\n${part.url}\n${part.srcset ?? ''}`, () => {
+  const src = pickSource(part.srcset, part.url);
+  return ctx.images.clone(`${className}\n${part.code}\n${src}`, () => {
     const img = el('img', className, 'emote');
     img.alt = part.code;
     img.title = part.code;
-    if (part.srcset) img.srcset = part.srcset;
-    img.src = part.url;
+    img.src = src;
     return img;
   });
 }
@@ -71,14 +71,13 @@ function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRe
     for (const ref of badges) {
       const found = ctx.badges.find(ref.set, ref.version, channelId);
       if (!found) continue;
-      const key = `badge\n${ref.set}\n${found.title}\n${found.url}\n${found.srcset}`;
+      const src = pickSource(found.srcset, found.url);
       box.append(
-        ctx.images.clone(key, () => {
+        ctx.images.clone(`badge\n${ref.set}\n${found.title}\n${src}`, () => {
           const img = el('img', 'badge', 'badge');
           img.alt = found.title;
           img.title = found.title;
-          if (found.srcset) img.srcset = found.srcset;
-          img.src = found.url;
+          img.src = src;
           img.dataset.badge = ref.set;
           return img;
         }),
