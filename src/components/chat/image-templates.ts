@@ -16,17 +16,13 @@ interface Template {
  * msg/s that was the costliest step of a chat line (issue 15).
  */
 export function pickSource(srcset: string | undefined, fallback: string, density = globalThis.devicePixelRatio || 1): string {
-  let best: { url: string; x: number } | null = null;
-  let largest: { url: string; x: number } | null = null;
-  for (const candidate of (srcset ?? '').split(',')) {
-    const [url, descriptor = '1x'] = candidate.trim().split(/\s+/);
-    const x = /^(\d+(?:\.\d+)?)x$/.exec(descriptor)?.[1];
-    if (!url || x === undefined) continue;
-    const option = { url, x: Number(x) };
-    if (option.x >= density && (!best || option.x < best.x)) best = option;
-    if (!largest || option.x > largest.x) largest = option;
-  }
-  return (best ?? largest)?.url ?? fallback;
+  const candidates = (srcset ?? '')
+    .split(',')
+    .map((entry) => entry.trim().split(/\s+/))
+    .filter(([url, descriptor = '1x']) => url && /^\d+(\.\d+)?x$/.test(descriptor))
+    .map(([url, descriptor = '1x']) => ({ url: url!, x: parseFloat(descriptor) }))
+    .sort((a, b) => a.x - b.x);
+  return (candidates.find((c) => c.x >= density) ?? candidates[candidates.length - 1])?.url ?? fallback;
 }
 
 /**

@@ -33,7 +33,6 @@ export const chatStyles = css`
   }
 
   .base {
-    position: relative;
     display: flex;
     flex-direction: column;
     justify-content: flex-end;
@@ -59,9 +58,7 @@ export const chatStyles = css`
 
   .probe {
     position: absolute;
-    top: 0;
     visibility: hidden;
-    pointer-events: none;
   }
 
   .animate .line {

@@ -93,7 +93,6 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private probeHeight = 0;
   /** How many lines can be on screen at once; unknown (Infinity) until first measured. */
   private fits = Infinity;
-  private resizeObserver: ResizeObserver | null = null;
 
   /** Lines currently drawn. */
   get lineCount(): number {
@@ -136,31 +135,16 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   protected override firstUpdated(): void {
     this.base = this.renderRoot.querySelector('.base')!;
-    this.observeSize();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.observeSize();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
+    // Sizes arrive after layout, outside the frame that draws lines: the hot path reads no
+    // layout. (The observer follows the element through moves; it goes with it when dropped.)
+    const observer = new ResizeObserver((entries) => this.measure(entries));
+    observer.observe(this.base);
+    observer.observe(this.base.firstElementChild!); // the probe
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('maxMessages')) this.trim();
     if (!this.paused) this.flush();
-  }
-
-  /** Sizes arrive after layout, outside the frame that draws lines: the hot path reads no layout. */
-  private observeSize(): void {
-    if (this.resizeObserver) return;
-    this.resizeObserver = new ResizeObserver((entries) => this.measure(entries));
-    this.resizeObserver.observe(this.base);
-    this.resizeObserver.observe(this.base.firstElementChild!); // the probe
   }
 
   private measure(entries: readonly ResizeObserverEntry[]): void {
