@@ -27,10 +27,11 @@ export function pickSource(srcset: string | undefined, fallback: string, density
 
 /**
  * One template `<img>` per image (emote or badge), cloned for every use. Building an image
- * with its attributes is the costliest step of a chat line, and cloning is cheaper. The template also keeps the loaded image alive, so every clone is drawn from the
- * page's memory cache: image requests do not grow with the chat rate. An image that failed to
- * load is not requested again by each new line: for a minute its clones carry no source, so
- * they show their `alt` text (the emote's code), then it is tried again.
+ * with its attributes is the costliest step of a chat line, and cloning is cheaper. The
+ * template also keeps the loaded image alive, so every clone is drawn from the page's memory
+ * cache: image requests do not grow with the chat rate. An image that failed to load is not
+ * requested again by each new line: for a minute its clones carry no source, so they show
+ * their `alt` text (the emote's code), then it is tried again.
  */
 export class ImageTemplates {
   private readonly templates = new Map<string, Template>();
