@@ -31,13 +31,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, pa
   return node;
 }
 
+// An image's URL names its srcset too, so class, code and URL name every attribute of the template.
 function image(part: EmotePart, className: string, ctx: LineContext): HTMLImageElement {
-  const src = pickSource(part.srcset, part.url);
-  return ctx.images.clone(`${className}\n${part.code}\n${src}`, () => {
+  return ctx.images.clone(`${className}\n${part.code}\n${part.url}`, () => {
     const img = el('img', className, 'emote');
     img.alt = part.code;
     img.title = part.code;
-    img.src = src;
+    img.src = pickSource(part.srcset, part.url);
     return img;
   });
 }
@@ -71,13 +71,12 @@ function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRe
     for (const ref of badges) {
       const found = ctx.badges.find(ref.set, ref.version, channelId);
       if (!found) continue;
-      const src = pickSource(found.srcset, found.url);
       box.append(
-        ctx.images.clone(`badge\n${ref.set}\n${found.title}\n${src}`, () => {
+        ctx.images.clone(`badge\n${ref.set}\n${found.title}\n${found.url}`, () => {
           const img = el('img', 'badge', 'badge');
           img.alt = found.title;
           img.title = found.title;
-          img.src = src;
+          img.src = pickSource(found.srcset, found.url);
           img.dataset.badge = ref.set;
           return img;
         }),
