@@ -166,7 +166,7 @@ describe('<ovl-chat> bursts', () => {
     fixture = await chatFixture((el) => (el.maxMessages = 50));
     await laidOut();
     const reports: number[] = [];
-    fixture.element.addEventListener('lines-skipped', (e) => reports.push(e.detail.total));
+    fixture.element.addEventListener('lines-skipped', () => reports.push(fixture.element.skippedLines));
     const watch = watchCreated();
     const lines = Array.from({ length: 200 }, (_, i) => privmsg(fixture.channel, `burst ${i}`, { id: `b${i}` }));
     await fixture.push(...lines);
@@ -229,6 +229,28 @@ describe('<ovl-chat> images', () => {
     expect(pickSource('https://e.test/only', 'fallback', 2)).toBe('https://e.test/only');
   });
 
+
+  test('lines that leave hand their images to the lines that come: a steady chat makes no new images', async () => {
+    // An image that loads (a failed one is handled apart, below).
+    const emotes = new EmoteLookup();
+    emotes.setGlobal('bttv', [{ provider: 'bttv', id: 'k', code: 'Kappa', url: 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' }]);
+    fixture = await chatFixture((el) => {
+      el.maxMessages = 3;
+      el.emotes = emotes;
+    });
+    const seen = new Set<HTMLImageElement>();
+    for (let i = 0; i < 12; i++) {
+      await fixture.push(privmsg(fixture.channel, 'Kappa', { id: `r${i}` }));
+      for (const line of fixture.lines()) for (const img of part(line, 'emote') as HTMLImageElement[]) seen.add(img);
+    }
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['r9', 'r10', 'r11']);
+    // Three on screen and the one made before the first line left; every later line reused one.
+    expect(seen.size).toBe(4);
+    for (const line of fixture.lines()) {
+      const [img] = part(line, 'emote') as HTMLImageElement[];
+      expect([img?.alt, img?.className, line.contains(img!)]).toEqual(['Kappa', 'emote', true]);
+    }
+  });
 
   test('an emote image that failed to load is not requested again by each new line; its code still shows', async () => {
     fixture = await chatFixture();

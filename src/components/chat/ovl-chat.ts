@@ -41,7 +41,7 @@ const listConverter = {
  *
  * The element never opens a connection: give it a source and it listens while connected.
  *
- * @fires lines-skipped - `detail.total`: lines skipped so far to keep up; at most once a frame.
+ * @fires lines-skipped - when more lines were skipped to keep up (`skippedLines`); at most once a frame.
  * @csspart base - The scrolling column of lines.
  * @csspart line - One line; also `notice` (sub, raid, announcement …) or `action` (/me). Has `data-id` = message id.
  * @csspart name - The sender's display name. @csspart login - The login after a localized name.
@@ -150,7 +150,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private measure(entries: readonly ResizeObserverEntry[]): void {
     for (const entry of entries) {
       if (entry.target === this.base) this.listHeight = entry.contentRect.height;
-      else this.probeHeight = entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height;
+      else this.probeHeight = entry.borderBoxSize[0]!.blockSize; // the probe's padding counts
     }
     const gap = parseFloat(getComputedStyle(this.base).rowGap) || 0;
     // Every line is at least one row high, so no more than this many can show even in part.
@@ -187,7 +187,10 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private flush(): void {
     const room = this.room;
     if (this.pending.length > room) this.skip(this.pending.length - room);
-    if (this.reportedSkips !== this.skipped) this.reportSkips();
+    if (this.reportedSkips !== this.skipped) {
+      this.reportedSkips = this.skipped;
+      this.dispatchEvent(new Event('lines-skipped'));
+    }
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
@@ -208,11 +211,6 @@ export class OvlChat extends SourceElement<ChatFeed> {
     }
     this.base.append(fragment);
     this.trim();
-  }
-
-  private reportSkips(): void {
-    this.reportedSkips = this.skipped;
-    this.dispatchEvent(new CustomEvent('lines-skipped', { detail: { total: this.skipped } }));
   }
 
   private createRow(id: string, event: LineEvent, context: LineContext): Row {
@@ -238,6 +236,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
       if (this.rows.size <= this.maxMessages) break;
       row.element.remove();
       this.rows.delete(id);
+      this.images.recycle(row.element);
     }
   }
 
@@ -266,14 +265,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 }
 
-/** `<ovl-chat>`'s `lines-skipped` event. */
-export type LinesSkippedEvent = CustomEvent<{ readonly total: number }>;
-
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-chat': OvlChat;
-  }
-  interface HTMLElementEventMap {
-    'lines-skipped': LinesSkippedEvent;
   }
 }

@@ -40,15 +40,16 @@ interface TmiMessage {
   tags: Record<string, string | null>;
   prefix: string | null;
   command: string;
-  params: string[];
+  params: readonly string[];
 }
 
 /**
- * Lines that carry chat content only. tmi.js's events for them go unused (ChatSource makes its
+ * The chat lines that come in floods. tmi.js's events for them go unused (ChatSource makes its
  * own), so tmi.js never sees them; everything else (PING, RECONNECT, numerics, NOTICE, JOIN,
- * USERSTATE, ROOMSTATE …) still reaches it, since login, keep-alive and reconnects are its job.
+ * USERSTATE, ROOMSTATE, the rare WHISPER …) still reaches it, since login, keep-alive and
+ * reconnects are its job.
  */
-const CHAT_CONTENT = new Set(['PRIVMSG', 'USERNOTICE', 'CLEARMSG', 'CLEARCHAT', 'WHISPER', 'HOSTTARGET']);
+const CHAT_CONTENT = new Set(['PRIVMSG', 'USERNOTICE', 'CLEARMSG', 'CLEARCHAT']);
 
 function prefixText(prefix: IrcPrefix | null): string | null {
   if (!prefix) return null;
@@ -62,7 +63,7 @@ function prefixText(prefix: IrcPrefix | null): string | null {
  * roomstate), never anything we show.
  */
 function toTmiMessage(raw: string, message: IrcMessage): TmiMessage {
-  return { raw, tags: { ...message.tags }, prefix: prefixText(message.prefix), command: message.command, params: [...message.params] };
+  return { raw, tags: { ...message.tags }, prefix: prefixText(message.prefix), command: message.command, params: message.params };
 }
 
 const log = createLogger('tmi');
