@@ -5,12 +5,13 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video` or `-- alerts` runs one part only.
+// `npm run bench -- chat`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts` or `-- package` runs one part only.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, createServer, preview } from 'vite';
+import { packageSizes } from './bench-package.mjs';
 import { chromium } from 'playwright';
 
 const FLAGS = [
@@ -147,6 +148,7 @@ const only = process.argv[2];
 const wants = (part) => !only || only === part;
 
 async function main() {
+  const pkg = wants('package') ? await packageSizes(process.cwd()) : null;
   // Built before the dev server starts: that sets NODE_ENV=development, which would bundle Lit's dev build.
   const site = wants('chat') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
@@ -339,6 +341,12 @@ async function main() {
     await builtSite?.close();
     await images?.close();
     if (site) rmSync(site.outDir, { recursive: true, force: true });
+  }
+
+  if (pkg) {
+    console.log('\nThe package, gzip, per entry as a bundler ships it (minified; lit and tmi.js left out, they are its dependencies)');
+    for (const { name, bytes } of pkg.entries) console.log(`  ${name.padEnd(40)} ${kb(bytes).padStart(9)}${name.includes('/elements/') ? '' : '  (everything the root exports)'}`);
+    for (const { name, bytes } of pkg.dependencies) console.log(`  ${`${name} (dependency)`.padEnd(40)} ${kb(bytes).padStart(9)}`);
   }
 
   if (site) {
