@@ -63,6 +63,19 @@ describe('event list page (production build) against the fake EventSub server', 
     await page!.screenshot('events-ticker');
   });
 
+  test('?record keeps the EventSub session; ?replay lists the same events with no account', async () => {
+    await open('record&max=5');
+    await commands.esNotify('channel.raid', raid('Recorded', 7));
+    await commands.esNotify('channel.follow', REFERENCE_EVENTS['channel.follow']);
+    await expect.poll(rows, { timeout: 5000 }).toEqual(['Cool_User followed', 'Recorded raided with 7 viewers']);
+    const file = await page!.eval<string>('document.querySelector("ovl-status-panel").recorder.toBlob().text()');
+    await page!.close();
+    const replay = encodeURIComponent(`data:application/x-ndjson;charset=utf-8,${encodeURIComponent(file)}`);
+    page = await openPage(`/overlays/events/?replay=${replay}&replay-speed=10&debug`);
+    await expect.poll(rows, { timeout: 5000 }).toEqual(['Cool_User followed', 'Recorded raided with 7 viewers']);
+    expect(await page.errors()).toEqual([]);
+  });
+
   test('?demo lists simulated events through the real EventSub client', async () => {
     page = await openPage('/overlays/events/?demo&max=6', { reducedMotion: true });
     await expect.poll(async () => (await rows()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);

@@ -77,6 +77,19 @@ describe('goal page (production build) against the fake Helix and EventSub serve
     await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toContain('The goal overlay needs the "channel:read:goals" scope');
   });
 
+  test('?record keeps the EventSub session; ?replay moves the bar the same way with no account', async () => {
+    await open('record&hide-after=0');
+    await commands.esNotify('channel.goal.progress', { ...FIXTURE_GOAL, current_amount: 29_000 });
+    await expect.poll(bar, { timeout: 5000 }).toEqual({ description: 'Follow goal for Helix testing', amount: '29,000 / 30,000', percent: '96%' });
+    const file = await page!.eval<string>('document.querySelector("ovl-status-panel").recorder.toBlob().text()');
+    await page!.close();
+    const replay = encodeURIComponent(`data:application/x-ndjson;charset=utf-8,${encodeURIComponent(file)}`);
+    page = await openPage(`/overlays/goal/?replay=${replay}&replay-speed=10&debug`);
+    // The replay starts from its recording alone (no Helix call for today's goal): the recorded event sets the bar.
+    await expect.poll(bar, { timeout: 5000 }).toEqual({ description: 'Follow goal for Helix testing', amount: '29,000 / 30,000', percent: '96%' });
+    expect(await page.errors()).toEqual([]);
+  });
+
   test('?demo shows the simulated goal from the start', async () => {
     page = await openPage('/overlays/goal/?demo', { reducedMotion: true });
     await expect.poll(() => part('description'), { timeout: 10_000 }).toBe('Road to 1,000 followers');
