@@ -13,8 +13,8 @@ afterEach(async () => {
 
 const url = (query: string, token = scopedToken(EVENT_SCOPES)) => `/overlays/events/?${query}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}#token=${token}`;
 
-async function open(query: string): Promise<OverlayPage> {
-  page = await openPage(url(`debug&${query}`), { reducedMotion: true });
+async function open(query: string, reducedMotion = true): Promise<OverlayPage> {
+  page = await openPage(url(`debug&${query}`), { reducedMotion });
   await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
   return page;
 }
@@ -54,12 +54,20 @@ describe('event list page (production build) against the fake EventSub server', 
     expect(await page!.eval<number>(`document.querySelector('ovl-event-list').shadowRoot.querySelectorAll('img, b').length`)).toBe(0);
   });
 
-  test('ticker mode: the rows on one line', async () => {
-    await open('mode=ticker&ticker-seconds=20');
+  test('ticker mode: the rows on one line, scrolling once per ticker-seconds; still under reduced motion', async () => {
+    const list = `getComputedStyle(document.querySelector('ovl-event-list').shadowRoot.querySelector('[part="list"]'))`;
+    await open('mode=ticker&ticker-seconds=20', false);
     for (const name of ['One', 'Two', 'Three']) await commands.esNotify('channel.raid', raid(name, 5));
     await expect.poll(rows, { timeout: 5000 }).toHaveLength(3);
     const tops = await page!.eval<number[]>(`[...document.querySelector('ovl-event-list').shadowRoot.querySelectorAll('[part~="row"]')].map((r) => r.getBoundingClientRect().top)`);
     expect(new Set(tops).size).toBe(1);
+    expect(await page!.eval(`[${list}.animationName, ${list}.animationDuration]`)).toEqual(['ovl-events-scroll', '20s']);
+    await page!.close();
+
+    await open('mode=ticker');
+    for (const name of ['One', 'Two', 'Three']) await commands.esNotify('channel.raid', raid(name, 5));
+    await expect.poll(rows, { timeout: 5000 }).toEqual(['Three raided with 5 viewers', 'Two raided with 5 viewers', 'One raided with 5 viewers']);
+    expect(await page!.eval(`${list}.animationName`)).toBe('none');
     await page!.screenshot('events-ticker');
   });
 
