@@ -41,6 +41,7 @@ export const goalOverlay: OverlayDefinition<typeof goalSchema> = {
     element.goal = env.replay ? null : await currentGoal(helix, userId, config.types, env);
     element.types = config.types;
     element.hideAfter = config.hideAfter;
+    element.schedule = env.schedule;
     element.style.setProperty('--ovl-goal-font-size', `${config.fontSize}px`);
     element.style.setProperty('--ovl-goal-bar-color', config.barColor);
     element.source = events;

@@ -4,6 +4,7 @@ import type { OvlGoal } from '../../src/components/goal/ovl-goal.js';
 import type { GoalView } from '../../src/components/goal/goal-state.js';
 import type { StreamEvent } from '../../src/events/stream-event.js';
 import { referenceEvent } from '../helpers/reference-event.js';
+import { ManualSchedule } from '../helpers/manual-schedule.js';
 
 let element: OvlGoal | undefined;
 afterEach(() => element?.remove());
@@ -53,14 +54,19 @@ describe('<ovl-goal>', () => {
     expect(shown()).toMatchObject({ amount: '260 / 220', percent: '118%', fill: '100%' });
   });
 
-  test('an ended goal shows its result for hide-after seconds; with 0 it hides at once', async () => {
-    const kept = await mount((e) => (e.hideAfter = 600));
+  test('an ended goal shows its result for hide-after seconds, then hides; with 0 at once', async () => {
+    const clock = new ManualSchedule();
+    const kept = await mount((e) => Object.assign(e, { hideAfter: 30, schedule: clock.schedule }));
     await kept.emit(goal('begin', { current_amount: 5 }));
     await kept.emit(goal('end', { current_amount: 220, is_achieved: true }));
     expect(kept.shown()).toMatchObject({ state: 'achieved', amount: '220 / 220' });
+    expect(clock.delays).toEqual([30_000]);
     // A late progress of the ended goal changes nothing.
     await kept.emit(goal('progress', { current_amount: 3 }));
     expect(kept.shown()?.amount).toBe('220 / 220');
+    clock.runNext();
+    await kept.el.updateComplete;
+    expect(kept.shown()).toBeNull();
     kept.el.remove();
 
     const { el, emit, shown } = await mount((e) => (e.hideAfter = 0));
@@ -70,6 +76,15 @@ describe('<ovl-goal>', () => {
     await emit(goal('end', { current_amount: 180, is_achieved: false }));
     expect(shown()).toBeNull();
     expect(changes.map((c) => c?.state ?? null)).toEqual(['active', 'ended', null]);
+  });
+
+  test('a new goal beginning while the last one shows its result takes the bar and is not hidden by the old timer', async () => {
+    const clock = new ManualSchedule();
+    const { emit, shown } = await mount((e) => Object.assign(e, { hideAfter: 30, schedule: clock.schedule }));
+    await emit(goal('end', { current_amount: 220, is_achieved: true }));
+    await emit(goal('begin', { id: 'g3', description: 'Next one', current_amount: 0, target_amount: 50 }));
+    expect(clock.waiting).toBe(0);
+    expect(shown()).toMatchObject({ state: 'active', description: 'Next one', amount: '0 / 50' });
   });
 
   test('types= keeps other goals off the bar', async () => {

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { fire } from '../../core/element-events.js';
+import { realSchedule, type Schedule } from '../../core/schedule.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { GoalEvent, StreamEvent } from '../../events/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
@@ -52,9 +53,12 @@ export class OvlGoal extends SourceElement<GoalFeed> {
   /** While true (OBS hides the source) the bar jumps to each new amount instead of sliding. */
   @property({ type: Boolean, reflect: true }) paused = false;
 
+  /** Runs the hide-after timer; tests step it by hand. */
+  @property({ attribute: false }) schedule: Schedule = realSchedule;
+
   /** The phase of the last event applied to `goal` (null: set from outside, e.g. Helix). */
   private phase: GoalEvent['phase'] | null = null;
-  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelHide: (() => void) | null = null;
 
   protected listen(feed: GoalFeed, signal: AbortSignal): void {
     feed.addEventListener('event', (e) => e.detail.kind === 'goal' && this.apply(e.detail), { signal });
@@ -65,7 +69,8 @@ export class OvlGoal extends SourceElement<GoalFeed> {
     if (this.types.length > 0 && !this.types.includes(event.goalType)) return;
     const next = applyGoalEvent({ goal: this.goal, phase: this.phase }, event);
     if (next.goal === this.goal) return;
-    clearTimeout(this.hideTimer);
+    this.cancelHide?.();
+    this.cancelHide = null;
     this.phase = next.phase;
     this.show(next.goal);
     if (next.goal?.state !== 'active') this.hideLater(next.goal);
@@ -73,7 +78,8 @@ export class OvlGoal extends SourceElement<GoalFeed> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.hideTimer);
+    this.cancelHide?.();
+    this.cancelHide = null;
   }
 
   private show(goal: GoalView | null): void {
@@ -84,7 +90,7 @@ export class OvlGoal extends SourceElement<GoalFeed> {
   private hideLater(ended: GoalView | null): void {
     const hide = () => this.goal === ended && this.show(null);
     if (this.hideAfter <= 0) hide();
-    else this.hideTimer = setTimeout(hide, this.hideAfter * 1000);
+    else this.cancelHide = this.schedule(hide, this.hideAfter * 1000);
   }
 
   protected override render() {
