@@ -67,6 +67,9 @@ describe('<ovl-goal>', () => {
     clock.runNext();
     await kept.el.updateComplete;
     expect(kept.shown()).toBeNull();
+    // Nor does one delivered after the bar has gone: it does not bring the ended goal back.
+    await kept.emit(goal('progress', { current_amount: 219 }));
+    expect(kept.shown()).toBeNull();
     kept.el.remove();
 
     const { el, emit, shown } = await mount((e) => (e.hideAfter = 0));

@@ -18,19 +18,22 @@ export interface GoalTrack {
   readonly goal: GoalView | null;
   /** The phase of the last event applied to `goal`; null when it came from Helix. */
   readonly phase: GoalEvent['phase'] | null;
+  /** The last goal that ended, shown or already hidden: its late deliveries are ignored. */
+  readonly ended: string | null;
 }
 
 /**
  * The track after `event`. Twitch may deliver a goal's begin after its progress
  * (twitch-protocols.md §3.5): a begin for the goal already moved by progress is stale and
- * ignored, as is anything for a goal that has ended. Another goal's event takes the bar over.
+ * ignored, as is anything for a goal that has ended, even once its bar is hidden. Another
+ * goal's event takes the bar over.
  */
 export function applyGoalEvent(track: GoalTrack, event: GoalEvent): GoalTrack {
-  const same = track.goal?.id === event.goalId;
-  if (same && track.goal!.state !== 'active') return track;
-  if (same && event.phase === 'begin' && track.phase === 'progress') return track;
+  if (event.goalId === track.ended) return track;
+  if (track.goal?.id === event.goalId && event.phase === 'begin' && track.phase === 'progress') return track;
   const state = event.phase !== 'end' ? 'active' : event.achieved ? 'achieved' : 'ended';
-  return { goal: { id: event.goalId, type: event.goalType, description: event.description, current: event.current, target: event.target, state }, phase: event.phase };
+  const goal = { id: event.goalId, type: event.goalType, description: event.description, current: event.current, target: event.target, state } as const;
+  return { goal, phase: event.phase, ended: event.phase === 'end' ? event.goalId : track.ended };
 }
 
 /** Whole percent reached (may pass 100). */

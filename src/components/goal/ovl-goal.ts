@@ -58,6 +58,8 @@ export class OvlGoal extends SourceElement<GoalFeed> {
 
   /** The phase of the last event applied to `goal` (null: set from outside, e.g. Helix). */
   private phase: GoalEvent['phase'] | null = null;
+  /** The last goal that ended: its late deliveries change nothing. */
+  private ended: string | null = null;
   private cancelHide: (() => void) | null = null;
 
   protected listen(feed: GoalFeed, signal: AbortSignal): void {
@@ -67,11 +69,12 @@ export class OvlGoal extends SourceElement<GoalFeed> {
   /** Moves the bar with a goal event, as if it had arrived from the source. */
   apply(event: GoalEvent): void {
     if (this.types.length > 0 && !this.types.includes(event.goalType)) return;
-    const next = applyGoalEvent({ goal: this.goal, phase: this.phase }, event);
+    const next = applyGoalEvent({ goal: this.goal, phase: this.phase, ended: this.ended }, event);
     if (next.goal === this.goal) return;
     this.cancelHide?.();
     this.cancelHide = null;
     this.phase = next.phase;
+    this.ended = next.ended;
     this.show(next.goal);
     if (next.goal?.state !== 'active') this.hideLater(next.goal);
   }
