@@ -50,7 +50,9 @@ export const hypeTrainStyles = [
       letter-spacing: 0.06em;
     }
     .level {
-      color: var(--_accent);
+      padding: 0 0.4em;
+      border-radius: 0.3em;
+      background: var(--_accent);
     }
     .countdown {
       font-variant-numeric: tabular-nums;
