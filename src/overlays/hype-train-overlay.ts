@@ -16,7 +16,7 @@ export const hypeTrainOverlay: OverlayDefinition<typeof hypeTrainSchema> = {
   records: ['eventsub'],
   async build(config, env) {
     const { events, sources } = await eventWidgetSources(
-      { title: hypeTrainEntry.title, token: config.token, kinds: ['hype-train'], demo: { firstMs: 1000, stepMs: 5000, intervalMs: 20_000 } },
+      { title: hypeTrainEntry.title, token: config.token, kinds: ['hype-train'], demo: { firstMs: 500, stepMs: 5000, intervalMs: 20_000 } },
       env,
     );
     const element = document.createElement('ovl-hype-train');

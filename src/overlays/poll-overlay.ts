@@ -17,7 +17,7 @@ export const pollOverlay: OverlayDefinition<typeof pollSchema> = {
   records: ['eventsub'],
   async build(config, env) {
     const kinds: ContestKind[] = config.show.length > 0 ? (config.show as ContestKind[]) : ['poll', 'prediction'];
-    const demo = { firstMs: 1000, stepMs: 4000, intervalMs: 16_000 + config.resultSeconds * 1000 };
+    const demo = { firstMs: 500, stepMs: 4000, intervalMs: 16_000 + config.resultSeconds * 1000 };
     const { events, sources } = await eventWidgetSources({ title: pollEntry.title, token: config.token, kinds, demo }, env);
     const element = document.createElement('ovl-poll');
     element.kinds = kinds;

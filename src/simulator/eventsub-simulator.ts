@@ -19,7 +19,7 @@ export interface SimulatedEventSubOptions {
   readonly kinds?: readonly EventKind[];
   /** Between the phases of a hype train, poll, prediction or goal, ms. Default 700. */
   readonly stepMs?: number;
-  /** Before the first scene, ms. Default `intervalMs`. */
+  /** From the welcome to the first scene, ms. Default `intervalMs`. */
   readonly firstMs?: number;
 }
 
@@ -39,19 +39,20 @@ export function simulatedEventSubSocket(options: SimulatedEventSubOptions = {}):
     constructor(url: string) {
       super(url);
       const session = `demo-session-${++serial}`;
-      this.openSoon(50, () =>
-        this.deliver(message('session_welcome', { session: { id: session, status: 'connected', keepalive_timeout_seconds: 10, reconnect_url: null, connected_at: new Date().toISOString() } })),
-      );
-      this.timers.push(setInterval(() => this.deliver(message('session_keepalive', {})), 8000));
       const play = () => this.scene(session, kinds[turn++ % kinds.length]!);
       const interval = options.intervalMs ?? 4000;
-      // The first scene may come sooner, so that a widget's demo shows something at once.
-      this.timers.push(
-        setTimeout(() => {
-          play();
-          this.timers.push(setInterval(play, interval));
-        }, options.firstMs ?? interval),
-      );
+      this.openSoon(50, () => {
+        this.deliver(message('session_welcome', { session: { id: session, status: 'connected', keepalive_timeout_seconds: 10, reconnect_url: null, connected_at: new Date().toISOString() } }));
+        // Counted from the welcome: a frame before it would be lost. The first scene may come
+        // sooner than the interval, so that a widget's demo shows something at once.
+        this.timers.push(
+          setTimeout(() => {
+            play();
+            this.timers.push(setInterval(play, interval));
+          }, options.firstMs ?? interval),
+        );
+      });
+      this.timers.push(setInterval(() => this.deliver(message('session_keepalive', {})), 8000));
     }
 
     private scene(session: string, kind: EventKind): void {
