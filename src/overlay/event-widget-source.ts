@@ -5,6 +5,7 @@ import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
 import { EVENT_SCOPES, describeOff } from '../sources/eventsub/subscription-catalog.js';
 import type { SimulatedEventSubOptions } from '../simulator/eventsub-simulator.js';
 import { connectTwitch } from './connect-twitch.js';
+import { noteEventOutcomes } from './event-notes.js';
 import type { OverlayEnv } from './overlay-definition.js';
 
 export interface EventWidgetOptions {
@@ -50,19 +51,6 @@ export async function eventWidgetSources(options: EventWidgetOptions, env: Overl
   if (events.plan.subscriptions.length === 0) {
     throw new SourceError('auth', `The ${options.title.toLowerCase()} cannot receive what it shows with this token: ${describeOff(events.plan.off)}. Make a new link on the setup page with "Connect with Twitch".`);
   }
-  noteOutcomes(events, env);
+  noteEventOutcomes(events, env);
   return { events, sources: [events, watch] };
-}
-
-/** Tells `?debug` which kinds are off, what Twitch refused and what arrived unreadable. */
-function noteOutcomes(events: StreamEventSource, env: OverlayEnv): void {
-  if (events.plan.off.length > 0) env.note(`off for want of a scope: ${describeOff(events.plan.off)}`, 'events-off');
-  events.addEventListener('subscriptions', (e) => {
-    const refused = e.detail.refused.map((r) => `${r.type} (${r.reason})`).join(', ');
-    env.note(refused ? `Twitch refused: ${refused}` : `subscribed to ${e.detail.active.length} event types`, 'subscriptions');
-  });
-  let unreadable = 0;
-  events.addEventListener('skipped', (e) => {
-    if (!e.detail.duplicate) env.note(`skipped ${++unreadable} unreadable notifications (last: ${e.detail.reason})`, 'skipped');
-  });
 }

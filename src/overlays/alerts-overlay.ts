@@ -1,9 +1,10 @@
 import { SourceError } from '../core/errors.js';
 import type { ConfigOf } from '../config/schema.js';
 import { connectTwitch } from '../overlay/connect-twitch.js';
+import { noteEventOutcomes } from '../overlay/event-notes.js';
 import type { Source } from '../core/source.js';
 import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
-import { EVENT_SCOPES, describeOff, needsScope } from '../sources/eventsub/subscription-catalog.js';
+import { EVENT_SCOPES, needsScope } from '../sources/eventsub/subscription-catalog.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
 import { parseVariations, type KindSettings } from '../components/alerts/alert-settings.js';
 import { kindKey, type alertsSchema } from '../config/alerts-config.js';
@@ -11,7 +12,7 @@ import { PUBSUB_REDEMPTIONS, alertsEntry } from '../registry/alerts.js';
 import { scopeProblem } from '../registry/overlay-entry.js';
 import { checkSpeechVoices } from '../core/speech-voices.js';
 import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
-import type { OverlayDefinition, OverlayEnv } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../overlay/boot.js';
 import type { AlertFeed } from '../components/alerts/ovl-alerts.js';
 import '../components/alerts/ovl-alerts.js';
 
@@ -35,19 +36,6 @@ function kindSettings(config: AlertsConfig, enabled: readonly EventKind[]): Reco
     };
   }
   return settings;
-}
-
-/** Tells `?debug` what Twitch refused and what arrived unreadable. */
-function noteOutcomes(source: StreamEventSource, env: OverlayEnv): void {
-  if (source.plan.off.length > 0) env.note(`events off for want of a scope: ${describeOff(source.plan.off)}`, 'events-off');
-  source.addEventListener('subscriptions', (e) => {
-    const refused = e.detail.refused.map((r) => `${r.type} (${r.reason})`).join(', ');
-    env.note(refused ? `Twitch refused: ${refused}` : `subscribed to ${e.detail.active.length} event types`, 'subscriptions');
-  });
-  let unreadable = 0;
-  source.addEventListener('skipped', (e) => {
-    if (!e.detail.duplicate) env.note(`skipped ${++unreadable} unreadable notifications (last: ${e.detail.reason})`, 'skipped');
-  });
 }
 
 /**
@@ -90,7 +78,7 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
           const scopes = events.plan.off.map((o) => `"${o.scopes[0]}"`).join(', ');
           throw new SourceError('auth', `The alerts overlay needs one of the scopes of its events (${scopes}), which this token lacks. Make a new link on the setup page with "Connect with Twitch".`);
         }
-        noteOutcomes(events, env);
+        noteEventOutcomes(events, env);
         source = events;
       }
     }

@@ -111,7 +111,7 @@ describe('poll overlay page (production build)', () => {
 
   test('a token with only the polls scope: predictions are named as off in ?debug; with neither, the setup card', async () => {
     await open('', ['channel:read:polls']);
-    await expect.poll(() => page!.text('ovl-status-panel', '.note')).toContain('off for want of a scope: prediction (needs channel:read:predictions or channel:manage:predictions)');
+    await expect.poll(() => page!.text('ovl-status-panel', '.note')).toContain('events off for want of a scope: prediction (needs channel:read:predictions or channel:manage:predictions)');
     await page!.close();
     page = await openPage(url('debug', ['channel:read:hype_train']), SIZE);
     await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/poll overlay cannot receive what it shows with this token: poll \(needs channel:read:polls or channel:manage:polls\), prediction/);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
@@ -83,7 +83,7 @@ export class OvlHypeTrain extends SourceElement<HypeTrainFeed> {
     );
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const train = this.tracker.current(this.time.value);
     // A train that just went leaves with its exit animation (none while OBS hides the source).
     if (!train && this.shown && !this.paused) this.leaving = this.shown;

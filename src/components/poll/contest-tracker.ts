@@ -61,7 +61,7 @@ export class ContestTracker {
 
   constructor(readonly options: ContestTrackerOptions) {}
 
-  /** What to show at `now`, or null. */
+  /** What to show at `now`, or null; forgets (as finished) what has gone by `now`. */
   current(now: number): Contest | null {
     let newest: Tracked | null = null;
     for (const [key, tracked] of this.live) {

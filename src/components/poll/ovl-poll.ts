@@ -52,7 +52,7 @@ export class OvlPoll extends SourceElement<PollFeed> {
 
   /** Which to show: polls, predictions or both. */
   @property({ attribute: false }) kinds: readonly ContestKind[] = ['poll', 'prediction'];
-  /** How long the result stays, seconds. Read when a poll or prediction ends. */
+  /** How long the result stays, seconds; a result already on screen keeps the time it had. */
   @property({ type: Number, attribute: 'result-seconds' }) resultSeconds = 10;
   /** While true (OBS hides the source) the countdown does not tick and nothing animates out. */
   @property({ type: Boolean }) paused = false;
@@ -62,7 +62,7 @@ export class OvlPoll extends SourceElement<PollFeed> {
   @property({ attribute: false }) clock: () => number = Date.now;
 
   @state() private leaving: Contest | null = null;
-  private readonly tracker = new ContestTracker({ resultMs: 10_000 });
+  private readonly tracker = new ContestTracker({ resultMs: this.resultSeconds * 1000 });
   private readonly time = new ClockController(this, {
     schedule: () => this.schedule,
     now: () => this.clock(),
@@ -78,14 +78,14 @@ export class OvlPoll extends SourceElement<PollFeed> {
         const event = e.detail;
         if ((event.kind !== 'poll' && event.kind !== 'prediction') || !this.kinds.includes(event.kind)) return;
         this.time.refresh();
-        this.tracker.options.resultMs = this.resultSeconds * 1000;
         if (this.tracker.apply(event, this.time.value)) this.requestUpdate();
       },
       { signal },
     );
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('resultSeconds')) this.tracker.options.resultMs = this.resultSeconds * 1000;
     const contest = this.tracker.current(this.time.value);
     // One that just went leaves with its exit animation (none while OBS hides the source).
     if (!contest && this.shown && !this.paused) this.leaving = this.shown;
