@@ -64,6 +64,17 @@ describe('hype-train overlay page (production build)', () => {
     await commands.esNotify('channel.hype_train.begin', train('page-inert', { level: 1, total: 100, progress: 100, goal: 500, expires_at: inSeconds(120), top_contributions: [{ user_id: '9', user_login: 'evil', user_name: evil, type: 'bits', total: 100 }, { user_id: '8', user_login: 'two', user_name: 'Two', type: 'bits', total: 50 }] }));
     await expect.poll(() => page!.text('ovl-hype-train', '[part="contributor-name"]'), { timeout: 5000 }).toEqual([evil]);
     expect(await page!.eval('document.querySelector("ovl-hype-train").shadowRoot.querySelector("img") === null && !window.pwned')).toBe(true);
+    // The page was opened with prefers-reduced-motion: the entrance is a plain fade.
+    expect(await page!.eval(`getComputedStyle(document.querySelector('ovl-hype-train').shadowRoot.querySelector('[part~=base]')).animationName`)).toBe('ovl-widget-fade-in');
+  });
+
+  test('OBS hiding the source pauses the countdown; showing it again resumes it', async () => {
+    await open();
+    await commands.esNotify('channel.hype_train.begin', train('page-obs', { level: 1, total: 100, progress: 100, goal: 500, expires_at: inSeconds(120) }));
+    await expect.poll(active, { timeout: 5000 }).toBe(true);
+    const obs = (visible: boolean) => page!.eval(`(window.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: ${visible} } })), document.querySelector('ovl-hype-train').paused)`);
+    expect(await obs(false)).toBe(true);
+    expect(await obs(true)).toBe(false);
   });
 
   test('a token without channel:read:hype_train gets the setup card naming the scope', async () => {
@@ -80,6 +91,8 @@ describe('hype-train overlay page (production build)', () => {
     const data = encodeURIComponent(`data:application/x-ndjson;charset=utf-8,${encodeURIComponent(file)}`);
     page = await openPage(`/overlays/hype-train/?replay=${data}&replay-speed=10`, SIZE);
     await expect.poll(() => page!.text('ovl-hype-train', '[part="level"]'), { timeout: 10_000 }).toEqual(['Level 4']);
+    // Opened without reduced motion: the card rises in.
+    expect(await page.eval(`getComputedStyle(document.querySelector('ovl-hype-train').shadowRoot.querySelector('[part~=base]')).animationName`)).toBe('ovl-widget-in');
     expect(await page.errors()).toEqual([]);
   });
 
