@@ -103,7 +103,8 @@ export class OvlPoll extends SourceElement<PollFeed> {
   }
 
   private countdown(contest: Contest): string {
-    if (contest.state === 'open') return formatUptime((contest.deadline ?? this.time.value) - this.time.value);
+    // An open one with no end time from Twitch has nothing to count down.
+    if (contest.state === 'open') return contest.deadline === null ? '' : formatUptime(contest.deadline - this.time.value);
     return STATE_TEXT[contest.state === 'locked' ? 'locked' : contest.status] ?? 'Ended';
   }
 
