@@ -51,7 +51,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
     element.source = source;
     // When chat outruns the overlay it jumps to the newest lines; ?debug says how many it skipped.
-    if (env.debug) element.addEventListener('lines-skipped', () => env.note(`chat: ${element.skippedLines} lines skipped to keep up`, 'chat-skipped'));
+    if (env.debug) element.addEventListener('lines-skipped', () => env.note(`chat: ${element.skippedLines} lines skipped`, 'chat-skipped'));
 
     let loaded = false;
     source.addEventListener('roomstate', (event) => {

@@ -269,4 +269,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'ovl-chat': OvlChat;
   }
+  interface HTMLElementEventMap {
+    /** `<ovl-chat>` skipped more lines to keep up; read `skippedLines`. */
+    'lines-skipped': Event;
+  }
 }
