@@ -1,11 +1,12 @@
 import { css } from 'lit';
-import { widgetMotion } from '../shared/widget-motion.js';
+import { widgetCard, widgetMotion } from '../shared/widget-styles.js';
 
 /**
  * The default look: a dark translucent card with big bold text readable at 1080p, a bar in
  * the train's colour (purple; gold for a Golden Kappa train, teal for a treasure train).
  */
 export const hypeTrainStyles = [
+  widgetCard,
   widgetMotion,
   css`
     :host {
@@ -18,15 +19,6 @@ export const hypeTrainStyles = [
       display: block;
     }
     .base {
-      display: flex;
-      flex-direction: column;
-      gap: 0.35em;
-      padding: 0.55em 0.8em;
-      border-radius: var(--_radius);
-      background: var(--_background);
-      color: var(--_color);
-      font: 700 var(--_font-size) / 1.25 var(--_font);
-      text-shadow: 0 1px 3px rgba(0, 0, 0, 0.6);
       --_accent: var(--ovl-hype-bar-color, #9147ff);
     }
     .base.golden-kappa {

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { widgetMotion } from '../shared/widget-motion.js';
+import { widgetCard, widgetMotion } from '../shared/widget-styles.js';
 
 /**
  * The default look: a dark translucent card, big bold text readable at 1080p, one bar per
@@ -7,6 +7,7 @@ import { widgetMotion } from '../shared/widget-motion.js';
  * gold with the others dimmed.
  */
 export const pollStyles = [
+  widgetCard,
   widgetMotion,
   css`
     :host {
@@ -19,17 +20,6 @@ export const pollStyles = [
       --_winner: var(--ovl-poll-winner-color, #e6b422);
       --_track: var(--ovl-poll-track-color, rgba(255, 255, 255, 0.12));
       display: block;
-    }
-    .base {
-      display: flex;
-      flex-direction: column;
-      gap: 0.35em;
-      padding: 0.55em 0.8em;
-      border-radius: var(--_radius);
-      background: var(--_background);
-      color: var(--_color);
-      font: 700 var(--_font-size) / 1.25 var(--_font);
-      text-shadow: 0 1px 3px rgba(0, 0, 0, 0.6);
     }
     .header {
       display: flex;

@@ -1,6 +1,24 @@
 import { css } from 'lit';
 
 /**
+ * The card of a live widget (hype train, poll): each sets `--_radius`, `--_background`,
+ * `--_color`, `--_font-size` and `--_font` from its own public custom properties.
+ */
+export const widgetCard = css`
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: 0.35em;
+    padding: 0.55em 0.8em;
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_color);
+    font: 700 var(--_font-size) / 1.25 var(--_font);
+    text-shadow: 0 1px 3px rgba(0, 0, 0, 0.6);
+  }
+`;
+
+/**
  * How a live widget (hype train, poll) comes and goes: `.base.in` rises in, `.base.out` sinks
  * out and then the element drops it (on `animationend`). Under `prefers-reduced-motion` both
  * are short fades, which still end with `animationend`.
