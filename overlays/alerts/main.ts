@@ -1,4 +1,4 @@
-import { bootOverlay } from '../../src/overlay/boot.js';
+import { bootOverlay } from '../../src/boot/boot.js';
 import { alertsOverlay } from '../../src/overlays/alerts-overlay.js';
 
 void bootOverlay(alertsOverlay);

@@ -1,4 +1,4 @@
-import { bootOverlay } from '../../src/overlay/boot.js';
+import { bootOverlay } from '../../src/boot/boot.js';
 import { chatOverlay } from '../../src/overlays/chat-overlay.js';
 
 void bootOverlay(chatOverlay);

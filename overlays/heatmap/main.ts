@@ -1,4 +1,4 @@
-import { bootOverlay } from '../../src/overlay/boot.js';
+import { bootOverlay } from '../../src/boot/boot.js';
 import { heatmapOverlay } from '../../src/overlays/heatmap-overlay.js';
 
 void bootOverlay(heatmapOverlay);

@@ -1,4 +1,4 @@
-import { bootOverlay } from '../../src/overlay/boot.js';
+import { bootOverlay } from '../../src/boot/boot.js';
 import { streamInfoOverlay } from '../../src/overlays/stream-info-overlay.js';
 
 void bootOverlay(streamInfoOverlay);

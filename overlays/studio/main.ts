@@ -1,4 +1,4 @@
-import { bootOverlay } from '../../src/overlay/boot.js';
+import { bootOverlay } from '../../src/boot/boot.js';
 import { studioOverlay } from '../../src/overlays/studio-overlay.js';
 
 void bootOverlay(studioOverlay);

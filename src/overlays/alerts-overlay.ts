@@ -1,6 +1,6 @@
 import { SourceError } from '../core/errors.js';
 import type { ConfigOf } from '../config/schema.js';
-import { connectTwitch } from '../overlay/connect-twitch.js';
+import { connectTwitch } from '../boot/connect-twitch.js';
 import { connectStreamEvents } from './stream-event-feed.js';
 import type { Source } from '../core/source.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
@@ -10,7 +10,7 @@ import { PUBSUB_REDEMPTIONS, alertsEntry } from '../registry/alerts.js';
 import { scopeProblem } from '../registry/overlay-entry.js';
 import { checkSpeechVoices } from '../core/speech-voices.js';
 import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
-import type { OverlayDefinition } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../boot/boot.js';
 import type { AlertFeed } from '../components/alerts/ovl-alerts.js';
 import '../components/alerts/ovl-alerts.js';
 

@@ -5,7 +5,7 @@ import { CHAT_LOGIN_SCOPE, chatEntry } from '../registry/chat.js';
 import { grants } from '../registry/overlay-entry.js';
 import { createLogger } from '../core/logger.js';
 import { isUserId } from '../twitch/login.js';
-import type { OverlayDefinition } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../boot/boot.js';
 import '../components/chat/ovl-chat.js';
 
 const log = createLogger('chat-overlay');
@@ -26,7 +26,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     const channel = env.replay?.recording.header.channel || config.channel || 'demo';
     const offline = env.demo || env.replay !== null;
     const token = offline ? '' : config.token;
-    const session = token ? await (await import('../overlay/connect-twitch.js')).connectTwitch(token, env) : null;
+    const session = token ? await (await import('../boot/connect-twitch.js')).connectTwitch(token, env) : null;
     const validation = session?.validation;
 
     const simulator = env.demo ? new (await import('../simulator/chat-simulator.js')).ChatSimulator({ channel }) : null;

@@ -2,7 +2,7 @@ import type { goalSchema } from '../config/goal-config.js';
 import { goalEntry } from '../registry/goal.js';
 import { getCreatorGoals, type CreatorGoal } from '../twitch/helix-api.js';
 import type { HelixClient } from '../twitch/helix-client.js';
-import type { OverlayDefinition, OverlayEnv } from '../overlay/boot.js';
+import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
 import type { GoalView } from '../components/goal/goal-state.js';
 import { connectStreamEvents } from './stream-event-feed.js';
 import '../components/goal/ovl-goal.js';

@@ -3,7 +3,7 @@ import { HeatSource } from '../sources/heat/heat-source.js';
 import type { heatmapSchema } from '../config/heatmap-config.js';
 import { heatmapEntry } from '../registry/heatmap.js';
 import { isUserId } from '../twitch/login.js';
-import type { OverlayDefinition } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../boot/boot.js';
 import type { UserDirectory } from '../twitch/user-directory.js';
 import type { TokenWatch } from '../twitch/token-watch.js';
 import '../components/heatmap/ovl-heatmap.js';
@@ -31,7 +31,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       channelId ||= 'demo';
     } else if (config.token) {
       const [{ connectTwitch, channelByLogin }, { UserDirectory }, { getUsers }] = await Promise.all([
-        import('../overlay/connect-twitch.js'),
+        import('../boot/connect-twitch.js'),
         import('../twitch/user-directory.js'),
         import('../twitch/helix-api.js'),
       ]);

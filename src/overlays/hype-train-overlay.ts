@@ -1,6 +1,6 @@
 import type { hypeTrainSchema } from '../config/hype-train-config.js';
 import { hypeTrainEntry } from '../registry/hype-train.js';
-import type { OverlayDefinition } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../boot/boot.js';
 import { connectStreamEvents } from './stream-event-feed.js';
 import '../components/hype-train/ovl-hype-train.js';
 

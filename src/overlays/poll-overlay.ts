@@ -1,6 +1,6 @@
 import type { pollSchema } from '../config/poll-config.js';
 import { pollEntry } from '../registry/poll.js';
-import type { OverlayDefinition } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../boot/boot.js';
 import { connectStreamEvents } from './stream-event-feed.js';
 import type { ContestKind } from '../components/poll/ovl-poll.js';
 import '../components/poll/ovl-poll.js';

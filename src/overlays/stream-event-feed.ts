@@ -1,6 +1,6 @@
 import { SourceError } from '../core/errors.js';
-import { connectTwitch } from '../overlay/connect-twitch.js';
-import type { OverlayEnv } from '../overlay/boot.js';
+import { connectTwitch } from '../boot/connect-twitch.js';
+import type { OverlayEnv } from '../boot/boot.js';
 import type { Source } from '../core/source.js';
 import type { EventKind } from '../events/stream-event.js';
 import type { HelixClient } from '../twitch/helix-client.js';

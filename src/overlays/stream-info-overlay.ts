@@ -1,10 +1,10 @@
 import { StreamInfoSource } from '../sources/helix/stream-info-source.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import type { TokenWatch } from '../twitch/token-watch.js';
-import { channelByLogin, connectTwitch } from '../overlay/connect-twitch.js';
+import { channelByLogin, connectTwitch } from '../boot/connect-twitch.js';
 import type { streamInfoSchema } from '../config/stream-info-config.js';
 import { streamInfoEntry } from '../registry/stream-info.js';
-import type { OverlayDefinition } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../boot/boot.js';
 import type { StreamInfoPiece } from '../components/stream-info/ovl-stream-info.js';
 import '../components/stream-info/ovl-stream-info.js';
 

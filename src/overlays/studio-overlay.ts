@@ -1,7 +1,7 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
 import type { studioSchema } from '../config/studio-config.js';
 import { studioEntry } from '../registry/studio.js';
-import type { OverlayDefinition } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../boot/boot.js';
 import { Studio } from '../video/studio.js';
 import { sceneCommand } from '../video/chat-commands.js';
 import '../components/studio/ovl-studio.js';

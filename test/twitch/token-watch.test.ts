@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { TokenWatch } from '../../src/twitch/token-watch.js';
-import { bootOverlay, type BootedOverlay } from '../../src/overlay/boot.js';
+import { bootOverlay, type BootedOverlay } from '../../src/boot/boot.js';
 import { chatOverlay } from '../../src/overlays/chat-overlay.js';
 import { GOOD_TOKEN, fakeTwitchEndpoints } from '../helpers/http.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { needsStreamer, tokenRefused } from '../../src/overlay/source-problems.js';
+import { needsStreamer, tokenRefused } from '../../src/boot/source-problems.js';
 import { SourceError, type SourceErrorCode } from '../../src/core/errors.js';
 import type { SourceState } from '../../src/core/source.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planBoot } from '../../src/overlay/boot-plan.js';
+import { planBoot } from '../../src/boot/boot-plan.js';
 import { chatSchema } from '../../src/config/chat-config.js';
 import { studioSchema } from '../../src/config/studio-config.js';
 

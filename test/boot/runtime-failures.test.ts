@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { bootOverlay, type BootedOverlay } from '../../src/overlay/boot.js';
+import { bootOverlay, type BootedOverlay } from '../../src/boot/boot.js';
 import { chatOverlay } from '../../src/overlays/chat-overlay.js';
 import { alertsOverlay } from '../../src/overlays/alerts-overlay.js';
 import { heatmapOverlay } from '../../src/overlays/heatmap-overlay.js';
