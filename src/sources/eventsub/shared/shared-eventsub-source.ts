@@ -1,0 +1,187 @@
+import { Source } from '../../../core/source.js';
+import { createLogger } from '../../../core/logger.js';
+import { RecentIds } from '../../../core/recent-ids.js';
+import type { EventSubEventMap, EventSubOptions } from '../eventsub-source.js';
+import { EventSubOwner } from './eventsub-owner.js';
+import { electOwner } from './owner-election.js';
+import { subscriptionKey } from './subscription-key.js';
+import {
+  PROTOCOL_VERSION,
+  fromErrorWire,
+  readSharedMessage,
+  sharedNames,
+  type SharedMessage,
+  type SharedMessageBody,
+  type StatusWire,
+} from './shared-protocol.js';
+
+export interface SharedEventSubOptions extends EventSubOptions {
+  /**
+   * The token's user id. Only overlays of the same user share a connection: it is part of the
+   * lock and channel names, so two channels (or two accounts) never see each other's events.
+   */
+  readonly userId: string;
+  /** Web Locks; default `navigator.locks`. Absent (null) → this page opens its own connection. */
+  readonly locks?: LockManager | null;
+}
+
+/**
+ * - `owner`: this page holds the one EventSub connection for every overlay of the user.
+ * - `follower`: another page does; this one hears its events over the BroadcastChannel.
+ * - `solo`: sharing is not possible here; this page has its own connection.
+ */
+export type SharedRole = 'owner' | 'follower' | 'solo';
+
+const log = createLogger('eventsub');
+
+/** Why a page cannot share, for the console. */
+const NOT_SHARED = {
+  locks: "the page has no Web Locks (they need https or localhost, and Chromium 69+; OBS's local-file mode is plain http)",
+  channel: 'the browser has no BroadcastChannel',
+};
+
+/**
+ * An EventSubSource for overlays that run side by side in OBS: all pages of one origin and one
+ * user share ONE EventSub WebSocket, because Twitch allows each user only 3 per client id
+ * (§3.4) and a streamer may run more overlays than that. A Web Lock elects the page that owns
+ * the connection; it subscribes to the union of what every open page needs and relays
+ * notifications, revocations, errors and its status over a BroadcastChannel. When the owner
+ * goes away the lock passes to another page, which opens a new session at once. Every page
+ * drops message ids it has already seen, so nothing is delivered to it twice.
+ *
+ * Same public surface as EventSubSource: each page receives the notifications of its own
+ * subscriptions' types and versions (a notification carries no condition to match on) and shows
+ * the owner's connection status as its own. Without Web Locks or BroadcastChannel it falls back
+ * to its own connection (`solo`) and logs why.
+ *
+ * @fires notification, revocation
+ * @fires status, error
+ */
+export class SharedEventSubSource extends Source<EventSubEventMap> {
+  private readonly options: SharedEventSubOptions;
+  /** This page among the others on the channel. */
+  private readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  private readonly seen: RecentIds;
+  private readonly ownKeys: readonly string[];
+  private currentRole: SharedRole | null = null;
+  private owner: EventSubOwner | null = null;
+  private channel: BroadcastChannel | null = null;
+  private leaveElection: (() => void) | null = null;
+  /** Twitch refused one of this page's own subscriptions: it stays in error whatever the owner's status. */
+  private refused = false;
+
+  constructor(options: SharedEventSubOptions) {
+    super();
+    this.options = options;
+    this.seen = new RecentIds(options.dedupeSize ?? 1000);
+    this.ownKeys = options.subscriptions.map(subscriptionKey);
+  }
+
+  /** For the `?debug` chip: `eventsub: shared (owner)`, `eventsub: shared (follower)` or `eventsub: not shared`. */
+  get name(): string {
+    if (this.currentRole === 'solo') return 'eventsub: not shared';
+    return this.currentRole ? `eventsub: shared (${this.currentRole})` : 'eventsub';
+  }
+
+  /** This page's part while running; null when stopped. */
+  get role(): SharedRole | null {
+    return this.currentRole;
+  }
+
+  protected open(): void {
+    this.refused = false;
+    const locks = this.options.locks === undefined ? navigator.locks : this.options.locks;
+    const missing = !locks ? NOT_SHARED.locks : typeof BroadcastChannel === 'undefined' ? NOT_SHARED.channel : null;
+    if (!locks || missing) {
+      log.warn(`EventSub is not shared with the other overlays: ${missing}. This page opens its own connection.`);
+      this.takeOver('solo');
+      return;
+    }
+    const names = sharedNames(this.options.userId);
+    this.currentRole = 'follower';
+    this.channel = new BroadcastChannel(names.channel);
+    this.channel.onmessage = (event) => this.onChannelMessage(event.data);
+    this.sendNeed();
+    this.leaveElection = electOwner(locks, names.lock, () => this.takeOver('owner'));
+  }
+
+  protected close(): void {
+    const owner = this.owner;
+    this.owner = null;
+    // The owner's last status reaches the others before the lock passes on, and its socket is
+    // closed before the next owner opens one.
+    owner?.stop();
+    this.leaveElection?.();
+    this.leaveElection = null;
+    this.channel?.close();
+    this.channel = null;
+    this.currentRole = null;
+  }
+
+  private takeOver(role: 'owner' | 'solo'): void {
+    this.currentRole = role;
+    const owner = new EventSubOwner(this.options, (body) => {
+      const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
+      this.channel?.postMessage(message);
+      if (this.owner === owner) this.handle(message);
+    });
+    this.owner = owner;
+    owner.start(this.page);
+  }
+
+  private send(body: SharedMessageBody): void {
+    this.channel?.postMessage({ v: PROTOCOL_VERSION, ...body });
+  }
+
+  private sendNeed(): void {
+    this.send({ kind: 'need', page: this.page, subscriptions: this.options.subscriptions });
+  }
+
+  private onChannelMessage(data: unknown): void {
+    const message = readSharedMessage(data);
+    if (typeof message === 'string') log.warn(`ignored a message on the shared EventSub channel: ${message}`);
+    else this.handle(message);
+  }
+
+  /** Every message, from the channel or from this page's own owner side. */
+  private handle(message: SharedMessage): void {
+    switch (message.kind) {
+      case 'need':
+        if (message.page !== this.page) this.owner?.need(message.page, message.subscriptions);
+        break;
+      case 'owner':
+        if (message.page !== this.page) this.sendNeed();
+        break;
+      case 'status':
+        this.mirror(message.status, message.live);
+        break;
+      case 'notification': {
+        const notification = message.notification;
+        if (this.wants(notification.type, notification.version) && this.seen.add(notification.messageId)) this.emit('notification', notification);
+        break;
+      }
+      case 'revocation':
+        if (this.wants(message.revocation.type)) this.emit('revocation', message.revocation);
+        break;
+      case 'error':
+        if (message.to !== undefined && message.to !== this.page) break;
+        if (message.to !== undefined && !message.error.retryable) this.refused = true;
+        this.fail(fromErrorWire(message.error));
+        break;
+    }
+  }
+
+  /**
+   * The owner's connection status is every page's status, except that a page is `connecting`
+   * until its own subscriptions are live, and while a stopped owner hands over to the next.
+   */
+  private mirror({ state, attempt, retryInMs, error }: StatusWire, live: readonly string[]): void {
+    if (this.refused) return;
+    const waiting = state === 'stopped' || state === 'idle' || (state === 'connected' && !this.ownKeys.every((key) => live.includes(key)));
+    this.setStatus(waiting ? 'connecting' : state, { attempt, retryInMs, error: error && fromErrorWire(error) });
+  }
+
+  private wants(type: string, version?: string): boolean {
+    return this.options.subscriptions.some((sub) => sub.type === type && (version === undefined || sub.version === version));
+  }
+}

@@ -1,0 +1,110 @@
+import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
+import type { SourceState, SourceStatus } from '../../../core/source.js';
+import type { EventSubNotification, EventSubRevocation, EventSubSubscription } from '../eventsub-source.js';
+
+/**
+ * What the overlay pages of one user say to each other on their BroadcastChannel. Every message
+ * carries `v`; the version is also part of the lock and channel names, so pages of two builds
+ * (an old one cached by OBS beside a new one) never share a connection they would misread.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Lock and channel names: one connection per user id (different channels never share). */
+export function sharedNames(userId: string): { readonly lock: string; readonly channel: string } {
+  const name = `ovl:eventsub:v${PROTOCOL_VERSION}:${userId}`;
+  return { lock: name, channel: name };
+}
+
+/** A SourceError as plain data: structured clone keeps an Error's message but not its fields. */
+export interface ErrorWire {
+  readonly code: SourceErrorCode;
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+export interface StatusWire {
+  readonly state: SourceState;
+  readonly attempt: number;
+  readonly retryInMs?: number;
+  readonly error?: ErrorWire;
+}
+
+export type SharedMessage = { readonly v: typeof PROTOCOL_VERSION } & (
+  /** A page's subscriptions, for the owner's union. Sent on start and to each new owner. */
+  | { readonly kind: 'need'; readonly page: string; readonly subscriptions: readonly EventSubSubscription[] }
+  /** A page took over the connection: every other page sends its `need` again. */
+  | { readonly kind: 'owner'; readonly page: string }
+  /**
+   * The owner's connection status, which every page shows as its own, and the keys
+   * (`subscriptionKey`) of the subscriptions live on its session: a page is connected once all
+   * of its own are among them.
+   */
+  | { readonly kind: 'status'; readonly status: StatusWire; readonly live: readonly string[] }
+  | { readonly kind: 'notification'; readonly notification: EventSubNotification }
+  | { readonly kind: 'revocation'; readonly revocation: EventSubRevocation }
+  /** An error of the owner's connection, or, with `to`, one page's subscription that Twitch refused. */
+  | { readonly kind: 'error'; readonly error: ErrorWire; readonly to?: string }
+);
+
+/** Messages without the version field, as the sides build them. */
+export type SharedMessageBody = SharedMessage extends infer M ? (M extends { v: number } ? Omit<M, 'v'> : never) : never;
+
+export function toErrorWire(error: SourceError): ErrorWire {
+  return { code: error.code, message: error.message, retryable: error.retryable };
+}
+
+export function fromErrorWire(wire: ErrorWire): SourceError {
+  return new SourceError(wire.code, wire.message, { retryable: wire.retryable });
+}
+
+export function toStatusWire({ state, attempt, retryInMs, error }: SourceStatus): StatusWire {
+  return { state, attempt, ...(retryInMs !== undefined && { retryInMs }), ...(error && { error: toErrorWire(error) }) };
+}
+
+const STATES: readonly string[] = ['idle', 'connecting', 'connected', 'reconnecting', 'error', 'stopped'];
+const CODES: readonly string[] = ['config', 'auth', 'network', 'protocol', 'rate-limit'];
+
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+function isErrorWire(value: unknown): value is ErrorWire {
+  return isObject(value) && CODES.includes(value.code as string) && isString(value.message) && typeof value.retryable === 'boolean';
+}
+
+function isSubscription(value: unknown): value is EventSubSubscription {
+  return isObject(value) && isString(value.type) && isString(value.version) && isObject(value.condition) && Object.values(value.condition).every(isString);
+}
+
+const CHECKS: Record<SharedMessage['kind'], (m: Fields) => boolean> = {
+  need: (m) => isString(m.page) && Array.isArray(m.subscriptions) && m.subscriptions.every(isSubscription),
+  owner: (m) => isString(m.page),
+  status: (m) =>
+    isObject(m.status) &&
+    STATES.includes(m.status.state as string) &&
+    typeof m.status.attempt === 'number' &&
+    (m.status.error === undefined || isErrorWire(m.status.error)) &&
+    Array.isArray(m.live) &&
+    m.live.every(isString),
+  notification: (m) =>
+    isObject(m.notification) &&
+    isString(m.notification.type) &&
+    isString(m.notification.version) &&
+    isString(m.notification.messageId) &&
+    isObject(m.notification.event),
+  revocation: (m) => isObject(m.revocation) && isString(m.revocation.type) && isString(m.revocation.status),
+  error: (m) => isErrorWire(m.error) && (m.to === undefined || isString(m.to)),
+};
+
+/**
+ * `data` as a message of this protocol version, or why not. Any page of the origin can post on
+ * the channel (in OBS's local-file mode every local file shares `http://absolute`), so nothing
+ * is trusted unchecked.
+ */
+export function readSharedMessage(data: unknown): SharedMessage | string {
+  if (!isObject(data)) return 'not an object';
+  if (data.v !== PROTOCOL_VERSION) return `protocol version ${String(data.v)}, expected ${PROTOCOL_VERSION}`;
+  const check = Object.hasOwn(CHECKS, data.kind as string) ? CHECKS[data.kind as SharedMessage['kind']] : undefined;
+  if (!check) return `unknown kind "${String(data.kind)}"`;
+  return check(data) ? (data as SharedMessage) : `malformed "${String(data.kind)}" message`;
+}

@@ -1,0 +1,30 @@
+import { SharedEventSubSource } from '../../../../src/sources/eventsub/shared/shared-eventsub-source.js';
+import { HelixClient } from '../../../../src/twitch/helix-client.js';
+import { Backoff } from '../../../../src/core/backoff.js';
+
+/**
+ * A test-only overlay page: one SharedEventSubSource configured from the query, as an OBS
+ * browser source would run it. The test opens several in one browser context and reads what
+ * each received through `window.shared`, `window.received`, `window.errors` and `window.states`.
+ *
+ * Query: helix (fake HTTP origin), client, token, user, eventsub (URL with a `tag`), type (repeatable).
+ */
+const query = new URL(location.href).searchParams;
+const helixOrigin = query.get('helix') ?? '';
+const user = query.get('user') ?? '';
+const source = new SharedEventSubSource({
+  helix: new HelixClient({ token: query.get('token') ?? '', clientId: query.get('client') ?? '', endpoints: { helix: `${helixOrigin}/helix`, id: `${helixOrigin}/id` }, maxRetries: 0 }),
+  userId: user,
+  url: query.get('eventsub') ?? '',
+  subscriptions: query.getAll('type').map((type) => ({ type, version: '1', condition: { broadcaster_user_id: user } })),
+  backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
+});
+
+const received: { type: string; id: string; n: unknown }[] = [];
+const errors: string[] = [];
+const states: string[] = [];
+source.addEventListener('notification', (e) => received.push({ type: e.detail.type, id: e.detail.messageId, n: e.detail.event.n }));
+source.addEventListener('error', (e) => errors.push(e.detail.message));
+source.addEventListener('status', (e) => states.push(e.detail.state));
+Object.assign(window, { shared: source, received, errors, states });
+source.start();
