@@ -4,6 +4,7 @@ import { RecentIds } from '../../../core/recent-ids.js';
 import type { EventSubEventMap, EventSubOptions } from '../eventsub-source.js';
 import { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
+import { electOverChannel, type ChannelElectionTiming } from './channel-election.js';
 import { subscriptionKey } from './subscription-key.js';
 import {
   PROTOCOL_VERSION,
@@ -21,8 +22,13 @@ export interface SharedEventSubOptions extends EventSubOptions {
    * lock and channel names, so two channels (or two accounts) never see each other's events.
    */
   readonly userId: string;
-  /** Web Locks; default `navigator.locks`. Absent (null) → this page opens its own connection. */
+  /**
+   * Web Locks; default `navigator.locks`. Null (absent on plain http, e.g. OBS's local-file
+   * mode) → the pages elect the owner over a BroadcastChannel instead.
+   */
   readonly locks?: LockManager | null;
+  /** Timing of the BroadcastChannel election; see DEFAULT_ELECTION_TIMING. */
+  readonly electionTiming?: ChannelElectionTiming;
 }
 
 /**
@@ -34,11 +40,6 @@ export type SharedRole = 'owner' | 'follower' | 'solo';
 
 const log = createLogger('eventsub');
 
-/** Why a page cannot share, for the console. */
-const NOT_SHARED = {
-  locks: "the page has no Web Locks (they need https or localhost, and Chromium 69+; OBS's local-file mode is plain http)",
-  channel: 'the browser has no BroadcastChannel',
-};
 
 /**
  * An EventSubSource for overlays that run side by side in OBS: all pages of one origin and one
@@ -90,10 +91,8 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
 
   protected open(): void {
     this.refused = false;
-    const locks = this.options.locks === undefined ? navigator.locks : this.options.locks;
-    const missing = !locks ? NOT_SHARED.locks : typeof BroadcastChannel === 'undefined' ? NOT_SHARED.channel : null;
-    if (!locks || missing) {
-      log.warn(`EventSub is not shared with the other overlays: ${missing}. This page opens its own connection.`);
+    if (typeof BroadcastChannel === 'undefined') {
+      log.warn('EventSub is not shared with the other overlays: this browser has no BroadcastChannel. This page opens its own connection.');
       this.takeOver('solo');
       return;
     }
@@ -102,15 +101,20 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
     this.channel = new BroadcastChannel(names.channel);
     this.channel.onmessage = (event) => this.onChannelMessage(event.data);
     this.sendNeed();
-    this.leaveElection = electOwner(locks, names.lock, () => this.takeOver('owner'));
+    const onElected = () => this.takeOver('owner');
+    const locks = this.options.locks === undefined ? navigator.locks : this.options.locks;
+    if (locks) {
+      this.leaveElection = electOwner(locks, names.lock, onElected);
+    } else {
+      // Web Locks exist only in secure contexts (https, localhost); OBS's local-file mode is plain http.
+      log.info('no Web Locks on this page (plain http, e.g. OBS local file): the overlays elect the EventSub owner over a BroadcastChannel.');
+      this.leaveElection = electOverChannel(names.election, this.page, { onElected, onDeposed: () => this.stepDown() }, this.options.electionTiming);
+    }
   }
 
   protected close(): void {
-    const owner = this.owner;
-    this.owner = null;
-    // The owner's last status reaches the others before the lock passes on, and its socket is
-    // closed before the next owner opens one.
-    owner?.stop();
+    // The socket closes before the lock passes on, so two owners never overlap.
+    this.dropOwner();
     this.leaveElection?.();
     this.leaveElection = null;
     this.channel?.close();
@@ -121,12 +125,27 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   private takeOver(role: 'owner' | 'solo'): void {
     this.currentRole = role;
     const owner = new EventSubOwner(this.options, (body) => {
+      // A stopped owner says nothing more: its successor speaks for the connection.
+      if (this.owner !== owner) return;
       const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
       this.channel?.postMessage(message);
-      if (this.owner === owner) this.handle(message);
+      this.handle(message);
     });
     this.owner = owner;
     owner.start(this.page);
+  }
+
+  /** Another page won the same election (see electOverChannel): it keeps the connection. */
+  private stepDown(): void {
+    this.dropOwner();
+    this.currentRole = 'follower';
+    this.sendNeed();
+  }
+
+  private dropOwner(): void {
+    const owner = this.owner;
+    this.owner = null;
+    owner?.stop();
   }
 
   private send(body: SharedMessageBody): void {
@@ -173,11 +192,11 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
 
   /**
    * The owner's connection status is every page's status, except that a page is `connecting`
-   * until its own subscriptions are live, and while a stopped owner hands over to the next.
+   * until its own subscriptions are live.
    */
   private mirror({ state, attempt, retryInMs, error }: StatusWire, live: readonly string[]): void {
     if (this.refused) return;
-    const waiting = state === 'stopped' || state === 'idle' || (state === 'connected' && !this.ownKeys.every((key) => live.includes(key)));
+    const waiting = state === 'connected' && !this.ownKeys.every((key) => live.includes(key));
     this.setStatus(waiting ? 'connecting' : state, { attempt, retryInMs, error: error && fromErrorWire(error) });
   }
 

@@ -9,10 +9,13 @@ import type { EventSubNotification, EventSubRevocation, EventSubSubscription } f
  */
 export const PROTOCOL_VERSION = 1;
 
-/** Lock and channel names: one connection per user id (different channels never share). */
-export function sharedNames(userId: string): { readonly lock: string; readonly channel: string } {
+/**
+ * Names of the Web Lock, the channel, and the channel of the election used without Web Locks:
+ * one connection per user id (different channels never share).
+ */
+export function sharedNames(userId: string): { readonly lock: string; readonly channel: string; readonly election: string } {
   const name = `ovl:eventsub:v${PROTOCOL_VERSION}:${userId}`;
-  return { lock: name, channel: name };
+  return { lock: name, channel: name, election: `${name}:election` };
 }
 
 /** A SourceError as plain data: structured clone keeps an Error's message but not its fields. */
@@ -61,7 +64,8 @@ export function toStatusWire({ state, attempt, retryInMs, error }: SourceStatus)
   return { state, attempt, ...(retryInMs !== undefined && { retryInMs }), ...(error && { error: toErrorWire(error) }) };
 }
 
-const STATES: readonly string[] = ['idle', 'connecting', 'connected', 'reconnecting', 'error', 'stopped'];
+/** An owner publishes only these: it is never idle once it speaks, and a stopping owner is silent. */
+const STATES: readonly string[] = ['connecting', 'connected', 'reconnecting', 'error'];
 const CODES: readonly string[] = ['config', 'auth', 'network', 'protocol', 'rate-limit'];
 
 type Fields = Record<string, unknown>;

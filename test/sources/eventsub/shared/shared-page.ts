@@ -7,7 +7,9 @@ import { Backoff } from '../../../../src/core/backoff.js';
  * browser source would run it. The test opens several in one browser context and reads what
  * each received through `window.shared`, `window.received`, `window.errors` and `window.states`.
  *
- * Query: helix (fake HTTP origin), client, token, user, eventsub (URL with a `tag`), type (repeatable).
+ * Query: helix (fake HTTP origin), client, token, user, eventsub (URL with a `tag`), type
+ * (repeatable); `election=channel` to do without Web Locks, as in OBS's local-file mode; `vanish`
+ * to not stop on pagehide (as the overlay boot does), like a page that crashed.
  */
 const query = new URL(location.href).searchParams;
 const helixOrigin = query.get('helix') ?? '';
@@ -18,6 +20,7 @@ const source = new SharedEventSubSource({
   url: query.get('eventsub') ?? '',
   subscriptions: query.getAll('type').map((type) => ({ type, version: '1', condition: { broadcaster_user_id: user } })),
   backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
+  ...(query.get('election') === 'channel' && { locks: null }),
 });
 
 const received: { type: string; id: string; n: unknown }[] = [];
@@ -28,3 +31,4 @@ source.addEventListener('error', (e) => errors.push(e.detail.message));
 source.addEventListener('status', (e) => states.push(e.detail.state));
 Object.assign(window, { shared: source, received, errors, states });
 source.start();
+if (!query.has('vanish')) window.addEventListener('pagehide', () => source.stop(), { once: true });

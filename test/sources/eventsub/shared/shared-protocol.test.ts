@@ -26,6 +26,7 @@ describe('shared EventSub channel protocol', () => {
     ['an unknown kind', { v: 1, kind: 'toString', page: 'p' }, 'unknown kind "toString"'],
     ['a need with a non-string condition', { v: 1, kind: 'need', page: 'p', subscriptions: [{ type: 't', version: '1', condition: { id: 5 } }] }, 'malformed "need" message'],
     ['a status of an unknown state', { v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [] }, 'malformed "status" message'],
+    ['a status an owner never sends', { v: 1, kind: 'status', status: { state: 'stopped', attempt: 0 }, live: [] }, 'malformed "status" message'],
     ['a status without live keys', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 } }, 'malformed "status" message'],
     ['a notification without an event', { v: 1, kind: 'notification', notification: { ...notification, event: 'x' } }, 'malformed "notification" message'],
     ['an error of an unknown code', { v: 1, kind: 'error', error: { code: 'teapot', message: 'x', retryable: true } }, 'malformed "error" message'],
@@ -34,7 +35,8 @@ describe('shared EventSub channel protocol', () => {
   });
 
   test('lock and channel names carry the protocol version and the user id', () => {
-    expect(sharedNames('141981764')).toEqual({ lock: `ovl:eventsub:v${PROTOCOL_VERSION}:141981764`, channel: `ovl:eventsub:v${PROTOCOL_VERSION}:141981764` });
+    const name = `ovl:eventsub:v${PROTOCOL_VERSION}:141981764`;
+    expect(sharedNames('141981764')).toEqual({ lock: name, channel: name, election: `${name}:election` });
     expect(sharedNames('1').channel).not.toBe(sharedNames('2').channel);
   });
 
