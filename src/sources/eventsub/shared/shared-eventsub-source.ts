@@ -40,20 +40,21 @@ export type SharedRole = 'owner' | 'follower' | 'solo';
 
 const log = createLogger('eventsub');
 
-
 /**
  * An EventSubSource for overlays that run side by side in OBS: all pages of one origin and one
  * user share ONE EventSub WebSocket, because Twitch allows each user only 3 per client id
- * (§3.4) and a streamer may run more overlays than that. A Web Lock elects the page that owns
- * the connection; it subscribes to the union of what every open page needs and relays
- * notifications, revocations, errors and its status over a BroadcastChannel. When the owner
- * goes away the lock passes to another page, which opens a new session at once. Every page
- * drops message ids it has already seen, so nothing is delivered to it twice.
+ * (§3.4) and a streamer may run more overlays than that. The pages elect the one that owns the
+ * connection: with a Web Lock where the page has them (https, localhost), else over a
+ * BroadcastChannel (electOverChannel; OBS's local-file mode is plain http). The owner
+ * subscribes to the union of what every open page needs and relays notifications,
+ * revocations, errors and its status on a BroadcastChannel. When the owner goes away another
+ * page takes over and opens a new session at once. Every page drops message ids it has
+ * already seen, so nothing is delivered to it twice.
  *
  * Same public surface as EventSubSource: each page receives the notifications of its own
  * subscriptions' types and versions (a notification carries no condition to match on) and shows
- * the owner's connection status as its own. Without Web Locks or BroadcastChannel it falls back
- * to its own connection (`solo`) and logs why.
+ * the owner's connection status as its own. In a browser without BroadcastChannel it opens its
+ * own connection (`solo`) and logs why.
  *
  * @fires notification, revocation
  * @fires status, error

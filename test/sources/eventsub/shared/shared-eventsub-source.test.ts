@@ -6,7 +6,7 @@ import type { EventSubNotification } from '../../../../src/sources/eventsub/even
 import { HelixClient } from '../../../../src/twitch/helix-client.js';
 import { Backoff } from '../../../../src/core/backoff.js';
 import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../../helpers/http.js';
-import { openUrl, type OverlayPage } from '../../../helpers/page.js';
+import { openObsLocalFile, openUrl, type OverlayPage } from '../../../helpers/page.js';
 
 /**
  * Several real overlay pages (tabs of one browser context, like OBS browser sources sharing a
@@ -196,6 +196,15 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
       await expect.poll(() => numbers(page)).toEqual([1, 2]);
       expect(await state(page)).toBe('connected');
     }
+  });
+
+  test("OBS's local-file mode has no Web Locks, but BroadcastChannel reaches across its pages: hence the channel election", async () => {
+    const [one, two] = [await openObsLocalFile('overlays/chat/index.html?demo'), await openObsLocalFile('overlays/chat/index.html?demo')];
+    pages.push(one!, two!);
+    expect(await one!.eval('[location.origin, isSecureContext, typeof navigator.locks, typeof BroadcastChannel]')).toEqual(['http://absolute', false, 'undefined', 'function']);
+    await one!.eval(`(window.heard = [], new BroadcastChannel('probe').onmessage = (e) => window.heard.push(e.data), 0)`);
+    await two!.eval(`new BroadcastChannel('probe').postMessage('from the other source'), 0`);
+    await expect.poll(() => one!.eval('window.heard')).toEqual(['from the other source']);
   });
 
   test('without BroadcastChannel it opens its own connection and says why', async () => {
