@@ -34,7 +34,7 @@ export interface SharedEventSubOptions extends EventSubOptions {
 /**
  * - `owner`: this page holds the one EventSub connection for every overlay of the user.
  * - `follower`: another page does; this one hears its events over the BroadcastChannel.
- * - `solo`: sharing is not possible here; this page has its own connection.
+ * - `solo`: this page has its own connection (no BroadcastChannel, or a demo, replay or recording).
  */
 export type SharedRole = 'owner' | 'follower' | 'solo';
 
@@ -53,8 +53,9 @@ const log = createLogger('eventsub');
  *
  * Same public surface as EventSubSource: each page receives the notifications of its own
  * subscriptions' types and versions (a notification carries no condition to match on) and shows
- * the owner's connection status as its own. In a browser without BroadcastChannel it opens its
- * own connection (`solo`) and logs why.
+ * the owner's connection status as its own. It opens its own connection (`solo`), and logs
+ * why, in a browser without BroadcastChannel, with an injected WebSocket (demo, replay) and
+ * with a `tap` (`?record`).
  *
  * @fires notification, revocation
  * @fires status, error
@@ -92,8 +93,9 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
 
   protected open(): void {
     this.refused = false;
-    if (typeof BroadcastChannel === 'undefined') {
-      log.warn('EventSub is not shared with the other overlays: this browser has no BroadcastChannel. This page opens its own connection.');
+    const alone = this.reasonToStayAlone();
+    if (alone) {
+      log.info(`EventSub is not shared with the other overlays: ${alone}. This page opens its own connection.`);
       this.takeOver('solo');
       return;
     }
@@ -111,6 +113,14 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
       log.info('no Web Locks on this page (plain http, e.g. OBS local file): the overlays elect the EventSub owner over a BroadcastChannel.');
       this.leaveElection = electOverChannel(names.election, this.page, { onElected, onDeposed: () => this.stepDown() }, this.options.electionTiming);
     }
+  }
+
+  private reasonToStayAlone(): string | null {
+    if (typeof BroadcastChannel === 'undefined') return 'this browser has no BroadcastChannel';
+    // Another page must not get this page's demo or replay, and a recording needs the frames here.
+    if (this.options.WebSocket) return 'it plays a simulated or recorded connection';
+    if (this.options.tap) return 'it records its own connection';
+    return null;
   }
 
   protected close(): void {

@@ -207,16 +207,20 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     await expect.poll(() => one!.eval('window.heard')).toEqual(['from the other source']);
   });
 
-  test('without BroadcastChannel it opens its own connection and says why', async () => {
+  test.each([
+    ['without BroadcastChannel', 'this browser has no BroadcastChannel', () => vi.stubGlobal('BroadcastChannel', undefined)],
+    ['with a WebSocket of its own (demo, replay)', 'it plays a simulated or recorded connection', () => ({ WebSocket })],
+    ['recording (a tap)', 'it records its own connection', () => ({ tap: (frame: string) => void frame })],
+  ])('%s it opens its own connection and says why', async (_name, why, arrange) => {
     const s = scenario();
-    const warn = vi.spyOn(console, 'warn');
-    vi.stubGlobal('BroadcastChannel', undefined);
+    const info = vi.spyOn(console, 'info');
     const source = new SharedEventSubSource({
       helix: new HelixClient({ token: GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
       userId: s.user,
       url: s.eventsub,
       subscriptions: [{ type: s.type, version: '1', condition: { broadcaster_user_id: s.user } }],
       backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
+      ...arrange(),
     });
     stopped.push(source);
     const received: EventSubNotification[] = [];
@@ -225,7 +229,7 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     await expect.poll(() => source.status.state, { timeout: 10_000 }).toBe('connected');
     expect(source.role).toBe('solo');
     expect(source.name).toBe('eventsub: not shared');
-    expect(warn).toHaveBeenCalledWith('[ovl:eventsub]', expect.stringMatching(/not shared .*no BroadcastChannel.*own connection/));
+    expect(info).toHaveBeenCalledWith('[ovl:eventsub]', `EventSub is not shared with the other overlays: ${why}. This page opens its own connection.`);
     await commands.esNotify(s.type, { n: 1 });
     await expect.poll(() => received.map((r) => r.event.n)).toEqual([1]);
     source.stop();
