@@ -18,7 +18,9 @@ interface Extra {
  * source's own (made on each new session); the other pages' are "extras", created on the live
  * session as their `need` arrives and again after each new session, so a page that joins later
  * never costs a second connection. A refused extra is reported to the pages that asked for it
- * only: one overlay's missing scope does not take the others' connection down.
+ * only: one overlay's missing scope does not take the others' connection down. Extras stay for
+ * this owner's lifetime even when their pages close (no page says goodbye reliably in OBS); the
+ * next owner asks again, so only the pages still open count then.
  */
 export class EventSubOwner {
   private readonly source: EventSubSource;
