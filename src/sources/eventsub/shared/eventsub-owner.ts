@@ -2,50 +2,58 @@ import { SourceError, toSourceError } from '../../../core/errors.js';
 import { createLogger } from '../../../core/logger.js';
 import { EventSubSource, type EventSubOptions, type EventSubSubscription } from '../eventsub-source.js';
 import { subscriptionKey } from './subscription-key.js';
-import { toErrorWire, toStatusWire, type SharedMessageBody } from './shared-protocol.js';
+import { toErrorWire, toStatusWire, type ErrorWire, type SharedMessageBody } from './shared-protocol.js';
 
 const log = createLogger('eventsub');
 
-/** A subscription another page needs, and which pages need it (told if Twitch refuses it). */
-interface Extra {
+/** A subscription some pages need, and which pages (told if Twitch refuses it). */
+interface Need {
   readonly subscription: EventSubSubscription;
   readonly pages: Set<string>;
 }
 
+/** What was done on one session; a new session starts afresh. */
+interface SessionWork {
+  /** Keys of the subscriptions created on it. */
+  readonly live: Set<string>;
+  /** Keys Twitch refused on it, and why: not asked again until the next session. */
+  readonly refused: Map<string, ErrorWire>;
+}
+
 /**
  * The side of the page that won the election: runs the one real EventSubSource for every open
- * overlay of the user and publishes what it receives. Its own page's subscriptions are the
- * source's own (made on each new session); the other pages' are "extras", created on the live
- * session as their `need` arrives and again after each new session, so a page that joins later
- * never costs a second connection. A refused extra is reported to the pages that asked for it
- * only: one overlay's missing scope does not take the others' connection down. Extras stay for
- * this owner's lifetime even when their pages close (no page says goodbye reliably in OBS); the
- * next owner asks again, so only the pages still open count then.
+ * overlay of the user and publishes what it receives. Every page's subscriptions, its own page's
+ * included, are created here rather than by the source: on the live session as each `need`
+ * arrives, and again on each new session, so a page that joins later never costs a second
+ * connection, and a refusal reaches only the pages that asked for that subscription (one
+ * overlay's missing scope does not take the others down, not even the owner's own).
+ *
+ * Needs stay for this owner's lifetime even when their pages close (no page says goodbye
+ * reliably in OBS); the next owner asks again, so only the pages still open count then.
  */
 export class EventSubOwner {
   private readonly source: EventSubSource;
-  private readonly ownKeys: ReadonlySet<string>;
-  private readonly extras = new Map<string, Extra>();
-  /** Extras created on the session that became `connected` last; a new session starts a new set. */
-  private created = new Set<string>();
-  /** Extras are created one at a time, in order. */
+  private readonly needs = new Map<string, Need>();
+  private work: SessionWork = { live: new Set(), refused: new Map() };
+  /** Subscriptions are created one at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: EventSubOptions,
     private readonly publish: (message: SharedMessageBody) => void,
   ) {
-    this.ownKeys = new Set(options.subscriptions.map(subscriptionKey));
-    this.source = new EventSubSource(options);
+    // The source subscribes nothing itself: it is `connected` at the welcome, and the needs are
+    // created then, well within the welcome window (§3.2).
+    this.source = new EventSubSource({ ...options, subscriptions: [] });
     this.source.addEventListener('notification', (e) => this.publish({ kind: 'notification', notification: e.detail }));
     this.source.addEventListener('revocation', (e) => this.publish({ kind: 'revocation', revocation: e.detail }));
     this.source.addEventListener('error', (e) => this.publish({ kind: 'error', error: toErrorWire(e.detail) }));
     this.source.addEventListener('status', (e) => {
-      // `connected` follows a new session's own subscriptions (a session_reconnect keeps its state
-      // and carries every subscription over): the extras are due on it.
+      // `connected` means a new session (a session_reconnect keeps the state and carries every
+      // subscription over): everything is due on it.
       if (e.detail.state === 'connected') {
-        this.created = new Set();
-        this.createExtras();
+        this.work = { live: new Set(), refused: new Map() };
+        this.createPending();
       }
       this.publishStatus();
     });
@@ -65,44 +73,45 @@ export class EventSubOwner {
   need(page: string, subscriptions: readonly EventSubSubscription[]): void {
     for (const subscription of subscriptions) {
       const key = subscriptionKey(subscription);
-      if (this.ownKeys.has(key)) continue;
-      const extra = this.extras.get(key) ?? { subscription, pages: new Set<string>() };
-      extra.pages.add(page);
-      this.extras.set(key, extra);
+      const need = this.needs.get(key) ?? { subscription, pages: new Set<string>() };
+      need.pages.add(page);
+      this.needs.set(key, need);
+      const refusal = this.work.refused.get(key);
+      if (refusal) this.publish({ kind: 'error', error: refusal, to: page });
     }
-    this.createExtras();
+    this.createPending();
     this.publishStatus();
   }
 
   private publishStatus(): void {
     const status = this.source.status;
-    const live = status.state === 'connected' ? [...this.ownKeys, ...this.created] : [];
+    const live = status.state === 'connected' ? [...this.work.live] : [];
     this.publish({ kind: 'status', status: toStatusWire(status), live });
   }
 
-  private createExtras(): void {
-    this.queue = this.queue.then(() => this.createPending());
+  private createPending(): void {
+    this.queue = this.queue.then(() => this.createAll());
   }
 
-  private async createPending(): Promise<void> {
-    const created = this.created;
-    for (const [key, { subscription, pages }] of this.extras) {
-      // Not live: the next `connected` creates them on the new session.
-      if (this.source.status.state !== 'connected' || created !== this.created) return;
-      if (created.has(key)) continue;
+  private async createAll(): Promise<void> {
+    const work = this.work;
+    for (const [key, { subscription, pages }] of this.needs) {
+      // Not live, or a newer session took over: the next `connected` creates them all.
+      if (this.source.status.state !== 'connected' || work !== this.work) return;
+      if (work.live.has(key) || work.refused.has(key)) continue;
       const session = this.source.session;
       try {
         const { type, version, condition } = subscription;
         await this.options.helix.post('/eventsub/subscriptions', { type, version, condition, transport: { method: 'websocket', session_id: session } });
-        created.add(key);
+        work.live.add(key);
         this.publishStatus();
       } catch (thrown) {
         // A session that ended meanwhile refused it for that reason only; the next one retries.
         if (session !== this.source.session) continue;
-        created.add(key);
         const cause = toSourceError(thrown);
         const error = new SourceError(cause.code, `Twitch would not create the "${subscription.type}" subscription: ${cause.message}`, { retryable: cause.retryable, cause });
         log.warn(error.message);
+        work.refused.set(key, toErrorWire(error));
         for (const to of pages) this.publish({ kind: 'error', error: toErrorWire(error), to });
       }
     }

@@ -144,6 +144,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
     });
     this.owner = owner;
     owner.start(this.page);
+    owner.need(this.page, this.options.subscriptions);
   }
 
   /** Another page won the same election (see electOverChannel): it keeps the connection. */
@@ -207,8 +208,11 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
    */
   private mirror({ state, attempt, retryInMs, error }: StatusWire, live: readonly string[]): void {
     if (this.refused) return;
-    const waiting = state === 'connected' && !this.ownKeys.every((key) => live.includes(key));
-    this.setStatus(waiting ? 'connecting' : state, { attempt, retryInMs, error: error && fromErrorWire(error) });
+    const shown = state === 'connected' && !this.ownKeys.every((key) => live.includes(key)) ? 'connecting' : state;
+    // The owner repeats its status as each subscription is created: only a change is news here.
+    const now = this.status;
+    if (shown === now.state && attempt === now.attempt && retryInMs === now.retryInMs && error?.message === now.error?.message) return;
+    this.setStatus(shown, { attempt, retryInMs, error: error && fromErrorWire(error) });
   }
 
   private wants(type: string, version?: string): boolean {

@@ -65,11 +65,12 @@ const connected = (page: OverlayPage) => expect.poll(() => state(page), { timeou
 const sessionTypes = async (tag: string) => (await commands.esSessions()).filter((s) => s.tag === tag).map((s) => [...s.types].sort());
 
 describe('SharedEventSubSource: one EventSub connection for all overlays of a user', () => {
-  test('three pages share one socket, and each gets every event exactly once', async () => {
+  test('five pages share one socket, and each gets every event exactly once', async () => {
     const s = scenario();
-    const open = [await s.open([s.type]), await s.open([s.type]), await s.open([s.type])];
+    const open: OverlayPage[] = [];
+    for (let i = 0; i < 5; i++) open.push(await s.open([s.type]));
     for (const page of open) await connected(page);
-    expect(await roles(open)).toEqual(['follower', 'follower', 'owner']);
+    expect(await roles(open)).toEqual(['follower', 'follower', 'follower', 'follower', 'owner']);
     expect(await Promise.all(open.map((page) => page.eval<string>('window.shared.name')))).toContain('eventsub: shared (owner)');
     expect(await open[0]!.eval<string>('window.shared.name')).toMatch(/^eventsub: shared \((owner|follower)\)$/);
     expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
@@ -84,6 +85,7 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
   // lease runs out, possibly a third: a page starved of CPU may claim with the other, and the
   // later page gives way at the next heartbeat (electOverChannel).
   test.each([
+    ['Web Locks, the owner page stopping', {}, {}, [2]],
     ['Web Locks, the owner page vanishing', {}, { vanish: true }, [2]],
     ['BroadcastChannel, the owner page stopping', { election: 'channel' }, {}, [2]],
     ['BroadcastChannel, the owner page vanishing (its lease runs out)', { election: 'channel' }, { vanish: true }, [2, 3]],
@@ -172,6 +174,18 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     expect(await state(owner)).toBe('connected');
     await commands.esNotify(s.type, { n: 1 });
     await expect.poll(() => numbers(owner)).toEqual([1]);
+  });
+
+  test("a refusal of the owner page's own subscription errors that page only; the others' events flow", async () => {
+    const s = scenario();
+    const owner = await s.open([s.type, REDEMPTION_ADD]);
+    await expect.poll(() => state(owner), { timeout: 10_000 }).toBe('error');
+    expect(await role(owner)).toBe('owner');
+    const follower = await s.open([s.type]);
+    await connected(follower);
+    await commands.esNotify(s.type, { n: 1 });
+    for (const page of [owner, follower]) await expect.poll(() => numbers(page)).toEqual([1]);
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
   });
 
   test('messages on the channel that are malformed, of another version or already seen change nothing', async () => {
