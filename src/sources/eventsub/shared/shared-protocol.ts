@@ -80,8 +80,11 @@ function isSubscription(value: unknown): value is EventSubSubscription {
   return isObject(value) && isString(value.type) && isString(value.version) && isObject(value.condition) && Object.values(value.condition).every(isString);
 }
 
+/** Twitch enables at most 300 subscriptions on one connection (§3.4): no page needs more. */
+const MAX_SUBSCRIPTIONS = 300;
+
 const CHECKS: Record<SharedMessage['kind'], (m: Fields) => boolean> = {
-  need: (m) => isString(m.page) && Array.isArray(m.subscriptions) && m.subscriptions.every(isSubscription),
+  need: (m) => isString(m.page) && Array.isArray(m.subscriptions) && m.subscriptions.length <= MAX_SUBSCRIPTIONS && m.subscriptions.every(isSubscription),
   owner: (m) => isString(m.page),
   status: (m) =>
     isObject(m.status) &&

@@ -25,6 +25,7 @@ describe('shared EventSub channel protocol', () => {
     ['no version', { kind: 'owner', page: 'p' }, 'protocol version undefined, expected 1'],
     ['an unknown kind', { v: 1, kind: 'toString', page: 'p' }, 'unknown kind "toString"'],
     ['a need with a non-string condition', { v: 1, kind: 'need', page: 'p', subscriptions: [{ type: 't', version: '1', condition: { id: 5 } }] }, 'malformed "need" message'],
+    ['a need beyond what one connection holds', { v: 1, kind: 'need', page: 'p', subscriptions: Array.from({ length: 301 }, (_, i) => ({ type: `t${i}`, version: '1', condition: {} })) }, 'malformed "need" message'],
     ['a status of an unknown state', { v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [] }, 'malformed "status" message'],
     ['a status an owner never sends', { v: 1, kind: 'status', status: { state: 'stopped', attempt: 0 }, live: [] }, 'malformed "status" message'],
     ['a status without live keys', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 } }, 'malformed "status" message'],
