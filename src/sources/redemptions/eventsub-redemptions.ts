@@ -1,4 +1,4 @@
-import { EventSubSource } from '../eventsub/eventsub-source.js';
+import { SharedEventSubSource } from '../eventsub/shared/shared-eventsub-source.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
 import { RedemptionSource } from './redemption-source.js';
 import { RewardCatalog } from './reward-catalog.js';
@@ -22,7 +22,7 @@ export interface EventSubRedemptionsOptions {
 /** Redemptions over EventSub, enriched with the reward's image, colour and cooldown from Helix. */
 export class EventSubRedemptions extends RedemptionSource {
   readonly name = 'redemptions';
-  readonly eventsub: EventSubSource;
+  readonly eventsub: SharedEventSubSource;
   private readonly catalog: RewardCatalog;
   /** Redemptions leave in arrival order, even while one waits for the reward catalog. */
   private queue: Promise<void> = Promise.resolve();
@@ -30,8 +30,9 @@ export class EventSubRedemptions extends RedemptionSource {
   constructor(options: EventSubRedemptionsOptions) {
     super();
     this.catalog = new RewardCatalog(options.helix, options.broadcasterId);
-    this.eventsub = new EventSubSource({
+    this.eventsub = new SharedEventSubSource({
       helix: options.helix,
+      userId: options.broadcasterId,
       url: options.url,
       keepaliveSeconds: options.keepaliveSeconds,
       WebSocket: options.WebSocket,
