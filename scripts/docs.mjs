@@ -1,23 +1,15 @@
 #!/usr/bin/env node
-// `npm run docs`: regenerates the README's parameter tables from the overlays' config schemas,
-// between <!-- params:NAME --> and <!-- /params:NAME --> markers. A test fails when they drift.
+// `npm run docs`: regenerates the README's parameter tables from the overlay registry's
+// schemas, between <!-- params:NAME --> and <!-- /params:NAME --> markers. A test fails when they drift.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
-
-const SCHEMAS = {
-  chat: ['/src/config/chat-config.ts', 'chatSchema'],
-  'stream-info': ['/src/config/stream-info-config.ts', 'streamInfoSchema'],
-  alerts: ['/src/config/alerts-config.ts', 'alertsSchema'],
-  heatmap: ['/src/config/heatmap-config.ts', 'heatmapSchema'],
-  studio: ['/src/config/studio-config.ts', 'studioSchema'],
-};
 
 const server = await createServer({ logLevel: 'silent', server: { middlewareMode: true } });
 try {
   const { paramTable } = await server.ssrLoadModule('/src/config/param-table.ts');
+  const { OVERLAYS } = await server.ssrLoadModule('/src/registry/overlays.ts');
   let readme = readFileSync('README.md', 'utf8');
-  for (const [name, [module, exported]] of Object.entries(SCHEMAS)) {
-    const schema = (await server.ssrLoadModule(module))[exported];
+  for (const { name, schema } of OVERLAYS) {
     const pattern = new RegExp(`(<!-- params:${name} -->)[\\s\\S]*?(<!-- /params:${name} -->)`);
     if (!pattern.test(readme)) throw new Error(`README.md has no <!-- params:${name} --> section`);
     readme = readme.replace(pattern, (_m, open, close) => `${open}\n${paramTable(schema)}\n${close}`);

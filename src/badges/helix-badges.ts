@@ -1,24 +1,10 @@
 import type { HelixClient } from '../twitch/helix-client.js';
 import type { BadgeImage, BadgeLookup } from './badge-lookup.js';
+import { badgeTable, type BadgeSetWire, type BadgeTable } from './badge-sets.js';
 
 /** Helix chat badge sets (§4.3 `GET /chat/badges`, `/chat/badges/global`). */
 interface HelixBadgeSets {
-  data: {
-    set_id: string;
-    versions: { id: string; image_url_1x: string; image_url_2x: string; image_url_4x: string; title: string }[];
-  }[];
-}
-
-type BadgeTable = Map<string, BadgeImage>;
-
-function table(response: HelixBadgeSets): BadgeTable {
-  const out: BadgeTable = new Map();
-  for (const set of response.data ?? []) {
-    for (const v of set.versions ?? []) {
-      out.set(`${set.set_id}/${v.id}`, { url: v.image_url_1x, srcset: `${v.image_url_1x} 1x, ${v.image_url_2x} 2x, ${v.image_url_4x} 4x`, title: v.title });
-    }
-  }
-  return out;
+  data: BadgeSetWire[];
 }
 
 /** Global badges plus those of the channels loaded; a channel's own sets override global ones. */
@@ -34,8 +20,8 @@ export class HelixBadges implements BadgeLookup {
       this.helix.get<HelixBadgeSets>('/chat/badges/global'),
       this.helix.get<HelixBadgeSets>('/chat/badges', { broadcaster_id: channelId }),
     ]);
-    this.global = table(global);
-    this.channels.set(channelId, table(channel));
+    this.global = badgeTable(global.data);
+    this.channels.set(channelId, badgeTable(channel.data));
   }
 
   find(set: string, version: string, channelId: string): BadgeImage | undefined {

@@ -14,4 +14,7 @@ export const chatSchema = {
   emoteTheme: param.enum('Twitch emote variant: for a dark or a light background.', ['dark', 'light'] as const, 'dark'),
   contrastBackground: param.color('Colour of the scene behind the chat, any CSS colour (`black`, `rgb(…)`, hex); name colours are adjusted to read well on it.', '#18181b'),
   fontSize: param.int('Text size in pixels.', 20, { min: 8, max: 120 }),
+  outline: param.number('Outline around the text in pixels, for bright scenes; 0 for none (the soft shadow stays).', 0, { min: 0, max: 8 }),
+  outlineColor: param.color('Colour of the outline.', '#000000'),
+  lineBackground: param.color('Background behind each line (e.g. `rgba(0,0,0,0.5)`), for bright scenes.', 'transparent'),
 };

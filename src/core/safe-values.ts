@@ -22,3 +22,12 @@ export function imageUrl(value: unknown): string | null {
     return null;
   }
 }
+
+/**
+ * A CSS `url("…")` for an image URL that passes `imageUrl` and, once normalised, holds only
+ * URL characters (RFC 3986), so nothing in it can close the string or the function; else null.
+ */
+export function cssUrl(value: unknown): string | null {
+  const url = imageUrl(value);
+  return url && /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+;=%]+$/.test(url) ? `url("${url}")` : null;
+}

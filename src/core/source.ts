@@ -1,6 +1,7 @@
 import { TypedEventTarget } from './typed-event-target.js';
-import type { SourceError } from './errors.js';
-import type { Backoff } from './backoff.js';
+import { SourceError } from './errors.js';
+import { Backoff } from './backoff.js';
+import { realSchedule, type Schedule } from './schedule.js';
 
 /**
  * - `idle`: never started. `connecting`: a connection attempt is under way.
@@ -28,18 +29,35 @@ export interface SourceEventMap {
   error: SourceError;
 }
 
+/** What the base needs to run a source's reconnect loop. */
+export interface SourceOptions {
+  /** Delays between reconnects. Default: `new Backoff()` (1 s growing to 30 s). */
+  readonly backoff?: Backoff;
+  /** Runs the source's timers (the reconnect delay, and whatever the subclass schedules); tests step it. */
+  readonly schedule?: Schedule;
+}
+
 /**
- * Base of every network source: idempotent `start()`/`stop()`, an observable `status`
- * and the last error. Subclasses implement `open()` and `close()` and report through
- * `setStatus()` and `fail()`; they never throw out of socket callbacks.
+ * Base of every network source: idempotent `start()`/`stop()`, an observable `status`, the
+ * last error, and the reconnect loop. Subclasses implement `open()` and `close()`, call
+ * `markConnected()` once live and `reconnect(error)` when the connection is lost, and report
+ * other failures through `fail()`; they never throw out of socket callbacks.
  */
 export abstract class Source<M extends SourceEventMap = SourceEventMap> extends TypedEventTarget<M> {
   private currentStatus: SourceStatus = { state: 'idle', attempt: 0, since: Date.now() };
   private lastFailure: SourceError | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private cancelRetry: (() => void) | null = null;
+  private readonly retryBackoff: Backoff;
+  protected readonly schedule: Schedule;
 
   /** Short name shown in the debug chip and used for logging, e.g. `chat`. */
   abstract readonly name: string;
+
+  constructor(options: SourceOptions = {}) {
+    super();
+    this.retryBackoff = options.backoff ?? new Backoff();
+    this.schedule = options.schedule ?? realSchedule;
+  }
 
   get status(): SourceStatus {
     return this.currentStatus;
@@ -58,18 +76,21 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
   start(): void {
     if (this.running) return;
     this.lastFailure = null;
+    this.retryBackoff.reset();
     this.setStatus('connecting');
     this.open();
   }
 
   stop(): void {
     if (!this.running) return;
-    this.cancelRetry();
+    this.clearRetry();
     this.close();
     this.setStatus('stopped');
   }
 
+  /** Connects. Called by `start()` and by each reconnect. */
   protected abstract open(): void;
+  /** Releases every socket and timer `open()` made. Called by `stop()` and before each reconnect. */
   protected abstract close(): void;
 
   protected setStatus(state: SourceState, extra: Partial<Omit<SourceStatus, 'state' | 'since'>> = {}): void {
@@ -78,26 +99,54 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     this.emit('status' as keyof M & string, this.currentStatus as M[keyof M & string]);
   }
 
+  /** The connection is live: the backoff starts counting its uptime, and the status says so. */
+  protected markConnected(): void {
+    this.retryBackoff.connected(Date.now());
+    this.setStatus('connected');
+  }
+
   /**
-   * After a lost connection (already torn down by the caller): records `error`, moves to
-   * `reconnecting`, and calls `reconnect` after the backoff's next delay, or `delayMs`.
-   * One retry is pending at a time; `stop()` cancels it.
+   * The connection was lost: tears it down (`close()`), reports `error`, moves to
+   * `reconnecting`, and opens again after the backoff's next delay, or after `delayMs` (a
+   * server that asked to be called back sooner or later). One retry is pending at a time;
+   * `stop()` cancels it. A backoff out of attempts ends the source in `error`.
    */
-  protected retryLater(error: SourceError, backoff: Backoff, reconnect: () => void, delayMs?: number): void {
+  protected reconnect(error: SourceError, delayMs?: number): void {
+    this.close();
+    this.scheduleRetry(error, this.retryBackoff, () => this.open(), delayMs);
+  }
+
+  /**
+   * After a lost connection (already torn down by the caller): as `reconnect()`, with the
+   * caller's own backoff and reopening.
+   * @deprecated Use `reconnect()`; kept until WhipPublisher moves to it.
+   */
+  protected retryLater(error: SourceError, backoff: Backoff, reopen: () => void, delayMs?: number): void {
+    this.scheduleRetry(error, backoff, reopen, delayMs);
+  }
+
+  private scheduleRetry(error: SourceError, backoff: Backoff, reopen: () => void, delayMs?: number): void {
+    this.clearRetry();
     backoff.disconnected(Date.now());
-    const delay = delayMs ?? backoff.next() ?? 60_000;
+    const delay = delayMs ?? backoff.next();
+    if (delay === null) {
+      // The failure's own text promises a retry ("…; reconnecting."): that promise no longer holds.
+      const what = error.message.replace(/;\s*(reconnecting|starting a new session)\.$/, '.');
+      const attempts = `${backoff.attempt} attempt${backoff.attempt === 1 ? '' : 's'}`;
+      this.fail(new SourceError(error.code, `${what} Gave up after ${attempts}.`, { retryable: false, cause: error }));
+      return;
+    }
     this.fail(error);
     this.setStatus('reconnecting', { attempt: backoff.attempt, retryInMs: delay, error });
-    this.cancelRetry();
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.running) reconnect();
+    this.cancelRetry = this.schedule(() => {
+      this.cancelRetry = null;
+      if (this.running) reopen();
     }, delay);
   }
 
-  private cancelRetry(): void {
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+  private clearRetry(): void {
+    this.cancelRetry?.();
+    this.cancelRetry = null;
   }
 
   /** Records and emits an error. A non-retryable one also moves the source to `error`. */

@@ -1,4 +1,5 @@
 import { createLogger } from '../core/logger.js';
+import { fetchJson } from '../chat-features/fetch-json.js';
 import type { Fetch } from '../twitch/endpoints.js';
 import type { EmoteLookup, ThirdPartyEmote, ThirdPartyProvider } from './emote-lookup.js';
 import { EMOTE_ENDPOINTS, type EmoteEndpoints } from './emote-endpoints.js';
@@ -130,18 +131,13 @@ const log = createLogger('emotes');
 
 /**
  * Loads each provider's global and channel emotes into `lookup`. Providers are independent:
- * one failing (down, malformed answer) is reported in its result and never affects the others
- * or chat. A 404 for a channel means it has no emotes there, which is not an error.
+ * one failing (down, slow, malformed or oversized answer) is reported in its result and never
+ * affects the others or chat. A 404 for a channel means it has no emotes there, which is not an error.
  */
 export async function loadThirdPartyEmotes(lookup: EmoteLookup, options: LoadEmotesOptions): Promise<ProviderResult[]> {
   const endpoints = options.endpoints ?? EMOTE_ENDPOINTS;
-  const fetcher = options.fetch ?? fetch.bind(globalThis);
-  const get: GetJson = async (url) => {
-    const response = await fetcher(url);
-    if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  };
+  // A channel's 7TV set of 1,000 emotes is a few MB; the services can be slow but not stuck.
+  const get: GetJson = (url) => fetchJson(url, { fetch: options.fetch, timeoutMs: 15_000, maxBytes: 10_000_000 });
   return Promise.all(
     options.providers.map(async (id): Promise<ProviderResult> => {
       const provider = EMOTE_PROVIDERS[id];

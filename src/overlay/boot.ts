@@ -1,60 +1,23 @@
-import type { Source } from '../core/source.js';
 import { SourceError } from '../core/errors.js';
 import { createLogger, setDebugLogging } from '../core/logger.js';
 import { onObsVisibility } from '../core/obs.js';
-import type { ConfigOf, Schema } from '../config/schema.js';
-import { isDebug, isDemo, isRecording, parseConfig, type ConfigProblem } from '../config/parse.js';
-import { devEndpoints, type Endpoints } from '../config/dev-endpoints.js';
-import type { Schedule } from '../core/schedule.js';
-import type { FrameVia } from '../replay/recording.js';
+import { realSchedule, type Schedule } from '../core/schedule.js';
+import type { Schema } from '../config/schema.js';
+import type { ConfigProblem } from '../config/parse.js';
 import type { Replay } from '../replay/replay.js';
-import type { FrameTap, Recorder } from '../replay/recorder.js';
-import { replayRequest } from '../replay/replay-request.js';
+import type { OvlStatusPanel } from '../components/status/ovl-status-panel.js';
+import { planBoot, type BootPlan } from './boot-plan.js';
+import { SetupCardSlot } from './setup-card-slot.js';
+import { problemText, tokenRefused, watchSources } from './source-problems.js';
+import type { OverlayDefinition, OverlayEnv, OverlayParts } from './overlay-definition.js';
 
-export interface OverlayEnv {
-  readonly url: URL;
-  /** `?demo`: run on the simulator, with no account and no network. */
-  readonly demo: boolean;
-  readonly debug: boolean;
-  readonly endpoints: Endpoints;
-  /**
-   * Adds a line to the `?debug` panel, e.g. which emote services loaded. A line given a `key`
-   * replaces the previous line with that key (a counter, say) instead of adding another.
-   */
-  note(text: string, key?: string): void;
-  /**
-   * Re-validates `token` every hour (§4.2); if Twitch refuses it, every source stops and the
-   * setup card says how to get a new one.
-   */
-  watchToken(token: string): Promise<void>;
-  /** `?replay=…`: the recording to play instead of connecting to Twitch. */
-  readonly replay: Replay | null;
-  /** `?record`: the hook a source gets to record what arrives on `via`; undefined when not recording. */
-  tap(via: FrameVia): FrameTap | undefined;
-}
-
-export interface OverlayParts {
-  readonly sources: readonly Source[];
-  /** The overlay's root element; `paused` follows OBS's visibility of the source. */
-  readonly element: HTMLElement & { paused: boolean };
-}
-
-export interface OverlayDefinition<S extends Schema> {
-  /** e.g. "Chat overlay", for the setup card. */
-  readonly title: string;
-  readonly schema: S;
-  /** The page's folder under `overlays/`, e.g. "chat": names recordings. */
-  readonly name: string;
-  /** Connections whose frames `?record` saves and `?replay` plays; none: neither applies. */
-  readonly records?: readonly FrameVia[];
-  /** Builds sources and element. Throw a `config` or `auth` SourceError for a problem the streamer must fix. */
-  build(config: ConfigOf<S>, env: OverlayEnv): Promise<OverlayParts>;
-}
+export type { OverlayDefinition, OverlayEnv, OverlayParts } from './overlay-definition.js';
 
 export interface BootedOverlay {
+  /** Null when the overlay could not start (the setup card says why). */
   readonly parts: OverlayParts | null;
   readonly problems: readonly ConfigProblem[];
-  /** What the setup card says, when one is shown. */
+  /** What the setup card says now; empty while no card is shown. */
   readonly fatal: readonly string[];
   stop(): void;
 }
@@ -62,122 +25,135 @@ export interface BootedOverlay {
 export interface BootOptions {
   readonly url?: URL;
   readonly root?: HTMLElement;
-  /** Timing of the token checks; tests step it by hand. */
+  /** Runs the overlay's timers (`env.schedule`); tests step it by hand. */
   readonly schedule?: Schedule;
 }
 
 const log = createLogger('overlay');
 
 /**
- * Everything an overlay page does before its own code: read the URL, show a setup card for
- * what must be fixed, mount the element and the `?debug` panel, follow OBS's visibility,
- * start the sources, and stop them when the page goes away.
+ * Everything an overlay page does before its own code: read the URL (`planBoot`), show a
+ * setup card for what must be fixed, mount the element and the `?debug` panel, follow OBS's
+ * visibility, start the sources, and stop them when the page goes away. While it runs, any
+ * source that needs the streamer brings the card back (see `runOverlay`).
  */
 export async function bootOverlay<S extends Schema>(definition: OverlayDefinition<S>, options: BootOptions = {}): Promise<BootedOverlay> {
   const url = options.url ?? new URL(location.href);
   const root = options.root ?? document.body;
-  const demo = isDemo(url);
-  const debug = isDebug(url);
-  setDebugLogging(debug);
-
-  const parsed = parseConfig(definition.schema, url);
-  const dev = devEndpoints(url);
-  const replayed = replayRequest(url);
-  const records = definition.records ?? [];
-  const recordable = records.length > 0;
-  const recordAsked = isRecording(url);
-  const ignored = (param: string): ConfigProblem => ({ param, severity: 'warning', message: `The ${definition.title.toLowerCase()} has no connection to record or replay; "${param}" was ignored.` });
-  const modeProblems = recordable ? replayed.problems : [...(replayed.request ? [ignored('replay')] : []), ...(recordAsked ? [ignored('record')] : [])];
-  const replaying = recordable ? replayed.request : null;
-  const recording = recordable && recordAsked;
-  // In the demo and in a replay, the simulator or the recording supplies what a live overlay
-  // requires (a channel, a token); a value that was given but is unusable stays an error.
-  const problems = [...parsed.problems, ...dev.problems, ...modeProblems].filter((p) => !((demo || replaying) && p.missing));
-  for (const problem of problems) log.warn(problem.message);
-
-  const builderUrl = new URL('../../index.html', url).href;
-  // The card and the debug panel load only when needed: most pages never show either.
-  const showCard = async (items: string[]): Promise<BootedOverlay> => {
-    await import('../components/status/ovl-setup-card.js');
-    const card = document.createElement('ovl-setup-card');
-    card.overlay = definition.title;
-    card.items = items;
-    card.builderUrl = builderUrl;
-    root.append(card);
-    return { parts: null, problems, fatal: items, stop: () => card.remove() };
+  const plan = planBoot(definition, url);
+  setDebugLogging(plan.debug);
+  for (const problem of plan.problems) log.warn(problem.message);
+  const card = new SetupCardSlot(root, definition.title, plan.builderUrl);
+  const halt = async (items: readonly string[]): Promise<BootedOverlay> => {
+    await card.show(items);
+    return { parts: null, problems: plan.problems, fatal: items, stop: () => void card.show([]) };
   };
+  if (plan.fatal.length > 0) return halt(plan.fatal);
 
-  const fatal = problems.filter((p) => p.severity === 'error').map((p) => p.message);
-  if (fatal.length > 0) return showCard(fatal);
+  const panel = plan.debug ? await statusPanel(plan.problems) : null;
+  const note = debugNotes(panel);
+  let replay: Replay | null = null;
+  if (plan.replay) {
+    try {
+      replay = await loadReplay(plan, definition, note);
+    } catch (error) {
+      return halt([messageOf(error)]);
+    }
+  }
+  const recorder = plan.record ? new (await import('../replay/recorder.js')).Recorder(definition.name, String(plan.config.channel ?? '')) : null;
+  const env: OverlayEnv = {
+    url,
+    demo: plan.demo,
+    debug: plan.debug,
+    endpoints: plan.endpoints,
+    schedule: options.schedule ?? realSchedule,
+    note,
+    replay,
+    tap: (via) => (recorder && definition.records?.includes(via) ? recorder.tap(via) : undefined),
+  };
+  let parts: OverlayParts;
+  try {
+    parts = await definition.build(plan.config, env);
+  } catch (error) {
+    if (error instanceof SourceError && (error.code === 'auth' || error.code === 'config')) return halt([error.message]);
+    log.error('the overlay could not start:', error);
+    return halt([`The overlay could not start: ${messageOf(error)}`]);
+  }
+  if (panel) Object.assign(panel, { sources: parts.sources, recorder });
+  return runOverlay(parts, { root, card, panel, problems: plan.problems });
+}
 
+/**
+ * Mounts and starts a built overlay. From then on the setup card follows the sources: it
+ * shows whenever one needs the streamer and goes when none does, over the overlay, which stays
+ * mounted. A refused token is the exception: every source stops, the overlay goes, the card stays.
+ */
+function runOverlay(
+  parts: OverlayParts,
+  { root, card, panel, problems }: { root: HTMLElement; card: SetupCardSlot; panel: OvlStatusPanel | null; problems: readonly ConfigProblem[] },
+): BootedOverlay {
+  const watching = new AbortController();
+  // Everything started gets its stop here; stopAll() runs them once.
+  const cleanups: (() => void)[] = [() => watching.abort()];
+  const stopAll = () => cleanups.splice(0).forEach((cleanup) => cleanup());
+  watchSources(
+    parts.sources,
+    (failing) => {
+      const items = failing.map(problemText);
+      for (const item of items) if (!card.items.includes(item)) log.error(item);
+      if (failing.some((source) => tokenRefused(source.status))) {
+        stopAll();
+        parts.element.remove();
+      }
+      void card.show(items);
+    },
+    watching.signal,
+  );
+  root.append(parts.element);
+  if (panel) root.append(panel);
+  cleanups.push(onObsVisibility((visible) => (parts.element.paused = !visible)));
+  for (const source of parts.sources) {
+    cleanups.push(() => source.stop());
+    source.start();
+  }
+  window.addEventListener('pagehide', stopAll, { once: true });
+  return {
+    parts,
+    problems,
+    get fatal() {
+      return card.items;
+    },
+    stop: () => {
+      stopAll();
+      void card.show([]);
+    },
+  };
+}
+
+/** The `?debug` panel, loaded only when asked for. */
+async function statusPanel(problems: readonly ConfigProblem[]): Promise<OvlStatusPanel> {
+  await import('../components/status/ovl-status-panel.js');
+  return Object.assign(document.createElement('ovl-status-panel'), { problems });
+}
+
+/** `env.note`: lines for the `?debug` panel, kept by key. */
+function debugNotes(panel: OvlStatusPanel | null): OverlayEnv['note'] {
   const notes = new Map<string, string>();
-  if (debug) await import('../components/status/ovl-status-panel.js');
-  const panel = debug ? document.createElement('ovl-status-panel') : null;
-  const note = (text: string, key = `note-${notes.size}`) => {
+  return (text, key = `note-${notes.size}`) => {
     notes.set(key, text);
     if (panel) panel.notes = [...notes.values()];
   };
+}
 
-  let replay: Replay | null = null;
-  if (replaying) {
-    try {
-      const { loadReplay } = await import('../replay/load-replay.js');
-      const loaded = await loadReplay(replaying, records, () => note('replay: finished', 'replay'));
-      replay = loaded.replay;
-      note(`replay: ${replay.recording.frames.length} frames at ${replaying.speed}×${loaded.skipped ? `, ${loaded.skipped} unreadable skipped` : ''}`, 'replay');
-    } catch (error) {
-      return showCard([error instanceof Error ? error.message : String(error)]);
-    }
-  }
-  const recorder: Recorder | null = recording ? new (await import('../replay/recorder.js')).Recorder(definition.name, String(parsed.config.channel ?? '')) : null;
-  // Everything started gets its stop here; stopAll() runs them once.
-  const cleanups: (() => void)[] = [];
-  const stopAll = () => cleanups.splice(0).forEach((cleanup) => cleanup());
-  const env: OverlayEnv = {
-    url,
-    demo,
-    debug,
-    endpoints: dev.endpoints,
-    note,
-    replay,
-    tap: (via) => (recorder && records.includes(via) ? recorder.tap(via) : undefined),
-    watchToken: async (token) => {
-      const { TokenWatch } = await import('../twitch/token-watch.js');
-      const watch = new TokenWatch({ token, endpoints: dev.endpoints.twitch, schedule: options.schedule });
-      watch.addEventListener('invalid', (event) => {
-        log.error(event.detail.message);
-        stopAll();
-        parts?.element.remove();
-        void showCard([event.detail.message]);
-      });
-      cleanups.push(() => watch.stop());
-      watch.start();
-    },
-  };
+async function loadReplay<S extends Schema>(plan: BootPlan<S>, definition: OverlayDefinition<S>, note: OverlayEnv['note']): Promise<Replay> {
+  const request = plan.replay!;
+  const { loadReplay: load } = await import('../replay/load-replay.js');
+  const loaded = await load(request, definition.records ?? [], () => note('replay: finished', 'replay'));
+  const { replay } = loaded;
+  note(`replay: ${replay.recording.frames.length} frames at ${request.speed}×${loaded.skipped ? `, ${loaded.skipped} unreadable skipped` : ''}`, 'replay');
+  return replay;
+}
 
-  let parts: OverlayParts | undefined;
-  try {
-    parts = await definition.build(parsed.config, env);
-  } catch (error) {
-    if (error instanceof SourceError && (error.code === 'auth' || error.code === 'config')) return showCard([error.message]);
-    log.error('the overlay could not start:', error);
-    return showCard([`The overlay could not start: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-
-  const running = parts;
-  root.append(running.element);
-  if (panel) {
-    panel.sources = running.sources;
-    panel.problems = problems;
-    panel.notes = [...notes.values()];
-    panel.recorder = recorder;
-    root.append(panel);
-  }
-  cleanups.push(onObsVisibility((visible) => (running.element.paused = !visible)));
-  for (const source of running.sources) {
-    source.start();
-    cleanups.push(() => source.stop());
-  }
-  window.addEventListener('pagehide', stopAll, { once: true });
-  return { parts: running, problems, fatal: [], stop: stopAll };
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -2,23 +2,34 @@ import { SourceError } from '../core/errors.js';
 import { validateToken, type TokenValidation } from '../twitch/validate-token.js';
 import { HelixClient } from '../twitch/helix-client.js';
 import { getUsers, type TwitchUser } from '../twitch/helix-api.js';
-import type { OverlayEnv } from './boot.js';
+import { TokenWatch } from '../twitch/token-watch.js';
+import type { OverlayEnv } from './overlay-definition.js';
 
 /** An overlay's token, as Twitch validated it, with the Helix client that uses it. */
 export interface TwitchSession {
   readonly token: string;
   readonly validation: TokenValidation;
   readonly helix: HelixClient;
+  /**
+   * Re-validates the token every hour (§4.2). Put it in the overlay's `sources`: if Twitch
+   * refuses the token, the boot stops every source and the setup card says how to get a new one.
+   */
+  readonly watch: TokenWatch;
 }
 
 /**
- * What every overlay with a token does first: validate it (a refusal becomes the setup card),
- * have the boot re-validate it hourly, and make the Helix client for it.
+ * What every overlay with a token does first: validate it (a refusal becomes the setup card)
+ * and make the Helix client and the hourly watch for it.
  */
 export async function connectTwitch(token: string, env: OverlayEnv): Promise<TwitchSession> {
-  const validation = await validateToken(token, { endpoints: env.endpoints.twitch });
-  await env.watchToken(token);
-  return { token, validation, helix: new HelixClient({ token, clientId: validation.clientId, endpoints: env.endpoints.twitch }) };
+  const endpoints = env.endpoints.twitch;
+  const validation = await validateToken(token, { endpoints });
+  return {
+    token,
+    validation,
+    helix: new HelixClient({ token, clientId: validation.clientId, endpoints }),
+    watch: new TokenWatch({ token, endpoints, schedule: env.schedule }),
+  };
 }
 
 /** The channel with this login, or a `config` error the setup card shows. */

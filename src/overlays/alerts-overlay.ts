@@ -2,12 +2,14 @@ import { SourceError } from '../core/errors.js';
 import { connectTwitch } from '../overlay/connect-twitch.js';
 import { EventSubRedemptions } from '../sources/redemptions/eventsub-redemptions.js';
 import type { RedemptionSource } from '../sources/redemptions/redemption-source.js';
+import type { TokenWatch } from '../twitch/token-watch.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
-import { alertsSchema } from '../config/alerts-config.js';
+import type { alertsSchema } from '../config/alerts-config.js';
+import { alertsEntry } from '../registry/alerts.js';
+import { scopeProblem } from '../registry/overlay-entry.js';
+import { checkSpeechVoices } from '../core/speech-voices.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import '../components/alerts/ovl-alerts.js';
-
-const REDEMPTION_SCOPES = ['channel:read:redemptions', 'channel:manage:redemptions'];
 
 /**
  * Channel-point redemption alerts. EventSub by default; `?transport=pubsub` for the retired
@@ -15,12 +17,13 @@ const REDEMPTION_SCOPES = ['channel:read:redemptions', 'channel:manage:redemptio
  * EventSub only: PubSub is retired (§2), there is no live traffic of it left to record.
  */
 export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
-  title: 'Alerts overlay',
-  schema: alertsSchema,
-  name: 'alerts',
+  title: alertsEntry.title,
+  schema: alertsEntry.schema,
+  name: alertsEntry.name,
   records: ['eventsub'],
   async build(config, env) {
     let source: RedemptionSource;
+    let watch: TokenWatch | undefined;
     if (env.demo || env.replay) {
       const [{ simulatedHelixClient }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
         import('../simulator/helix-simulator.js'),
@@ -31,10 +34,10 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
       // A replay still needs Helix for its subscriptions and reward images: the simulated one answers.
       source = new EventSubRedemptions({ helix, broadcasterId: DEMO_USER.id, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket() });
     } else {
-      const { validation, helix } = await connectTwitch(config.token, env);
-      if (!validation.scopes.some((scope) => REDEMPTION_SCOPES.includes(scope))) {
-        throw new SourceError('auth', 'The alerts overlay needs the "channel:read:redemptions" scope, which this token lacks. Make a new link on the setup page with "Connect with Twitch".');
-      }
+      const { validation, helix, watch: tokenWatch } = await connectTwitch(config.token, env);
+      watch = tokenWatch;
+      const missing = scopeProblem(alertsEntry, validation.scopes);
+      if (missing) throw new SourceError('auth', missing);
       if (config.transport === 'pubsub') {
         const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
         source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
@@ -52,9 +55,11 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     element.sounds = parseRewardRules(config.sounds);
     element.volume = config.volume;
     element.speak = config.speak;
+    // Read-aloud fails silently without voices: say so in ?debug.
+    if (config.speak.length > 0) void checkSpeechVoices().then((text) => env.note(text, 'speech'));
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
-    element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${(e as CustomEvent<number>).detail} alerts (too many waiting)`, 'dropped'));
+    element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
     element.source = source;
-    return { sources: [source], element };
+    return { sources: watch ? [source, watch] : [source], element };
   },
 };

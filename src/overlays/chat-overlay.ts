@@ -1,6 +1,8 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
 import { EmoteLookup, type ThirdPartyProvider } from '../emotes/emote-lookup.js';
-import { chatSchema } from '../config/chat-config.js';
+import type { chatSchema } from '../config/chat-config.js';
+import { CHAT_LOGIN_SCOPE, chatEntry } from '../registry/chat.js';
+import { grants } from '../registry/overlay-entry.js';
 import { createLogger } from '../core/logger.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
@@ -15,9 +17,9 @@ const log = createLogger('chat-overlay');
  * simulator, Helix, the emote services) is imported on demand, keeping the page small.
  */
 export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
-  title: 'Chat overlay',
-  schema: chatSchema,
-  name: 'chat',
+  title: chatEntry.title,
+  schema: chatEntry.schema,
+  name: chatEntry.name,
   records: ['chat'],
   async build(config, env) {
     // A replay plays the recorded channel's lines; their channel must match the source's.
@@ -29,7 +31,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
 
     const simulator = env.demo ? new (await import('../simulator/chat-simulator.js')).ChatSimulator({ channel }) : null;
     // IRC login with a token needs chat:read; a token without it (badges only) reads anonymously.
-    const chatLogin = validation?.scopes.includes('chat:read') ? validation.login : undefined;
+    const chatLogin = validation && grants(validation.scopes, CHAT_LOGIN_SCOPE) ? validation.login : undefined;
     const source = new ChatSource({
       channel,
       token: chatLogin ? token : undefined,
@@ -50,6 +52,9 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.hideNotices = config.hideNotices;
     element.contrastBackground = config.contrastBackground;
     element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
+    element.style.setProperty('--ovl-chat-outline-width', `${config.outline}px`);
+    element.style.setProperty('--ovl-chat-outline-color', config.outlineColor);
+    element.style.setProperty('--ovl-chat-line-background', config.lineBackground);
     element.emotes = new EmoteLookup();
     element.source = source;
 
@@ -81,6 +86,6 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
           });
       }
     });
-    return { sources: [source], element };
+    return { sources: session ? [source, session.watch] : [source], element };
   },
 };

@@ -1,9 +1,11 @@
 import { SourceError } from '../core/errors.js';
 import { HeatSource } from '../sources/heat/heat-source.js';
-import { heatmapSchema } from '../config/heatmap-config.js';
+import type { heatmapSchema } from '../config/heatmap-config.js';
+import { heatmapEntry } from '../registry/heatmap.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import type { UserDirectory } from '../twitch/user-directory.js';
+import type { TokenWatch } from '../twitch/token-watch.js';
 import '../components/heatmap/ovl-heatmap.js';
 
 /**
@@ -11,13 +13,14 @@ import '../components/heatmap/ovl-heatmap.js';
  * the channel's numeric id; a token adds lookups of a login and viewers' names.
  */
 export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
-  title: 'Click heatmap overlay',
-  schema: heatmapSchema,
-  name: 'heatmap',
+  title: heatmapEntry.title,
+  schema: heatmapEntry.schema,
+  name: heatmapEntry.name,
   records: ['heat'],
   async build(config, env) {
     let channelId = config.channelId;
     let users: UserDirectory | undefined;
+    let watch: TokenWatch | undefined;
     let WebSocketClass: (new (url: string) => WebSocket) | undefined;
     const offline = env.demo || env.replay !== null;
     if (env.replay) {
@@ -28,7 +31,8 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       channelId ||= 'demo';
     } else if (config.token) {
       const [{ connectTwitch, channelByLogin }, twitch] = await Promise.all([import('../overlay/connect-twitch.js'), import('../twitch/index.js')]);
-      const { helix } = await connectTwitch(config.token, env);
+      const { helix, watch: tokenWatch } = await connectTwitch(config.token, env);
+      watch = tokenWatch;
       users = new twitch.UserDirectory({ fetchUsers: (ids) => twitch.getUsers(helix, { ids }) });
       if (!channelId && config.channel) channelId = (await channelByLogin(helix, config.channel)).id;
     }
@@ -40,7 +44,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
           : 'Give "channel-id" (the channel’s numeric Twitch id), or "channel" with a token.',
       );
     }
-    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass, tap: env.tap('heat') });
+    const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass, tap: env.tap('heat'), schedule: env.schedule });
     const element = document.createElement('ovl-heatmap');
     element.halfLife = config.halfLife;
     element.radius = config.radius;
@@ -54,10 +58,10 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       element.regionColumns = Number(regions[1]);
       element.regionRows = Number(regions[2]);
       element.regionWindow = config.regionWindow;
-      element.addEventListener('ovl-heat-votes', (e) => env.note(`votes: ${(e as CustomEvent<{ counts: number[] }>).detail.counts.join(' ')}`, 'votes'));
+      element.addEventListener('ovl-heat-votes', (e) => env.note(`votes: ${e.detail.counts.join(' ')}`, 'votes'));
     }
     source.addEventListener('reject', (e) => env.note(`skipped ${e.detail.count} bad click frames (last: ${e.detail.reason})`, 'rejected'));
     element.source = source;
-    return { sources: [source], element };
+    return { sources: watch ? [source, watch] : [source], element };
   },
 };

@@ -1,7 +1,9 @@
 import { StreamInfoSource } from '../sources/helix/stream-info-source.js';
 import type { HelixClient } from '../twitch/helix-client.js';
+import type { TokenWatch } from '../twitch/token-watch.js';
 import { channelByLogin, connectTwitch } from '../overlay/connect-twitch.js';
-import { streamInfoSchema } from '../config/stream-info-config.js';
+import type { streamInfoSchema } from '../config/stream-info-config.js';
+import { streamInfoEntry } from '../registry/stream-info.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import type { StreamInfoPiece } from '../components/stream-info/ovl-stream-info.js';
 import '../components/stream-info/ovl-stream-info.js';
@@ -11,15 +13,16 @@ import '../components/stream-info/ovl-stream-info.js';
  * user token (Helix accepts no anonymous calls); the token is re-validated every hour.
  */
 export const streamInfoOverlay: OverlayDefinition<typeof streamInfoSchema> = {
-  title: 'Stream info overlay',
-  schema: streamInfoSchema,
-  name: 'stream-info',
+  title: streamInfoEntry.title,
+  schema: streamInfoEntry.schema,
+  name: streamInfoEntry.name,
   async build(config, env) {
     let helix: HelixClient;
+    let watch: TokenWatch | undefined;
     if (env.demo) {
       helix = (await import('../simulator/helix-simulator.js')).simulatedHelixClient(env.endpoints.twitch);
     } else {
-      helix = (await connectTwitch(config.token, env)).helix;
+      ({ helix, watch } = await connectTwitch(config.token, env));
     }
     const user = await channelByLogin(helix, env.demo ? config.channel || 'demo_streamer' : config.channel);
 
@@ -30,6 +33,6 @@ export const streamInfoOverlay: OverlayDefinition<typeof streamInfoSchema> = {
     element.titleOverflow = config.titleOverflow;
     element.style.setProperty('--ovl-info-font-size', `${config.fontSize}px`);
     element.source = source;
-    return { sources: [source], element };
+    return { sources: watch ? [source, watch] : [source], element };
   },
 };

@@ -1,5 +1,6 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
-import { studioSchema } from '../config/studio-config.js';
+import type { studioSchema } from '../config/studio-config.js';
+import { studioEntry } from '../registry/studio.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import { Studio } from '../video/studio.js';
 import { sceneCommand } from '../video/chat-commands.js';
@@ -11,9 +12,9 @@ import '../components/studio/ovl-studio.js';
  * read anonymously; the demo has a box to play chat instead.
  */
 export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
-  title: 'Studio',
-  schema: studioSchema,
-  name: 'studio',
+  title: studioEntry.title,
+  schema: studioEntry.schema,
+  name: studioEntry.name,
   async build(config, env) {
     const studio = new Studio({
       width: config.width,
@@ -21,6 +22,7 @@ export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
       fps: config.fps,
       codec: config.codec,
       maxBitrate: config.bitrate * 1000,
+      contentHint: config.contentHint,
       tone: config.tone,
       recording: config.recording,
     });
@@ -39,7 +41,7 @@ export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
     if (transport) {
       const { privmsg } = await import('../simulator/tmi-lines.js');
       // Typed "chat" goes through the same IRC parser as live chat.
-      element.addEventListener('ovl-studio-chat', (event) => transport.push(privmsg('demo', (event as CustomEvent<string>).detail, { login: 'you', displayName: 'You' })));
+      element.addEventListener('ovl-studio-chat', (event) => transport.push(privmsg('demo', event.detail, { login: 'you', displayName: 'You' })));
     }
     studio.start();
     if (config.autostart && (config.key || config.endpoint)) studio.publish(config.endpoint, config.key);

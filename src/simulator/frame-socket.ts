@@ -1,5 +1,5 @@
-/** The constructor a source takes as its `WebSocket` option. */
-export type WebSocketClass = new (url: string) => WebSocket;
+// The constructor a source takes as its `WebSocket` option; defined with the socket layer.
+export type { WebSocketClass } from '../core/source-socket.js';
 
 /**
  * The part of a WebSocket a source uses (`readyState`, `onopen`/`onmessage`/`onclose`,

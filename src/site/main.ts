@@ -1,102 +1,83 @@
-import { chatSchema } from '../config/chat-config.js';
-import { streamInfoSchema } from '../config/stream-info-config.js';
-import { alertsSchema } from '../config/alerts-config.js';
-import { heatmapSchema } from '../config/heatmap-config.js';
-import { studioSchema } from '../config/studio-config.js';
 import { devEndpoints } from '../config/dev-endpoints.js';
-import { OVERLAY_SCOPES, completeLogin } from '../twitch/implicit-auth.js';
+import { completeLogin } from '../twitch/implicit-auth.js';
 import { validateToken } from '../twitch/validate-token.js';
 import type { TwitchEndpoints } from '../twitch/endpoints.js';
+import { OVERLAYS } from '../registry/overlays.js';
+import { tokenChoices, tokenFits, type OverlayEntry } from '../registry/overlay-entry.js';
 import './ovl-url-builder.js';
 import './ovl-connect.js';
+import './ovl-base-url.js';
 
 /**
- * The demo page: each overlay running on the simulator, with its URL builder. Works with no
- * Twitch account; the preview uses `?demo`.
+ * The demo page: each overlay of the registry running on the simulator, with its URL builder.
+ * Works with no Twitch account; the preview uses `?demo`.
  */
-const overlays = [
-  {
-    name: 'chat',
-    title: 'Chat',
-    path: 'overlays/chat/',
-    schema: chatSchema,
-    about: 'Live Twitch chat with emotes (Twitch, 7TV, BTTV, FFZ), badges, notices and moderation.',
-    hint: 'OBS: Browser Source, width 450, height 800. Keep "Shutdown source when not visible" off. Tokens stay after the #.',
-  },
-  {
-    name: 'stream-info',
-    title: 'Stream info',
-    path: 'overlays/stream-info/',
-    schema: streamInfoSchema,
-    about: 'Viewer count, uptime, game and title of a channel, from Twitch, updated only when they change.',
-    hint: 'OBS: Browser Source, width 1200, height 80. Needs a token (any scopes); it stays after the #.',
-  },
-  {
-    name: 'alerts',
-    title: 'Channel-point alerts',
-    path: 'overlays/alerts/',
-    schema: alertsSchema,
-    about: 'An alert for every channel-point redemption, one at a time: who, which reward, its image and colour, what they typed.',
-    hint: 'OBS: Browser Source, width 1000, height 300. Needs the broadcaster’s token with channel:read:redemptions.',
-  },
-  {
-    name: 'heatmap',
-    title: 'Click heatmap',
-    path: 'overlays/heatmap/',
-    schema: heatmapSchema,
-    about: 'Where viewers click on the stream (Heat extension), as a heatmap that fades over time.',
-    hint: 'OBS: Browser Source at the size of your canvas (1920×1080), over the video. Use the offset/scale settings if it does not cover exactly the video.',
-  },
-  {
-    name: 'studio',
-    title: 'Studio: generated video out',
-    path: 'overlays/studio/',
-    schema: studioSchema,
-    about: 'A drawn scene and a tone, changed by chat (red, green, blue, a number in Hz), streamed to Twitch or any WHIP server and recorded locally, from this browser alone.',
-    hint: 'Open it in a browser tab (it streams by itself; keep the tab open), or as an OBS Custom Browser Dock. The endpoint and stream key stay after the #, or type them on the page.',
-  },
-];
-
 document.title = 'OBS overlay kit';
 document.body.style.cssText = 'margin:0;padding:24px 32px;background:#0e0e10;color:#efeff1;font:15px/1.5 system-ui,sans-serif';
 const heading = document.createElement('h1');
 heading.style.margin = '0 0 4px';
 heading.textContent = 'OBS overlay kit';
 const intro = document.createElement('p');
-intro.style.cssText = 'margin:0 0 24px;color:#adadb8';
+intro.style.cssText = 'margin:0 0 8px;color:#adadb8';
 intro.textContent =
   'Browser-only Twitch overlays. Set an overlay up below, check it in the preview (simulated chat, no account needed), then copy its URL into an OBS Browser Source.';
-document.body.append(heading, intro);
+const offStream = document.createElement('p');
+offStream.id = 'off-stream';
+offStream.style.cssText = 'margin:0 0 24px;color:#ffb3a7';
+offStream.textContent = 'Do not show this page on stream: once connected, its links carry your Twitch tokens (hidden as dots unless you reveal them).';
+document.body.append(heading, intro, offStream);
 
 const { endpoints } = devEndpoints(new URL(location.href));
 const connect = document.createElement('ovl-connect');
-connect.scopes = [...new Set(overlays.flatMap((o) => OVERLAY_SCOPES[o.name] ?? []))];
+connect.choices = tokenChoices(OVERLAYS);
 connect.endpoints = endpoints.twitch;
 document.body.append(connect);
 
-const builders: HTMLElementTagNameMap['ovl-url-builder'][] = [];
-for (const overlay of overlays) {
+const base = document.createElement('ovl-base-url');
+document.body.append(base);
+
+const builders = new Map<string, HTMLElementTagNameMap['ovl-url-builder']>();
+for (const overlay of OVERLAYS) {
   const section = document.createElement('section');
   const title = document.createElement('h2');
   title.textContent = overlay.title;
   const about = document.createElement('p');
   about.textContent = overlay.about;
   const builder = document.createElement('ovl-url-builder');
-  builder.path = overlay.path;
+  builder.path = `overlays/${overlay.name}/`;
   builder.schema = overlay.schema;
-  builder.hint = overlay.hint;
+  builder.hint = overlay.obs;
+  builder.notes = overlay.fieldNotes ?? {};
   section.append(title, about, builder);
   document.body.append(section);
-  builders.push(builder);
+  builders.set(overlay.name, builder);
+}
+base.addEventListener('ovl-base-change', (event) => {
+  for (const builder of builders.values()) builder.base = event.detail;
+});
+
+function connectedMessage(login: string, entries: readonly OverlayEntry[], scopes: readonly string[]): string {
+  const links = entries.length > 1 ? `The ${entries.map((e) => e.title).join(' and ')} links now carry` : `The ${entries[0]!.title} link now carries`;
+  return `Connected as ${login}. ${links} this token (${scopes.length ? scopes.join(', ') : 'no scopes'}) after the #.`;
 }
 
-/** Validates a token from either flow and puts it after the # of every link. */
+/**
+ * Validates a token from either flow and puts it after the # of the links it fits: those of
+ * the overlays that use exactly its scopes. A token that can do more (post in chat, say) goes
+ * into no link.
+ */
 function useToken(token: string, tokenEndpoints: TwitchEndpoints): void {
   validateToken(token, { endpoints: tokenEndpoints })
     .then((validation) => {
-      for (const builder of builders) builder.setValue('token', token);
+      const fitting = OVERLAYS.filter((entry) => tokenFits(entry, validation.scopes));
+      if (fitting.length === 0) {
+        connect.failed = true;
+        connect.message = `This token has the scopes ${validation.scopes.join(', ') || '(none)'}, which match no overlay here, so it was put into no link. Use the Connect button of the overlay you want.`;
+        return;
+      }
+      for (const entry of fitting) builders.get(entry.name)?.setValue('token', token);
       connect.failed = false;
-      connect.message = `Connected as ${validation.login}. The links below now carry the token after the #.`;
+      connect.message = connectedMessage(validation.login, fitting, validation.scopes);
     })
     .catch((error: Error) => {
       connect.message = error.message;
@@ -105,7 +86,7 @@ function useToken(token: string, tokenEndpoints: TwitchEndpoints): void {
 }
 
 connect.addEventListener('ovl-token', (event) => {
-  const { token, endpoints: tokenEndpoints } = (event as CustomEvent<{ token: string; endpoints?: TwitchEndpoints }>).detail;
+  const { token, endpoints: tokenEndpoints } = event.detail;
   useToken(token, tokenEndpoints ?? endpoints.twitch);
 });
 

@@ -4,6 +4,8 @@ import { beginLogin } from '../twitch/implicit-auth.js';
 import { controlStyles } from './site-styles.js';
 import { finishDeviceLogin, startDeviceLogin } from '../twitch/device-auth.js';
 import type { TwitchEndpoints } from '../twitch/endpoints.js';
+import { fire } from '../core/element-events.js';
+import type { ScopeNeed, TokenChoice } from '../registry/overlay-entry.js';
 
 const CLIENT_ID_KEY = 'ovl.clientId';
 
@@ -14,6 +16,9 @@ const CLIENT_ID_KEY = 'ovl.clientId';
  *
  * "Connect with a code" tries Twitch's device-code flow instead (no redirect URL to register);
  * where the browser may not call those endpoints it says so and the redirect remains.
+ *
+ * Each overlay's link gets a token with only the scopes that overlay uses: one row per distinct
+ * scope set, each asking Twitch for its own token.
  *
  * @fires ovl-connect-start - before leaving for Twitch (cancelable)
  * @fires ovl-token - `{ token, endpoints }` when the device flow has produced a token
@@ -35,6 +40,16 @@ export class OvlConnect extends LitElement {
     input {
       width: 24em;
     }
+    .choice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 8px;
+      margin-top: 8px;
+    }
+    .choice .for {
+      min-width: 16em;
+    }
     code {
       font-size: 12px;
     }
@@ -47,8 +62,8 @@ export class OvlConnect extends LitElement {
   `,
   ];
 
-  /** Scopes to request: what the overlays on this page need. */
-  @property({ attribute: false }) scopes: readonly string[] = [];
+  /** The tokens to offer: one per distinct scope set among the page's overlays. */
+  @property({ attribute: false }) choices: readonly TokenChoice[] = [];
   @property({ attribute: false }) endpoints?: TwitchEndpoints;
   /** "Connected as …" or an error, set by the page after the redirect back. */
   @property() message = '';
@@ -72,44 +87,51 @@ export class OvlConnect extends LitElement {
     return clientId;
   }
 
-  private async connectWithCode(): Promise<void> {
+  private async connectWithCode(choice: TokenChoice): Promise<void> {
     const clientId = this.takeClientId();
     if (!clientId) return;
-    const options = { clientId, scopes: this.scopes, endpoints: this.endpoints };
+    const options = { clientId, scopes: choice.scopes.map((need) => need.scope), endpoints: this.endpoints };
     try {
       const code = await startDeviceLogin(options);
       this.failed = false;
       this.message = `Go to ${code.verificationUri.split('?')[0]} and enter the code ${code.userCode}. This page waits for you.`;
       const result = await finishDeviceLogin({ ...options, code });
-      this.dispatchEvent(new CustomEvent('ovl-token', { detail: { token: result.token, endpoints: this.endpoints } }));
+      fire(this, 'ovl-token', { token: result.token, endpoints: this.endpoints });
     } catch (error) {
       this.message = error instanceof Error ? error.message : String(error);
       this.failed = true;
     }
   }
 
-  private connect(): void {
+  private connect(choice: TokenChoice): void {
     const clientId = this.takeClientId();
     if (!clientId) return;
-    const url = beginLogin({ clientId, scopes: this.scopes, redirectUri: this.redirectUri, endpoints: this.endpoints });
-    if (this.dispatchEvent(new CustomEvent('ovl-connect-start', { detail: url, cancelable: true }))) location.assign(url);
+    const url = beginLogin({ clientId, scopes: choice.scopes.map((need) => need.scope), redirectUri: this.redirectUri, endpoints: this.endpoints });
+    if (fire(this, 'ovl-connect-start', url, { cancelable: true })) location.assign(url);
+  }
+
+  private renderChoice(choice: TokenChoice) {
+    const scopes = choice.scopes.length
+      ? choice.scopes.map((need: ScopeNeed) => html`<code>${need.scope}</code> (${need.required ? 'required' : 'optional'}: ${need.why}) `)
+      : 'no scopes: any token will do';
+    return html`<div class="choice" data-for=${choice.entries.map((entry) => entry.name).join(' ')}>
+      <span class="for"><strong>${choice.entries.map((entry) => entry.title).join(', ')}</strong>: ${scopes}</span>
+      <button class="connect" type="button" @click=${() => this.connect(choice)}>Connect with Twitch</button>
+      <button class="connect-code" type="button" @click=${() => this.connectWithCode(choice)}>Connect with a code</button>
+    </div>`;
   }
 
   protected override render() {
     return html`<strong>Connect with Twitch</strong> to put a token into the links below (it goes after the #, never into the
-      query).
+      query). Each link gets its own token, with only the scopes its overlay uses.
       <div>
         <label
           >Client id of your Twitch app
           <input id="client-id" .value=${this.clientId} @input=${(e: Event) => (this.clientId = (e.target as HTMLInputElement).value)} autocomplete="off"
         /></label>
-        <button id="connect" type="button" @click=${this.connect}>Connect with Twitch</button>
-        <button id="connect-code" type="button" @click=${this.connectWithCode}>Connect with a code</button>
       </div>
-      <div class="doc">
-        Register the app at dev.twitch.tv with the redirect URL <code>${this.redirectUri}</code>. Scopes requested:
-        ${this.scopes.length ? this.scopes.join(', ') : 'none'}.
-      </div>
+      ${this.choices.map((choice) => this.renderChoice(choice))}
+      <div class="doc">Register the app at dev.twitch.tv with the redirect URL <code>${this.redirectUri}</code>.</div>
       ${this.message ? html`<div class="status ${this.failed ? 'error' : ''}" role="status">${this.message}</div>` : nothing}`;
   }
 }
@@ -117,5 +139,10 @@ export class OvlConnect extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-connect': OvlConnect;
+  }
+  interface HTMLElementEventMap {
+    /** detail: the authorize URL about to be opened; cancel to stay. */
+    'ovl-connect-start': CustomEvent<string>;
+    'ovl-token': CustomEvent<{ readonly token: string; readonly endpoints?: TwitchEndpoints }>;
   }
 }

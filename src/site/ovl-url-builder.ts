@@ -1,171 +1,262 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { paramName, type ParamSpec, type Schema } from '../config/schema.js';
-import { parseConfig, type ConfigProblem } from '../config/parse.js';
+import type { ConfigProblem } from '../config/parse.js';
 import { overlayUrl } from '../config/overlay-url.js';
+import { inlineCode } from '../components/status/inline-code.js';
+import { checkFields, defaultTexts, textsFromUrl, withValue, type CheckedFields, type FieldTexts } from './builder-values.js';
+import { hasSecrets, maskSecrets } from './mask-secrets.js';
+import { copyText, type CopyOutcome, type TextClipboard } from './copy-text.js';
 import { controlStyles } from './site-styles.js';
 
-type Value = ParamSpec['default'];
-type Values = Record<string, Value>;
-
-function defaults(schema: Schema): Values {
-  return Object.fromEntries(Object.entries(schema).map(([key, spec]) => [key, spec.default]));
-}
+const COPY_MESSAGES: Record<CopyOutcome, string> = {
+  copied: 'Copied.',
+  unavailable: 'This page cannot use the clipboard (browsers allow it only on https:// or on localhost). The URL is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  refused: 'The browser refused to copy. The URL is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+};
 
 /**
- * Builds an overlay's OBS URL from its config schema: one control per parameter with its doc
- * and default, a live preview on the simulator, and the URL to copy (secrets after the #).
- * Pasting an existing URL loads it for editing, with warnings for what it gets wrong.
+ * Builds an overlay's OBS URL from its config schema: one field per parameter with its doc and
+ * default, checked as it is typed by the overlay's own parser (each problem beside its field;
+ * no URL while one remains), a live preview on the simulator, and the URL to copy. Secrets
+ * after the # are masked on screen unless revealed; "Copy URL" copies the whole URL and says
+ * whether it could. Pasting an existing URL loads it for editing.
  *
- * @csspart preview - The preview iframe. @csspart url - The OBS URL.
+ * @csspart preview - The preview iframe.
+ * @csspart url - The OBS URL (secrets masked unless revealed).
+ * @csspart problem - A problem with one field, beside it (`data-param` names it).
+ * @csspart copy-status - What became of the last copy.
+ * @csspart secret-note - The warning not to show the page on stream, when the URL carries a secret.
  */
 @customElement('ovl-url-builder')
 export class OvlUrlBuilder extends LitElement {
   static override styles = [
     controlStyles,
     css`
-    :host {
-      display: grid;
-      grid-template-columns: minmax(280px, 420px) 1fr;
-      gap: 24px;
-      font: 14px/1.45 system-ui, sans-serif;
-      color: #efeff1;
-    }
-    label {
-      display: block;
-      margin-bottom: 10px;
-    }
-    .name {
-      font-weight: 600;
-      font-family: ui-monospace, monospace;
-    }
-    .doc {
-      display: block;
-    }
-    input[type='text'],
-    input[type='number'],
-    input[type='password'],
-    select {
-      width: 100%;
-      box-sizing: border-box;
-    }
-    iframe {
-      width: 100%;
-      height: 520px;
-      border: 1px dashed #3a3a3d;
-      border-radius: 8px;
-      background: repeating-conic-gradient(#26262c 0% 25%, #1f1f23 0% 50%) 50% / 24px 24px;
-    }
-    .url {
-      display: flex;
-      gap: 8px;
-      margin: 12px 0;
-    }
-    .url input {
-      flex: 1;
-    }
-    .problem {
-      color: #ffe08a;
-    }
-  `,
+      :host {
+        display: grid;
+        grid-template-columns: minmax(280px, 420px) 1fr;
+        gap: 24px;
+        font: 14px/1.45 system-ui, sans-serif;
+        color: #efeff1;
+      }
+      label {
+        display: block;
+        margin-bottom: 10px;
+      }
+      .name {
+        font-weight: 600;
+        font-family: ui-monospace, monospace;
+      }
+      .doc,
+      .note,
+      .problem {
+        display: block;
+      }
+      .note {
+        color: #bf94ff;
+        font-size: 12px;
+      }
+      input[type='text'],
+      input[type='password'],
+      select {
+        width: 100%;
+        box-sizing: border-box;
+      }
+      input[aria-invalid='true'] {
+        border-color: #ffe08a;
+      }
+      iframe {
+        width: 100%;
+        height: 520px;
+        border: 1px dashed #3a3a3d;
+        border-radius: 8px;
+        background: repeating-conic-gradient(#26262c 0% 25%, #1f1f23 0% 50%) 50% / 24px 24px;
+      }
+      .url {
+        display: flex;
+        gap: 8px;
+        margin: 12px 0 4px;
+      }
+      .url input {
+        flex: 1;
+      }
+      button:disabled {
+        opacity: 0.5;
+        cursor: default;
+      }
+      .problem {
+        color: #ffe08a;
+      }
+      .secret-note {
+        color: #ffb3a7;
+      }
+    `,
   ];
 
-  /** The overlay page, relative to this page, e.g. `overlays/chat/`. */
+  /** The overlay page, relative to `base`, e.g. `overlays/chat/`. */
   @property() path = '';
   @property({ attribute: false }) schema: Schema = {};
   /** Advice shown under the URL, e.g. the recommended source size. */
   @property() hint = '';
+  /** Advice shown beside a field, by schema key. */
+  @property({ attribute: false }) notes: Readonly<Record<string, string | undefined>> = {};
+  /** Where the built site is hosted (the folder holding `overlays/`); empty: this page's own folder. */
+  @property() base = '';
+  /** Where "Copy URL" writes; none on an insecure page. Tests inject their own. */
+  @property({ attribute: false }) clipboard: TextClipboard | undefined = navigator.clipboard;
 
-  @state() private values: Values = {};
-  @state() private problems: readonly ConfigProblem[] = [];
-  @state() private copied = false;
+  @state() private texts: FieldTexts = {};
+  /** The fields as of the last committed change (a field left, Enter, a box ticked): what the preview shows. */
+  @state() private committed: FieldTexts = {};
+  /** Problems of the last pasted URL that belong to no field (an unknown parameter, say). */
+  @state() private pasteProblems: readonly ConfigProblem[] = [];
+  @state() private revealed = false;
+  @state() private copied: CopyOutcome | null = null;
+
+  @query('[part="url"]') private urlBox!: HTMLInputElement;
+
+  private checked: CheckedFields<Schema> = { config: {}, problems: [] };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('schema')) this.values = defaults(this.schema);
-  }
-
-  /** The URL to paste into OBS. */
-  get url(): string {
-    return overlayUrl(new URL(this.path, location.href), this.schema, this.values);
-  }
-
-  private get previewUrl(): string {
-    const visible = Object.fromEntries(Object.entries(this.values).filter(([key]) => !this.schema[key]?.secret));
-    return overlayUrl(new URL(this.path, location.href), this.schema, visible, { demo: '' });
-  }
-
-  /** Loads an existing overlay URL for editing. */
-  load(url: string): void {
-    try {
-      const parsed = parseConfig(this.schema, new URL(url, location.href));
-      this.values = { ...parsed.config };
-      this.problems = parsed.problems;
-    } catch {
-      this.problems = [{ param: 'url', severity: 'warning', message: 'That is not a URL.' }];
+    if (changed.has('schema')) this.texts = this.committed = defaultTexts(this.schema);
+    if (changed.has('texts') || changed.has('schema')) {
+      this.checked = checkFields(this.schema, this.texts);
+      this.copied = null;
     }
+  }
+
+  /** The URL to paste into OBS; empty while a field has a problem, since the overlay would warn. */
+  get url(): string {
+    const { config, problems } = checkFields(this.schema, this.texts);
+    return problems.length > 0 ? '' : overlayUrl(this.pageUrl(this.base), this.schema, config);
+  }
+
+  /** The overlay on the simulator, without secrets. It follows committed changes only: a reload per keystroke would flicker. */
+  private get previewUrl(): string {
+    const { config } = checkFields(this.schema, this.committed);
+    const visible = Object.fromEntries(Object.entries(config).filter(([key]) => !this.schema[key]?.secret));
+    return overlayUrl(this.pageUrl(''), this.schema, visible, { demo: '' });
+  }
+
+  /**
+   * The overlay's page under `base`. OBS's local-file handler (`http://absolute/…`) serves
+   * files, not folders, so there the page is named.
+   */
+  private pageUrl(base: string): URL {
+    const page = new URL(this.path, base || location.href);
+    if (page.origin === 'http://absolute' && page.pathname.endsWith('/')) page.pathname += 'index.html';
+    return page;
+  }
+
+  /** Loads an existing overlay URL for editing: its values go into the fields, wrong ones included. */
+  load(url: string): void {
+    let parsed: URL;
+    try {
+      parsed = new URL(url, location.href);
+    } catch {
+      this.pasteProblems = [{ param: 'url', severity: 'warning', message: 'That is not a URL.' }];
+      return;
+    }
+    const { texts, otherProblems } = textsFromUrl(this.schema, parsed);
+    this.texts = this.committed = texts;
+    this.pasteProblems = otherProblems;
   }
 
   /** Sets one parameter, e.g. the token after "Connect with Twitch". */
-  setValue(key: string, value: Value): void {
-    if (key in this.schema) this.set(key, value);
+  setValue(key: string, value: unknown): void {
+    this.texts = this.committed = withValue(this.schema, this.texts, key, value);
   }
 
-  private set(key: string, value: Value): void {
-    this.values = { ...this.values, [key]: value };
+  private set(key: string, text: string): void {
+    this.texts = { ...this.texts, [key]: text };
   }
 
-  private control(key: string, spec: ParamSpec) {
-    const value = this.values[key];
+  private control(key: string, spec: ParamSpec, invalid: boolean) {
+    const text = this.texts[key] ?? '';
     const id = paramName(key);
+    const described = `${id}-about`;
     switch (spec.kind) {
       case 'bool':
-        return html`<input id=${id} type="checkbox" .checked=${Boolean(value)} @change=${(e: Event) => this.set(key, (e.target as HTMLInputElement).checked)} />`;
+        return html`<input id=${id} type="checkbox" aria-describedby=${described} aria-invalid=${invalid} .checked=${Boolean(this.checked.config[key])}
+          @change=${(e: Event) => this.set(key, String((e.target as HTMLInputElement).checked))} />`;
       case 'enum':
-        return html`<select id=${id} @change=${(e: Event) => this.set(key, (e.target as HTMLSelectElement).value)}>
-          ${spec.values.map((v) => html`<option ?selected=${v === value}>${v}</option>`)}
+        return html`<select id=${id} aria-describedby=${described} aria-invalid=${invalid} @change=${(e: Event) => this.set(key, (e.target as HTMLSelectElement).value)}>
+          ${spec.values.includes(text) ? nothing : html`<option selected>${text}</option>`}
+          ${spec.values.map((v) => html`<option ?selected=${v === text}>${v}</option>`)}
         </select>`;
-      case 'int':
-      case 'number':
-        return html`<input id=${id} type="number" min=${spec.min ?? nothing} max=${spec.max ?? nothing} step=${spec.kind === 'int' ? 1 : 'any'} .value=${String(value)}
-          @change=${(e: Event) => {
-            const n = Number((e.target as HTMLInputElement).value);
-            if (Number.isFinite(n)) this.set(key, n);
-          }} />`;
-      case 'list':
-        return html`<input id=${id} type="text" .value=${(value as string[]).join(',')}
-          @change=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value.split(',').map((s) => s.trim()).filter(Boolean))} />`;
       default:
-        return html`<input id=${id} type=${spec.secret ? 'password' : 'text'} autocomplete="off" .value=${String(value ?? '')}
-          @change=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value.trim())} />`;
+        // Numbers too are typed as text: the overlay's parser, not the browser, says what is wrong with them.
+        return html`<input id=${id} type=${spec.secret ? 'password' : 'text'} inputmode=${spec.kind === 'int' || spec.kind === 'number' ? 'decimal' : nothing}
+          autocomplete="off" spellcheck="false" aria-describedby=${described} aria-invalid=${invalid} .value=${text}
+          @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)} />`;
     }
   }
 
+  private field([key, spec]: [string, ParamSpec]) {
+    const name = paramName(key);
+    const problems = this.checked.problems.filter((p) => p.param === name);
+    const note = this.notes[key];
+    return html`<label for=${name}>
+      <span class="name">${name}</span>${spec.required ? ' (required)' : ''} ${this.control(key, spec, problems.length > 0)}
+      <span id=${`${name}-about`}>
+        <span class="doc">${inlineCode(spec.doc)}</span>
+        ${note ? html`<span class="note">${inlineCode(note)}</span>` : nothing}
+        ${problems.map((p) => html`<span class="problem" part="problem" data-param=${name}>⚠ ${p.message}</span>`)}
+      </span>
+    </label>`;
+  }
+
+  private onPaste(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    this.load(box.value);
+    // A pasted link may carry a token: it now lives in the (masked) fields, not in plain sight here.
+    box.value = '';
+  }
+
   private async copy(): Promise<void> {
-    await navigator.clipboard?.writeText(this.url).catch(() => undefined);
-    this.copied = true;
-    setTimeout(() => (this.copied = false), 1500);
+    const outcome = await copyText(this.url, this.clipboard);
+    if (outcome !== 'copied') {
+      // Selecting dots is no use: show the real URL so it can be copied by hand.
+      this.revealed = true;
+      await this.updateComplete;
+      this.urlBox.focus();
+      this.urlBox.select();
+    }
+    this.copied = outcome;
+  }
+
+  private renderUrl() {
+    const url = this.url;
+    if (!url) {
+      return html`<div class="url"><input part="url" type="text" readonly value="" placeholder="Fix the settings marked ⚠ to get a URL" aria-label="URL for OBS" />
+          <button type="button" disabled>Copy URL</button></div>`;
+    }
+    const secret = hasSecrets(url);
+    return html`<div class="url">
+        <input part="url" type="text" readonly .value=${secret && !this.revealed ? maskSecrets(url) : url} aria-label="URL for OBS" />
+        <button type="button" @click=${this.copy}>Copy URL</button>
+      </div>
+      ${secret
+        ? html`<label class="doc"><input id="reveal" type="checkbox" .checked=${this.revealed} @change=${(e: Event) => (this.revealed = (e.target as HTMLInputElement).checked)} /> Show
+              what follows the #</label>
+            <div class="doc secret-note" part="secret-note">This link carries a secret after the #: do not show this page on stream. "Copy URL" copies it in full.</div>`
+        : nothing}
+      ${this.copied ? html`<div class="doc" part="copy-status" role="status">${COPY_MESSAGES[this.copied]}</div>` : nothing}`;
   }
 
   protected override render() {
-    return html`<form @submit=${(e: Event) => e.preventDefault()}>
-        ${Object.entries(this.schema).map(
-          ([key, spec]) => html`<label for=${paramName(key)}>
-            <span class="name">${paramName(key)}</span>${spec.required ? ' (required)' : ''} ${this.control(key, spec)}
-            <span class="doc">${spec.doc.replace(/`/g, "")}</span>
-          </label>`,
-        )}
+    return html`<form @submit=${(e: Event) => e.preventDefault()} @change=${() => (this.committed = this.texts)}>
+        ${Object.entries(this.schema).map((entry) => this.field(entry))}
         <label>
           <span class="name">Edit an existing URL</span>
-          <input type="text" placeholder="paste an overlay URL" @change=${(e: Event) => this.load((e.target as HTMLInputElement).value)} />
+          <input id="paste" type="text" placeholder="paste an overlay URL" @change=${this.onPaste} />
         </label>
-        ${this.problems.map((p) => html`<div class="problem">⚠ ${p.message}</div>`)}
+        ${this.pasteProblems.map((p) => html`<div class="problem" part="problem" data-param=${p.param}>⚠ ${p.message}</div>`)}
       </form>
       <div>
         <iframe part="preview" title="Preview on the simulator" src=${this.previewUrl}></iframe>
-        <div class="url">
-          <input part="url" type="text" readonly .value=${this.url} aria-label="URL for OBS" />
-          <button type="button" @click=${this.copy}>${this.copied ? 'Copied' : 'Copy URL'}</button>
-        </div>
+        ${this.renderUrl()}
         <div class="doc">${this.hint}</div>
       </div>`;
   }

@@ -1,12 +1,5 @@
 import { TWITCH_ENDPOINTS, type TwitchEndpoints } from './endpoints.js';
 
-/** The scopes each overlay needs from a token; the setup page lists and requests them. */
-export const OVERLAY_SCOPES: Readonly<Record<string, readonly string[]>> = {
-  chat: ['chat:read'],
-  'stream-info': [],
-  alerts: ['channel:read:redemptions'],
-};
-
 const STATE_KEY = 'ovl.auth.pending';
 
 interface PendingLogin {

@@ -1,3 +1,4 @@
+import { LruCache } from '../core/lru-cache.js';
 import { HELIX_BATCH, type TwitchUser } from './helix-api.js';
 
 export interface UserDirectoryOptions {
@@ -25,16 +26,15 @@ interface Pending {
  * LRU. PyWitch makes one request per unknown user; this makes one per 100.
  */
 export class UserDirectory {
-  private readonly cache = new Map<string, TwitchUser | null>();
+  private readonly cache: LruCache<string, TwitchUser | null>;
   private readonly inFlight = new Map<string, Promise<TwitchUser | null>>();
   private queued = new Map<string, Pending[]>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly capacity: number;
   /** Requests made so far, for the benchmark and the debug view. */
   requests = 0;
 
   constructor(private readonly options: UserDirectoryOptions) {
-    this.capacity = options.capacity ?? 5000;
+    this.cache = new LruCache(options.capacity ?? 5000);
   }
 
   get size(): number {
@@ -43,16 +43,13 @@ export class UserDirectory {
 
   /** A cached user, without fetching; undefined when not known yet, null when known not to exist. */
   peek(id: string): TwitchUser | null | undefined {
-    return this.cache.get(id);
+    return this.cache.peek(id);
   }
 
   /** The user with this id, or null if Twitch has none. Rejects with the request's SourceError. */
   get(id: string): Promise<TwitchUser | null> {
-    if (this.cache.has(id)) {
-      const user = this.cache.get(id)!;
-      this.remember(id, user); // refresh its place in the LRU
-      return Promise.resolve(user);
-    }
+    // Reading refreshes the user's place in the LRU.
+    if (this.cache.has(id)) return Promise.resolve(this.cache.get(id)!);
     const running = this.inFlight.get(id);
     if (running) return running;
     const promise = new Promise<TwitchUser | null>((resolve, reject) => {
@@ -79,7 +76,7 @@ export class UserDirectory {
       const found = new Map((await this.options.fetchUsers(ids)).map((u) => [u.id, u]));
       for (const id of ids) {
         const user = found.get(id) ?? null;
-        this.remember(id, user);
+        this.cache.set(id, user);
         this.inFlight.delete(id);
         for (const w of waiters.get(id) ?? []) w.resolve(user);
       }
@@ -90,11 +87,5 @@ export class UserDirectory {
         for (const w of waiters.get(id) ?? []) w.reject(error);
       }
     }
-  }
-
-  private remember(id: string, user: TwitchUser | null): void {
-    this.cache.delete(id);
-    this.cache.set(id, user);
-    while (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
   }
 }

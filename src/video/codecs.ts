@@ -3,6 +3,13 @@ export type VideoCodec = 'h264' | 'vp8' | 'vp9' | 'av1';
 
 export const VIDEO_CODECS: readonly VideoCodec[] = ['h264', 'vp8', 'vp9', 'av1'];
 
+/**
+ * What the encoder keeps when bandwidth or CPU run short: `detail` the picture size,
+ * `motion` the frame rate (the track's `contentHint`, and the sender's `degradationPreference`).
+ */
+export const CONTENT_HINTS = ['detail', 'motion'] as const;
+export type ContentHint = (typeof CONTENT_HINTS)[number];
+
 const MIME: Record<VideoCodec, string> = { h264: 'video/h264', vp8: 'video/vp8', vp9: 'video/vp9', av1: 'video/av1' };
 
 /** Constrained Baseline 3.1 with packetization-mode 1: what every H.264 ingest decodes (§6.1). */

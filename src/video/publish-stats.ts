@@ -6,8 +6,10 @@ export interface PublishStats {
   readonly audioKbps: number;
   readonly framesEncoded: number;
   readonly framesSent: number;
-  /** As the encoder reports it; null before the first frames. */
+  /** Frame rate and picture size actually sent, as the encoder reports them (not the source's); null before the first frames. */
   readonly framesPerSecond: number | null;
+  readonly frameWidth: number | null;
+  readonly frameHeight: number | null;
   /** What the server reported lost (RTCP receiver reports), video and audio together. */
   readonly packetsLost: number;
   /** From RTCP or ICE, whichever is known; null before the first report. */
@@ -35,6 +37,8 @@ export class StatsSampler {
     let framesEncoded = 0;
     let framesSent = 0;
     let framesPerSecond: number | null = null;
+    let frameWidth: number | null = null;
+    let frameHeight: number | null = null;
     let videoCodec: string | null = null;
     let qualityLimitation: string | null = null;
     let packetsLost = 0;
@@ -51,6 +55,8 @@ export class StatsSampler {
           framesEncoded += num(report.framesEncoded);
           framesSent += num(report.framesSent);
           if (typeof report.framesPerSecond === 'number') framesPerSecond = report.framesPerSecond;
+          if (typeof report.frameWidth === 'number') frameWidth = report.frameWidth;
+          if (typeof report.frameHeight === 'number') frameHeight = report.frameHeight;
           if (typeof report.qualityLimitationReason === 'string') qualityLimitation = report.qualityLimitationReason;
           const codec = byId.get(String(report.codecId));
           if (codec && typeof codec.mimeType === 'string') videoCodec = codec.mimeType;
@@ -70,6 +76,8 @@ export class StatsSampler {
       framesEncoded,
       framesSent,
       framesPerSecond,
+      frameWidth,
+      frameHeight,
       packetsLost,
       roundTripTimeMs: rtt === null ? null : Math.round(rtt),
       videoCodec,

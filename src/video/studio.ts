@@ -2,7 +2,8 @@ import { TypedEventTarget } from '../core/typed-event-target.js';
 import { AudioSource } from './audio-source.js';
 import { CanvasFrameSource } from './canvas-frame-source.js';
 import type { SceneCommand } from './chat-commands.js';
-import type { VideoCodec } from './codecs.js';
+import type { ContentHint, VideoCodec } from './codecs.js';
+import { h264LevelFor, h264LevelProblem, type H264Level } from './h264-level.js';
 import type { PublishStats } from './publish-stats.js';
 import { StreamRecorder, recordingType, type RecordingContainer } from './stream-recorder.js';
 import { StudioScene } from './studio-scene.js';
@@ -16,6 +17,8 @@ export interface StudioOptions {
   readonly codec: VideoCodec;
   /** Video bitrate cap, bit/s. */
   readonly maxBitrate: number;
+  /** What the encoder keeps when short of bandwidth or CPU: the size (`detail`) or the frame rate (`motion`). */
+  readonly contentHint: ContentHint;
   /** Starting tone in Hz; 0 for silence. */
   readonly tone: number;
   readonly recording: RecordingContainer;
@@ -36,6 +39,10 @@ export class Studio extends TypedEventTarget<{ change: void }> {
   publisher: WhipPublisher | null = null;
   stats: PublishStats | null = null;
   warnings: string[] = [];
+  /** For H.264: the level the offer names; null for other codecs or when no level fits. */
+  readonly h264Level: H264Level | null;
+  /** Why publishing cannot work with these options (e.g. beyond every H.264 level); null when it can. */
+  readonly setupProblem: string | null;
   /** Null when this browser cannot record the chosen container. */
   readonly recorder: StreamRecorder | null;
   /** The last recording, as an object URL to download; revoked when replaced. */
@@ -45,6 +52,9 @@ export class Studio extends TypedEventTarget<{ change: void }> {
 
   constructor(private readonly options: StudioOptions) {
     super();
+    const h264 = options.codec === 'h264';
+    this.h264Level = h264 ? h264LevelFor(options.width, options.height, options.fps, options.maxBitrate) : null;
+    this.setupProblem = h264 ? h264LevelProblem(options.width, options.height, options.fps, options.maxBitrate) : null;
     this.video = new CanvasFrameSource({ width: options.width, height: options.height, fps: options.fps });
     this.video.onDraw = (context, index) => this.scene.draw(context, index);
     this.audio = new AudioSource();
@@ -86,6 +96,7 @@ export class Studio extends TypedEventTarget<{ change: void }> {
       codec: this.options.codec,
       maxBitrate: this.options.maxBitrate,
       maxFramerate: this.options.fps,
+      contentHint: this.options.contentHint,
     });
     this.publisher = publisher;
     this.warnings = [];

@@ -83,7 +83,10 @@ async function refusal(response: Response, url: string): Promise<SourceError> {
   const said = (await response.text().catch(() => '')).trim().slice(0, 300);
   const words = said ? `: ${said}` : '';
   const status = response.status;
-  if (status === 401 || status === 403) return new SourceError('auth', `The WHIP endpoint refused the stream key (${status})${words}. Check the key.`);
+  // 401 is about the key. A 403 that gives a reason ("already in use", "not live") is about
+  // something else: its words go as they are; only a bare 403 is taken to mean the key.
+  if (status === 401 || (status === 403 && !said)) return new SourceError('auth', `The WHIP endpoint refused the stream key (${status})${words}. Check the key.`);
+  if (status === 403) return new SourceError('auth', `The WHIP endpoint refused to publish (403)${words}`);
   if (status === 404) return new SourceError('config', `There is no WHIP endpoint at ${url} (404). Check the URL.`);
   if (status === 503 || status === 429) {
     const wait = retryAfterMs(response.headers.get('Retry-After'));

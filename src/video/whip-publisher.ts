@@ -3,9 +3,12 @@ import { SourceError, toSourceError } from '../core/errors.js';
 import { Backoff } from '../core/backoff.js';
 import { createLogger } from '../core/logger.js';
 import type { Fetch } from '../twitch/endpoints.js';
-import { audioPreferences, videoPreferences, type VideoCodec } from './codecs.js';
+import { audioPreferences, videoPreferences, type ContentHint, type VideoCodec } from './codecs.js';
 import { StatsSampler, type PublishStats } from './publish-stats.js';
 import { trickleFragment } from './sdp-frag.js';
+import { answerRefusal } from './answer-check.js';
+import { withStartBitrate } from './start-bitrate.js';
+import { h264LevelFor, h264LevelProblem, withH264Level, type H264Level } from './h264-level.js';
 import { deleteSession, patchCandidates, postOffer, WhipRetryError, type WhipAnswer } from './whip-http.js';
 import { parseUrl } from '../core/parse-url.js';
 
@@ -20,8 +23,23 @@ export interface WhipPublisherOptions {
   readonly codec?: VideoCodec;
   /** Cap on the video bitrate in bit/s. Default 6,000,000 (Twitch's guidance, §6.1). */
   readonly maxBitrate?: number;
+  /**
+   * Where the bandwidth estimate starts, in bit/s; it grows to `maxBitrate` as the network
+   * allows. Default the lower of `maxBitrate` and 2,500,000 (720p at 30 fps looks right with
+   * that, and most uplinks carry it). Chromium's own start, 300 kbit/s, would send the first
+   * seconds small or, with `contentHint: 'detail'`, at a few frames a second.
+   */
+  readonly startBitrate?: number;
   /** Cap on the encoded frame rate. Default: the track's. */
   readonly maxFramerate?: number;
+  /**
+   * What the encoder keeps when bandwidth or CPU run short, set as the video track's
+   * `contentHint` and the sender's `degradationPreference`. `detail` (default): the picture
+   * size (`maintain-resolution`), from the very first frame, at the cost of frame rate;
+   * `motion`: the frame rate (`maintain-framerate`), at the cost of size. Without either,
+   * Chromium starts a 1280×720 canvas at 640×360 and takes seconds to grow it.
+   */
+  readonly contentHint?: ContentHint;
   /** STUN/TURN servers; the endpoint's `Link` headers add to these for later sessions. */
   readonly iceServers?: RTCIceServer[];
   /**
@@ -46,10 +64,17 @@ export interface WhipPublisherEventMap extends SourceEventMap {
 
 const log = createLogger('whip');
 
+/** How long a stop waits for the DELETE's answer before closing the connection anyway. */
+const DELETE_WAIT_MS = 2000;
+/** Where the bandwidth estimate starts by default: enough for 720p at 30 fps, and what most uplinks carry. */
+const DEFAULT_START_BITRATE = 2_500_000;
 
 /** One POST, its peer connection and what is known about the server's session. */
 interface Session {
   readonly pc: RTCPeerConnection;
+  readonly videoSender: RTCRtpSender;
+  /** For H.264: the level the offer names, one that covers the picture size and rate. */
+  readonly level: H264Level | null;
   answer: WhipAnswer | null;
   /** Candidates the server has not seen yet, waiting for the 201 (RFC 9725 §4.3.2). */
   pending: string[];
@@ -65,7 +90,8 @@ interface Session {
  * Publishes a MediaStream to a WHIP endpoint (RFC 9725): send-only, max-bundle, one POST per
  * session, candidates trickled by PATCH when the server takes them, DELETE at the end. A
  * failed connection gets a new session after a backoff; a busy server's `Retry-After` is
- * honoured; a refusal (bad key, unsupported codec) stops with the server's reason.
+ * honoured; a refusal (bad key, unsupported codec, an answer that rejects our video or audio)
+ * stops with the server's reason.
  *
  * @fires stats — every `statsIntervalMs` while connected
  * @fires warning — e.g. no `Location`, so the session cannot be ended with DELETE
@@ -83,6 +109,14 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     this.options = options;
     this.backoff = options.backoff ?? new Backoff({ initialMs: 2000, maxMs: 60_000 });
     this.iceServers = options.iceServers ?? [];
+  }
+
+  private get maxBitrate(): number {
+    return this.options.maxBitrate ?? 6_000_000;
+  }
+
+  private get contentHint(): ContentHint {
+    return this.options.contentHint ?? 'detail';
   }
 
   /** The current session's URL on the server, once known. */
@@ -129,13 +163,16 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     if (!video || stream.getVideoTracks().length > 1 || stream.getAudioTracks().length > 1) {
       throw new SourceError('config', 'WHIP sends one MediaStream with exactly one video track and at most one audio track.');
     }
+    const codec = this.options.codec ?? 'h264';
+    const level = codec === 'h264' ? this.h264Level(video) : null;
+    // Set before the first frame is encoded: what the encoder starts with is what the server gets.
+    video.contentHint = this.contentHint;
     const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     const videoTransceiver = pc.addTransceiver(video, {
       direction: 'sendonly',
       streams: [stream],
-      sendEncodings: [{ maxBitrate: this.options.maxBitrate ?? 6_000_000, ...(this.options.maxFramerate && { maxFramerate: this.options.maxFramerate }) }],
+      sendEncodings: [{ maxBitrate: this.maxBitrate, ...(this.options.maxFramerate && { maxFramerate: this.options.maxFramerate }) }],
     });
-    const codec = this.options.codec ?? 'h264';
     const videoCodecs = videoPreferences(RTCRtpSender.getCapabilities('video')?.codecs ?? [], codec);
     if (videoCodecs.length === 0) {
       pc.close();
@@ -147,14 +184,16 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     } else {
       this.emit('warning', 'No audio track: Twitch needs one; add silence (AudioSource gives it).');
     }
-    return { pc, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: false, patching: false, timers: [] };
+    return { pc, videoSender: videoTransceiver.sender, level, answer: null, pending: [], gatheringDone: false, sentOffer: '', trickle: false, patching: false, timers: [] };
   }
 
   private async negotiate(session: Session): Promise<void> {
     const { pc } = session;
     pc.addEventListener('icecandidate', (event) => this.onCandidate(session, event.candidate));
     pc.addEventListener('connectionstatechange', () => this.onConnectionState(session));
-    await pc.setLocalDescription(await pc.createOffer());
+    await this.applyDegradationPreference(session.videoSender);
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(session.level ? { type: 'offer', sdp: withH264Level(offer.sdp!, session.level) } : offer);
     if ((this.options.iceGathering ?? 'complete') === 'complete') await this.gathered(session);
     session.sentOffer = pc.localDescription!.sdp;
     // An offer made after gathering finished holds every candidate: nothing to PATCH, ever
@@ -169,7 +208,16 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
       return;
     }
     session.answer = answer;
-    await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    // Checked here, not left to setRemoteDescription: its error says nothing a streamer can
+    // act on, and an answer that rejects only the video would publish audio alone.
+    const refusal = answerRefusal(session.sentOffer, answer.sdp);
+    if (refusal) throw refusal;
+    try {
+      await pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(answer.sdp, this.options.startBitrate ?? Math.min(this.maxBitrate, DEFAULT_START_BITRATE)) });
+    } catch (error) {
+      // The same answer would come back on every retry.
+      throw new SourceError('protocol', `The WHIP server's answer cannot be used: ${error instanceof Error ? error.message : String(error)}`, { retryable: false, cause: error });
+    }
     if (answer.iceServers.length > 0) {
       // Per JSEP these apply from the next gathering; they are kept for every later session.
       this.iceServers = answer.iceServers;
@@ -179,6 +227,25 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
       this.emit('warning', 'The WHIP endpoint sent no Location (or CORS hides it): late candidates cannot be sent, and the session ends when the connection closes instead of by DELETE.');
     }
     void this.flushCandidates(session);
+  }
+
+  /**
+   * The lowest H.264 level for the track's size at the frame rate sent, so the server is told
+   * what is coming (the default 3.1 ends at 1280×720 at 30 fps). Throws when no level can.
+   */
+  private h264Level(video: MediaStreamTrack): H264Level {
+    const { width = 0, height = 0, frameRate } = video.getSettings();
+    const fps = this.options.maxFramerate ?? (frameRate || 30);
+    const problem = h264LevelProblem(width, height, fps, this.maxBitrate);
+    if (problem) throw new SourceError('config', problem);
+    return h264LevelFor(width, height, fps, this.maxBitrate)!;
+  }
+
+  /** The sender's half of `contentHint`; browsers without it go by the track's hint alone. */
+  private async applyDegradationPreference(sender: RTCRtpSender): Promise<void> {
+    const parameters = sender.getParameters();
+    parameters.degradationPreference = this.contentHint === 'detail' ? 'maintain-resolution' : 'maintain-framerate';
+    await sender.setParameters(parameters).catch((error: unknown) => log.debug('degradationPreference not taken:', error));
   }
 
   /** Waits for ICE gathering to finish, or `gatherTimeoutMs` (later candidates are trickled). */
@@ -257,7 +324,12 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     this.retryLater(error, this.backoff, () => this.open(), delayMs);
   }
 
-  /** Ends the current session: DELETE on the server (best effort), close the connection. */
+  /**
+   * Ends the current session: DELETE on the server (best effort), then close the connection.
+   * In that order: a server that sees the connection go first may drop the session and answer
+   * the DELETE with 404 (or keep it until ICE times out). The close waits at most
+   * DELETE_WAIT_MS for the answer; events of the old connection are ignored meanwhile.
+   */
   private teardown(): void {
     const session = this.session;
     this.session = null;
@@ -265,7 +337,16 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     this.statsTimer = null;
     if (!session) return;
     session.timers.forEach(clearTimeout);
-    if (session.answer?.session) void deleteSession(session.answer.session, this.options.key, this.options.fetch);
-    session.pc.close();
+    const target = session.answer?.session;
+    if (!target) {
+      session.pc.close();
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, DELETE_WAIT_MS)));
+    void Promise.race([deleteSession(target, this.options.key, this.options.fetch), waited]).then(() => {
+      clearTimeout(timer);
+      session.pc.close();
+    });
   }
 }

@@ -54,8 +54,8 @@ describe('<ovl-alerts>', () => {
   test('shows one alert at a time with image, colour, templated text and input, then the next', async () => {
     const { el, send, part } = await mount((e) => (e.templates = parseRewardRules('Hydrate! => {user} wants {reward}')));
     const seen: string[] = [];
-    el.addEventListener('ovl-alert-show', (e) => seen.push(`show ${(e as CustomEvent<Redemption>).detail.id}`));
-    el.addEventListener('ovl-alert-hide', (e) => seen.push(`hide ${(e as CustomEvent<Redemption>).detail.id}`));
+    el.addEventListener('ovl-alert-show', (e) => seen.push(`show ${e.detail.id}`));
+    el.addEventListener('ovl-alert-hide', (e) => seen.push(`hide ${e.detail.id}`));
     send(redemption('a', { userInput: 'two glasses' }));
     send(redemption('b', { rewardTitle: 'Other', rewardId: 'rw-2' }));
     await el.updateComplete;

@@ -76,7 +76,7 @@ describe('<ovl-heatmap>', () => {
       e.regionRows = 1;
     });
     const tallies: number[][] = [];
-    el.addEventListener('ovl-heat-votes', (e) => tallies.push([...(e as CustomEvent<{ counts: number[] }>).detail.counts]));
+    el.addEventListener('ovl-heat-votes', (e) => tallies.push([...e.detail.counts]));
     el.addClick({ x: 0.1, y: 0.5, userId: 'a' });
     el.addClick({ x: 0.2, y: 0.5, userId: 'a' });
     el.addClick({ x: 0.3, y: 0.5, userId: 'b' });

@@ -26,6 +26,9 @@ describe('overlayUrl', () => {
       emoteTheme: 'light' as const,
       contrastBackground: '#ffffff',
       fontSize: 28,
+      outline: 2.5,
+      outlineColor: 'rgb(255 255 255)',
+      lineBackground: 'rgba(0,0,0,0.5)',
     };
     const { config, problems } = parseConfig(chatSchema, overlayUrl(base, chatSchema, values));
     expect(problems).toEqual([]);

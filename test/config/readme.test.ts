@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import readme from '../../README.md?raw';
 import { paramTable } from '../../src/config/param-table.js';
-import { chatSchema } from '../../src/config/chat-config.js';
-import { streamInfoSchema } from '../../src/config/stream-info-config.js';
-import { alertsSchema } from '../../src/config/alerts-config.js';
-import { heatmapSchema } from '../../src/config/heatmap-config.js';
-import { studioSchema } from '../../src/config/studio-config.js';
+import { OVERLAYS } from '../../src/registry/overlays.js';
 
 const section = (name: string) => new RegExp(`<!-- params:${name} -->\\n([\\s\\S]*?)\\n<!-- /params:${name} -->`).exec(readme)?.[1];
 
@@ -16,12 +12,8 @@ describe('README', () => {
     expect(head).toContain('npm ci && npm test');
   });
 
-  test('the parameter tables match the schemas (run `npm run docs` to update)', () => {
-    expect(section('chat')).toBe(paramTable(chatSchema));
-    expect(section('stream-info')).toBe(paramTable(streamInfoSchema));
-    expect(section('alerts')).toBe(paramTable(alertsSchema));
-    expect(section('heatmap')).toBe(paramTable(heatmapSchema));
-    expect(section('studio')).toBe(paramTable(studioSchema));
+  test.each(OVERLAYS.map((entry) => [entry.name, entry] as const))('the %s parameter table matches its registry schema (run `npm run docs` to update)', (_name, entry) => {
+    expect(section(entry.name)).toBe(paramTable(entry.schema));
   });
 
   test('documents every part of the chat DOM contract', () => {

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import type { TwitchEndpoints } from '../../src/twitch/endpoints.js';
 import type { EmoteEndpoints } from '../../src/emotes/emote-endpoints.js';
+import { featureEndpointsAt, type FeatureEndpoints } from '../../src/chat-features/feature-endpoints.js';
 
 /** Values the fake HTTP server and the tests agree on (no Node imports: loaded in the browser too). */
 export const TEST_CLIENT_ID = 'testclientid';
@@ -12,6 +13,11 @@ export const FIXTURE_CHANNEL_ID = '141981764';
 /** A channel id for which every emote service answers 500. */
 export const BROKEN_CHANNEL_ID = '500500500';
 
+/** A chatter with an FFZ supporter badge, a BTTV badge, and a 7TV badge and linear paint in the fixtures. */
+export const COSMETIC_USER_ID = '7000001';
+/** A chatter whose 7TV style has only a radial paint. */
+export const RADIAL_USER_ID = '7000003';
+
 export function fakeTwitchEndpoints(): TwitchEndpoints {
   const origin = inject('httpOrigin');
   return { helix: `${origin}/helix`, id: `${origin}/id` };
@@ -20,4 +26,8 @@ export function fakeTwitchEndpoints(): TwitchEndpoints {
 export function fakeEmoteEndpoints(): EmoteEndpoints {
   const origin = inject('httpOrigin');
   return { seventv: `${origin}/7tv/v3`, bttv: `${origin}/bttv/3`, ffz: `${origin}/ffz/v1` };
+}
+
+export function fakeFeatureEndpoints(): FeatureEndpoints {
+  return featureEndpointsAt(inject('httpOrigin'));
 }

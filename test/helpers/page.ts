@@ -29,7 +29,12 @@ export async function openUrl(url: string, options: PageOptions = {}): Promise<O
  * mode does: `http://absolute/<path on disk>`, read from disk with no server.
  */
 export async function openObsLocalFile(file: string): Promise<OverlayPage> {
-  return driven(await commands.pageOpen(`http://absolute${inject('siteDir')}/${file}`, { obsLocalFile: true, reducedMotion: true }));
+  return openLocalFile(`${inject('siteDir')}/${file}`);
+}
+
+/** Opens any file on disk (an absolute path, query allowed) as OBS's "Local file" mode does. */
+export async function openLocalFile(path: string): Promise<OverlayPage> {
+  return driven(await commands.pageOpen(`http://absolute${path}`, { obsLocalFile: true, reducedMotion: true }));
 }
 
 function driven(id: number): OverlayPage {

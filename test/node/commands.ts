@@ -3,6 +3,7 @@ import { fakes } from './fakes.js';
 import type { RecordedRequest, ScriptedResponse } from './fake-http.js';
 import type { WhipSessionInfo } from './fake-whip.js';
 import { pageCommands } from './pages.js';
+import { packageCommands } from './package-consumer.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
@@ -12,6 +13,7 @@ export const commands = {
   tmiDrop: (async (_ctx, channel: string) => (await fakes()).tmi.drop(channel)) as BrowserCommand<[string]>,
   tmiSilence: (async (_ctx, channel: string, silent: boolean) => (await fakes()).tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
   tmiSent: (async (_ctx, channel: string) => (await fakes()).tmi.sent(channel)) as BrowserCommand<[string]>,
+  tmiRefuseLogin: (async (_ctx, token: string, on: boolean) => (await fakes()).tmi.refuseLogin(token, on)) as BrowserCommand<[string, boolean]>,
   tmiJoinCount: (async (_ctx, channel: string) => (await fakes()).tmi.joinCount(channel)) as BrowserCommand<[string]>,
   httpScript: (async (_ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakes()).http.script(method, path, responses)) as BrowserCommand<
     [string, string, ScriptedResponse[]]
@@ -38,9 +40,12 @@ export const commands = {
     return { pings: pubsub.pings, listens: pubsub.listens };
   }) as BrowserCommand<[]>,
   heatSend: (async (_ctx, channelId: string, frames: string[]) => (await fakes()).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
+  heatRefuse: (async (_ctx, channelId: string, on: boolean) => (await fakes()).heat.refuse(channelId, on)) as BrowserCommand<[string, boolean]>,
+  stallHeld: (async () => (await fakes()).stall.held) as BrowserCommand<[]>,
   whipSessions: (async () => (await fakes()).whip.list()) as BrowserCommand<[]>,
   whipKill: (async (_ctx, id: string) => (await fakes()).whip.kill(id)) as BrowserCommand<[string]>,
   ...pageCommands,
+  ...packageCommands,
 };
 
 declare module 'vitest/browser' {
@@ -52,6 +57,7 @@ declare module 'vitest/browser' {
     tmiSilence(channel: string, silent: boolean): Promise<void>;
     tmiSent(channel: string): Promise<string[]>;
     tmiJoinCount(channel: string): Promise<number>;
+    tmiRefuseLogin(token: string, on: boolean): Promise<void>;
     httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
     httpRequests(prefix: string): Promise<RecordedRequest[]>;
     httpSetStream(userId: string, stream: Record<string, unknown> | null): Promise<void>;
@@ -68,5 +74,7 @@ declare module 'vitest/browser' {
     psSilence(on: boolean): Promise<void>;
     psStats(): Promise<{ pings: number; listens: number }>;
     heatSend(channelId: string, frames: string[]): Promise<number>;
+    heatRefuse(channelId: string, on: boolean): Promise<void>;
+    stallHeld(): Promise<number>;
   }
 }

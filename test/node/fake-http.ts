@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FakeEventSubServer } from './fake-eventsub.js';
-import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, COSMETIC_USER_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, RADIAL_USER_ID, TEST_CLIENT_ID } from '../helpers/http.js';
 
 /**
- * Twitch's HTTP APIs (Helix, id.twitch.tv) and the third-party emote APIs, on 127.0.0.1,
- * with CORS as a static page needs. Paths are prefixed by service: /helix, /id, /7tv, /bttv,
- * /ffz. Tests can queue one-off answers (errors, 429s, slow or malformed replies) for a path
+ * Twitch's HTTP APIs (Helix, id.twitch.tv), the third-party emote and badge APIs, IVR and the
+ * pronouns API, on 127.0.0.1, with CORS as a static page needs. Paths are prefixed by service:
+ * /helix, /id, /7tv, /bttv, /ffz, /ivr, /pronouns. Tests can queue one-off answers (errors, 429s, slow or malformed replies) for a path
  * and read back every request made.
  */
 
@@ -19,6 +19,11 @@ export interface ScriptedResponse {
   /** Sent as is, e.g. malformed JSON. */
   rawBody?: string;
   delayMs?: number;
+  /**
+   * This many spaces after the body, sent chunked with no Content-Length: a valid but oversized
+   * answer that a client can only notice while reading it.
+   */
+  padBytes?: number;
 }
 
 export interface RecordedRequest {
@@ -47,6 +52,8 @@ export class FakeHttpServer {
   eventsub: FakeEventSubServer | null = null;
   /** Device codes and how many more polls each answers "authorization_pending". */
   private readonly deviceCodes = new Map<string, number>();
+  /** Tokens the implicit grant and the device flow handed out, with exactly the scopes asked for. */
+  private readonly granted = new Map<string, string[]>();
 
   private constructor(private readonly server: Server) {
     server.on('request', (req, res) => void this.handle(req, res));
@@ -66,6 +73,13 @@ export class FakeHttpServer {
   script(method: string, path: string, responses: ScriptedResponse[]): void {
     const key = `${method.toUpperCase()} ${path}`;
     this.scripts.set(key, [...(this.scripts.get(key) ?? []), ...responses]);
+  }
+
+  /** A new token for `scopes`, as Twitch's login flows issue: one per grant. */
+  private grant(scopes: string[]): string {
+    const token = `granted${this.granted.size + 1}`;
+    this.granted.set(token, scopes);
+    return token;
   }
 
   /** Puts a user's stream live (with these Helix fields) or, with null, offline. */
@@ -107,14 +121,17 @@ export class FakeHttpServer {
     const answer = queued?.shift() ?? this.route(req, url, body);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     const text = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
-    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors, ...answer.headers }).end(text);
+    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors, ...answer.headers });
+    if (answer.padBytes) res.write(text);
+    res.end(answer.padBytes ? ' '.repeat(answer.padBytes) : text);
   }
 
   private route(req: IncomingMessage, url: URL, body: string): ScriptedResponse {
     const form = new URLSearchParams(body);
     const path = url.pathname.replace(/^\/nocors/, '');
-    const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}`;
-    const authorized = broadcaster || req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
+    const grantedScopes = this.granted.get((req.headers.authorization ?? '').replace(/^(Bearer|OAuth) /, ''));
+    const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}` || Boolean(grantedScopes?.includes('channel:read:redemptions'));
+    const authorized = broadcaster || req.headers.authorization === `Bearer ${GOOD_TOKEN}` || grantedScopes !== undefined;
     const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
     const notFound = json({ error: 'Not Found', status: 404, message: 'Not Found' }, 404);
 
@@ -130,7 +147,8 @@ export class FakeHttpServer {
         this.deviceCodes.set(form.get('device_code')!, pending - 1);
         return json({ status: 400, message: 'authorization_pending' }, 400);
       }
-      return json({ access_token: GOOD_TOKEN, expires_in: 14_000, refresh_token: 'refresh-1', scope: (form.get('scopes') ?? '').split(' ').filter(Boolean), token_type: 'bearer' });
+      const scopes = (form.get('scopes') ?? '').split(' ').filter(Boolean);
+      return json({ access_token: this.grant(scopes), expires_in: 14_000, refresh_token: 'refresh-1', scope: scopes, token_type: 'bearer' });
     }
     if (path === '/id/oauth2/authorize') {
       // Twitch's implicit grant answers by redirecting to redirect_uri with the result in the fragment (§4.4).
@@ -139,7 +157,7 @@ export class FakeHttpServer {
       const result =
         url.searchParams.get('client_id') === 'deny'
           ? new URLSearchParams({ error: 'access_denied', error_description: 'The user denied you access', state })
-          : new URLSearchParams({ access_token: GOOD_TOKEN, scope: url.searchParams.get('scope') ?? '', state, token_type: 'bearer' });
+          : new URLSearchParams({ access_token: this.grant((url.searchParams.get('scope') ?? '').split(' ').filter(Boolean)), scope: url.searchParams.get('scope') ?? '', state, token_type: 'bearer' });
       redirect.hash = result.toString();
       return { status: 302, headers: { Location: redirect.href } };
     }
@@ -148,7 +166,7 @@ export class FakeHttpServer {
         ? json({
             client_id: TEST_CLIENT_ID,
             login: 'teststreamer',
-            scopes: broadcaster ? ['channel:read:redemptions', 'chat:read'] : ['chat:read', 'chat:edit'],
+            scopes: grantedScopes ?? (broadcaster ? ['channel:read:redemptions', 'chat:read'] : ['chat:read', 'chat:edit']),
             user_id: FIXTURE_CHANNEL_ID,
             expires_in: 14_000,
           })
@@ -190,6 +208,7 @@ export class FakeHttpServer {
         }
         return { status: 200, headers: rate, body: fixture('helix-custom-rewards.json') };
       }
+      if (path === '/helix/bits/cheermotes') return { status: 200, headers: rate, body: fixture('helix-cheermotes.json') };
       if (path === '/helix/chat/emotes') return { status: 200, headers: rate, body: fixture('helix-channel-emotes.json') };
       if (path === '/helix/streams') {
         const data = url.searchParams.getAll('user_id').flatMap((id) => (this.streams.has(id) ? [this.streams.get(id)] : []));
@@ -202,6 +221,9 @@ export class FakeHttpServer {
       }
       return notFound;
     }
+
+    const feature = this.featureRoute(req, url, body);
+    if (feature) return feature;
 
     const channel = /\/(\d+)$/.exec(path)?.[1];
     if (channel === BROKEN_CHANNEL_ID) return json({ error: 'Internal Server Error' }, 500);
@@ -222,5 +244,36 @@ export class FakeHttpServer {
       default:
         return notFound;
     }
+  }
+
+  /** IVR's badges, third-party badges and 7TV cosmetics, and the pronouns API. */
+  private featureRoute(req: IncomingMessage, url: URL, body: string): ScriptedResponse | null {
+    const path = url.pathname;
+    const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
+    if (path === '/ivr/v2/twitch/badges/global') return json(fixture('ivr-badges-global.json'));
+    if (path === '/ivr/v2/twitch/badges/channel') {
+      const id = url.searchParams.get('id');
+      if (id === BROKEN_CHANNEL_ID) return json({ statusCode: 500, error: 'Internal Server Error' }, 500);
+      if (!id || !/^\d+$/.test(id)) return json({ statusCode: 400, error: 'Bad Request', message: 'querystring must have required property id' }, 400);
+      return json(id === FIXTURE_CHANNEL_ID ? fixture('ivr-badges-channel.json') : []);
+    }
+    if (path === '/ffz/v1/badges/ids') return json(fixture('ffz-badges.json'));
+    if (path === '/bttv/3/cached/badges/twitch') return json(fixture('bttv-badges.json'));
+    if (path === `/7tv/v3/users/twitch/${COSMETIC_USER_ID}`) return json(fixture('7tv-user-cosmetics.json'));
+    if (path === `/7tv/v3/users/twitch/${RADIAL_USER_ID}`) return json(fixture('7tv-user-radial.json'));
+    if (path === '/7tv/v3/gql' && req.method === 'POST') {
+      // Answers only the cosmetics asked for, as the real `cosmetics(list:)` query does.
+      const asked = new Set<string>((JSON.parse(body || '{}') as { variables?: { list?: string[] } }).variables?.list ?? []);
+      const all = fixture('7tv-cosmetics-gql.json') as { data: { cosmetics: { paints: { id: string }[]; badges: { id: string }[] } } };
+      const { paints, badges } = all.data.cosmetics;
+      return json({ data: { cosmetics: { paints: paints.filter((p) => asked.has(p.id)), badges: badges.filter((b) => asked.has(b.id)) } } });
+    }
+    if (path === '/pronouns/v1/pronouns') return json(fixture('pronouns-list.json'));
+    const login = /^\/pronouns\/v1\/users\/([^/]+)$/.exec(path)?.[1];
+    if (login) {
+      const user = (fixture('pronouns-users.json') as Record<string, unknown>)[login];
+      return user ? json(user) : json({ error: 'Not Found', status: 404, message: 'User not found' }, 404);
+    }
+    return null;
   }
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * A TMI server speaking Twitch's IRC-over-WebSocket dialect on 127.0.0.1, enough for
  * tmi.js to log in and join (toolchain.md "Fake servers"): CAP ACK, the 001–376 login
  * numerics in one multi-line frame, JOIN → JOIN/353/366/USERSTATE/ROOMSTATE, PING → PONG.
- * A PASS of `oauth:expired` fails login the way Twitch does. Tests find connections by the
+ * A PASS of `oauth:expired`, or of a token marked with `refuseLogin()`, fails login the way Twitch does. Tests find connections by the
  * channel they joined, so test files can share one server.
  */
 interface Connection {
@@ -32,6 +32,8 @@ export class FakeTmiServer {
   /** Every line clients sent, by the channel they joined (login lines included). */
   private readonly history = new Map<string, string[]>();
   private readonly joins = new Map<string, number>();
+  /** PASS values refused from now on, as when a token is revoked mid-session. */
+  private readonly refused = new Set<string>([REJECTED_TOKEN]);
 
   private constructor(private readonly wss: WebSocketServer) {
     wss.on('connection', (socket) => this.accept(socket));
@@ -62,6 +64,12 @@ export class FakeTmiServer {
     const targets = this.joined(channel);
     for (const conn of targets) conn.socket.terminate();
     return targets.length;
+  }
+
+  /** Refuses (or accepts again) logins with `oauth:<token>` from the next one on. */
+  refuseLogin(token: string, on: boolean): void {
+    if (on) this.refused.add(`oauth:${token}`);
+    else this.refused.delete(`oauth:${token}`);
   }
 
   silence(channel: string, silent: boolean): void {
@@ -119,7 +127,7 @@ export class FakeTmiServer {
         break;
       case 'NICK': {
         conn.nick = args[0] ?? '';
-        if (conn.pass === REJECTED_TOKEN) {
+        if (conn.pass !== null && this.refused.has(conn.pass)) {
           send(':tmi.twitch.tv NOTICE * :Login authentication failed');
           break;
         }

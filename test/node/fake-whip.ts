@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
+import { keyframeSize, type FrameSize } from './rtp-frame-size.js';
 
 /**
  * A WHIP endpoint (RFC 9725, twitch-protocols.md §6.2) on 127.0.0.1 whose media server is
@@ -15,7 +16,17 @@ import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
  * - `nolocation`: 201 without `Location` (so no PATCH and no DELETE are possible).
  * - `notrickle`: as `ok`, but PATCH answers 501 (neither trickle nor ICE restart).
  * - `slow`: as `ok`, answering after 600 ms.
+ * - `vp8only`: a VP8-only room (as a Janus VideoRoom behind a WHIP front end): 201, but the
+ *   answer rejects an H.264 video section (`m=video 0`, `a=inactive`, VP8 listed instead).
+ * - `noaudio`: 201, but the answer rejects the audio section (`m=audio 0`, `a=inactive`).
+ * - `novideo`: 201, but the answer rejects the video section by its port alone (`m=video 0`,
+ *   out of the BUNDLE group): an answer a browser takes, and then sends audio only.
+ * - `inuse`: 403 with the reason in the body (someone already publishes there).
+ * - `forbidden`: 403 with an empty body.
  * A `Bearer bad-key` is refused with 401 whatever the mode.
+ *
+ * A DELETE is answered once an RTP packet arrives after it, or after 1 s: `mediaAtDelete`
+ * then says whether the publisher still sent media when it asked to end the session.
  */
 
 export interface WhipSessionInfo {
@@ -31,12 +42,22 @@ export interface WhipSessionInfo {
   readonly patches: number;
   readonly trickled: number;
   readonly deleted: boolean;
+  /** Whether media was still arriving when the DELETE came; null before any DELETE. */
+  readonly mediaAtDelete: boolean | null;
   /** Whether the offer carried any candidate (false in trickle mode). */
   readonly offerHadCandidates: boolean;
+  /** The SDP offer as POSTed. */
+  readonly offer: string;
+  /** The picture size of each keyframe received, in order (the first few dozen). */
+  readonly keyframes: FrameSize[];
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 interface Session {
-  info: WhipSessionInfo & { rtp: Record<string, number>; firstRtpAt: number | null; state: string; patches: number; trickled: number; deleted: boolean };
+  info: Mutable<WhipSessionInfo>;
+  /** RTP packets of any kind so far. */
+  packets: number;
   pc: RTCPeerConnection;
   etag: string;
   mid: string;
@@ -65,6 +86,37 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(body));
     req.on('error', reject);
   });
+}
+
+/**
+ * What a server that cannot take a section answers (RFC 8829 §5.3.1; Janus does this): port 0,
+ * `a=inactive`, and only the codecs it would have taken. `vp8only` rejects the video section
+ * when it offers no VP8; `noaudio` rejects the audio section; `novideo` the video section, by
+ * its port only.
+ */
+function rejectSection(answer: string, mode: string, offer: string): string {
+  const offersVp8 = / VP8\/90000/.test(offer);
+  const [head, ...sections] = answer.split(/\r\n(?=m=)/);
+  if (mode === 'novideo') {
+    const videoMid = sections.map((section) => (section.startsWith('m=video') ? /^a=mid:(\S+)/m.exec(section)?.[1] : undefined)).find(Boolean);
+    return [
+      head!.replace(/^(a=group:BUNDLE .*)$/m, (group) => group.split(' ').filter((mid) => mid !== videoMid).join(' ')),
+      ...sections.map((section) => (section.startsWith('m=video') ? section.replace(/^(m=video) \d+/, '$1 0') : section)),
+    ].join('\r\n');
+  }
+  return [
+    head,
+    ...sections.map((section) => {
+      if (mode === 'noaudio' && section.startsWith('m=audio')) return section.replace(/^(m=audio) \d+/, '$1 0').replace(/^a=recvonly$/m, 'a=inactive');
+      if (mode === 'vp8only' && section.startsWith('m=video') && !offersVp8) {
+        const [mline, ...lines] = section.split('\r\n');
+        const kept = lines.filter((line) => line && !/^a=(rtpmap|fmtp|rtcp-fb|recvonly)/.test(line));
+        const end = section.endsWith('\r\n') ? '\r\n' : '';
+        return [mline!.replace(/^m=video \d+ (\S+) .*$/, 'm=video 0 $1 96'), ...kept, 'a=inactive', 'a=rtpmap:96 VP8/90000'].join('\r\n') + end;
+      }
+      return section;
+    }),
+  ].join('\r\n');
 }
 
 /** Payload type → codec name, from an SDP's rtpmap lines. */
@@ -124,7 +176,7 @@ export class FakeWhipServer {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const session = /^\/whip\/session\/(\w+)$/.exec(url.pathname);
     if (session) return this.onSession(req, res, session[1]!, await readBody(req));
-    const endpoint = /^\/whip\/([a-z]+)/.exec(url.pathname);
+    const endpoint = /^\/whip\/([a-z0-9]+)/.exec(url.pathname);
     if (!endpoint || req.method !== 'POST') return void res.writeHead(405, CORS).end();
     const body = await readBody(req);
     if (token === 'bad-key') return void res.writeHead(401, { ...CORS, 'Content-Type': 'text/plain' }).end('Invalid stream key');
@@ -136,6 +188,10 @@ export class FakeWhipServer {
         return void res.writeHead(307, { ...CORS, Location: '/whip/ok' }).end();
       case 'bad':
         return void res.writeHead(400, { ...CORS, 'Content-Type': 'text/plain' }).end('Unsupported codec: this ingest takes H.264 and Opus only');
+      case 'inuse':
+        return void res.writeHead(403, { ...CORS, 'Content-Type': 'text/plain' }).end('Endpoint already in use');
+      case 'forbidden':
+        return void res.writeHead(403, CORS).end();
       case 'busy':
         if (!this.busyPaths.has(url.pathname)) {
           this.busyPaths.add(url.pathname);
@@ -152,7 +208,7 @@ export class FakeWhipServer {
         '<turn:127.0.0.1:3478?transport=udp>; rel="ice-server"; username="user"; credential="secret, with a comma"; credential-type="password"',
       ];
     }
-    res.writeHead(201, headers).end(created.pc.localDescription!.sdp);
+    res.writeHead(201, headers).end(rejectSection(created.pc.localDescription!.sdp, mode, body));
   }
 
   private async createSession(path: string, token: string, offer: string): Promise<Session> {
@@ -163,8 +219,22 @@ export class FakeWhipServer {
       iceAdditionalHostAddresses: ['127.0.0.1'],
     });
     const id = `s${++this.serial}`;
-    const info = { id, path, token, rtp: {} as Record<string, number>, firstRtpAt: null as number | null, state: 'new', patches: 0, trickled: 0, deleted: false, offerHadCandidates: /a=candidate:/.test(offer) };
-    const session: Session = { info, pc, etag: `"${id}-1"`, mid: /a=mid:(\S+)/.exec(offer)?.[1] ?? '0' };
+    const info: Session['info'] = {
+      id,
+      path,
+      token,
+      rtp: {},
+      firstRtpAt: null,
+      state: 'new',
+      patches: 0,
+      trickled: 0,
+      deleted: false,
+      mediaAtDelete: null,
+      offerHadCandidates: /a=candidate:/.test(offer),
+      offer,
+      keyframes: [],
+    };
+    const session: Session = { info, packets: 0, pc, etag: `"${id}-1"`, mid: /a=mid:(\S+)/.exec(offer)?.[1] ?? '0' };
     pc.connectionStateChange.subscribe((state) => (info.state = state));
     // Tracks are announced while the offer is applied: listen before.
     let codecs: Map<number, string> | null = null;
@@ -174,6 +244,9 @@ export class FakeWhipServer {
         const codec = codecs.get(rtp.header.payloadType) ?? `pt${rtp.header.payloadType}`;
         info.rtp[codec] = (info.rtp[codec] ?? 0) + 1;
         info.firstRtpAt ??= Date.now();
+        session.packets += 1;
+        const size = info.keyframes.length < 50 ? keyframeSize(codec, rtp.payload) : null;
+        if (size) info.keyframes.push(size);
       }),
     );
     await pc.setRemoteDescription({ type: 'offer', sdp: offer });
@@ -188,6 +261,9 @@ export class FakeWhipServer {
     if (!session) return void res.writeHead(404, CORS).end();
     if (req.method === 'DELETE') {
       session.info.deleted = true;
+      const before = session.packets;
+      for (let waited = 0; waited < 1000 && session.packets === before; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      session.info.mediaAtDelete = session.packets > before;
       await session.pc.close();
       return void res.writeHead(200, CORS).end();
     }

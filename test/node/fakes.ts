@@ -5,6 +5,7 @@ import { FakeEventSubServer } from './fake-eventsub.js';
 import { FakePubSubServer } from './fake-pubsub.js';
 import { FakeHeatServer } from './fake-heat.js';
 import { FakeWhipServer } from './fake-whip.js';
+import { FakeStallServer } from './fake-stall.js';
 
 /**
  * The running fake servers, started once per test run.
@@ -23,6 +24,8 @@ export interface Fakes {
   readonly pubsub: FakePubSubServer;
   readonly heat: FakeHeatServer;
   readonly whip: FakeWhipServer;
+  /** Accepts TCP, never completes a WebSocket handshake. */
+  readonly stall: FakeStallServer;
 }
 
 interface Registry {
@@ -34,7 +37,7 @@ const KEY = Symbol.for('ovl.test.fakes');
 const slot = process as unknown as Record<symbol, Registry | undefined>;
 
 async function startAll(): Promise<Fakes> {
-  const [tmi, http, site, eventsub, pubsub, heat, whip] = await Promise.all([
+  const [tmi, http, site, eventsub, pubsub, heat, whip, stall] = await Promise.all([
     FakeTmiServer.start(),
     FakeHttpServer.start(),
     StaticSite.start(),
@@ -42,9 +45,10 @@ async function startAll(): Promise<Fakes> {
     FakePubSubServer.start(),
     FakeHeatServer.start(),
     FakeWhipServer.start(),
+    FakeStallServer.start(),
   ]);
   http.eventsub = eventsub;
-  return { tmi, http, site, eventsub, pubsub, heat, whip };
+  return { tmi, http, site, eventsub, pubsub, heat, whip, stall };
 }
 
 /** Starts the servers on first use; later callers share them. Pair with `releaseFakes()`. */

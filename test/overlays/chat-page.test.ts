@@ -81,6 +81,20 @@ describe('chat overlay page (production build)', () => {
     await expect.poll(() => page!.text('ovl-setup-card', '[part="item"]'), { timeout: 5000 }).toEqual([expect.stringContaining('is not a Twitch channel')]);
   });
 
+  test('an outline and a line background for bright scenes, from the URL', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=&outline=3&outline-color=white&line-background=rgba(0,0,0,0.5)&font-size=40`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+    await commands.tmiPush(channel, [privmsg(channel, 'readable on snow', { login: 'snowy', color: '#FFFFFF' })]);
+    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['readable on snow']);
+    const style = (selector: string, property: string) =>
+      page!.eval<string>(`getComputedStyle(document.querySelector('ovl-chat').shadowRoot.querySelector('${selector}')).getPropertyValue('${property}')`);
+    expect(await style('[part~="line"]', '-webkit-text-stroke-width')).toBe('3px');
+    expect(await style('[part~="line"]', '-webkit-text-stroke-color')).toBe('rgb(255, 255, 255)');
+    expect(await style('[part~="line"]', 'background-color')).toBe('rgba(0, 0, 0, 0.5)');
+    await page.screenshot('chat-outline');
+  });
+
   test('a pasted channel link works', async () => {
     const channel = uniqueChannel('page');
     page = await openPage(chatUrl(`channel=https://www.twitch.tv/${channel.toUpperCase()}&emotes=`));

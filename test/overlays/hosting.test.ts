@@ -30,7 +30,9 @@ describe('dist/ served from a sub-path', () => {
 
   test('the demo page links to overlays under the same sub-path', async () => {
     page = await openPage(SUB_PATH);
-    await expect.poll(() => page!.eval<string[]>(`[...document.querySelectorAll('ovl-url-builder')].map((b) => new URL(b.url).pathname)`), { timeout: 5000 }).toEqual([
+    // The builders give a URL once the required settings are filled in.
+    const paths = `[...document.querySelectorAll('ovl-url-builder')].map((b) => (b.setValue('channel', 'somechannel'), b.setValue('token', 'sometoken'), new URL(b.url).pathname))`;
+    await expect.poll(() => page!.eval<string[]>(paths), { timeout: 5000 }).toEqual([
       `${SUB_PATH}overlays/chat/`,
       `${SUB_PATH}overlays/stream-info/`,
       `${SUB_PATH}overlays/alerts/`,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
 import { beginLogin, completeLogin } from '../../src/twitch/implicit-auth.js';
 import { TWITCH_ENDPOINTS } from '../../src/twitch/endpoints.js';
 import { GOOD_TOKEN } from '../helpers/http.js';
@@ -49,51 +50,84 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
     page = undefined;
   });
 
-  const connect = (clientId: string) =>
+  /** Enters the client id and clicks the `button` of the row whose links include overlay `name`. */
+  const connect = (clientId: string, name: string, button: 'connect' | 'connect-code' = 'connect') =>
     page!.eval(`(() => {
       const root = document.querySelector('ovl-connect').shadowRoot;
       const input = root.getElementById('client-id');
       input.value = ${JSON.stringify(clientId)};
       input.dispatchEvent(new Event('input'));
-      root.getElementById('connect').click();
+      root.querySelector('[data-for~="${name}"] .${button}').click();
     })()`);
   const status = () => page!.text('ovl-connect', '[role="status"]');
+  /** Each builder's URL by overlay page, with a channel where one is required. */
+  const urls = () =>
+    page!.eval<Record<string, string>>(`Object.fromEntries([...document.querySelectorAll('ovl-url-builder')].map((b) => {
+      if (b.schema.channel?.required) b.setValue('channel', 'somechannel');
+      return [b.path, b.url];
+    }))`);
+  const scopesOf = async (token: string) => {
+    const response = await fetch(`${inject('httpOrigin')}/id/oauth2/validate`, { headers: { Authorization: `Bearer ${token}` } });
+    return ((await response.json()) as { scopes: string[] }).scopes;
+  };
 
-  test('goes to Twitch and back, puts the token after the # of every link, and wipes it from the address bar', async () => {
+  test('goes to Twitch and back for the chat link only: its token reads chat and cannot post', async () => {
     page = await openPage(`/?dev-origin=${inject('httpOrigin')}`, { width: 1280, height: 900 });
-    await connect('my-client-id');
-    await expect.poll(status, { timeout: 10_000 }).toEqual(['Connected as teststreamer. The links below now carry the token after the #.']);
+    await connect('my-client-id', 'chat');
+    await expect.poll(status, { timeout: 10_000 }).toEqual(['Connected as teststreamer. The Chat overlay link now carries this token (chat:read) after the #.']);
     expect(await page.eval('location.hash')).toBe('');
-    // Every overlay that takes a token gets it; the studio takes a stream key instead.
-    const urls = await page.eval<string[]>(`[...document.querySelectorAll('ovl-url-builder')].filter((b) => 'token' in b.schema).map((b) => b.url)`);
-    expect(urls).toHaveLength(4);
-    for (const url of urls) expect(url).toMatch(new RegExp(`#token=${GOOD_TOKEN}$`));
-    expect(await page.eval(`[...document.querySelectorAll('ovl-url-builder')].at(-1).url`)).not.toContain('token');
+    const [asked] = (await commands.httpRequests('/id/oauth2/authorize')).slice(-1);
+    expect(new URL(asked!.url, 'http://x').searchParams.get('scope')).toBe('chat:read');
+    const links = await urls();
+    const token = /#token=(\w+)$/.exec(links['overlays/chat/']!)?.[1];
+    expect(await scopesOf(token!)).toEqual(['chat:read']);
+    // No other link gets a token it was not asked for.
+    for (const path of ['overlays/stream-info/', 'overlays/alerts/', 'overlays/heatmap/', 'overlays/studio/']) expect(links[path]).not.toContain(token);
     expect(await page.eval(`localStorage.getItem('ovl.clientId')`)).toBe('my-client-id');
   });
 
-  test('"Connect with a code" shows the code to enter, then fills the links', async () => {
+  test('the alerts link gets a token of its own, with only channel:read:redemptions', async () => {
+    page = await openPage(`/?dev-origin=${inject('httpOrigin')}`, { width: 1280, height: 900 });
+    await connect('my-client-id', 'alerts');
+    await expect.poll(status, { timeout: 10_000 }).toEqual([
+      'Connected as teststreamer. The Channel-point alerts overlay link now carries this token (channel:read:redemptions) after the #.',
+    ]);
+    const links = await urls();
+    const token = /#token=(\w+)$/.exec(links['overlays/alerts/']!)?.[1];
+    expect(await scopesOf(token!)).toEqual(['channel:read:redemptions']);
+    expect(links['overlays/chat/']).not.toContain('#');
+  });
+
+  test('"Connect with a code" shows the code to enter, then fills the links that use no scopes', async () => {
     page = await openPage(`/?dev-origin=${inject('httpOrigin')}`);
-    await page.eval(`(() => {
-      const root = document.querySelector('ovl-connect').shadowRoot;
-      const input = root.getElementById('client-id');
-      input.value = 'public-app';
-      input.dispatchEvent(new Event('input'));
-      root.getElementById('connect-code').click();
-    })()`);
+    await connect('public-app', 'heatmap', 'connect-code');
     await expect.poll(status, { timeout: 5000 }).toEqual(['Go to https://www.twitch.tv/activate and enter the code ABCDEFGH. This page waits for you.']);
     // Twitch's interval is 5 s and the fake answers "pending" twice: about 15 s.
-    await expect.poll(status, { timeout: 25_000, interval: 500 }).toEqual(['Connected as teststreamer. The links below now carry the token after the #.']);
+    await expect.poll(status, { timeout: 25_000, interval: 500 }).toEqual([
+      'Connected as teststreamer. The Stream info overlay and Click heatmap overlay links now carry this token (no scopes) after the #.',
+    ]);
+    const links = await urls();
+    const token = /#token=(\w+)$/.exec(links['overlays/heatmap/']!)?.[1];
+    expect(await scopesOf(token!)).toEqual([]);
+    expect(links['overlays/stream-info/']).toMatch(new RegExp(`#token=${token}$`));
+    expect(links['overlays/chat/']).not.toContain('#');
   }, 30_000);
+
+  test('a token that can post in chat goes into no link', async () => {
+    page = await openPage(`/?dev-origin=${inject('httpOrigin')}`);
+    // The fake validates GOOD_TOKEN with chat:read and chat:edit.
+    await page.eval(`document.querySelector('ovl-connect').dispatchEvent(new CustomEvent('ovl-token', { detail: { token: ${JSON.stringify(GOOD_TOKEN)} } }))`);
+    await expect.poll(status, { timeout: 5000 }).toEqual([expect.stringContaining('chat:read, chat:edit, which match no overlay here, so it was put into no link')]);
+    for (const url of Object.values(await urls())) expect(url).not.toContain(GOOD_TOKEN);
+  });
 
   test('a denial, or an answer this page did not ask for, is shown and not used', async () => {
     page = await openPage(`/?dev-origin=${inject('httpOrigin')}`);
-    await connect('deny');
+    await connect('deny', 'chat');
     await expect.poll(status, { timeout: 10_000 }).toEqual(['Twitch did not grant access: The user denied you access']);
     await page.close();
     page = await openPage(`/#access_token=stolen&state=whatever`);
     await expect.poll(status, { timeout: 5000 }).toEqual([expect.stringContaining('did not match a login started on this page')]);
-    const urls = await page.eval<string[]>(`[...document.querySelectorAll('ovl-url-builder')].map((b) => b.url)`);
-    for (const url of urls) expect(url).not.toContain('stolen');
+    for (const url of Object.values(await urls())) expect(url).not.toContain('stolen');
   });
 });

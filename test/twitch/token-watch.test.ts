@@ -12,12 +12,12 @@ const HOUR = 3_600_000;
 const answered = async (clock: ManualSchedule, count: number) => expect.poll(() => clock.delays.length, { timeout: 5000 }).toBe(count);
 
 describe('TokenWatch', () => {
-  test('re-validates every hour; a network failure retries in a minute; a refusal ends it', async () => {
+  test('re-validates every hour; a network failure retries in a minute; a refusal ends it in an auth error', async () => {
     const clock = new ManualSchedule();
     const watch = new TokenWatch({ token: GOOD_TOKEN, endpoints: fakeTwitchEndpoints(), schedule: clock.schedule });
     const seen: string[] = [];
     watch.addEventListener('valid', (e) => seen.push(`valid ${e.detail.login}`));
-    watch.addEventListener('invalid', (e) => seen.push(`invalid ${e.detail.code}`));
+    watch.addEventListener('status', (e) => seen.push(`${e.detail.state}${e.detail.error ? ` ${e.detail.error.code}` : ''}`));
     watch.start();
     expect(clock.delays).toEqual([HOUR]);
 
@@ -26,9 +26,11 @@ describe('TokenWatch', () => {
     await commands.httpScript('GET', '/id/oauth2/validate', [{ status: 503 }, { status: 401, body: { status: 401, message: 'invalid access token' } }]);
     clock.runNext();
     await answered(clock, 3);
+    expect(watch.status).toMatchObject({ state: 'reconnecting', retryInMs: 60_000, error: { code: 'network' } });
     clock.runNext();
-    await expect.poll(() => seen.length, { timeout: 5000 }).toBe(2);
-    expect(seen).toEqual(['valid teststreamer', 'invalid auth']);
+    await expect.poll(() => watch.status.state, { timeout: 5000 }).toBe('error');
+    expect(seen).toEqual(['connecting', 'connected', 'valid teststreamer', 'reconnecting network', 'error auth']);
+    expect(watch.lastError?.message).toMatch(/invalid or has expired/);
     expect(clock.delays).toEqual([HOUR, HOUR, 60_000]);
     expect(clock.waiting).toBe(0);
   });

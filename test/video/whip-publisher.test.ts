@@ -9,8 +9,8 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 let serial = 0;
-function publish(mode: string, options: Partial<WhipPublisherOptions> = {}) {
-  const media = testStream();
+function publish(mode: string, options: Partial<WhipPublisherOptions> = {}, size: [number, number, number] = [320, 180, 30]) {
+  const media = testStream(...size);
   const path = `/whip/${mode}-${++serial}-${Date.now()}`;
   const publisher = new WhipPublisher({
     endpoint: `${inject('whipOrigin')}${path}`,
@@ -27,7 +27,7 @@ function publish(mode: string, options: Partial<WhipPublisherOptions> = {}) {
   publisher.addEventListener('stats', (e) => stats.push(e.detail));
   cleanups.push(() => publisher.stop(), () => media.stop());
   publisher.start();
-  return { publisher, path, warnings, stats };
+  return { publisher, path, warnings, stats, media };
 }
 
 const sessionsAt = async (path: string) => (await commands.whipSessions()).filter((s) => s.path === path);
@@ -51,6 +51,108 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
 
     publisher.stop();
     await expect.poll(async () => (await sessionsAt(path))[0]?.deleted, { timeout: 5000 }).toBe(true);
+  });
+
+  test('stop sends DELETE while the connection still carries media, and closes it only after', async () => {
+    const { publisher, path } = publish('ok');
+    await expect.poll(() => rtpOf(path, 'audio/opus'), { timeout: 10_000 }).toBeGreaterThan(10);
+    publisher.stop();
+    expect(publisher.status.state).toBe('stopped');
+    // The fake answers the DELETE once another packet arrives: only a connection not yet closed sends one.
+    await expect.poll(async () => (await sessionsAt(path))[0]?.mediaAtDelete ?? null, { timeout: 5000 }).toBe(true);
+  });
+
+  test.each([
+    ['h264', 'video/H264'],
+    ['vp8', 'video/VP8'],
+  ] as const)('%s: the server gets the configured size from the first keyframe, and the stats say what is sent', async (codec, mime) => {
+    const { publisher, path, stats, media } = publish('ok', { codec, maxFramerate: 30 }, [1280, 720, 30]);
+    await expect.poll(async () => (await sessionsAt(path))[0]?.keyframes.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    const [session] = await sessionsAt(path);
+    expect(session!.rtp[mime]).toBeGreaterThan(0);
+    expect(session!.keyframes[0]).toMatchObject({ width: 1280, height: 720 });
+    expect(media.stream.getVideoTracks()[0]!.contentHint).toBe('detail');
+    expect(publisher.peerConnection!.getSenders()[0]!.getParameters().degradationPreference).toBe('maintain-resolution');
+    await expect.poll(() => stats.at(-1)?.frameWidth ?? null, { timeout: 5000 }).toBe(1280);
+    expect(stats.at(-1)).toMatchObject({ frameHeight: 720, framesPerSecond: expect.any(Number) });
+  });
+
+  test('the bandwidth estimate starts at 2.5 Mbit/s (capped by maxBitrate), not Chromium’s 300 kbit/s', async () => {
+    const targetBitrate = async (publisher: WhipPublisher) => {
+      let target: number | null = null;
+      (await publisher.peerConnection?.getStats())?.forEach((report: { type: string; kind?: string; targetBitrate?: number }) => {
+        if (report.type === 'outbound-rtp' && report.kind === 'video' && typeof report.targetBitrate === 'number') target = report.targetBitrate;
+      });
+      return target;
+    };
+    // The fake receiver sends no congestion feedback, so the estimate stays where it started.
+    const fast = publish('ok', {}, [1280, 720, 30]);
+    await expect.poll(() => targetBitrate(fast.publisher), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await targetBitrate(fast.publisher)).toBeGreaterThan(2_000_000);
+    expect(fast.publisher.peerConnection!.remoteDescription!.sdp).toMatch(/^a=fmtp:\d+ .*packetization-mode=1.*;x-google-start-bitrate=2500$/m);
+
+    const capped = publish('ok', { codec: 'vp8', maxBitrate: 1_000_000 }, [1280, 720, 30]);
+    await expect.poll(() => targetBitrate(capped.publisher), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await targetBitrate(capped.publisher)).toBeGreaterThan(600_000);
+    expect(capped.publisher.peerConnection!.remoteDescription!.sdp).toMatch(/^a=fmtp:\d+ x-google-start-bitrate=1000$/m);
+  });
+
+  test('contentHint "motion" keeps the frame rate instead', async () => {
+    const { publisher, media } = publish('ok', { contentHint: 'motion' });
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('connected');
+    expect(media.stream.getVideoTracks()[0]!.contentHint).toBe('motion');
+    expect(publisher.peerConnection!.getSenders()[0]!.getParameters().degradationPreference).toBe('maintain-framerate');
+  });
+
+  test('H.264 offers the level the size and rate need, and the encoder follows: 3.1 for 720p30, 3.2 for 720p60, 4.0 for 1080p30, 4.2 for 1080p60', async () => {
+    const sent = async (width: number, height: number, fps: number) => {
+      const { path, publisher } = publish('ok', { maxFramerate: fps }, [width, height, fps]);
+      await expect.poll(async () => (await sessionsAt(path))[0]?.keyframes.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+      publisher.stop();
+      const [session] = await sessionsAt(path);
+      // Every H.264 variant of the offer (Constrained Baseline first) names the level…
+      const offered = new Set([...session!.offer.matchAll(/profile-level-id=[0-9a-f]{4}([0-9a-f]{2})/gi)].map((m) => parseInt(m[1]!, 16)));
+      // …and the first keyframe's SPS, as the receiver decodes it, says the same.
+      return { offered: [...offered], first: session!.keyframes[0] };
+    };
+    expect(await sent(1280, 720, 30)).toEqual({ offered: [31], first: { width: 1280, height: 720, level: 31 } });
+    expect(await sent(1280, 720, 60)).toEqual({ offered: [32], first: { width: 1280, height: 720, level: 32 } });
+    expect(await sent(1920, 1080, 30)).toEqual({ offered: [40], first: { width: 1920, height: 1080, level: 40 } });
+    expect(await sent(1920, 1080, 60)).toEqual({ offered: [42], first: { width: 1920, height: 1080, level: 42 } });
+  });
+
+  test('a size and rate beyond H.264 level 5.2 is a config error before any POST', async () => {
+    const { publisher, path } = publish('ok', { maxFramerate: 60 }, [4096, 2304, 60]);
+    expect(publisher.status.state).toBe('error');
+    expect(publisher.lastError).toMatchObject({ code: 'config', message: expect.stringMatching(/H\.264 cannot carry 4096×2304 at 60 fps.*level, 5\.2/) });
+    expect(await sessionsAt(path)).toEqual([]);
+  });
+
+  test('a VP8-only server rejecting our H.264 video: a config error naming both codecs, no retry, the session DELETEd', async () => {
+    const { publisher, path } = publish('vp8only');
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('error');
+    expect(publisher.lastError).toMatchObject({ code: 'config', retryable: false, message: 'The WHIP server rejected our H.264 video; it offered VP8 instead. Choose a video codec this server takes.' });
+    await expect.poll(async () => (await sessionsAt(path))[0]?.deleted, { timeout: 5000 }).toBe(true);
+    expect(await sessionsAt(path)).toHaveLength(1);
+    // The same server takes VP8.
+    const vp8 = publish('vp8only', { codec: 'vp8' });
+    await expect.poll(() => rtpOf(vp8.path, 'video/VP8'), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  test('a server rejecting only our video by its port: a config error, never an audio-only stream', async () => {
+    const { publisher, path } = publish('novideo');
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('error');
+    expect(publisher.lastError).toMatchObject({ code: 'config', message: expect.stringContaining('rejected our H.264 video') });
+    expect(await rtpOf(path, 'audio/opus')).toBe(0);
+    expect(await sessionsAt(path)).toHaveLength(1);
+  });
+
+  test('a server rejecting our audio: a config error, never a stream without it', async () => {
+    const { publisher, path } = publish('noaudio');
+    await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('error');
+    expect(publisher.lastError).toMatchObject({ code: 'config', message: expect.stringContaining('rejected our Opus audio') });
+    expect(await rtpOf(path, 'video/H264')).toBe(0);
+    expect(await sessionsAt(path)).toHaveLength(1);
   });
 
   test('VP8 for servers that take it', async () => {
@@ -109,6 +211,17 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     const refused = publish('ok', { key: 'bad-key' });
     await expect.poll(() => refused.publisher.status.state, { timeout: 5000 }).toBe('error');
     expect(refused.publisher.lastError).toMatchObject({ code: 'auth', message: expect.stringContaining('refused the stream key (401): Invalid stream key') });
+  });
+
+  test('a 403 that says why is shown as the server said it; a bare 403 is about the key', async () => {
+    const inUse = publish('inuse');
+    await expect.poll(() => inUse.publisher.status.state, { timeout: 5000 }).toBe('error');
+    expect(inUse.publisher.lastError).toMatchObject({ code: 'auth', message: 'The WHIP endpoint refused to publish (403): Endpoint already in use' });
+    expect(inUse.publisher.lastError!.message).not.toMatch(/key/i);
+
+    const bare = publish('forbidden');
+    await expect.poll(() => bare.publisher.status.state, { timeout: 5000 }).toBe('error');
+    expect(bare.publisher.lastError!.message).toBe('The WHIP endpoint refused the stream key (403). Check the key.');
   });
 
   test('STUN/TURN servers from Link headers are kept for this and every later session', async () => {

@@ -5,6 +5,7 @@ import { hexColor } from '../../core/safe-values.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { Redemption } from '../../sources/redemptions/redemption.js';
 import { SourceElement } from '../../controllers/source-element.js';
+import { fire } from '../../core/element-events.js';
 import { AlertQueue } from './alert-queue.js';
 import { fillTemplate, rewardListed, ruleFor, type RewardRules } from './alert-rules.js';
 
@@ -126,15 +127,15 @@ export class OvlAlerts extends SourceElement<RedemptionFeed> {
     queue.addEventListener('show', (e) => this.onShow(e.detail));
     queue.addEventListener('hide', (e) => {
       this.showing = null;
-      this.dispatchEvent(new CustomEvent('ovl-alert-hide', { detail: e.detail }));
+      fire(this, 'ovl-alert-hide', e.detail);
     });
-    queue.addEventListener('drop', (e) => this.dispatchEvent(new CustomEvent('ovl-alert-drop', { detail: e.detail })));
+    queue.addEventListener('drop', (e) => fire(this, 'ovl-alert-drop', e.detail));
     return queue;
   }
 
   private onShow(redemption: Redemption): void {
     this.showing = redemption;
-    this.dispatchEvent(new CustomEvent('ovl-alert-show', { detail: redemption }));
+    fire(this, 'ovl-alert-show', redemption);
     const sound = ruleFor(this.sounds, redemption) ?? this.sound;
     if (sound) {
       const audio = new Audio(sound);
@@ -166,5 +167,11 @@ export class OvlAlerts extends SourceElement<RedemptionFeed> {
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-alerts': OvlAlerts;
+  }
+  interface HTMLElementEventMap {
+    'ovl-alert-show': CustomEvent<Redemption>;
+    'ovl-alert-hide': CustomEvent<Redemption>;
+    /** detail: how many alerts were dropped in all. */
+    'ovl-alert-drop': CustomEvent<number>;
   }
 }

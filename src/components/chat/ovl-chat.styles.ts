@@ -10,6 +10,8 @@ export const chatStyles = css`
     --_font-size: var(--ovl-chat-font-size, 20px);
     --_text-color: var(--ovl-chat-text-color, #ffffff);
     --_text-shadow: var(--ovl-chat-text-shadow, 0 1px 2px rgba(0, 0, 0, 0.8));
+    --_outline-width: var(--ovl-chat-outline-width, 0px);
+    --_outline-color: var(--ovl-chat-outline-color, #000000);
     --_line-background: var(--ovl-chat-line-background, transparent);
     --_line-padding: var(--ovl-chat-line-padding, 2px 6px);
     --_line-gap: var(--ovl-chat-line-gap, 4px);
@@ -39,6 +41,10 @@ export const chatStyles = css`
     line-height: 1.35;
     color: var(--_text-color);
     text-shadow: var(--_text-shadow);
+    /* An outline for bright scenes; width 0 draws none. The stroke is painted under the fill
+       where the browser can (Chromium 123+); before that it straddles the glyph's edge. */
+    -webkit-text-stroke: var(--_outline-width) var(--_outline-color);
+    paint-order: stroke fill;
     overflow-wrap: anywhere;
   }
 

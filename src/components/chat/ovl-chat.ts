@@ -43,6 +43,7 @@ const listConverter = {
  * @csspart cheer - A cheer such as `Cheer100`. @csspart notice-text - The headline of a notice line.
  * @cssprop --ovl-chat-font, --ovl-chat-font-size, --ovl-chat-text-color, --ovl-chat-text-shadow
  * @cssprop --ovl-chat-line-background, --ovl-chat-line-padding, --ovl-chat-line-gap, --ovl-chat-line-radius
+ * @cssprop --ovl-chat-outline-width, --ovl-chat-outline-color
  * @cssprop --ovl-chat-name-weight, --ovl-chat-emote-size, --ovl-chat-badge-size, --ovl-chat-cheer-color
  * @cssprop --ovl-chat-notice-background, --ovl-chat-notice-accent, --ovl-chat-reply-color
  * @cssprop --ovl-chat-enter-duration, --ovl-chat-fade-duration

@@ -3,6 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { HeatClick } from '../../sources/heat/heat-click.js';
 import { SourceElement } from '../../controllers/source-element.js';
+import { fire } from '../../core/element-events.js';
 import { HeatGrid } from './heat-grid.js';
 import { paletteTable, type PaletteName } from './palette.js';
 import { IDENTITY, calibrate, type Calibration } from './calibration.js';
@@ -115,7 +116,7 @@ export class OvlHeatmap extends SourceElement<HeatFeed> {
     this.grid?.add(x, y);
     if (this.votes) {
       const zone = this.votes.vote(click.userId, x, y);
-      if (zone >= 0) this.dispatchEvent(new CustomEvent('ovl-heat-votes', { detail: { columns: this.votes.columns, rows: this.votes.rows, counts: this.votes.tally() } }));
+      if (zone >= 0) fire(this, 'ovl-heat-votes', { columns: this.votes.columns, rows: this.votes.rows, counts: this.votes.tally() });
     }
     if (this.markers && !this.paused) this.ripple(x, y);
     this.schedule();
@@ -219,8 +220,18 @@ export class OvlHeatmap extends SourceElement<HeatFeed> {
   }
 }
 
+/** `ovl-heat-votes`: votes per region in the window, row by row. */
+export interface HeatVotes {
+  readonly columns: number;
+  readonly rows: number;
+  readonly counts: readonly number[];
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-heatmap': OvlHeatmap;
+  }
+  interface HTMLElementEventMap {
+    'ovl-heat-votes': CustomEvent<HeatVotes>;
   }
 }

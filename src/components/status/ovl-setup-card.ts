@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { inlineCode } from './inline-code.js';
 
 /**
  * One readable card for a problem the streamer must fix before the overlay can run (no
@@ -38,11 +39,17 @@ export class OvlSetupCard extends LitElement {
     a {
       color: #bf94ff;
     }
+    code {
+      font: 0.9em ui-monospace, monospace;
+      background: #0e0e10;
+      border-radius: 3px;
+      padding: 0 4px;
+    }
   `;
 
   /** e.g. "Chat overlay". */
   @property() overlay = 'This overlay';
-  /** What to fix, one sentence each. */
+  /** What to fix, one sentence each; `code` spans are shown as code. */
   @property({ attribute: false }) items: readonly string[] = [];
   /** Where to make a working URL. */
   @property() builderUrl = '';
@@ -51,7 +58,7 @@ export class OvlSetupCard extends LitElement {
     return html`<div part="card" class="card" role="alert">
       <h1>${this.overlay} needs setting up</h1>
       <ul>
-        ${this.items.map((item) => html`<li part="item">${item}</li>`)}
+        ${this.items.map((item) => html`<li part="item">${inlineCode(item)}</li>`)}
       </ul>
       ${this.builderUrl ? html`<a href=${this.builderUrl} target="_blank" rel="noopener">Open the setup page to build a working link</a>` : ''}
     </div>`;

@@ -55,6 +55,9 @@ export class OvlStatusPanel extends LitElement {
       color: #ffb3a7;
       display: block;
     }
+    .recovered {
+      color: #b8b8c0;
+    }
     .problem {
       color: #ffe08a;
     }
@@ -119,13 +122,21 @@ export class OvlStatusPanel extends LitElement {
     }
   }
 
+  /** The failure behind the state; once connected again, the last one, muted, as history. */
+  private renderError(source: Source) {
+    const error = source.lastError;
+    if (!error) return nothing;
+    const recovered = source.status.state === 'connected';
+    return html`<span class=${recovered ? 'error recovered' : 'error'}>${recovered ? 'recovered from ' : ''}${error.code}: ${error.message}</span>`;
+  }
+
   protected override render() {
     return html`${this.sources.map((source) => {
         const { state: current, attempt, retryInMs } = source.status;
         const retry = current === 'reconnecting' ? ` · attempt ${attempt}${retryInMs !== undefined ? `, next in ${Math.round(retryInMs / 100) / 10} s` : ''}` : '';
         return html`<div part="chip" class="chip" data-source=${source.name} data-state=${current}>
           <span class="dot" style="background:${STATE_COLORS[current] ?? '#fff'}"></span><span class="name">${source.name}</span> ${current}${retry}
-          ${source.lastError ? html`<span class="error">${source.lastError.code}: ${source.lastError.message}</span>` : nothing}
+          ${this.renderError(source)}
         </div>`;
       })}
       ${this.problems.map((p) => html`<div part="problem" class="problem">⚠ ${p.message}</div>`)}

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Studio } from '../../video/studio.js';
 import { studioStatsRows } from './studio-stats.js';
+import { fire } from '../../core/element-events.js';
 
 /**
  * The studio's controls: a live preview of the generated stream, the WHIP endpoint and stream
@@ -11,17 +12,20 @@ import { studioStatsRows } from './studio-stats.js';
  * @csspart preview - The preview frame. @csspart publish - The publish button.
  * @csspart record - The record button. @csspart download - The link to the last recording.
  * @csspart stats - The numbers table. @csspart status - The state line. @csspart error - The last error.
- * @fires ovl-studio-chat - (demo) text typed as if said in chat; detail: the text
+ * @fires ovl-studio-chat - (demo) text typed as if said in chat; detail: the text. Not bubbling.
  */
 @customElement('ovl-studio')
 export class OvlStudio extends LitElement {
   static override styles = css`
+    /* A control page, in a browser tab or a narrow OBS dock (400 px wide, say): everything
+       wraps to the width and the page scrolls (overlays/studio/index.html lets it). */
     :host {
       display: grid;
       gap: 12px;
       max-width: 980px;
-      margin: 16px auto;
-      padding: 16px;
+      margin: 0 auto;
+      padding: 12px;
+      box-sizing: border-box;
       font: 14px/1.45 system-ui, sans-serif;
       color: #efeff1;
       background: #18181b;
@@ -33,9 +37,14 @@ export class OvlStudio extends LitElement {
       overflow: hidden;
       line-height: 0;
     }
+    /* At most half the window tall, so the controls and numbers are never far below. */
     .preview canvas {
-      width: 100%;
+      display: block;
+      margin: 0 auto;
+      width: auto;
       height: auto;
+      max-width: 100%;
+      max-height: 50vh;
     }
     form,
     .row {
@@ -48,6 +57,7 @@ export class OvlStudio extends LitElement {
       display: grid;
       gap: 2px;
       flex: 1 1 260px;
+      min-width: 0;
     }
     input {
       font: inherit;
@@ -78,6 +88,17 @@ export class OvlStudio extends LitElement {
     }
     table {
       border-collapse: collapse;
+    }
+    td,
+    .error,
+    .warning {
+      overflow-wrap: anywhere;
+    }
+    @media (min-width: 720px) {
+      :host {
+        margin: 16px auto;
+        padding: 16px;
+      }
     }
     th {
       text-align: left;
@@ -124,6 +145,8 @@ export class OvlStudio extends LitElement {
     const publisher = studio.publisher;
     const streaming = publisher?.status.state ?? 'idle';
     const recording = studio.recorder?.recording ?? false;
+    // The error is the current state's (`status.error`), not `lastError`: once connected again,
+    // an old failure is history, not something to fix.
     return html`
       <div class="preview" part="preview">${studio.video.canvas}</div>
       <form @submit=${this.onPublish}>
@@ -147,7 +170,8 @@ export class OvlStudio extends LitElement {
           : nothing}
       </div>
       <div part="status">Streaming: ${streaming}${publisher?.status.retryInMs !== undefined && streaming === 'reconnecting' ? `, next try in ${Math.round(publisher.status.retryInMs / 1000)} s` : ''}</div>
-      ${publisher?.lastError ? html`<div part="error" class="error">${publisher.lastError.message}</div>` : nothing}
+      ${publisher?.status.error ? html`<div part="error" class="error">${publisher.status.error.message}</div>` : nothing}
+      ${studio.setupProblem ? html`<div class="warning">${studio.setupProblem}</div>` : nothing}
       ${studio.warnings.map((warning) => html`<div class="warning">${warning}</div>`)}
       <table part="stats">
         ${studioStatsRows(studio).map(([name, value]) => html`<tr><th>${name}</th><td>${value}</td></tr>`)}
@@ -165,7 +189,7 @@ export class OvlStudio extends LitElement {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('chat') as HTMLInputElement;
     if (!input.value.trim()) return;
-    this.dispatchEvent(new CustomEvent('ovl-studio-chat', { detail: input.value, bubbles: true, composed: true }));
+    fire(this, 'ovl-studio-chat', input.value);
     input.value = '';
   }
 }
@@ -173,5 +197,8 @@ export class OvlStudio extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-studio': OvlStudio;
+  }
+  interface HTMLElementEventMap {
+    'ovl-studio-chat': CustomEvent<string>;
   }
 }

@@ -1,7 +1,7 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
 import { SourceError, toSourceError } from '../../core/errors.js';
 import { Backoff } from '../../core/backoff.js';
-import { closeQuietly } from '../../core/close-socket.js';
+import { SourceSocket, webSocketUrl, type SocketEnd, type SocketSourceOptions } from '../../core/source-socket.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
@@ -38,20 +38,13 @@ export interface EventSubEventMap extends SourceEventMap {
   revocation: EventSubRevocation;
 }
 
-export interface EventSubOptions {
+export interface EventSubOptions extends SocketSourceOptions {
   readonly helix: HelixClient;
   readonly subscriptions: readonly EventSubSubscription[];
-  /** Defaults to Twitch. Tests point it at a fake server on 127.0.0.1. */
-  readonly url?: string;
-  readonly backoff?: Backoff;
   /** Remembered message ids, to drop Twitch's repeated deliveries. Default 1000. */
   readonly dedupeSize?: number;
   /** Keepalive Twitch should use, 10–600 s (§3.1); a shorter one notices a dead connection sooner. */
   readonly keepaliveSeconds?: number;
-  /** The WebSocket class; the simulator passes one that plays EventSub traffic. */
-  readonly WebSocket?: new (url: string) => WebSocket;
-  /** Sees each raw incoming frame before it is parsed (`?record`). */
-  readonly tap?: (data: string) => void;
 }
 
 const log = createLogger('eventsub');
@@ -69,20 +62,18 @@ const log = createLogger('eventsub');
 export class EventSubSource extends Source<EventSubEventMap> {
   readonly name = 'eventsub';
   private readonly options: EventSubOptions;
-  private readonly backoff: Backoff;
   private readonly watchdog: Watchdog;
-  private socket: WebSocket | null = null;
+  private socket: SourceSocket | null = null;
   /** The socket opened for a `session_reconnect`, until its welcome. */
-  private incoming: WebSocket | null = null;
+  private incoming: SourceSocket | null = null;
   private sessionId = '';
   private readonly seen = new Map<string, true>();
   /** From the welcome; a session silent for longer (plus slack) is dead. */
   private keepaliveMs = 10_000;
 
   constructor(options: EventSubOptions) {
-    super();
+    super({ backoff: options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 60_000 }), schedule: options.schedule });
     this.options = options;
-    this.backoff = options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 60_000 });
     this.watchdog = new Watchdog(15_000, () => this.onSilence());
   }
 
@@ -92,41 +83,49 @@ export class EventSubSource extends Source<EventSubEventMap> {
   }
 
   protected open(): void {
-    this.connect(this.baseUrl, false);
-  }
-
-  private get baseUrl(): string {
-    const url = new URL(this.options.url ?? EVENTSUB_URL);
-    if (this.options.keepaliveSeconds) url.searchParams.set('keepalive_timeout_seconds', String(this.options.keepaliveSeconds));
-    return url.href;
+    try {
+      const url = webSocketUrl(this.options.url ?? EVENTSUB_URL);
+      if (this.options.keepaliveSeconds) url.searchParams.set('keepalive_timeout_seconds', String(this.options.keepaliveSeconds));
+      this.socket = this.connect(url.href);
+    } catch (error) {
+      this.fail(toSourceError(error, 'config'));
+    }
   }
 
   protected close(): void {
     this.watchdog.stop();
-    for (const socket of [this.socket, this.incoming]) closeQuietly(socket);
+    this.socket?.close();
+    this.incoming?.close();
     this.socket = this.incoming = null;
     this.sessionId = '';
   }
 
-  private connect(url: string, reconnecting: boolean): void {
-    let socket: WebSocket;
-    try {
-      socket = new (this.options.WebSocket ?? WebSocket)(url);
-    } catch (error) {
-      this.fail(new SourceError('config', `Not a WebSocket URL: ${url}`, { cause: error }));
-      return;
-    }
-    if (reconnecting) this.incoming = socket;
-    else this.socket = socket;
-    socket.onmessage = (event) => this.onFrame(socket, event.data);
-    socket.onclose = (event) => this.onClose(socket, event.code, event.reason);
+  /** A socket for a session; the caller files it as current or incoming. Throws a `config` error for a bad URL. */
+  private connect(url: string): SourceSocket {
+    const socket: SourceSocket = new SourceSocket(
+      url,
+      {
+        message: (data) => this.onFrame(socket, data),
+        end: (end) => this.onEnd(socket, end),
+      },
+      this.options,
+    );
+    return socket;
   }
 
-  private onFrame(socket: WebSocket, data: unknown): void {
-    this.options.tap?.(String(data));
+  /** `session_reconnect`: open the new session beside the old one (make-before-break, §3.2). */
+  private follow(reconnectUrl: string): void {
+    try {
+      this.incoming = this.connect(reconnectUrl);
+    } catch (error) {
+      log.warn('ignored a session_reconnect to a URL that is not one; the session goes on:', error);
+    }
+  }
+
+  private onFrame(socket: SourceSocket, data: string): void {
     let message: EventSubMessageWire;
     try {
-      message = JSON.parse(String(data)) as EventSubMessageWire;
+      message = JSON.parse(data) as EventSubMessageWire;
       if (typeof message?.metadata?.message_type !== 'string') throw new Error('no metadata.message_type');
     } catch (error) {
       log.warn('ignored a frame that is not an EventSub message:', error);
@@ -145,7 +144,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
         this.onNotification(message);
         break;
       case 'session_reconnect':
-        if (socket === this.socket && payload.session?.reconnect_url) this.connect(payload.session.reconnect_url, true);
+        if (socket === this.socket && payload.session?.reconnect_url) this.follow(payload.session.reconnect_url);
         break;
       case 'revocation': {
         const type = payload.subscription?.type ?? metadata.subscription_type ?? '';
@@ -163,7 +162,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
     this.watchdog.kick(this.keepaliveMs + Math.max(1000, this.keepaliveMs * 0.2));
   }
 
-  private async onWelcome(socket: WebSocket, sessionId: string, keepaliveSeconds: number): Promise<void> {
+  private async onWelcome(socket: SourceSocket, sessionId: string, keepaliveSeconds: number): Promise<void> {
     this.keepaliveMs = keepaliveSeconds * 1000;
     if (socket === this.incoming) {
       // Make-before-break: the new session carries the subscriptions over (§3.2).
@@ -171,7 +170,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
       this.socket = socket;
       this.incoming = null;
       this.sessionId = sessionId;
-      closeQuietly(old);
+      old?.close();
       this.kick();
       return;
     }
@@ -187,8 +186,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
         });
       }
       if (socket !== this.socket) return;
-      this.backoff.connected(Date.now());
-      this.setStatus('connected');
+      this.markConnected();
     } catch (thrown) {
       const error = toSourceError(thrown);
       this.fail(
@@ -196,7 +194,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
           ? new SourceError('auth', `Twitch would not create the subscription: ${error.message}`, { cause: error })
           : error,
       );
-      if (error.retryable) this.restart(error);
+      if (error.retryable) this.reconnect(error);
       else this.watchdog.stop();
     }
   }
@@ -217,29 +215,21 @@ export class EventSubSource extends Source<EventSubEventMap> {
     });
   }
 
-  private onClose(socket: WebSocket, code: number, reason: string): void {
+  private onEnd(socket: SourceSocket, { code, reason, timedOut }: SocketEnd): void {
     if (socket === this.incoming) {
       // The reconnect target failed; the old session may still be alive: keep it, start afresh later if it dies.
       this.incoming = null;
       return;
     }
     if (socket !== this.socket || !this.running) return;
-    const why = CLOSE_REASONS[code] ?? (code === 1006 ? 'the connection dropped' : `closed with code ${code}${reason ? ` (${reason})` : ''}`);
-    this.restart(new SourceError('network', `EventSub connection lost: ${why}; reconnecting.`));
+    const why = timedOut
+      ? reason
+      : (CLOSE_REASONS[code] ?? (code === 1006 ? 'the connection dropped' : `closed with code ${code}${reason ? ` (${reason})` : ''}`));
+    this.reconnect(new SourceError('network', `EventSub connection ${timedOut ? 'failed' : 'lost'}: ${why}; reconnecting.`));
   }
 
   private onSilence(): void {
     if (!this.running) return;
-    this.restart(new SourceError('network', `No keepalive from EventSub for ${Math.round(this.keepaliveMs / 1000)} s; starting a new session.`));
-  }
-
-  /** Drops the session and opens a new one after a backoff; the new session subscribes again. */
-  private restart(error: SourceError): void {
-    this.watchdog.stop();
-    closeQuietly(this.socket);
-    closeQuietly(this.incoming);
-    this.socket = this.incoming = null;
-    this.sessionId = '';
-    this.retryLater(error, this.backoff, () => this.connect(this.baseUrl, false));
+    this.reconnect(new SourceError('network', `No keepalive from EventSub for ${Math.round(this.keepaliveMs / 1000)} s; starting a new session.`));
   }
 }

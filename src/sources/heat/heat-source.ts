@@ -1,7 +1,7 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
-import { SourceError } from '../../core/errors.js';
+import { SourceError, toSourceError } from '../../core/errors.js';
 import { Backoff } from '../../core/backoff.js';
-import { closeQuietly } from '../../core/close-socket.js';
+import { SourceSocket, type SocketEnd, type SocketSourceOptions } from '../../core/source-socket.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import type { UserDirectory } from '../../twitch/user-directory.js';
@@ -17,20 +17,13 @@ export interface HeatEventMap extends SourceEventMap {
   reject: { readonly reason: string; readonly count: number };
 }
 
-export interface HeatSourceOptions {
+export interface HeatSourceOptions extends SocketSourceOptions {
   /** The channel's numeric user id. */
   readonly channelId: string;
   /** Names for real user ids; without it clicks carry ids only. */
   readonly users?: UserDirectory;
-  /** Base URL; the channel id is appended. Tests use a fake server. */
-  readonly url?: string;
-  readonly backoff?: Backoff;
   /** Reconnect after this much silence. Heat sends nothing while nobody clicks, so default 10 min. */
   readonly silenceMs?: number;
-  /** The WebSocket class; the simulator passes one that plays clicks. */
-  readonly WebSocket?: new (url: string) => WebSocket;
-  /** Sees each raw incoming frame before it is parsed (`?record`). */
-  readonly tap?: (data: string) => void;
 }
 
 /** Connection attempts that fail before opening, in a row, before we say the channel may not use Heat. */
@@ -41,7 +34,7 @@ const log = createLogger('heat');
  * Clicks on the stream from the Heat extension (twitch-protocols.md §5). No token needed.
  * Malformed or out-of-range clicks are counted and skipped. Real user ids are resolved to
  * names through the shared user directory (batched); anonymous and unverified ids are labelled
- * as such and never looked up.
+ * as such and never looked up. `url` is the base URL: the channel id is appended.
  *
  * A browser cannot see the HTTP status of a refused WebSocket, so Heat's 404 for a channel
  * without the extension shows up as connections that never open: after three in a row the
@@ -54,49 +47,54 @@ export class HeatSource extends Source<HeatEventMap> {
   /** Frames skipped as malformed or out of range. */
   rejected = 0;
   private readonly options: HeatSourceOptions;
-  private readonly backoff: Backoff;
   private readonly watchdog: Watchdog;
-  private socket: WebSocket | null = null;
+  private socket: SourceSocket | null = null;
   private neverOpened = 0;
 
   constructor(options: HeatSourceOptions) {
-    super();
+    super({ backoff: options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 60_000 }), schedule: options.schedule });
     this.options = options;
-    this.backoff = options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 60_000 });
-    this.watchdog = new Watchdog(options.silenceMs ?? 600_000, () => this.restart(new SourceError('network', 'No data from Heat for a long time; reconnecting.')));
+    this.watchdog = new Watchdog(options.silenceMs ?? 600_000, () => this.reconnect(new SourceError('network', 'No data from Heat for a long time; reconnecting.')));
   }
 
   protected open(): void {
-    const socket = new (this.options.WebSocket ?? WebSocket)(`${this.options.url ?? HEAT_URL}/${encodeURIComponent(this.options.channelId)}`);
-    this.socket = socket;
-    let opened = false;
-    socket.onopen = () => {
-      opened = true;
-      this.neverOpened = 0;
-      this.backoff.connected(Date.now());
-      this.watchdog.kick();
-      this.setStatus('connected');
-    };
-    socket.onmessage = (event) => this.onFrame(String(event.data));
-    socket.onclose = () => {
-      if (this.socket !== socket || !this.running) return;
-      if (!opened) this.neverOpened += 1;
-      const error =
-        this.neverOpened >= NEVER_OPENED_LIMIT
-          ? new SourceError('config', `Heat refused channel ${this.options.channelId} ${this.neverOpened} times: it probably does not use the Heat extension. Install Heat, or check the channel id. Still retrying.`, { retryable: true })
-          : new SourceError('network', 'Heat connection lost; reconnecting.');
-      this.restart(error);
-    };
+    const url = `${this.options.url ?? HEAT_URL}/${encodeURIComponent(this.options.channelId)}`;
+    try {
+      this.socket = new SourceSocket(
+        url,
+        {
+          open: () => {
+            this.neverOpened = 0;
+            this.watchdog.kick();
+            this.markConnected();
+          },
+          message: (data) => this.onFrame(data),
+          end: (end) => this.onEnd(end),
+        },
+        this.options,
+      );
+    } catch (error) {
+      this.fail(toSourceError(error, 'config'));
+    }
   }
 
   protected close(): void {
     this.watchdog.stop();
-    closeQuietly(this.socket);
+    this.socket?.close();
     this.socket = null;
   }
 
+  private onEnd({ opened, timedOut, reason }: SocketEnd): void {
+    if (timedOut) return this.reconnect(new SourceError('network', `Heat did not answer (${reason}); reconnecting.`));
+    if (!opened) this.neverOpened += 1;
+    const error =
+      this.neverOpened >= NEVER_OPENED_LIMIT
+        ? new SourceError('config', `Heat refused channel ${this.options.channelId} ${this.neverOpened} times: it probably does not use the Heat extension. Install Heat, or check the channel id. Still retrying.`, { retryable: true })
+        : new SourceError('network', 'Heat connection lost; reconnecting.');
+    this.reconnect(error);
+  }
+
   private onFrame(raw: string): void {
-    this.options.tap?.(raw);
     this.watchdog.kick();
     const parsed = parseHeatFrame(raw);
     if (!parsed.ok) {
@@ -120,10 +118,5 @@ export class HeatSource extends Source<HeatEventMap> {
       .get(click.userId)
       .then((user) => this.emit('click', user ? { ...click, login: user.login, displayName: user.displayName } : click))
       .catch(() => this.emit('click', click));
-  }
-
-  private restart(error: SourceError): void {
-    this.close();
-    this.retryLater(error, this.backoff, () => this.open());
   }
 }

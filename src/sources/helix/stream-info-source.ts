@@ -1,7 +1,7 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
 import { toSourceError } from '../../core/errors.js';
 import { Backoff } from '../../core/backoff.js';
-import { realSchedule, type Schedule } from '../../core/schedule.js';
+import type { Schedule } from '../../core/schedule.js';
 import { getStreams } from '../../twitch/helix-api.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
 import { toStreamInfo, visibleFields, type StreamState } from './stream-info.js';
@@ -42,8 +42,8 @@ export interface StreamInfoOptions {
 export class StreamInfoSource extends Source<StreamInfoEventMap> {
   readonly name = 'stream-info';
   private readonly options: StreamInfoOptions;
-  private readonly schedule: Schedule;
-  private readonly backoff: Backoff;
+  /** Delays after failed polls; a poll that fails is retried, not reconnected. */
+  private readonly pollBackoff: Backoff;
   private cancel: (() => void) | null = null;
   private lastSeen: string | null = null;
   private current: StreamState | null = null;
@@ -51,10 +51,9 @@ export class StreamInfoSource extends Source<StreamInfoEventMap> {
   private generation = 0;
 
   constructor(options: StreamInfoOptions) {
-    super();
+    super({ schedule: options.schedule });
     this.options = options;
-    this.schedule = options.schedule ?? realSchedule;
-    this.backoff = options.backoff ?? new Backoff({ initialMs: 5000, maxMs: 120_000 });
+    this.pollBackoff = options.backoff ?? new Backoff({ initialMs: 5000, maxMs: 120_000 });
   }
 
   /** The poll interval in use (the option, raised to the floor). */
@@ -84,7 +83,7 @@ export class StreamInfoSource extends Source<StreamInfoEventMap> {
       const [wire] = await getStreams(this.options.helix, { userIds: [this.options.userId] });
       if (generation !== this.generation) return;
       const stream = wire ? toStreamInfo(wire) : null;
-      this.backoff.reset();
+      this.pollBackoff.reset();
       if (this.status.state !== 'connected') this.setStatus('connected');
       this.observe({ live: stream !== null, stream, eventTime: Date.now() });
       this.next(generation, this.intervalMs);
@@ -93,8 +92,8 @@ export class StreamInfoSource extends Source<StreamInfoEventMap> {
       const error = toSourceError(thrown);
       this.fail(error);
       if (!error.retryable) return;
-      const delay = this.backoff.next() ?? this.intervalMs;
-      this.setStatus('reconnecting', { attempt: this.backoff.attempt, retryInMs: delay, error });
+      const delay = this.pollBackoff.next() ?? this.intervalMs;
+      this.setStatus('reconnecting', { attempt: this.pollBackoff.attempt, retryInMs: delay, error });
       this.next(generation, delay);
     }
   }

@@ -1,6 +1,6 @@
-import { SourceError } from '../../core/errors.js';
+import { SourceError, toSourceError } from '../../core/errors.js';
 import { Backoff } from '../../core/backoff.js';
-import { closeQuietly } from '../../core/close-socket.js';
+import { SourceSocket, type SocketSourceOptions } from '../../core/source-socket.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import { hexColor } from '../../core/safe-values.js';
@@ -58,16 +58,14 @@ function fromPubSub(wire: PubSubRedemptionWire, now = Date.now()): Redemption {
   };
 }
 
-export interface PubSubRedemptionsOptions {
+export interface PubSubRedemptionsOptions extends SocketSourceOptions {
   /** The broadcaster's token with `channel:read:redemptions`. */
   readonly token: string;
   readonly broadcasterId: string;
-  readonly url?: string;
   /** PubSub wants a PING at least every 5 minutes; default 4 (with jitter). */
   readonly pingIntervalMs?: number;
   /** A PONG must follow within this. Default 10 s. */
   readonly pongTimeoutMs?: number;
-  readonly backoff?: Backoff;
 }
 
 const log = createLogger('pubsub');
@@ -76,17 +74,15 @@ const log = createLogger('pubsub');
 export class PubSubRedemptions extends RedemptionSource {
   readonly name = 'redemptions';
   private readonly options: PubSubRedemptionsOptions;
-  private readonly backoff: Backoff;
   private readonly pong: Watchdog;
-  private socket: WebSocket | null = null;
-  private pingTimer: ReturnType<typeof setTimeout> | null = null;
+  private socket: SourceSocket | null = null;
+  private cancelPing: (() => void) | null = null;
   private nonce = '';
 
   constructor(options: PubSubRedemptionsOptions) {
-    super();
+    super({ backoff: options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 120_000 }), schedule: options.schedule });
     this.options = options;
-    this.backoff = options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 120_000 });
-    this.pong = new Watchdog(options.pongTimeoutMs ?? 10_000, () => this.restart(new SourceError('network', 'PubSub did not answer a PING; reconnecting.')));
+    this.pong = new Watchdog(options.pongTimeoutMs ?? 10_000, () => this.reconnect(new SourceError('network', 'PubSub did not answer a PING; reconnecting.')));
   }
 
   private get topic(): string {
@@ -94,30 +90,37 @@ export class PubSubRedemptions extends RedemptionSource {
   }
 
   protected open(): void {
-    const socket = new WebSocket(this.options.url ?? PUBSUB_URL);
-    this.socket = socket;
-    socket.onopen = () => {
-      this.nonce = crypto.getRandomValues(new Uint32Array(2)).join('-');
-      socket.send(JSON.stringify({ type: 'LISTEN', nonce: this.nonce, data: { topics: [this.topic], auth_token: this.options.token } }));
-      this.schedulePing();
-    };
-    socket.onmessage = (event) => this.onFrame(String(event.data));
-    socket.onclose = () => {
-      if (this.socket === socket && this.running) this.restart(new SourceError('network', 'PubSub connection lost; reconnecting.'));
-    };
+    try {
+      const socket: SourceSocket = new SourceSocket(
+        this.options.url ?? PUBSUB_URL,
+        {
+          open: () => {
+            this.nonce = crypto.getRandomValues(new Uint32Array(2)).join('-');
+            socket.send(JSON.stringify({ type: 'LISTEN', nonce: this.nonce, data: { topics: [this.topic], auth_token: this.options.token } }));
+            this.schedulePing();
+          },
+          message: (data) => this.onFrame(data),
+          end: ({ timedOut, reason }) => this.reconnect(new SourceError('network', `PubSub connection ${timedOut ? `failed (${reason})` : 'lost'}; reconnecting.`)),
+        },
+        this.options,
+      );
+      this.socket = socket;
+    } catch (error) {
+      this.fail(toSourceError(error, 'config'));
+    }
   }
 
   protected close(): void {
     this.pong.stop();
-    if (this.pingTimer !== null) clearTimeout(this.pingTimer);
-    this.pingTimer = null;
-    closeQuietly(this.socket);
+    this.cancelPing?.();
+    this.cancelPing = null;
+    this.socket?.close();
     this.socket = null;
   }
 
   private schedulePing(): void {
     const interval = this.options.pingIntervalMs ?? 240_000;
-    this.pingTimer = setTimeout(() => {
+    this.cancelPing = this.schedule(() => {
       this.socket?.send(JSON.stringify({ type: 'PING' }));
       // Measured from the first unanswered PING: a later one must not push the deadline back.
       if (!this.pong.running) this.pong.kick();
@@ -138,18 +141,17 @@ export class PubSubRedemptions extends RedemptionSource {
         this.pong.stop();
         break;
       case 'RECONNECT':
-        this.restart(new SourceError('network', 'PubSub asked to reconnect.'), 0);
+        this.reconnect(new SourceError('network', 'PubSub asked to reconnect.'), 0);
         break;
       case 'RESPONSE':
         if (message.nonce !== this.nonce) break;
         if (!message.error) {
-          this.backoff.connected(Date.now());
-          this.setStatus('connected');
+          this.markConnected();
         } else if (message.error === 'ERR_BADAUTH') {
           this.close();
           this.fail(new SourceError('auth', 'PubSub refused the token (ERR_BADAUTH): it must be the broadcaster’s, with channel:read:redemptions.'));
         } else {
-          this.restart(new SourceError('protocol', `PubSub refused to listen: ${message.error}.`));
+          this.reconnect(new SourceError('protocol', `PubSub refused to listen: ${message.error}.`));
         }
         break;
       case 'MESSAGE':
@@ -168,10 +170,5 @@ export class PubSubRedemptions extends RedemptionSource {
     } catch (error) {
       log.warn('ignored a PubSub message that could not be read:', error);
     }
-  }
-
-  private restart(error: SourceError, delayMs?: number): void {
-    this.close();
-    this.retryLater(error, this.backoff, () => this.open(), delayMs);
   }
 }

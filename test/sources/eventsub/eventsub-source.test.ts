@@ -5,6 +5,7 @@ import { CLOSE_REASONS } from '../../../src/sources/eventsub/eventsub-wire.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';
 import { Backoff } from '../../../src/core/backoff.js';
 import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../helpers/http.js';
+import { ManualSchedule } from '../../helpers/manual-schedule.js';
 
 const sources: EventSubSource[] = [];
 afterEach(() => sources.splice(0).forEach((s) => s.stop()));
@@ -12,17 +13,26 @@ afterEach(() => sources.splice(0).forEach((s) => s.stop()));
 let counter = 0;
 function setup(options: { type?: string; token?: string; keepaliveSeconds?: number } = {}) {
   const type = options.type ?? `test.event.${++counter}.${Math.random().toString(36).slice(2, 6)}`;
+  // Reconnect delays and connect timeouts wait for the test to step them.
+  const clock = new ManualSchedule();
   const source = new EventSubSource({
     helix: new HelixClient({ token: options.token ?? GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
     subscriptions: [{ type, version: '1', condition: { broadcaster_user_id: FIXTURE_CHANNEL_ID } }],
     url: inject('eventsubUrl'),
     keepaliveSeconds: options.keepaliveSeconds,
     backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
+    schedule: clock.schedule,
   });
   sources.push(source);
   const received: EventSubNotification[] = [];
   source.addEventListener('notification', (e) => received.push(e.detail));
-  return { type, source, received };
+  /** Once the source waits to reconnect, reconnects: the retry is all that is scheduled. */
+  const retry = async () => {
+    await state(source, 'reconnecting');
+    expect(clock.waiting).toBe(1);
+    clock.runNext();
+  };
+  return { type, source, received, clock, retry };
 }
 
 const state = (source: EventSubSource, want: string, timeout = 5000) => expect.poll(() => source.status.state, { timeout }).toBe(want);
@@ -59,7 +69,7 @@ describe('EventSubSource against the fake EventSub server', () => {
   });
 
   test('a silent connection is replaced by a new session that subscribes again', async () => {
-    const { type, source, received } = setup({ keepaliveSeconds: 1 });
+    const { type, source, received, retry } = setup({ keepaliveSeconds: 1 });
     source.start();
     await state(source, 'connected');
     const first = source.session;
@@ -68,6 +78,7 @@ describe('EventSubSource against the fake EventSub server', () => {
     await state(source, 'reconnecting', 5000);
     expect(source.lastError?.message).toMatch(/No keepalive/);
     await commands.esSilence(false);
+    await retry();
     await state(source, 'connected', 5000);
     expect(source.session).not.toBe(first);
     expect(await subscribeCalls()).toBe(calls + 1);
@@ -76,7 +87,7 @@ describe('EventSubSource against the fake EventSub server', () => {
   });
 
   test.each([4000, 4001, 4002, 4003, 4004, 4005, 4006, 4007])('close code %i reconnects with a readable reason', async (code) => {
-    const { source } = setup();
+    const { source, retry } = setup();
     source.start();
     await state(source, 'connected');
     const first = source.session;
@@ -84,6 +95,7 @@ describe('EventSubSource against the fake EventSub server', () => {
     await state(source, 'reconnecting');
     expect(source.lastError).toMatchObject({ code: 'network', retryable: true });
     expect(source.lastError?.message).toBe(`EventSub connection lost: ${CLOSE_REASONS[code]}; reconnecting.`);
+    await retry();
     await state(source, 'connected');
     expect(source.session).not.toBe(first);
   });
@@ -101,13 +113,12 @@ describe('EventSubSource against the fake EventSub server', () => {
   });
 
   test('a token without the right authorization ends in an auth error, not a loop', async () => {
-    const { source } = setup({ type: 'channel.channel_points_custom_reward_redemption.add' });
+    const { source, clock } = setup({ type: 'channel.channel_points_custom_reward_redemption.add' });
     source.start();
     await state(source, 'error');
     expect(source.lastError).toMatchObject({ code: 'auth', retryable: false, message: expect.stringContaining('subscription missing proper authorization') });
-    const calls = await subscribeCalls();
-    await new Promise((r) => setTimeout(r, 400));
-    expect(await subscribeCalls()).toBe(calls);
+    expect(clock.waiting).toBe(0); // no retry pending
+    expect(clock.delays).toEqual([10_000]); // only the first socket's connect timeout was ever set
   });
 
   test('malformed frames are ignored and the session goes on', async () => {

@@ -7,6 +7,7 @@ import { HelixClient } from '../../../src/twitch/helix-client.js';
 import { getUsers } from '../../../src/twitch/helix-api.js';
 import { Backoff } from '../../../src/core/backoff.js';
 import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../helpers/http.js';
+import { ManualSchedule } from '../../helpers/manual-schedule.js';
 
 describe('parseHeatFrame', () => {
   test.each([
@@ -78,9 +79,41 @@ describe('HeatSource against the fake Heat server', () => {
     expect(source!.rejected).toBe(2);
   });
 
-  test('a channel Heat refuses is reported as probably not using Heat, and retried', async () => {
-    start('404999');
-    await expect.poll(() => source!.lastError?.message ?? '', { timeout: 5000 }).toMatch(/probably does not use the Heat extension/);
-    expect(source!.status.state).toBe('reconnecting');
+  test('a channel Heat refuses is reported as probably not using Heat, retried on a growing backoff, and recovers once accepted', async () => {
+    const clock = new ManualSchedule();
+    const channelId = String(++channel);
+    await commands.heatRefuse(channelId, true);
+    source = new HeatSource({ channelId, url: inject('heatUrl'), schedule: clock.schedule, backoff: new Backoff({ initialMs: 1000, jitter: 0 }) });
+    source.start();
+    /** Waits for the refusal, then fires the retry it scheduled. */
+    const refusedThenRetry = async (attempt: number) => {
+      await expect.poll(() => source!.status.attempt).toBe(attempt);
+      expect(source!.status.state).toBe('reconnecting');
+      clock.runNext();
+    };
+    await refusedThenRetry(1);
+    await refusedThenRetry(2);
+    expect(source.lastError?.code).toBe('network');
+    await expect.poll(() => source!.status.attempt).toBe(3);
+    expect(source.status).toMatchObject({ state: 'reconnecting', error: { code: 'config', retryable: true } });
+    expect(source.lastError?.message).toMatch(/probably does not use the Heat extension/);
+    // Only the retries were waited for: each connect timeout was cancelled when the socket ended.
+    expect(clock.delays).toEqual([10_000, 1000, 10_000, 1500, 10_000, 2250]);
+
+    await commands.heatRefuse(channelId, false);
+    clock.runNext();
+    await expect.poll(() => source!.status.state).toBe('connected');
+    expect(source.status.attempt).toBe(0);
+  });
+
+  test('a backoff out of attempts ends the source in an error that says it gave up', async () => {
+    const clock = new ManualSchedule();
+    source = new HeatSource({ channelId: '404001', url: inject('heatUrl'), schedule: clock.schedule, backoff: new Backoff({ initialMs: 1000, jitter: 0, maxAttempts: 1 }) });
+    source.start();
+    await expect.poll(() => source!.status.state).toBe('reconnecting');
+    clock.runNext();
+    await expect.poll(() => source!.status.state).toBe('error');
+    expect(source.status.error).toMatchObject({ code: 'network', retryable: false, message: 'Heat connection lost. Gave up after 1 attempt.' });
+    expect(clock.waiting).toBe(0);
   });
 });

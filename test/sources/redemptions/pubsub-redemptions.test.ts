@@ -3,6 +3,7 @@ import { commands } from 'vitest/browser';
 import { PubSubRedemptions } from '../../../src/sources/redemptions/pubsub-redemptions.js';
 import type { Redemption } from '../../../src/sources/redemptions/redemption.js';
 import { Backoff } from '../../../src/core/backoff.js';
+import { ManualSchedule } from '../../helpers/manual-schedule.js';
 
 let source: PubSubRedemptions | undefined;
 afterEach(async () => {
@@ -65,21 +66,34 @@ describe('PubSubRedemptions (legacy transport)', () => {
   });
 
   test('pings on schedule; a missing PONG reconnects; a server RECONNECT reconnects and listens again', async () => {
-    const { id, got, topic } = start('broadcastertoken', { pingIntervalMs: 100, pongTimeoutMs: 100 });
-    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+    const clock = new ManualSchedule();
+    const { id, got, topic } = start('broadcastertoken', { pingIntervalMs: 60_000, pongTimeoutMs: 100, schedule: clock.schedule });
+    const connected = async () => {
+      await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+      expect(clock.waiting).toBe(1); // the next PING, and nothing else
+    };
+    await connected();
+    expect(clock.delays.at(-1)).toBeGreaterThanOrEqual(54_000); // 60 s, less up to 10 % jitter
     const before = await commands.psStats();
-    await expect.poll(async () => (await commands.psStats()).pings, { timeout: 3000 }).toBeGreaterThan(before.pings + 1);
+    clock.runNext();
+    clock.runNext();
+    await expect.poll(async () => (await commands.psStats()).pings).toBe(before.pings + 2);
     expect(source!.status.state).toBe('connected');
 
     await commands.psSilence(true);
+    clock.runNext();
     await expect.poll(() => source!.lastError?.message ?? '', { timeout: 3000 }).toMatch(/did not answer a PING/);
     await commands.psSilence(false);
-    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+    expect(clock.delays.at(-1)).toBe(50); // the backoff, then the reconnect
+    clock.runNext();
+    await connected();
 
     const listens = (await commands.psStats()).listens;
     await commands.psReconnect();
-    await expect.poll(async () => (await commands.psStats()).listens, { timeout: 5000 }).toBeGreaterThan(listens);
-    await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+    await expect.poll(() => clock.delays.at(-1)).toBe(0); // PubSub asked: reconnect at once
+    clock.runNext();
+    await connected();
+    expect((await commands.psStats()).listens).toBe(listens + 1);
     await commands.psPublish(topic, redeemed('p2', id));
     await expect.poll(() => got.map((r) => r.id), { timeout: 5000 }).toEqual(['p2']);
   });

@@ -1,0 +1,64 @@
+/**
+ * The package root: typed sources, the Twitch helpers and video out. Importing it defines no
+ * element; each element has its own entry (`obs-overlay-kit/elements/chat`, …) that defines
+ * it, so a page pulls in only the elements it uses. Everything not exported here is internal.
+ */
+
+// The source contract every connection follows.
+export { Source, type SourceEventMap, type SourceState, type SourceStatus } from './core/source.js';
+export { SourceError, type SourceErrorCode } from './core/errors.js';
+export { Backoff, type BackoffOptions } from './core/backoff.js';
+export { TypedEventTarget } from './core/typed-event-target.js';
+
+// Chat (TMI through tmi.js).
+export { ChatSource, type ChatSourceEventMap, type ChatSourceOptions, type ChatStats } from './sources/tmi/chat-source.js';
+export type * from './sources/tmi/chat-events.js';
+export type { ChatTransport, ChatTransportEvents } from './sources/tmi/chat-transport.js';
+export type { ChatServer } from './sources/tmi/tmi-transport.js';
+export { EmoteLookup, type ThirdPartyProvider } from './emotes/emote-lookup.js';
+export { loadThirdPartyEmotes, type LoadEmotesOptions, type ProviderResult } from './emotes/providers.js';
+
+// Chat extras, each opt-in and fail-soft: badges without a token, third-party badges and 7TV
+// paints, pronouns, cheermotes.
+export type { BadgeImage, BadgeLookup } from './badges/badge-lookup.js';
+export { TwitchBadges, type TwitchBadgesOptions, type BadgeLoadResult } from './badges/twitch-badges.js';
+export { UserCosmetics, type UserCosmeticsOptions, type CosmeticsLoadResult, type CosmeticsProviderId, type NamePaint, type UserBadge } from './badges/user-cosmetics.js';
+export { applyPaint, type PaintStyle } from './badges/paint-style.js';
+export { userBadgeElement } from './badges/user-badge-element.js';
+export { Pronouns, pronounsElement, type PronounsOptions } from './chat-features/pronouns.js';
+export { CheermoteLookup, loadCheermotes, type CheermoteImage, type CheerMatch, type CheermoteOptions, type CheermotesResult } from './chat-features/cheermotes.js';
+export { FEATURE_ENDPOINTS, type FeatureEndpoints } from './chat-features/feature-endpoints.js';
+
+// EventSub, channel-point redemptions (EventSub or the retired PubSub), Heat, stream info.
+export { EventSubSource, EVENTSUB_URL, type EventSubEventMap, type EventSubNotification, type EventSubOptions, type EventSubRevocation, type EventSubSubscription } from './sources/eventsub/eventsub-source.js';
+export { EventSubRedemptions, type EventSubRedemptionsOptions } from './sources/redemptions/eventsub-redemptions.js';
+export { PubSubRedemptions, type PubSubRedemptionsOptions } from './sources/redemptions/pubsub-redemptions.js';
+export type { Redemption } from './sources/redemptions/redemption.js';
+export { HeatSource, HEAT_URL, type HeatEventMap, type HeatSourceOptions } from './sources/heat/heat-source.js';
+export type { HeatClick } from './sources/heat/heat-click.js';
+export { StreamInfoSource, type StreamInfoEventMap, type StreamInfoOptions } from './sources/helix/stream-info-source.js';
+export type { StreamInfo, StreamState } from './sources/helix/stream-info.js';
+
+// Twitch: tokens without a server, Helix, logins.
+export { validateToken, missingScopes, type TokenValidation } from './twitch/validate-token.js';
+export { beginLogin, completeLogin, type BeginLoginOptions, type LoginResult } from './twitch/implicit-auth.js';
+export { startDeviceLogin, finishDeviceLogin, type DeviceCode, type DeviceToken } from './twitch/device-auth.js';
+export { HelixClient, type HelixClientOptions, type HelixParams } from './twitch/helix-client.js';
+export { getUsers, getStreams, getCustomRewards, getChannelEmotes, type TwitchUser, type CustomReward, type ChannelEmote } from './twitch/helix-api.js';
+export { UserDirectory, type UserDirectoryOptions } from './twitch/user-directory.js';
+export { normalizeLogin, isUserId } from './twitch/login.js';
+
+// Video out: a generated canvas and audio to WHIP, and local recording.
+export { WhipPublisher, type WhipPublisherOptions, type WhipPublisherEventMap } from './video/whip-publisher.js';
+export { CanvasFrameSource, type CanvasFrameSourceOptions, type FrameSourceStats } from './video/canvas-frame-source.js';
+export { AudioSource, type AudioSourceOptions } from './video/audio-source.js';
+export { StreamRecorder, type StreamRecorderOptions, type RecordingContainer } from './video/stream-recorder.js';
+export type { PublishStats } from './video/publish-stats.js';
+export type { ContentHint, VideoCodec } from './video/codecs.js';
+
+// The elements' types; import an element's own entry to define it.
+export type { OvlChat } from './components/chat/ovl-chat.js';
+export type { OvlAlerts } from './components/alerts/ovl-alerts.js';
+export type { OvlHeatmap } from './components/heatmap/ovl-heatmap.js';
+export type { OvlStreamInfo } from './components/stream-info/ovl-stream-info.js';
+export type { OvlStudio } from './components/studio/ovl-studio.js';

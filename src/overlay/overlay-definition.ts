@@ -1,0 +1,49 @@
+import type { Source } from '../core/source.js';
+import type { Schedule } from '../core/schedule.js';
+import type { ConfigOf, Schema } from '../config/schema.js';
+import type { Endpoints } from '../config/dev-endpoints.js';
+import type { FrameVia } from '../replay/recording.js';
+import type { Replay } from '../replay/replay.js';
+import type { FrameTap } from '../replay/recorder.js';
+
+/** What the boot hands an overlay's `build()`. */
+export interface OverlayEnv {
+  readonly url: URL;
+  /** `?demo`: run on the simulator, with no account and no network. */
+  readonly demo: boolean;
+  readonly debug: boolean;
+  readonly endpoints: Endpoints;
+  /** Runs the overlay's timers (the token's hourly checks, reconnect delays); tests step it by hand. */
+  readonly schedule: Schedule;
+  /**
+   * Adds a line to the `?debug` panel, e.g. which emote services loaded. A line given a `key`
+   * replaces the previous line with that key (a counter, say) instead of adding another.
+   */
+  note(text: string, key?: string): void;
+  /** `?replay=…`: the recording to play instead of connecting to Twitch. */
+  readonly replay: Replay | null;
+  /** `?record`: the hook a source gets to record what arrives on `via`; undefined when not recording. */
+  tap(via: FrameVia): FrameTap | undefined;
+}
+
+export interface OverlayParts {
+  /**
+   * Everything that connects, the token's watch included. The boot starts and stops them all,
+   * and shows the setup card whenever one of them needs the streamer to fix something.
+   */
+  readonly sources: readonly Source[];
+  /** The overlay's root element; `paused` follows OBS's visibility of the source. */
+  readonly element: HTMLElement & { paused: boolean };
+}
+
+export interface OverlayDefinition<S extends Schema> {
+  /** e.g. "Chat overlay", for the setup card. */
+  readonly title: string;
+  readonly schema: S;
+  /** The page's folder under `overlays/`, e.g. "chat": names recordings. */
+  readonly name: string;
+  /** Connections whose frames `?record` saves and `?replay` plays; none: neither applies. */
+  readonly records?: readonly FrameVia[];
+  /** Builds sources and element. Throw a `config` or `auth` SourceError for a problem the streamer must fix. */
+  build(config: ConfigOf<S>, env: OverlayEnv): Promise<OverlayParts>;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { planBoot } from '../../src/overlay/boot-plan.js';
+import { chatSchema } from '../../src/config/chat-config.js';
+import { studioSchema } from '../../src/config/studio-config.js';
+
+const chat = { title: 'Chat overlay', schema: chatSchema, records: ['chat'] as const };
+const studio = { title: 'Studio', schema: studioSchema };
+const at = (query: string, fragment = '') => new URL(`https://me.example/kit/overlays/chat/?${query}${fragment}`);
+
+describe('planBoot: an overlay URL read into modes, config and problems, with no DOM', () => {
+  test('a plain link: its config, no modes, the setup page beside the overlays', () => {
+    const plan = planBoot(chat, at('channel=somebody&max-messages=20', '#token=abc'));
+    expect(plan).toMatchObject({ demo: false, debug: false, replay: null, record: false, problems: [], fatal: [] });
+    expect(plan.config).toMatchObject({ channel: 'somebody', maxMessages: 20, token: 'abc' });
+    expect(plan.builderUrl).toBe('https://me.example/kit/index.html');
+    expect(plan.endpoints.chat).toBeUndefined();
+  });
+
+  test('a missing required parameter is fatal, except in the demo and in a replay, which supply one', () => {
+    expect(planBoot(chat, at('debug')).fatal).toEqual([expect.stringContaining('"channel" is required')]);
+    expect(planBoot(chat, at('demo')).fatal).toEqual([]);
+    const replaying = planBoot(chat, at('replay=session.json&replay-speed=4'));
+    expect(replaying.fatal).toEqual([]);
+    expect(replaying.replay).toEqual({ from: new URL('https://me.example/kit/overlays/chat/session.json'), speed: 4 });
+  });
+
+  test('bad values are warnings with the default kept; modes are read', () => {
+    const plan = planBoot(chat, at('channel=x&max-messages=lots&debug&record&replay-speed=1000&dev-origin=https://evil.example'));
+    expect(plan).toMatchObject({ debug: true, record: true, fatal: [] });
+    expect(plan.problems.map((p) => [p.param, p.severity])).toEqual([
+      ['max-messages', 'warning'],
+      ['dev-origin', 'warning'],
+      ['replay-speed', 'warning'],
+    ]);
+    expect(plan.config.maxMessages).toBe(chatSchema.maxMessages.default);
+  });
+
+  test('an overlay with nothing to record ignores ?record and ?replay, and says so', () => {
+    const plan = planBoot(studio, at('record&replay=x.json'));
+    expect(plan).toMatchObject({ record: false, replay: null, fatal: [] });
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      'The studio has no connection to record or replay; "replay" was ignored.',
+      'The studio has no connection to record or replay; "record" was ignored.',
+    ]);
+  });
+});

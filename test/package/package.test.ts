@@ -1,0 +1,51 @@
+import { describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { privmsg } from '../../src/simulator/tmi-lines.js';
+import { uniqueChannel } from '../helpers/chat.js';
+import { openLocalFile, type OverlayPage } from '../helpers/page.js';
+
+/**
+ * The package as a developer gets it: `npm pack`, installed into a fresh project, a page there
+ * that imports a source and an element by the package's name, type-checked by tsc (our .d.ts
+ * included) and built by Vite, then run against the fake TMI server.
+ */
+describe('the installed package', () => {
+  test('packs only the library and declares its entries, types and side effects', async () => {
+    const { files, manifest } = await commands.packageConsumer();
+    expect(files.filter((file) => !['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(file) && !file.startsWith('lib/'))).toEqual([]);
+    expect(manifest.customElements).toBe('custom-elements.json');
+    const exported = manifest.exports as Record<string, { types: string; import: string } | string>;
+    for (const entry of Object.values(exported)) {
+      if (typeof entry === 'string') continue;
+      expect(files, entry.import).toContain(entry.import.replace(/^\.\//, ''));
+      expect(files, entry.types).toContain(entry.types.replace(/^\.\//, ''));
+    }
+    expect(manifest.dependencies).toEqual({ lit: expect.any(String), 'tmi.js': expect.any(String) });
+    // The site build reads the same field: its element modules (src/**/ovl-*.ts) define elements too.
+    expect(manifest.sideEffects).toEqual(['./lib/elements/*.js', './src/**/ovl-*.ts']);
+    // lit and tmi.js are imported, not bundled in.
+    expect(files.some((file) => /node_modules|lit-html|tmi\.js/.test(file))).toBe(false);
+  });
+
+  test('every module that defines an element is named ovl-*.ts, so `sideEffects` keeps it in every build', () => {
+    const sources = import.meta.glob<string>('../../src/**/*.ts', { query: '?raw', import: 'default', eager: true });
+    const defining = Object.entries(sources).filter(([, text]) => /@customElement\(|customElements\.define\(/.test(text)).map(([path]) => path);
+    expect(defining.length).toBeGreaterThanOrEqual(7);
+    expect(defining.filter((path) => !/\/ovl-[^/]+\.ts$/.test(path))).toEqual([]);
+  });
+
+  test('a page built from it shows live chat with no console errors', async () => {
+    const { dist } = await commands.packageConsumer();
+    const channel = uniqueChannel('pkg');
+    const page: OverlayPage = await openLocalFile(`${dist}/index.html?channel=${channel}&port=${inject('tmiPort')}`);
+    try {
+      await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+      await commands.tmiPush(channel, [privmsg(channel, 'hello from the package', { login: 'pkgviewer', displayName: 'PkgViewer' })]);
+      await expect.poll(() => page.text('ovl-chat', '[part~="line"]'), { timeout: 5000 }).toEqual(['PkgViewer: hello from the package']);
+      expect(await page.eval('document.body.dataset.state')).toBe('connected');
+      expect(await page.errors()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

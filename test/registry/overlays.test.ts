@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { OVERLAYS } from '../../src/registry/overlays.js';
+import { alertsEntry } from '../../src/registry/alerts.js';
+import { chatEntry } from '../../src/registry/chat.js';
+import { streamInfoEntry } from '../../src/registry/stream-info.js';
+import { studioEntry } from '../../src/registry/studio.js';
+import { scopeProblem, takesToken, tokenChoices, tokenFits, usedScopes } from '../../src/registry/overlay-entry.js';
+import { chatOverlay } from '../../src/overlays/chat-overlay.js';
+import { streamInfoOverlay } from '../../src/overlays/stream-info-overlay.js';
+import { alertsOverlay } from '../../src/overlays/alerts-overlay.js';
+import { heatmapOverlay } from '../../src/overlays/heatmap-overlay.js';
+import { studioOverlay } from '../../src/overlays/studio-overlay.js';
+
+// Every overlay page of the site: vite.config.ts builds each one.
+const pages = Object.keys(import.meta.glob('../../overlays/*/index.html', { query: '?raw' })).map((path) => path.split('/').at(-2));
+
+describe('overlay registry', () => {
+  test('has one entry per overlay page, and a page for every entry', () => {
+    expect(OVERLAYS.map((entry) => entry.name).sort()).toEqual([...pages].sort());
+  });
+
+  test('each overlay definition takes its name, title and schema from its entry', () => {
+    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, heatmapOverlay, studioOverlay];
+    expect(definitions.map(({ name, title, schema }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
+  });
+
+  test('says which scopes each overlay uses, and why', () => {
+    expect(Object.fromEntries(OVERLAYS.map((entry) => [entry.name, usedScopes(entry)]))).toEqual({
+      chat: ['chat:read'],
+      'stream-info': [],
+      alerts: ['channel:read:redemptions'],
+      heatmap: [],
+      studio: [],
+    });
+    for (const need of OVERLAYS.flatMap((entry) => entry.scopes)) expect(need.why).not.toBe('');
+  });
+
+  test('a token fits a link when it holds every scope the overlay uses and nothing else', () => {
+    expect(tokenFits(chatEntry, ['chat:read'])).toBe(true);
+    // A chat link must never be able to post.
+    expect(tokenFits(chatEntry, ['chat:read', 'chat:edit'])).toBe(false);
+    expect(tokenFits(chatEntry, [])).toBe(false);
+    expect(tokenFits(streamInfoEntry, [])).toBe(true);
+    expect(tokenFits(streamInfoEntry, ['chat:read'])).toBe(false);
+    expect(tokenFits(alertsEntry, [])).toBe(false);
+    expect(tokenFits(alertsEntry, ['channel:read:redemptions'])).toBe(true);
+    expect(tokenFits(alertsEntry, ['channel:manage:redemptions'])).toBe(true);
+    expect(takesToken(studioEntry)).toBe(false);
+    expect(tokenFits(studioEntry, [])).toBe(false);
+  });
+
+  test('asks once per distinct scope set, for the overlays that take a token', () => {
+    const choices = tokenChoices(OVERLAYS).map((choice) => ({ scopes: choice.scopes.map((need) => need.scope), overlays: choice.entries.map((entry) => entry.name) }));
+    expect(choices).toEqual([
+      { scopes: ['chat:read'], overlays: ['chat'] },
+      { scopes: [], overlays: ['stream-info', 'heatmap'] },
+      { scopes: ['channel:read:redemptions'], overlays: ['alerts'] },
+    ]);
+  });
+
+  test('names the missing required scope and what it is for', () => {
+    expect(scopeProblem(alertsEntry, ['channel:manage:redemptions'])).toBeNull();
+    expect(scopeProblem(alertsEntry, ['chat:read'])).toBe(
+      'The channel-point alerts overlay needs the "channel:read:redemptions" scope (it receives your channel-point redemptions and reads the rewards’ images and colours), which this token lacks. Make a new link on the setup page with "Connect with Twitch".',
+    );
+  });
+});

@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import '../../src/site/ovl-url-builder.js';
+import type { OvlUrlBuilder } from '../../src/site/ovl-url-builder.js';
+import type { TextClipboard } from '../../src/site/copy-text.js';
+import { chatEntry } from '../../src/registry/chat.js';
+import { alertsEntry } from '../../src/registry/alerts.js';
+import type { OverlayEntry } from '../../src/registry/overlay-entry.js';
+
+let builder: OvlUrlBuilder | undefined;
+afterEach(() => builder?.remove());
+
+/** A clipboard that keeps what it is given, or refuses. */
+class TestClipboard implements TextClipboard {
+  text: string | null = null;
+  constructor(private readonly refuse = false) {}
+  async writeText(text: string): Promise<void> {
+    if (this.refuse) throw new DOMException('Write permission denied.', 'NotAllowedError');
+    this.text = text;
+  }
+}
+
+async function mount(entry: OverlayEntry = chatEntry, clipboard: TextClipboard | null = new TestClipboard()): Promise<OvlUrlBuilder> {
+  builder = document.createElement('ovl-url-builder');
+  // A path with no page behind it: the preview iframe loads nothing heavy during the test.
+  builder.path = 'no-overlay-here/';
+  builder.schema = entry.schema;
+  builder.notes = entry.fieldNotes ?? {};
+  // null: no Clipboard API, as on a plain-http page other than localhost.
+  builder.clipboard = clipboard ?? undefined;
+  document.body.append(builder);
+  await builder.updateComplete;
+  return builder;
+}
+
+const root = () => builder!.shadowRoot!;
+
+/** Types into a field as a streamer would: one `input` event per change. */
+async function type(param: string, text: string): Promise<void> {
+  const input = root().getElementById(param) as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await builder!.updateComplete;
+}
+
+const problemsBeside = (param: string) => [...root().querySelectorAll(`[part="problem"][data-param="${param}"]`)].map((p) => p.textContent!.trim());
+const shownUrl = () => (root().querySelector('[part="url"]') as HTMLInputElement).value;
+const copyButton = () => [...root().querySelectorAll('button')].find((b) => b.textContent!.includes('Copy URL'))!;
+
+describe('<ovl-url-builder> validation', () => {
+  test('checks each field as it is typed, with the overlay’s parser, and gives no URL while one is wrong', async () => {
+    await mount();
+    expect(problemsBeside('channel')).toEqual([expect.stringContaining('"channel" is required')]);
+    expect(builder!.url).toBe('');
+    await type('channel', 'mychannel');
+    expect(problemsBeside('channel')).toEqual([]);
+    expect(builder!.url).toMatch(/\/no-overlay-here\/\?channel=mychannel$/);
+
+    await type('max-messages', '9999');
+    expect(problemsBeside('max-messages')).toEqual(['⚠ "max-messages" must be at most 500; using the default.']);
+    expect((root().getElementById('max-messages') as HTMLInputElement).getAttribute('aria-invalid')).toBe('true');
+    expect(builder!.url).toBe('');
+    expect(shownUrl()).toBe('');
+    expect(copyButton().disabled).toBe(true);
+
+    await type('contrast-background', 'not a colour');
+    expect(problemsBeside('contrast-background')).toEqual(['⚠ "contrast-background" "not a colour" is not a CSS colour; using the default.']);
+
+    await type('max-messages', '25');
+    await type('contrast-background', '');
+    expect(problemsBeside('max-messages')).toEqual([]);
+    expect(builder!.url).toMatch(/\?channel=mychannel&max-messages=25$/);
+  });
+
+  test('takes a channel as streamers paste it and puts its login in the URL; refuses what is no login', async () => {
+    await mount();
+    for (const pasted of ['https://www.twitch.tv/X', 'twitch.tv/x', '@X', '#x']) {
+      await type('channel', pasted);
+      expect(problemsBeside('channel')).toEqual([]);
+      expect(builder!.url).toMatch(/\?channel=x$/);
+    }
+    await type('channel', 'My Channel');
+    expect(problemsBeside('channel')).toEqual([expect.stringContaining('"channel" is not a Twitch channel: "My Channel"')]);
+    expect(builder!.url).toBe('');
+    builder!.load('https://host.example/overlays/chat/?channel=Foo%20Bar%0D%0APRIVMSG%20%23victim%20%3Ahello');
+    await builder!.updateComplete;
+    expect(problemsBeside('channel')).toEqual([expect.stringContaining('is not a Twitch channel')]);
+    expect(builder!.url).toBe('');
+  });
+
+  test('a pasted URL shows each wrong value in its field with what is wrong, and the rest beside the paste box', async () => {
+    await mount();
+    builder!.load('https://host.example/overlays/chat/?channel=someone&max-messages=9999&colour=red&token=leaked');
+    await builder!.updateComplete;
+    expect((root().getElementById('max-messages') as HTMLInputElement).value).toBe('9999');
+    expect(problemsBeside('max-messages')).toEqual(['⚠ "max-messages" must be at most 500; using the default.']);
+    expect(problemsBeside('colour')).toEqual(['⚠ Unknown parameter "colour" was ignored.']);
+    expect(problemsBeside('token')).toEqual([expect.stringContaining('"token" is a secret and was ignored in the query string')]);
+    expect(builder!.url).toBe('');
+  });
+
+  test('the preview follows a field when it is committed, not on every keystroke', async () => {
+    await mount();
+    const preview = () => root().querySelector('[part="preview"]')!.getAttribute('src');
+    await type('channel', 'mychan');
+    expect(preview()).toMatch(/\/no-overlay-here\/\?demo$/);
+    root().getElementById('channel')!.dispatchEvent(new Event('change', { bubbles: true }));
+    await builder!.updateComplete;
+    expect(preview()).toMatch(/\/no-overlay-here\/\?channel=mychan&demo$/);
+  });
+
+  test('shows the docs’ `code` as code and the registry’s advice beside its field', async () => {
+    await mount(alertsEntry);
+    const about = root().getElementById('speak-about')!;
+    expect(about.querySelector('code')!.textContent).toBe('*');
+    expect(about.textContent).toContain('"Control audio via OBS"');
+    expect(about.textContent).not.toContain('`');
+  });
+});
+
+describe('<ovl-url-builder> secrets and copying', () => {
+  test('masks what follows the # on screen, with a reveal toggle and a warning; Copy URL copies it in full', async () => {
+    const clipboard = new TestClipboard();
+    await mount(chatEntry, clipboard);
+    await type('channel', 'mychannel');
+    expect(root().querySelector('[part="secret-note"]')).toBeNull();
+    builder!.setValue('token', 'secret123');
+    await builder!.updateComplete;
+    expect(builder!.url).toMatch(/\?channel=mychannel#token=secret123$/);
+    expect(shownUrl()).toMatch(/\?channel=mychannel#token=•+$/);
+    expect(root().querySelector('[part="secret-note"]')!.textContent).toContain('do not show this page on stream');
+
+    copyButton().click();
+    await expect.poll(() => root().querySelector('[part="copy-status"]')?.textContent).toBe('Copied.');
+    expect(clipboard.text).toBe(builder!.url);
+    expect(shownUrl()).not.toContain('secret123');
+
+    const reveal = root().getElementById('reveal') as HTMLInputElement;
+    reveal.click();
+    await builder!.updateComplete;
+    expect(shownUrl()).toBe(builder!.url);
+  });
+
+  test('a pasted URL with a token is loaded into the fields and cleared from the paste box', async () => {
+    await mount();
+    const box = root().getElementById('paste') as HTMLInputElement;
+    box.value = 'https://host.example/overlays/chat/?channel=someone#token=pasted123';
+    box.dispatchEvent(new Event('change'));
+    await builder!.updateComplete;
+    expect(box.value).toBe('');
+    expect(builder!.url).toMatch(/\?channel=someone#token=pasted123$/);
+    expect(shownUrl()).not.toContain('pasted123');
+  });
+
+  test('with no clipboard (a plain-http page) it says so and selects the URL instead', async () => {
+    await mount(chatEntry, null);
+    await type('channel', 'mychannel');
+    builder!.setValue('token', 'secret123');
+    await builder!.updateComplete;
+    copyButton().click();
+    await expect.poll(() => root().querySelector('[part="copy-status"]')?.textContent).toContain('cannot use the clipboard');
+    const box = root().querySelector('[part="url"]') as HTMLInputElement;
+    expect(box.value).toBe(builder!.url);
+    expect(root().activeElement).toBe(box);
+    expect([box.selectionStart, box.selectionEnd]).toEqual([0, box.value.length]);
+  });
+
+  test('a refused write is reported as refused, not as copied', async () => {
+    await mount(chatEntry, new TestClipboard(true));
+    await type('channel', 'mychannel');
+    copyButton().click();
+    await expect.poll(() => root().querySelector('[part="copy-status"]')?.textContent).toContain('The browser refused to copy');
+  });
+});
