@@ -1,6 +1,6 @@
 import { Source } from '../../../core/source.js';
 import { createLogger } from '../../../core/logger.js';
-import { RecentIds } from '../../../core/recent-ids.js';
+import { LruCache } from '../../../core/lru-cache.js';
 import type { EventSubEventMap, EventSubOptions } from '../eventsub-source.js';
 import { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
@@ -64,7 +64,8 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   private readonly options: SharedEventSubOptions;
   /** This page among the others on the channel. */
   private readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  private readonly seen: RecentIds;
+  /** Message ids already delivered here (Twitch delivers at least once, §3.2). */
+  private readonly seen: LruCache<string, true>;
   private readonly ownKeys: readonly string[];
   private currentRole: SharedRole | null = null;
   private owner: EventSubOwner | null = null;
@@ -76,7 +77,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   constructor(options: SharedEventSubOptions) {
     super();
     this.options = options;
-    this.seen = new RecentIds(options.dedupeSize ?? 1000);
+    this.seen = new LruCache(options.dedupeSize ?? 1000);
     this.ownKeys = options.subscriptions.map(subscriptionKey);
   }
 
@@ -188,7 +189,9 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
         break;
       case 'notification': {
         const notification = message.notification;
-        if (this.wants(notification.type, notification.version) && this.seen.add(notification.messageId)) this.emit('notification', notification);
+        if (!this.wants(notification.type, notification.version) || this.seen.has(notification.messageId)) break;
+        this.seen.set(notification.messageId, true);
+        this.emit('notification', notification);
         break;
       }
       case 'revocation':
