@@ -1,3 +1,4 @@
+import { realSchedule, type Schedule } from '../../../core/schedule.js';
 import { PROTOCOL_VERSION } from './shared-protocol.js';
 
 /** How the pages agree on an owner without Web Locks. Defaults: 1 s, 3 s, 0.5 s. */
@@ -43,17 +44,26 @@ const isElectionMessage = (data: unknown): data is ElectionMessage =>
  *
  * Returns the function that leaves the election (resigning if this page owns); idempotent.
  */
-export function electOverChannel(name: string, page: string, events: ElectionEvents, timing: ChannelElectionTiming = DEFAULT_ELECTION_TIMING): () => void {
+export function electOverChannel(
+  name: string,
+  page: string,
+  events: ElectionEvents,
+  { timing = DEFAULT_ELECTION_TIMING, schedule = realSchedule }: { timing?: ChannelElectionTiming; schedule?: Schedule } = {},
+): () => void {
   const channel = new BroadcastChannel(name);
   let owner = false;
   let claiming = false;
-  let wait: ReturnType<typeof setTimeout> | undefined;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let cancelWait = () => {};
+  let cancelHeartbeat = () => {};
 
   const post = (kind: ElectionKind) => channel.postMessage({ v: PROTOCOL_VERSION, kind, page } satisfies ElectionMessage);
   const after = (ms: number, then: () => void) => {
-    clearTimeout(wait);
-    wait = setTimeout(then, ms);
+    cancelWait();
+    cancelWait = schedule(then, ms);
+  };
+  const heartbeat = () => {
+    post('lease');
+    cancelHeartbeat = schedule(heartbeat, timing.heartbeatMs);
   };
   /** Someone else owns: wait for its lease to run out. */
   const follow = () => {
@@ -68,13 +78,12 @@ export function electOverChannel(name: string, page: string, events: ElectionEve
   const win = () => {
     claiming = false;
     owner = true;
-    post('lease');
-    heartbeat = setInterval(() => post('lease'), timing.heartbeatMs);
+    heartbeat();
     events.onElected();
   };
   const stepDown = () => {
     owner = false;
-    clearInterval(heartbeat);
+    cancelHeartbeat();
     follow();
     events.onDeposed();
   };
@@ -107,8 +116,8 @@ export function electOverChannel(name: string, page: string, events: ElectionEve
   return () => {
     if (left) return;
     left = true;
-    clearTimeout(wait);
-    clearInterval(heartbeat);
+    cancelWait();
+    cancelHeartbeat();
     if (owner) post('resign');
     channel.close();
   };

@@ -27,7 +27,7 @@ export interface SharedEventSubOptions extends EventSubOptions {
    * mode) → the pages elect the owner over a BroadcastChannel instead.
    */
   readonly locks?: LockManager | null;
-  /** Timing of the BroadcastChannel election; see DEFAULT_ELECTION_TIMING. */
+  /** Timing of the BroadcastChannel election; see DEFAULT_ELECTION_TIMING. Its timers run on `schedule`. */
   readonly electionTiming?: ChannelElectionTiming;
 }
 
@@ -75,7 +75,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   private refused = false;
 
   constructor(options: SharedEventSubOptions) {
-    super();
+    super({ schedule: options.schedule });
     this.options = options;
     this.seen = new LruCache(options.dedupeSize ?? 1000);
     this.ownKeys = options.subscriptions.map(subscriptionKey);
@@ -112,7 +112,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
     } else {
       // Web Locks exist only in secure contexts (https, localhost); OBS's local-file mode is plain http.
       log.info('no Web Locks on this page (plain http, e.g. OBS local file): the overlays elect the EventSub owner over a BroadcastChannel.');
-      this.leaveElection = electOverChannel(names.election, this.page, { onElected, onDeposed: () => this.stepDown() }, this.options.electionTiming);
+      this.leaveElection = electOverChannel(names.election, this.page, { onElected, onDeposed: () => this.stepDown() }, { timing: this.options.electionTiming, schedule: this.schedule });
     }
   }
 

@@ -13,7 +13,7 @@ afterEach(() => leaving.splice(0).forEach((leave) => leave()));
 let counter = 0;
 function candidate(name: string, page: string, times = timing) {
   const log: string[] = [];
-  const leave = electOverChannel(name, page, { onElected: () => log.push('elected'), onDeposed: () => log.push('deposed') }, times);
+  const leave = electOverChannel(name, page, { onElected: () => log.push('elected'), onDeposed: () => log.push('deposed') }, { timing: times });
   leaving.push(leave);
   return { log, leave };
 }
