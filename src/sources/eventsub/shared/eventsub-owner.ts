@@ -109,7 +109,8 @@ export class EventSubOwner {
         // A session that ended meanwhile refused it for that reason only; the next one retries.
         if (session !== this.source.session) continue;
         const cause = toSourceError(thrown);
-        const error = new SourceError(cause.code, `Twitch would not create the "${subscription.type}" subscription: ${cause.message}`, { retryable: cause.retryable, cause });
+        // EventSubSource's wording for the same refusal, naming the type: several pages share this connection.
+        const error = new SourceError(cause.code, `Twitch would not create the subscription: ${cause.message} (${subscription.type})`, { retryable: cause.retryable, cause });
         log.warn(error.message);
         work.refused.set(key, toErrorWire(error));
         for (const to of pages) this.publish({ kind: 'error', error: toErrorWire(error), to });
