@@ -2,7 +2,7 @@
 // `npm run bench`: measures the chat overlay in headless Chromium against a naive baseline
 // measured in the same run, and the gzip size of the built chat page. Prints figures and ratios.
 // Everything is served from 127.0.0.1; nothing reaches the network.
-// `npm run bench -- chat`, `-- users`, `-- eventsub`, `-- heatmap` or `-- video` runs one part only.
+// `npm run bench -- chat`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video` or `-- alerts` runs one part only.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -215,6 +215,18 @@ async function main() {
       } finally {
         await Promise.all([helixServer.close(), eventsub.close()]);
       }
+    }
+    if (wants('alerts')) {
+      console.log('\nAlert box: EventSub frames of every kind through the real client, normaliser and <ovl-alerts> (1 s per alert), 3 s per rate');
+      console.log('  alerts/s   p95 frame   max frame   shown   dropped (cap 50 waiting)');
+      await page.evaluate(() => window.alertsBench(50, 1)); // warm-up: JIT, styles
+      let sustained = 0;
+      for (const rate of [10, 100, 1000, 5000, 20000, 50000]) {
+        const r = await page.evaluate(([rt, s]) => window.alertsBench(rt, s), [rate, 3]);
+        if (r.p95FrameMs <= FRAME_BUDGET_MS + FRAME_TOLERANCE_MS) sustained = rate;
+        console.log(`  ${String(rate).padStart(8)}   ${fmt(r.p95FrameMs).padStart(6)} ms   ${fmt(r.maxFrameMs).padStart(6)} ms   ${String(r.shown).padStart(5)}   ${String(r.dropped).padStart(7)}`);
+      }
+      console.log(`  highest sustained without dropping frames: ${sustained.toLocaleString('en')} alerts/s`);
     }
   } finally {
     await browser.close();

@@ -42,7 +42,7 @@ export { StreamInfoSource, type StreamInfoEventMap, type StreamInfoOptions } fro
 export type { StreamInfo, StreamState } from './sources/helix/stream-info.js';
 
 // Twitch: tokens without a server, Helix, logins.
-export { validateToken, missingScopes, type TokenValidation } from './twitch/validate-token.js';
+export { validateToken, type TokenValidation } from './twitch/validate-token.js';
 export { beginLogin, completeLogin, type BeginLoginOptions, type LoginResult } from './twitch/implicit-auth.js';
 export { startDeviceLogin, finishDeviceLogin, type DeviceCode, type DeviceToken } from './twitch/device-auth.js';
 export { HelixClient, type HelixClientOptions, type HelixParams } from './twitch/helix-client.js';

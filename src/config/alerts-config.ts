@@ -1,17 +1,66 @@
-import { param } from './schema.js';
+import { param, type NumberParam, type StringParam } from './schema.js';
+import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
+import { KIND_FIELDS } from '../components/alerts/alert-fields.js';
+import { DEFAULT_PRIORITIES, DEFAULT_TEMPLATES, DEFAULT_VARIATIONS } from '../components/alerts/alert-settings.js';
+
+/** `hype-train` → `hypeTrain`: the prefix of a kind's parameters (URL: `hype-train-template`). */
+type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
+type KindParams<P extends string> = { [K in `${P}Template` | `${P}Sound` | `${P}Image` | `${P}Variations`]: StringParam } & { [K in `${P}Duration` | `${P}Min`]: NumberParam };
+
+export const kindKey = <K extends EventKind>(kind: K): Camel<K> => kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()) as Camel<K>;
+
+const AMOUNT: Readonly<Record<EventKind, string>> = {
+  follow: 'followers folded into it',
+  sub: 'tier (1–3)',
+  resub: 'months',
+  gift: 'subs gifted',
+  cheer: 'bits',
+  raid: 'viewers',
+  shoutout: 'viewers',
+  'hype-train': 'level',
+  poll: 'votes',
+  prediction: 'channel points',
+  goal: 'current amount',
+  charity: 'amount',
+  redemption: 'cost',
+};
+
+/** The six parameters of one kind: `<kind>-template`, `-sound`, `-image`, `-duration`, `-min`, `-variations`. */
+function kindParams<K extends EventKind>(kind: K): KindParams<Camel<K>> {
+  const key = kindKey(kind);
+  const fields = KIND_FIELDS[kind].map((f) => `\`{${f}}\``).join(', ');
+  return {
+    [`${key}Template`]: param.string(`Text of a ${kind} alert: ${fields}.`, DEFAULT_TEMPLATES[kind]),
+    [`${key}Sound`]: param.string(`Sound URL of ${kind} alerts; empty: \`sound\`; \`none\`: silent.`),
+    [`${key}Image`]: param.string(`Image or video URL (GIF, PNG, WebM with alpha) of ${kind} alerts; empty for none.`),
+    [`${key}Duration`]: param.number(`Seconds a ${kind} alert stays; 0: \`duration\`.`, 0, { min: 0, max: 120 }),
+    [`${key}Min`]: param.number(`Smallest amount (${AMOUNT[kind]}) that alerts.`, 0, { min: 0 }),
+    [`${key}Variations`]: param.string(`From an amount (${AMOUNT[kind]}) up: \`AMOUNT => template ; sound=URL ; image=URL ; duration=S\`, entries separated by \`|\`.`, DEFAULT_VARIATIONS[kind] ?? ''),
+  } as KindParams<Camel<K>>;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** Every kind's six parameters, as one object type. */
+type AllKindParams = UnionToIntersection<{ [K in EventKind]: KindParams<Camel<K>> }[EventKind]>;
+
+const perKind = Object.assign({}, ...EVENT_KINDS.map((kind) => kindParams(kind))) as AllKindParams;
 
 /** URL parameters of the alerts overlay. */
 export const alertsSchema = {
-  token: param.string('The broadcaster’s token with `channel:read:redemptions`. `#fragment` only.', '', { secret: true, required: true }),
-  transport: param.enum('`eventsub` (Twitch’s live API) or `pubsub` (retired by Twitch on 2025-04-14; compatibility only).', ['eventsub', 'pubsub'] as const, 'eventsub'),
+  token: param.string('The broadcaster’s token; its scopes decide which events can alert (see above). `#fragment` only.', '', { secret: true, required: true }),
+  transport: param.enum('`eventsub` (Twitch’s live API) or `pubsub` (redemptions only; retired by Twitch on 2025-04-14; compatibility only).', ['eventsub', 'pubsub'] as const, 'eventsub'),
+  events: param.list('Kinds that alert; empty for all.', [], EVENT_KINDS),
   duration: param.number('Seconds each alert stays.', 6, { min: 1, max: 120 }),
-  maxWaiting: param.int('Alerts that may wait; beyond this the oldest waiting one is dropped.', 20, { min: 1, max: 500 }),
-  template: param.string('Text of an alert: `{user}`, `{reward}`, `{cost}`, `{input}`.', '{user} redeemed {reward}'),
+  maxWaiting: param.int('Alerts that may wait; beyond this the oldest of the least important is dropped.', 20, { min: 1, max: 500 }),
+  priorities: param.list('Kinds from most to least important: a waiting raid shows before a waiting follow.', DEFAULT_PRIORITIES, EVENT_KINDS),
+  followBurst: param.int('Follows within this many seconds of an alert’s first follow (on screen or waiting) fold into it: one "N new followers" alert; 0: never.', 10, { min: 0, max: 600 }),
+  sound: param.string('Sound URL for every alert whose kind has none; empty: the kit’s own sound per kind; `none`: silent.'),
+  volume: param.number('Sound and speech volume, 0–1.', 0.8, { min: 0, max: 1 }),
+  fontSize: param.int('Text size in pixels.', 32, { min: 8, max: 160 }),
+  template: param.string('Old name of `redemption-template`; wins when set.'),
   templates: param.string('Per reward: `Reward title or id => template`, entries separated by `|`.'),
   rewards: param.list('Only these rewards (titles or ids) alert; empty for all.'),
-  sound: param.string('Sound URL played with every alert; empty for none.'),
   sounds: param.string('Per reward: `Reward title or id => sound URL`, separated by `|`.'),
-  volume: param.number('Sound and speech volume, 0–1.', 0.8, { min: 0, max: 1 }),
   speak: param.list('Rewards (titles or ids, `*` for all) whose viewer input is read aloud.'),
-  fontSize: param.int('Text size in pixels.', 32, { min: 8, max: 160 }),
+  ...perKind,
 };

@@ -113,20 +113,8 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
    */
   protected reconnect(error: SourceError, delayMs?: number): void {
     this.close();
-    this.scheduleRetry(error, this.retryBackoff, () => this.open(), delayMs);
-  }
-
-  /**
-   * After a lost connection (already torn down by the caller): as `reconnect()`, with the
-   * caller's own backoff and reopening.
-   * @deprecated Use `reconnect()`; kept until WhipPublisher moves to it.
-   */
-  protected retryLater(error: SourceError, backoff: Backoff, reopen: () => void, delayMs?: number): void {
-    this.scheduleRetry(error, backoff, reopen, delayMs);
-  }
-
-  private scheduleRetry(error: SourceError, backoff: Backoff, reopen: () => void, delayMs?: number): void {
     this.clearRetry();
+    const backoff = this.retryBackoff;
     backoff.disconnected(Date.now());
     const delay = delayMs ?? backoff.next();
     if (delay === null) {
@@ -140,7 +128,7 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     this.setStatus('reconnecting', { attempt: backoff.attempt, retryInMs: delay, error });
     this.cancelRetry = this.schedule(() => {
       this.cancelRetry = null;
-      if (this.running) reopen();
+      if (this.running) this.open();
     }, delay);
   }
 

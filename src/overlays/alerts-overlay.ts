@@ -1,20 +1,60 @@
 import { SourceError } from '../core/errors.js';
+import type { ConfigOf } from '../config/schema.js';
 import { connectTwitch } from '../overlay/connect-twitch.js';
-import { EventSubRedemptions } from '../sources/redemptions/eventsub-redemptions.js';
-import type { RedemptionSource } from '../sources/redemptions/redemption-source.js';
-import type { TokenWatch } from '../twitch/token-watch.js';
+import type { Source } from '../core/source.js';
+import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
+import { EVENT_SCOPES, describeOff, needsScope } from '../sources/eventsub/subscription-catalog.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
-import type { alertsSchema } from '../config/alerts-config.js';
-import { alertsEntry } from '../registry/alerts.js';
+import { parseVariations, type KindSettings } from '../components/alerts/alert-settings.js';
+import { kindKey, type alertsSchema } from '../config/alerts-config.js';
+import { PUBSUB_REDEMPTIONS, alertsEntry } from '../registry/alerts.js';
 import { scopeProblem } from '../registry/overlay-entry.js';
 import { checkSpeechVoices } from '../core/speech-voices.js';
-import type { OverlayDefinition } from '../overlay/boot.js';
+import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
+import type { OverlayDefinition, OverlayEnv } from '../overlay/boot.js';
+import type { AlertFeed } from '../components/alerts/ovl-alerts.js';
 import '../components/alerts/ovl-alerts.js';
 
+type AlertsConfig = ConfigOf<typeof alertsSchema>;
+
+/** Each kind's settings from its `<kind>-…` parameters. */
+function kindSettings(config: AlertsConfig, enabled: readonly EventKind[]): Record<EventKind, KindSettings> {
+  const read = (kind: EventKind, field: string) => (config as Record<string, unknown>)[`${kindKey(kind)}${field}`];
+  const settings = {} as Record<EventKind, KindSettings>;
+  for (const kind of EVENT_KINDS) {
+    const template = kind === 'redemption' && config.template ? config.template : String(read(kind, 'Template'));
+    const seconds = Number(read(kind, 'Duration'));
+    settings[kind] = {
+      enabled: enabled.includes(kind),
+      template,
+      sound: String(read(kind, 'Sound')),
+      image: String(read(kind, 'Image')),
+      durationMs: seconds > 0 ? seconds * 1000 : null,
+      min: Number(read(kind, 'Min')),
+      variations: parseVariations(String(read(kind, 'Variations'))),
+    };
+  }
+  return settings;
+}
+
+/** Tells `?debug` what Twitch refused and what arrived unreadable. */
+function noteOutcomes(source: StreamEventSource, env: OverlayEnv): void {
+  if (source.plan.off.length > 0) env.note(`events off for want of a scope: ${describeOff(source.plan.off)}`, 'events-off');
+  source.addEventListener('subscriptions', (e) => {
+    const refused = e.detail.refused.map((r) => `${r.type} (${r.reason})`).join(', ');
+    env.note(refused ? `Twitch refused: ${refused}` : `subscribed to ${e.detail.active.length} event types`, 'subscriptions');
+  });
+  let unreadable = 0;
+  source.addEventListener('skipped', (e) => {
+    if (!e.detail.duplicate) env.note(`skipped ${++unreadable} unreadable notifications (last: ${e.detail.reason})`, 'skipped');
+  });
+}
+
 /**
- * Channel-point redemption alerts. EventSub by default; `?transport=pubsub` for the retired
- * PubSub. Needs the broadcaster's own token with `channel:read:redemptions`. `?record` records
- * EventSub only: PubSub is retired (§2), there is no live traffic of it left to record.
+ * The alert box: every stream event of the channel (follows, subs, gifts, cheers, raids,
+ * shoutouts, hype trains, polls, predictions, goals, charity, channel points) over EventSub,
+ * each kind only when the token carries its scope. `?transport=pubsub` keeps the retired
+ * PubSub redemptions path. `?record` records EventSub only: PubSub is retired (§2).
  */
 export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
   title: alertsEntry.title,
@@ -22,33 +62,44 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
   name: alertsEntry.name,
   records: ['eventsub'],
   async build(config, env) {
-    let source: RedemptionSource;
-    let watch: TokenWatch | undefined;
+    const enabled = config.events.length > 0 ? (config.events as EventKind[]) : EVENT_KINDS;
+    let source: Source & EventTarget;
+    let watch: Source | undefined;
     if (env.demo || env.replay) {
       const [{ simulatedHelixClient }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
         import('../simulator/helix-simulator.js'),
         import('../simulator/eventsub-simulator.js'),
         import('../simulator/demo-channel.js'),
       ]);
-      const helix = simulatedHelixClient(env.endpoints.twitch);
       // A replay still needs Helix for its subscriptions and reward images: the simulated one answers.
-      source = new EventSubRedemptions({ helix, broadcasterId: DEMO_USER.id, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket() });
+      const helix = simulatedHelixClient(env.endpoints.twitch);
+      source = new StreamEventSource({ helix, userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds: enabled, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket() });
     } else {
       const { validation, helix, watch: tokenWatch } = await connectTwitch(config.token, env);
       watch = tokenWatch;
-      const missing = scopeProblem(alertsEntry, validation.scopes);
-      if (missing) throw new SourceError('auth', missing);
       if (config.transport === 'pubsub') {
+        const missing = scopeProblem({ ...alertsEntry, scopes: [PUBSUB_REDEMPTIONS] }, validation.scopes);
+        if (missing) throw new SourceError('auth', missing);
         const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
         source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
       } else {
-        source = new EventSubRedemptions({ helix, broadcasterId: validation.userId, url: env.endpoints.eventsub, tap: env.tap('eventsub') });
+        const events = new StreamEventSource({ helix, userId: validation.userId, scopes: validation.scopes, kinds: enabled, url: env.endpoints.eventsub, tap: env.tap('eventsub') });
+        // A token that can receive none of the wanted events is a setup mistake, not a quiet overlay.
+        const scoped = enabled.filter(needsScope);
+        if (scoped.length > 0 && scoped.every((kind) => events.plan.off.some((o) => o.kind === kind))) {
+          const scopes = events.plan.off.map((o) => `"${o.scopes[0]}"`).join(', ');
+          throw new SourceError('auth', `The alerts overlay needs one of the scopes of its events (${scopes}), which this token lacks. Make a new link on the setup page with "Connect with Twitch".`);
+        }
+        noteOutcomes(events, env);
+        source = events;
       }
     }
     const element = document.createElement('ovl-alerts');
     element.duration = config.duration;
     element.maxWaiting = config.maxWaiting;
-    element.template = config.template;
+    element.settings = kindSettings(config, enabled);
+    element.priorities = config.priorities as EventKind[];
+    element.followBurst = config.followBurst;
     element.templates = parseRewardRules(config.templates);
     element.rewards = config.rewards;
     element.sound = config.sound;
@@ -59,7 +110,7 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     if (config.speak.length > 0) void checkSpeechVoices().then((text) => env.note(text, 'speech'));
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
     element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
-    element.source = source;
+    element.source = source as unknown as AlertFeed;
     return { sources: watch ? [source, watch] : [source], element };
   },
 };

@@ -30,10 +30,14 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
       WebSocketClass = (await import('../simulator/heat-simulator.js')).simulatedHeatSocket();
       channelId ||= 'demo';
     } else if (config.token) {
-      const [{ connectTwitch, channelByLogin }, twitch] = await Promise.all([import('../overlay/connect-twitch.js'), import('../twitch/index.js')]);
+      const [{ connectTwitch, channelByLogin }, { UserDirectory }, { getUsers }] = await Promise.all([
+        import('../overlay/connect-twitch.js'),
+        import('../twitch/user-directory.js'),
+        import('../twitch/helix-api.js'),
+      ]);
       const { helix, watch: tokenWatch } = await connectTwitch(config.token, env);
       watch = tokenWatch;
-      users = new twitch.UserDirectory({ fetchUsers: (ids) => twitch.getUsers(helix, { ids }) });
+      users = new UserDirectory({ fetchUsers: (ids) => getUsers(helix, { ids }) });
       if (!channelId && config.channel) channelId = (await channelByLogin(helix, config.channel)).id;
     }
     if (!isUserId(channelId) && !offline) {

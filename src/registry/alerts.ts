@@ -1,19 +1,43 @@
 import { alertsSchema } from '../config/alerts-config.js';
-import type { OverlayEntry } from './overlay-entry.js';
+import { EVENT_SUBSCRIPTIONS } from '../sources/eventsub/subscription-catalog.js';
+import type { OverlayEntry, ScopeNeed } from './overlay-entry.js';
+
+/**
+ * One optional scope per group of event kinds, read from the subscription catalog so the token
+ * asked for and the subscriptions made cannot drift apart. None is required: each only turns
+ * its kinds on (raids need none), and the overlay says in `?debug` which are off.
+ */
+function eventScopes(): ScopeNeed[] {
+  const needs = new Map<string, { alternatives: readonly string[]; kinds: Set<string> }>();
+  for (const { scopes, kind } of EVENT_SUBSCRIPTIONS) {
+    const [scope, ...alternatives] = scopes;
+    if (!scope) continue;
+    const need = needs.get(scope) ?? { alternatives, kinds: new Set<string>() };
+    need.kinds.add(kind);
+    needs.set(scope, need);
+  }
+  return [...needs].map(([scope, { alternatives, kinds }]) => ({
+    scope,
+    required: false,
+    why: `turns on ${[...kinds].join(', ')} alerts`,
+    ...(alternatives.length > 0 && { alternatives }),
+  }));
+}
+
+/** The retired PubSub transport (`?transport=pubsub`) carries redemptions only, and needs their scope. */
+export const PUBSUB_REDEMPTIONS: ScopeNeed = {
+  scope: 'channel:read:redemptions',
+  required: true,
+  why: 'receives your channel-point redemptions over PubSub',
+  alternatives: ['channel:manage:redemptions'],
+};
 
 export const alertsEntry: OverlayEntry<typeof alertsSchema> = {
   name: 'alerts',
-  title: 'Channel-point alerts overlay',
-  about: 'An alert for every channel-point redemption, one at a time: who, which reward, its image and colour, what they typed.',
+  title: 'Alerts overlay',
+  about: 'An alert for every stream event, one at a time: follows, subs, gifts, cheers, raids, shoutouts, hype trains, polls, predictions, goals, charity and channel points.',
   obs: 'OBS: Browser Source, width 1000, height 300. Needs the broadcaster’s own token.',
-  scopes: [
-    {
-      scope: 'channel:read:redemptions',
-      required: true,
-      why: 'receives your channel-point redemptions and reads the rewards’ images and colours',
-      alternatives: ['channel:manage:redemptions'],
-    },
-  ],
+  scopes: eventScopes(),
   schema: alertsSchema,
   fieldNotes: {
     // obs-browser issue 404: speechSynthesis bypasses the source's audio capture.

@@ -1,23 +1,36 @@
-import { seededRandom, pick } from './random.js';
-import { DEMO_REWARDS, DEMO_USER } from './demo-channel.js';
+import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
+import { seededRandom } from './random.js';
+import { DEMO_USER } from './demo-channel.js';
 import { FrameSocket, type WebSocketClass } from './frame-socket.js';
-
-const VIEWERS = ['PixelPanda', 'ModMaria', 'quietquokka', 'SpeedrunSteve', 'DarkModeDan'];
-const INPUTS = ['two glasses please', 'Never Gonna Give You Up', 'one sip every time chat says LUL', 'the Tetris theme'];
+import { simulatedNotifications, type SimulatedNotification } from './stream-event-payloads.js';
 
 let serial = 0;
 const message = (type: string, payload: unknown, extra: Record<string, string> = {}) =>
   JSON.stringify({ metadata: { message_id: `demo-${++serial}`, message_type: type, message_timestamp: new Date().toISOString(), ...extra }, payload });
 
+/** Spacing of the notifications within one scene (a hype train's begin, progress, end). */
+const STEP_MS = 700;
+
+export interface SimulatedEventSubOptions {
+  /** Between two scenes (one event of one kind), ms. Default 4000. */
+  readonly intervalMs?: number;
+  readonly seed?: number;
+  /** Kinds played, in turn. Default every kind, redemptions first. */
+  readonly kinds?: readonly EventKind[];
+}
+
 /**
  * A WebSocket look-alike that plays Twitch's EventSub traffic for the demo: a welcome, then
- * keepalives and a redemption every few seconds, as JSON frames that the real EventSubSource
- * parses. Pass it as the `WebSocket` option.
+ * keepalives and, every few seconds, one event of the next kind (each kind in turn, with
+ * realistic payloads: see stream-event-payloads.ts), as JSON frames that the real
+ * EventSubSource parses. Pass it as the `WebSocket` option.
  */
-export function simulatedEventSubSocket(intervalMs = 4000, seed = 11): WebSocketClass {
-  const random = seededRandom(seed);
+export function simulatedEventSubSocket(options: SimulatedEventSubOptions = {}): WebSocketClass {
+  const random = seededRandom(options.seed ?? 11);
+  const kinds = options.kinds ?? ['redemption', ...EVENT_KINDS.filter((k) => k !== 'redemption')];
+  let turn = 0;
   return class SimulatedEventSubSocket extends FrameSocket {
-    private readonly timers: ReturnType<typeof setInterval>[] = [];
+    private readonly timers: ReturnType<typeof setTimeout>[] = [];
 
     constructor(url: string) {
       super(url);
@@ -26,37 +39,26 @@ export function simulatedEventSubSocket(intervalMs = 4000, seed = 11): WebSocket
         this.deliver(message('session_welcome', { session: { id: session, status: 'connected', keepalive_timeout_seconds: 10, reconnect_url: null, connected_at: new Date().toISOString() } })),
       );
       this.timers.push(setInterval(() => this.deliver(message('session_keepalive', {})), 8000));
-      this.timers.push(setInterval(() => this.deliver(this.redemption(session)), intervalMs));
+      this.timers.push(setInterval(() => this.scene(session, kinds[turn++ % kinds.length]!), options.intervalMs ?? 4000));
     }
 
-    private redemption(session: string): string {
-      const reward = pick(random, DEMO_REWARDS);
-      const name = pick(random, VIEWERS);
-      const type = 'channel.channel_points_custom_reward_redemption.add';
-      return message(
-        'notification',
-        {
-          subscription: { id: 'demo-sub', status: 'enabled', type, version: '1', condition: { broadcaster_user_id: DEMO_USER.id }, transport: { method: 'websocket', session_id: session }, created_at: new Date().toISOString(), cost: 0 },
-          event: {
-            id: `demo-redemption-${serial}`,
-            broadcaster_user_id: DEMO_USER.id,
-            broadcaster_user_login: DEMO_USER.login,
-            broadcaster_user_name: DEMO_USER.displayName,
-            user_id: String(90000 + Math.floor(random() * 100)),
-            user_login: name.toLowerCase(),
-            user_name: name,
-            user_input: reward.input ? pick(random, INPUTS) : '',
-            status: 'unfulfilled',
-            reward: { id: reward.id, title: reward.title, cost: reward.cost, prompt: reward.prompt },
-            redeemed_at: new Date().toISOString(),
-          },
-        },
-        { subscription_type: type, subscription_version: '1' },
-      );
+    private scene(session: string, kind: EventKind): void {
+      const notifications = simulatedNotifications(kind, random);
+      // Per-recipient subs of a gift bomb and the cheer's twin arrive together; phases spread out.
+      const spaced = kind === 'hype-train' || kind === 'poll' || kind === 'prediction' || kind === 'goal';
+      notifications.forEach((n, i) => {
+        if (!spaced || i === 0) this.deliver(this.notification(session, n));
+        else this.timers.push(setTimeout(() => this.deliver(this.notification(session, n)), i * STEP_MS));
+      });
+    }
+
+    private notification(session: string, n: SimulatedNotification): string {
+      const subscription = { id: `demo-sub-${n.type}`, status: 'enabled', type: n.type, version: n.version, condition: { broadcaster_user_id: DEMO_USER.id }, transport: { method: 'websocket', session_id: session }, created_at: new Date().toISOString(), cost: 0 };
+      return message('notification', { subscription, event: n.event }, { subscription_type: n.type, subscription_version: n.version });
     }
 
     protected closed(): void {
-      for (const timer of this.timers) clearInterval(timer);
+      for (const timer of this.timers) clearTimeout(timer);
     }
   } as unknown as WebSocketClass;
 }

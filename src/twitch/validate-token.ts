@@ -63,11 +63,3 @@ export async function validateToken(token: string, options: ValidateOptions = {}
     validatedAt: Date.now(),
   };
 }
-
-/** An `auth` error naming each missing scope and the overlay that needs it, or null when all are there. */
-export function missingScopes(validation: TokenValidation, required: readonly string[], overlay: string): SourceError | null {
-  const missing = required.filter((scope) => !validation.scopes.includes(scope));
-  if (missing.length === 0) return null;
-  const list = missing.map((s) => `"${s}"`).join(', ');
-  return new SourceError('auth', `The ${overlay} overlay needs the ${list} scope${missing.length > 1 ? 's' : ''}, which this token lacks. ${NEW_TOKEN_HINT}`);
-}

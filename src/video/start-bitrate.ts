@@ -12,10 +12,10 @@ export function withStartBitrate(answer: string, bitrate: number): string {
   return answer
     .split(/\r\n(?=m=)/)
     .map((section) => {
-      const mline = /^m=video ([1-9]\d*) \S+ (.*)$/m.exec(section);
+      const mline = /^m=video \d+ \S+ (.*)$/m.exec(section);
       if (!mline) return section;
       let out = section;
-      for (const type of mline[2]!.trim().split(/\s+/)) {
+      for (const type of mline[1]!.trim().split(/\s+/)) {
         const codec = new RegExp(`^a=rtpmap:${type} ([^/\\s]+)`, 'm').exec(out)?.[1];
         if (!codec || HELPER_CODECS.has(codec.toLowerCase())) continue;
         const fmtp = new RegExp(`^a=fmtp:${type} .*$`, 'm');

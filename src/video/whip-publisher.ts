@@ -99,15 +99,13 @@ interface Session {
 export class WhipPublisher extends Source<WhipPublisherEventMap> {
   readonly name = 'whip';
   private readonly options: WhipPublisherOptions;
-  private readonly backoff: Backoff;
   private iceServers: RTCIceServer[];
   private session: Session | null = null;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(options: WhipPublisherOptions) {
-    super();
+    super({ backoff: options.backoff ?? new Backoff({ initialMs: 2000, maxMs: 60_000 }) });
     this.options = options;
-    this.backoff = options.backoff ?? new Backoff({ initialMs: 2000, maxMs: 60_000 });
     this.iceServers = options.iceServers ?? [];
   }
 
@@ -145,7 +143,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
         this.teardown();
         this.fail(failure);
       } else {
-        this.restart(failure, failure instanceof WhipRetryError ? failure.retryAfterMs : undefined);
+        this.reconnect(failure, failure instanceof WhipRetryError ? failure.retryAfterMs : undefined);
       }
     });
   }
@@ -291,16 +289,15 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     const state = session.pc.connectionState;
     if (state === 'connected') {
       session.timers.forEach(clearTimeout);
-      this.backoff.connected(Date.now());
-      this.setStatus('connected');
+      this.markConnected();
       this.startStats(session);
     } else if (state === 'failed') {
-      this.restart(new SourceError('network', 'The connection to the ingest server failed; starting a new session.'));
+      this.reconnect(new SourceError('network', 'The connection to the ingest server failed; starting a new session.'));
     } else if (state === 'disconnected') {
       session.timers.push(
         setTimeout(() => {
           if (this.session === session && session.pc.connectionState === 'disconnected') {
-            this.restart(new SourceError('network', 'The ingest server stopped answering; starting a new session.'));
+            this.reconnect(new SourceError('network', 'The ingest server stopped answering; starting a new session.'));
           }
         }, this.options.disconnectGraceMs ?? 5000),
       );
@@ -317,11 +314,6 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
         (error: unknown) => log.debug('getStats failed:', error),
       );
     }, this.options.statsIntervalMs ?? 1000);
-  }
-
-  private restart(error: SourceError, delayMs?: number): void {
-    this.teardown();
-    this.retryLater(error, this.backoff, () => this.open(), delayMs);
   }
 
   /**

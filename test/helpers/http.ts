@@ -8,6 +8,13 @@ export const TEST_CLIENT_ID = 'testclientid';
 export const GOOD_TOKEN = 'goodtoken';
 /** The broadcaster's own token, with `channel:read:redemptions` as well. */
 export const BROADCASTER_TOKEN = 'broadcastertoken';
+/**
+ * A token of the fixture channel's broadcaster carrying exactly these scopes: the fake Twitch
+ * reports them on /oauth2/validate and refuses EventSub types they do not cover (403).
+ */
+export const scopedToken = (scopes: readonly string[]): string => ['scoped', ...scopes].join('~');
+/** The scopes of a `scopedToken`, or null for any other token. */
+export const scopesOfToken = (token: string): string[] | null => (token.startsWith('scoped~') ? token.split('~').slice(1).filter(Boolean) : null);
 /** The channel whose emotes and badges the fixtures hold. */
 export const FIXTURE_CHANNEL_ID = '141981764';
 /** A channel id for which every emote service answers 500. */

@@ -22,9 +22,10 @@ export const commands = {
   httpSetStream: (async (_ctx, userId: string, stream: Record<string, unknown> | null) => (await fakes()).http.setStream(userId, stream)) as BrowserCommand<
     [string, Record<string, unknown> | null]
   >,
-  esNotify: (async (_ctx, type: string, event: Record<string, unknown>, copies = 1) => (await fakes()).eventsub.notify(type, event, copies)) as BrowserCommand<
-    [string, Record<string, unknown>, number?]
+  esNotify: (async (_ctx, type: string, event: Record<string, unknown>, copies = 1, version?: string) => (await fakes()).eventsub.notify(type, event, copies, version)) as BrowserCommand<
+    [string, Record<string, unknown>, number?, string?]
   >,
+  esRefuse: (async (_ctx, type: string, status: number) => (await fakes()).eventsub.refuse(type, status)) as BrowserCommand<[string, number]>,
   esReconnect: (async () => (await fakes()).eventsub.reconnect()) as BrowserCommand<[]>,
   esRevoke: (async (_ctx, type: string, status: string) => (await fakes()).eventsub.revoke(type, status)) as BrowserCommand<[string, string]>,
   esCloseAll: (async (_ctx, code: number) => (await fakes()).eventsub.closeAll(code)) as BrowserCommand<[number]>,
@@ -61,7 +62,8 @@ declare module 'vitest/browser' {
     httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
     httpRequests(prefix: string): Promise<RecordedRequest[]>;
     httpSetStream(userId: string, stream: Record<string, unknown> | null): Promise<void>;
-    esNotify(type: string, event: Record<string, unknown>, copies?: number): Promise<number>;
+    esNotify(type: string, event: Record<string, unknown>, copies?: number, version?: string): Promise<number>;
+    esRefuse(type: string, status: number): Promise<void>;
     esReconnect(): Promise<void>;
     esRevoke(type: string, status: string): Promise<void>;
     esCloseAll(code: number): Promise<void>;

@@ -13,14 +13,40 @@ interface Session {
   /** The `tag` query parameter of the URL that opened it (inherited through reconnects): tests count their own connections. */
   readonly tag: string;
   socket: WebSocket;
-  readonly types: Set<string>;
+  /** Subscribed type → its version. */
+  readonly types: Map<string, string>;
   keepalive: ReturnType<typeof setInterval> | null;
 }
+
+/**
+ * Twitch's side of §3.5: the scopes (any one of) each type needs on a user token, and the
+ * versions it accepts. A type not listed (the tests' own) needs nothing and takes any version.
+ */
+const TYPE_RULES: Readonly<Record<string, { versions: readonly string[]; scopes: readonly string[] }>> = (() => {
+  const rules: Record<string, { versions: readonly string[]; scopes: readonly string[] }> = {};
+  const add = (types: readonly string[], version: string, scopes: readonly string[]) => types.forEach((type) => (rules[type] = { versions: [version], scopes }));
+  const phases = (prefix: string, names: readonly string[]) => names.map((n) => `${prefix}.${n}`);
+  add(['channel.follow'], '2', ['moderator:read:followers', 'moderator:manage:followers']);
+  add(['channel.subscribe', 'channel.subscription.message', 'channel.subscription.gift'], '1', ['channel:read:subscriptions']);
+  add(['channel.cheer', 'channel.bits.use'], '1', ['bits:read']);
+  add(['channel.raid'], '1', []);
+  add(['channel.shoutout.receive'], '1', ['moderator:read:shoutouts', 'moderator:manage:shoutouts']);
+  add(phases('channel.hype_train', ['begin', 'progress', 'end']), '2', ['channel:read:hype_train']);
+  add(phases('channel.poll', ['begin', 'progress', 'end']), '1', ['channel:read:polls', 'channel:manage:polls']);
+  add(phases('channel.prediction', ['begin', 'progress', 'lock', 'end']), '1', ['channel:read:predictions', 'channel:manage:predictions']);
+  add(phases('channel.goal', ['begin', 'progress', 'end']), '1', ['channel:read:goals']);
+  add(['channel.charity_campaign.donate'], '1', ['channel:read:charity']);
+  add(['channel.channel_points_custom_reward_redemption.add'], '1', ['channel:read:redemptions', 'channel:manage:redemptions']);
+  add(['channel.channel_points_automatic_reward_redemption.add'], '2', ['channel:read:redemptions', 'channel:manage:redemptions']);
+  return rules;
+})();
 
 export class FakeEventSubServer {
   private readonly sessions = new Map<string, Session>();
   private silent = false;
   private sent = 0;
+  /** Types the next subscription requests are refused for, with the status to answer. */
+  private readonly refusals = new Map<string, number>();
   /** Connections ever opened, by tag. */
   private readonly opened = new Map<string, number>();
 
@@ -38,20 +64,46 @@ export class FakeEventSubServer {
     return `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}/ws`;
   }
 
-  /** For the fake Helix: creates a subscription on a session, or says why not. */
-  subscribe(body: { type?: string; version?: string; condition?: unknown; transport?: { session_id?: string } }): { status: number; body: unknown } {
+  /**
+   * For the fake Helix: creates a subscription on a session, or says why not, as Twitch would:
+   * 400 for an unknown session or version, 403 when `scopes` (the token's, when the test token
+   * carries a list) lack the type's, and what `refuse()` asked for (409 still subscribes: the
+   * subscription exists).
+   */
+  subscribe(body: { type?: string; version?: string; condition?: unknown; transport?: { session_id?: string } }, scopes: readonly string[] | null = null): { status: number; body: unknown } {
     const session = this.sessions.get(body.transport?.session_id ?? '');
     if (!session) return { status: 400, body: { error: 'Bad Request', status: 400, message: 'websocket transport session does not exist or has already disconnected' } };
-    session.types.add(body.type ?? '');
+    const type = body.type ?? '';
+    const rule = TYPE_RULES[type];
+    if (rule && !rule.versions.includes(body.version ?? '')) return { status: 400, body: { error: 'Bad Request', status: 400, message: 'invalid subscription type and version' } };
+    if (rule && scopes && rule.scopes.length > 0 && !rule.scopes.some((scope) => scopes.includes(scope))) {
+      return { status: 403, body: { error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' } };
+    }
+    const refusal = this.refusals.get(type);
+    if (refusal === 409) session.types.set(type, body.version ?? '1');
+    if (refusal === 409) return { status: 409, body: { error: 'Conflict', status: 409, message: 'subscription already exists' } };
+    if (refusal === 403) return { status: 403, body: { error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' } };
+    if (refusal) return { status: refusal, body: { error: 'Too Many Requests', status: refusal, message: 'maximum subscription cost exceeded' } };
+    session.types.set(type, body.version ?? '1');
     const sub = { id: randomUUID(), status: 'enabled', type: body.type, version: body.version, condition: body.condition, created_at: new Date().toISOString(), transport: { method: 'websocket', session_id: session.id, connected_at: new Date().toISOString() }, cost: 0 };
     return { status: 202, body: { data: [sub], total: session.types.size, total_cost: 0, max_total_cost: 10 } };
   }
 
-  /** Sends an event to every session subscribed to `type`; `copies` > 1 repeats the same message id. */
-  notify(type: string, event: Record<string, unknown>, copies = 1): number {
+  /** From now on, refuses subscriptions of `type` with `status` (403, 409, 429); 0 accepts again. */
+  refuse(type: string, status: number): void {
+    if (status) this.refusals.set(type, status);
+    else this.refusals.delete(type);
+  }
+
+  /**
+   * Sends an event to every session subscribed to `type`, in the version it subscribed with
+   * (or `version`, to test one the client did not ask for); `copies` > 1 repeats the message id.
+   */
+  notify(type: string, event: Record<string, unknown>, copies = 1, version?: string): number {
     const targets = [...this.sessions.values()].filter((s) => s.types.has(type));
     for (const session of targets) {
-      const message = this.message('notification', { subscription: { id: `sub-${type}`, status: 'enabled', type, version: '1', condition: {}, transport: { method: 'websocket', session_id: session.id }, created_at: new Date().toISOString(), cost: 0 }, event }, { subscription_type: type, subscription_version: '1' });
+      const v = version ?? session.types.get(type) ?? '1';
+      const message = this.message('notification', { subscription: { id: `sub-${type}`, status: 'enabled', type, version: v, condition: {}, transport: { method: 'websocket', session_id: session.id }, created_at: new Date().toISOString(), cost: 0 }, event }, { subscription_type: type, subscription_version: v });
       for (let i = 0; i < copies; i++) session.socket.send(message);
     }
     return targets.length;
@@ -92,7 +144,7 @@ export class FakeEventSubServer {
 
   /** Open sessions with their subscription types. */
   list(): { id: string; tag: string; types: string[] }[] {
-    return [...this.sessions.values()].map((s) => ({ id: s.id, tag: s.tag, types: [...s.types] }));
+    return [...this.sessions.values()].map((s) => ({ id: s.id, tag: s.tag, types: [...s.types.keys()] }));
   }
 
   async close(): Promise<void> {
@@ -110,7 +162,7 @@ export class FakeEventSubServer {
     const from = this.sessions.get(url.searchParams.get('reconnect_from') ?? '');
     const tag = from?.tag ?? url.searchParams.get('tag') ?? '';
     this.opened.set(tag, (this.opened.get(tag) ?? 0) + 1);
-    const session: Session = { id: randomUUID(), tag, socket, types: new Set(from?.types ?? []), keepalive: null };
+    const session: Session = { id: randomUUID(), tag, socket, types: new Map(from?.types ?? []), keepalive: null };
     this.sessions.set(session.id, session);
     socket.send(this.message('session_welcome', { session: { id: session.id, status: 'connected', keepalive_timeout_seconds: keepaliveSeconds, reconnect_url: null, connected_at: new Date().toISOString() } }));
     // A reconnect moves the subscriptions: events now go to the new session only.

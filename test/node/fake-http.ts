@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FakeEventSubServer } from './fake-eventsub.js';
-import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, COSMETIC_USER_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, RADIAL_USER_ID, TEST_CLIENT_ID } from '../helpers/http.js';
+import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, COSMETIC_USER_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, RADIAL_USER_ID, TEST_CLIENT_ID, scopesOfToken } from '../helpers/http.js';
 
 /**
  * Twitch's HTTP APIs (Helix, id.twitch.tv), the third-party emote and badge APIs, IVR and the
@@ -129,9 +129,11 @@ export class FakeHttpServer {
   private route(req: IncomingMessage, url: URL, body: string): ScriptedResponse {
     const form = new URLSearchParams(body);
     const path = url.pathname.replace(/^\/nocors/, '');
-    const grantedScopes = this.granted.get((req.headers.authorization ?? '').replace(/^(Bearer|OAuth) /, ''));
-    const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}` || Boolean(grantedScopes?.includes('channel:read:redemptions'));
-    const authorized = broadcaster || req.headers.authorization === `Bearer ${GOOD_TOKEN}` || grantedScopes !== undefined;
+    const token = (req.headers.authorization ?? '').replace(/^(Bearer|OAuth) /, '');
+    // Tokens the fake OAuth issued carry the scopes asked for; `scoped~…` tokens name theirs.
+    const scoped = this.granted.get(token) ?? scopesOfToken(token);
+    const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}` || Boolean(scoped?.includes('channel:read:redemptions'));
+    const authorized = broadcaster || scoped !== null || req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
     const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
     const notFound = json({ error: 'Not Found', status: 404, message: 'Not Found' }, 404);
 
@@ -166,7 +168,7 @@ export class FakeHttpServer {
         ? json({
             client_id: TEST_CLIENT_ID,
             login: 'teststreamer',
-            scopes: grantedScopes ?? (broadcaster ? ['channel:read:redemptions', 'chat:read'] : ['chat:read', 'chat:edit']),
+            scopes: scoped ?? (broadcaster ? ['channel:read:redemptions', 'chat:read'] : ['chat:read', 'chat:edit']),
             user_id: FIXTURE_CHANNEL_ID,
             expires_in: 14_000,
           })
@@ -196,13 +198,13 @@ export class FakeHttpServer {
       }
       if (path === '/helix/eventsub/subscriptions' && req.method === 'POST' && this.eventsub) {
         const request = JSON.parse(body || '{}');
-        if (String(request.type).startsWith('channel.channel_points') && !broadcaster) {
+        if (String(request.type).startsWith('channel.channel_points') && !broadcaster && !scoped) {
           return json({ error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' }, 403);
         }
-        return this.eventsub.subscribe(request);
+        return this.eventsub.subscribe(request, scoped);
       }
       if (path === '/helix/channel_points/custom_rewards') {
-        if (!broadcaster) return json({ error: 'Unauthorized', status: 401, message: 'Missing scope: channel:read:redemptions or channel:manage:redemptions' }, 401);
+        if (!broadcaster && !scoped?.includes('channel:read:redemptions')) return json({ error: 'Unauthorized', status: 401, message: 'Missing scope: channel:read:redemptions or channel:manage:redemptions' }, 401);
         if (url.searchParams.get('broadcaster_id') !== FIXTURE_CHANNEL_ID) {
           return json({ error: 'Forbidden', status: 403, message: "The ID in broadcaster_id must match the user ID found in the request's OAuth token." }, 403);
         }

@@ -20,7 +20,9 @@ import { keyframeSize, type FrameSize } from './rtp-frame-size.js';
  *   answer rejects an H.264 video section (`m=video 0`, `a=inactive`, VP8 listed instead).
  * - `noaudio`: 201, but the answer rejects the audio section (`m=audio 0`, `a=inactive`).
  * - `novideo`: 201, but the answer rejects the video section by its port alone (`m=video 0`,
- *   out of the BUNDLE group): an answer a browser takes, and then sends audio only.
+ *   out of the BUNDLE group).
+ * - `bundleonly`: as `ok`, the answer written as RFC 8843 §7.3 allows: the bundled audio
+ *   section with port 0 and `a=bundle-only`, accepted all the same.
  * - `inuse`: 403 with the reason in the body (someone already publishes there).
  * - `forbidden`: 403 with an empty body.
  * A `Bearer bad-key` is refused with 401 whatever the mode.
@@ -92,11 +94,15 @@ function readBody(req: IncomingMessage): Promise<string> {
  * What a server that cannot take a section answers (RFC 8829 §5.3.1; Janus does this): port 0,
  * `a=inactive`, and only the codecs it would have taken. `vp8only` rejects the video section
  * when it offers no VP8; `noaudio` rejects the audio section; `novideo` the video section, by
- * its port only.
+ * its port only. (`bundleonly` rejects nothing: port 0 with `a=bundle-only` inside the BUNDLE
+ * group is how RFC 8843 answers every bundled section but the tagged one.)
  */
 function rejectSection(answer: string, mode: string, offer: string): string {
   const offersVp8 = / VP8\/90000/.test(offer);
   const [head, ...sections] = answer.split(/\r\n(?=m=)/);
+  if (mode === 'bundleonly') {
+    return [head, ...sections.map((section) => (section.startsWith('m=audio') ? section.replace(/^(m=audio) \d+/, '$1 0').replace(/^(a=mid:.*)$/m, '$1\r\na=bundle-only') : section))].join('\r\n');
+  }
   if (mode === 'novideo') {
     const videoMid = sections.map((section) => (section.startsWith('m=video') ? /^a=mid:(\S+)/m.exec(section)?.[1] : undefined)).find(Boolean);
     return [

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { OVERLAYS } from '../../src/registry/overlays.js';
-import { alertsEntry } from '../../src/registry/alerts.js';
+import { PUBSUB_REDEMPTIONS, alertsEntry } from '../../src/registry/alerts.js';
+import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import { chatEntry } from '../../src/registry/chat.js';
 import { streamInfoEntry } from '../../src/registry/stream-info.js';
 import { studioEntry } from '../../src/registry/studio.js';
@@ -28,7 +29,8 @@ describe('overlay registry', () => {
     expect(Object.fromEntries(OVERLAYS.map((entry) => [entry.name, usedScopes(entry)]))).toEqual({
       chat: ['chat:read'],
       'stream-info': [],
-      alerts: ['channel:read:redemptions'],
+      // One per group of event kinds, from the subscription catalog; each optional.
+      alerts: [...EVENT_SCOPES],
       heatmap: [],
       studio: [],
     });
@@ -43,8 +45,9 @@ describe('overlay registry', () => {
     expect(tokenFits(streamInfoEntry, [])).toBe(true);
     expect(tokenFits(streamInfoEntry, ['chat:read'])).toBe(false);
     expect(tokenFits(alertsEntry, [])).toBe(false);
-    expect(tokenFits(alertsEntry, ['channel:read:redemptions'])).toBe(true);
-    expect(tokenFits(alertsEntry, ['channel:manage:redemptions'])).toBe(true);
+    expect(tokenFits(alertsEntry, EVENT_SCOPES)).toBe(true);
+    expect(tokenFits(alertsEntry, EVENT_SCOPES.map((scope) => scope.replace('channel:read:redemptions', 'channel:manage:redemptions')))).toBe(true);
+    expect(tokenFits(alertsEntry, [...EVENT_SCOPES, 'chat:edit'])).toBe(false);
     expect(takesToken(studioEntry)).toBe(false);
     expect(tokenFits(studioEntry, [])).toBe(false);
   });
@@ -54,14 +57,17 @@ describe('overlay registry', () => {
     expect(choices).toEqual([
       { scopes: ['chat:read'], overlays: ['chat'] },
       { scopes: [], overlays: ['stream-info', 'heatmap'] },
-      { scopes: ['channel:read:redemptions'], overlays: ['alerts'] },
+      { scopes: [...EVENT_SCOPES], overlays: ['alerts'] },
     ]);
   });
 
   test('names the missing required scope and what it is for', () => {
-    expect(scopeProblem(alertsEntry, ['channel:manage:redemptions'])).toBeNull();
-    expect(scopeProblem(alertsEntry, ['chat:read'])).toBe(
-      'The channel-point alerts overlay needs the "channel:read:redemptions" scope (it receives your channel-point redemptions and reads the rewards’ images and colours), which this token lacks. Make a new link on the setup page with "Connect with Twitch".',
+    // Every event scope of the alert box is optional: a token lacking one only turns its kinds off.
+    expect(scopeProblem(alertsEntry, [])).toBeNull();
+    const overPubSub = { ...alertsEntry, scopes: [PUBSUB_REDEMPTIONS] };
+    expect(scopeProblem(overPubSub, ['channel:manage:redemptions'])).toBeNull();
+    expect(scopeProblem(overPubSub, ['chat:read'])).toBe(
+      'The alerts overlay needs the "channel:read:redemptions" scope (it receives your channel-point redemptions over PubSub), which this token lacks. Make a new link on the setup page with "Connect with Twitch".',
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { missingScopes, validateToken } from '../../src/twitch/validate-token.js';
+import { validateToken } from '../../src/twitch/validate-token.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
 import { Backoff } from '../../src/core/backoff.js';
 import { HelixBadges } from '../../src/badges/helix-badges.js';
@@ -36,11 +36,6 @@ describe('validateToken', () => {
     });
   });
 
-  test('missing scopes are named along with the overlay that needs them', async () => {
-    const validation = await validateToken(GOOD_TOKEN, { endpoints: fakeTwitchEndpoints() });
-    expect(missingScopes(validation, ['chat:read'], 'chat')).toBeNull();
-    expect(missingScopes(validation, ['chat:read', 'channel:read:redemptions'], 'alerts')?.message).toMatch(/alerts overlay needs the "channel:read:redemptions" scope/);
-  });
 });
 
 describe('HelixClient', () => {

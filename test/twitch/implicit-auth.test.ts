@@ -3,6 +3,7 @@ import { commands } from 'vitest/browser';
 import { beginLogin, completeLogin } from '../../src/twitch/implicit-auth.js';
 import { TWITCH_ENDPOINTS } from '../../src/twitch/endpoints.js';
 import { GOOD_TOKEN } from '../helpers/http.js';
+import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
 
 const redirectUri = 'https://streamer.example/setup/';
@@ -86,15 +87,15 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
     expect(await page.eval(`localStorage.getItem('ovl.clientId')`)).toBe('my-client-id');
   });
 
-  test('the alerts link gets a token of its own, with only channel:read:redemptions', async () => {
+  test('the alerts link gets a token of its own, with the scopes of its events and nothing more', async () => {
     page = await openPage(`/?dev-origin=${inject('httpOrigin')}`, { width: 1280, height: 900 });
     await connect('my-client-id', 'alerts');
     await expect.poll(status, { timeout: 10_000 }).toEqual([
-      'Connected as teststreamer. The Channel-point alerts overlay link now carries this token (channel:read:redemptions) after the #.',
+      `Connected as teststreamer. The Alerts overlay link now carries this token (${EVENT_SCOPES.join(', ')}) after the #.`,
     ]);
     const links = await urls();
     const token = /#token=(\w+)$/.exec(links['overlays/alerts/']!)?.[1];
-    expect(await scopesOf(token!)).toEqual(['channel:read:redemptions']);
+    expect(await scopesOf(token!)).toEqual([...EVENT_SCOPES]);
     expect(links['overlays/chat/']).not.toContain('#');
   });
 

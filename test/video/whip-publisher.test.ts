@@ -147,6 +147,13 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     expect(await sessionsAt(path)).toHaveLength(1);
   });
 
+  test('an RFC 8843 answer (bundled audio at port 0 with a=bundle-only) is no refusal: media flows', async () => {
+    const { publisher, path } = publish('bundleonly');
+    await expect.poll(() => rtpOf(path, 'audio/opus'), { timeout: 10_000 }).toBeGreaterThan(10);
+    expect(await rtpOf(path, 'video/H264')).toBeGreaterThan(0);
+    expect(publisher.status.state).toBe('connected');
+  });
+
   test('a server rejecting our audio: a config error, never a stream without it', async () => {
     const { publisher, path } = publish('noaudio');
     await expect.poll(() => publisher.status.state, { timeout: 10_000 }).toBe('error');

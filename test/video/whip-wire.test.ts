@@ -105,6 +105,13 @@ describe('an answer that cannot carry what we send', () => {
     expect(answerRefusal(offer, sdp(section('video', 9, 'recvonly', [[102, 'H264'], [103, 'rtx']]), audioOk))).toBeNull();
   });
 
+  test('port 0 with a=bundle-only inside the BUNDLE group is accepted (RFC 8843 §7.3); outside the group it rejects', () => {
+    const bundleOnly = (group: string) =>
+      sdp(`a=group:BUNDLE ${group}`, section('video', 9, 'recvonly', [[102, 'H264']]) + '\r\na=mid:0', section('audio', 0, 'recvonly', [[111, 'opus']]) + '\r\na=mid:1\r\na=bundle-only');
+    expect(answerRefusal(offer, bundleOnly('0 1'))).toBeNull();
+    expect(answerRefusal(offer, bundleOnly('0'))).toMatchObject({ message: expect.stringContaining('rejected our Opus audio') });
+  });
+
   test.each([
     ['rejected (port 0)', sdp(section('video', 0, 'inactive', [[96, 'VP8']]), audioOk), 'The WHIP server rejected our H.264 video; it offered VP8 instead. Choose a video codec this server takes.'],
     ['disabled (a=inactive)', sdp(section('video', 9, 'inactive', [[102, 'H264']]), audioOk), 'The WHIP server disabled our H.264 video; it named no codec it takes. Choose a video codec this server takes.'],
@@ -117,7 +124,7 @@ describe('an answer that cannot carry what we send', () => {
   });
 });
 
-test('the start bitrate goes on every video codec of an accepted section, not on helpers, audio or rejected sections', () => {
+test('the start bitrate goes on every video codec, not on helpers or audio', () => {
   const answer = [
     'v=0',
     'm=video 9 UDP/TLS/RTP/SAVPF 102 103 96',
@@ -136,6 +143,7 @@ test('the start bitrate goes on every video codec of an accepted section, not on
   expect(withStartBitrate(answer, 2_500_000)).toBe(
     answer
       .replace('profile-level-id=42e01f', 'profile-level-id=42e01f;x-google-start-bitrate=2500')
-      .replace('a=rtpmap:96 VP8/90000', 'a=rtpmap:96 VP8/90000\r\na=fmtp:96 x-google-start-bitrate=2500'),
+      .replace('a=rtpmap:96 VP8/90000', 'a=rtpmap:96 VP8/90000\r\na=fmtp:96 x-google-start-bitrate=2500')
+      .replace('a=rtpmap:97 VP9/90000', 'a=rtpmap:97 VP9/90000\r\na=fmtp:97 x-google-start-bitrate=2500'),
   );
 });

@@ -1,26 +1,36 @@
 import { TypedEventTarget } from '../../core/typed-event-target.js';
 import { realSchedule, type Schedule } from '../../core/schedule.js';
 
-export interface AlertQueueOptions {
-  /** How long each alert stays, in ms. */
+export interface AlertQueueOptions<T> {
+  /** How long each alert stays, in ms, unless `durationOf` says otherwise. */
   durationMs: number;
-  /** Alerts that may wait; beyond this the oldest waiting one is dropped. */
+  /** Alerts that may wait; beyond this the oldest of the least important waiting ones is dropped. */
   maxWaiting: number;
+  /** Higher shows first; equal priorities keep arrival order. Default: all equal (first in, first out). */
+  priorityOf?: (item: T) => number;
+  /** This item's time on screen in ms; null or absent: `durationMs`. */
+  durationOf?: (item: T) => number | null;
+  /** Folds `incoming` into a waiting item, or the one on screen, when it returns the folded item; null queues it. */
+  merge?: (waiting: T, incoming: T) => T | null;
   readonly schedule?: Schedule;
   readonly now?: () => number;
 }
 
 export interface AlertQueueEventMap<T> {
   show: T;
+  /** The alert on screen took in another one (`merge`); detail: the merged alert. */
+  update: T;
   hide: T;
   /** An alert was dropped because too many were waiting; detail = total dropped so far. */
   drop: number;
 }
 
 /**
- * Shows one alert at a time for a fixed duration, never overlapping. While paused (OBS hides
- * the source) the current alert's clock stops and no new one starts; on resume it finishes
- * its remaining time. Waiting alerts are capped: the oldest is dropped and counted.
+ * Shows one alert at a time for its duration, never overlapping, the most important waiting
+ * one first. While paused (OBS hides the source) the current alert's clock stops and no new
+ * one starts; on resume it finishes its remaining time. Waiting alerts are capped: the oldest
+ * of the least important is dropped and counted. An alert can fold into one that waits (a
+ * burst of follows becomes one), even into the one on screen, which then updates.
  */
 export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
   private readonly waiting: T[] = [];
@@ -34,7 +44,7 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
   private readonly now: () => number;
 
   /** `durationMs` and `maxWaiting` may be changed at any time; they apply from the next alert. */
-  constructor(readonly options: AlertQueueOptions) {
+  constructor(readonly options: AlertQueueOptions<T>) {
     super();
     this.schedule = options.schedule ?? realSchedule;
     this.now = options.now ?? Date.now;
@@ -49,13 +59,40 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
   }
 
   push(item: T): void {
-    this.waiting.push(item);
+    if (this.fold(item)) return;
+    const priority = this.priority(item);
+    let at = this.waiting.length;
+    while (at > 0 && this.priority(this.waiting[at - 1]!) < priority) at -= 1;
+    this.waiting.splice(at, 0, item);
     if (this.waiting.length > this.options.maxWaiting) {
-      this.waiting.shift();
+      // Waiting alerts are sorted by priority: the least important are last, the oldest of them first.
+      const lowest = this.priority(this.waiting[this.waiting.length - 1]!);
+      this.waiting.splice(this.waiting.findIndex((w) => this.priority(w) === lowest), 1);
       this.dropped += 1;
       this.emit('drop', this.dropped);
     }
     this.advance();
+  }
+
+  private priority(item: T): number {
+    return this.options.priorityOf?.(item) ?? 0;
+  }
+
+  /** Merges `item` into the newest waiting alert that takes it, else into the one on screen. */
+  private fold(item: T): boolean {
+    const merge = this.options.merge;
+    if (!merge) return false;
+    for (let i = this.waiting.length - 1; i >= 0; i--) {
+      const merged = merge(this.waiting[i]!, item);
+      if (merged === null) continue;
+      this.waiting[i] = merged;
+      return true;
+    }
+    const merged = this.showing === null ? null : merge(this.showing, item);
+    if (merged === null) return false;
+    this.showing = merged;
+    this.emit('update', merged);
+    return true;
   }
 
   pause(): void {
@@ -91,7 +128,7 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
     if (next === undefined) return;
     this.showing = next;
     this.emit('show', next);
-    this.run(this.options.durationMs);
+    this.run(this.options.durationOf?.(next) ?? this.options.durationMs);
   }
 
   private run(ms: number): void {

@@ -1,3 +1,4 @@
+import { fillFields } from './alert-fields.js';
 import type { Redemption } from '../../sources/redemptions/redemption.js';
 
 /** Per-reward settings, keyed by reward title (case-insensitive) or reward id. */
@@ -33,11 +34,5 @@ export function rewardListed(list: readonly string[], redemption: Redemption): b
 
 /** Fills `{user}`, `{reward}`, `{cost}`, `{input}`. The result is shown as text, never HTML. */
 export function fillTemplate(template: string, redemption: Redemption): string {
-  const values: Record<string, string> = {
-    user: redemption.userName,
-    reward: redemption.rewardTitle,
-    cost: redemption.rewardCost.toLocaleString(),
-    input: redemption.userInput,
-  };
-  return template.replace(/\{(user|reward|cost|input)\}/g, (_m, key: string) => values[key] ?? '');
+  return fillFields(template, { user: redemption.userName, reward: redemption.rewardTitle, cost: redemption.rewardCost.toLocaleString(), input: redemption.userInput });
 }

@@ -1,92 +1,85 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { hexColor } from '../../core/safe-values.js';
+import { fire } from '../../core/element-events.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { Redemption } from '../../sources/redemptions/redemption.js';
+import type { EventKind, FollowEvent, RedemptionEvent, StreamEvent } from '../../events/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
-import { fire } from '../../core/element-events.js';
 import { AlertQueue } from './alert-queue.js';
-import { fillTemplate, rewardListed, ruleFor, type RewardRules } from './alert-rules.js';
+import { rewardListed, ruleFor, type RewardRules } from './alert-rules.js';
+import { alertContent, fillFields, isAlertMoment, type AlertContent } from './alert-fields.js';
+import { DEFAULT_KIND_SETTINGS, DEFAULT_PRIORITIES, KIND_COLORS, KIND_LABELS, lookFor, type AlertLook, type KindSettings } from './alert-settings.js';
+import { KitSounds } from './alert-sounds.js';
+import { alertStyles } from './ovl-alerts.styles.js';
+import { viewerMessage } from './viewer-message-view.js';
 
-export type RedemptionFeed = TypedEventTarget<{ redemption: Redemption }>;
+/** What the element listens to: stream events, or bare redemptions (the PubSub transport). */
+export type AlertFeed = TypedEventTarget<{ event: StreamEvent; redemption: Redemption }>;
+
+/** An alert on screen: the event, what it shows and how. */
+interface Shown {
+  readonly event: StreamEvent;
+  readonly content: AlertContent;
+  readonly look: AlertLook;
+  readonly text: string;
+  readonly serial: number;
+}
+
+/** The exit animation's length (ovl-alerts.styles.ts); it ends as the alert's time is up. */
+const EXIT_MS = 400;
+const VIDEO = /\.(webm|mp4|m4v|mov)(?:[?#]|$)/i;
+
+const asEvent = (redemption: Redemption): RedemptionEvent => ({ kind: 'redemption', id: redemption.id, at: redemption.eventTime, redemption, automatic: false, message: { text: '', parts: [] } });
 
 /**
- * Channel-point redemption alerts, one at a time: the reward's image and colour, a line from
- * a per-reward template, and the viewer's input. Optional sound and speech per reward.
+ * The alert box: one alert at a time for every stream event (follows, subs, gifts, cheers,
+ * raids, …, channel-point redemptions), the most important first. Each kind has its own
+ * text, sound, image or video, duration and minimum amount, with variations by amount.
+ * Viewer messages show with their emotes as images. A follow burst folds into one
+ * "N new followers" alert, counting up while it is on screen.
  *
- * @fires ovl-alert-show - an alert appears (detail: the Redemption). Not bubbling.
- * @fires ovl-alert-hide - it leaves. Not bubbling.
- * @fires ovl-alert-drop - an alert was dropped because too many were waiting (detail: total dropped). Not bubbling.
- * @csspart alert - The alert box. @csspart image - The reward image. @csspart text - The templated line.
- * @csspart input - The viewer's input. @csspart cost - The cost.
- * @cssprop --ovl-alert-font, --ovl-alert-font-size, --ovl-alert-color, --ovl-alert-background, --ovl-alert-radius, --ovl-alert-image-size
+ * @fires ovl-alert-show - an alert appears (detail: the StreamEvent). Not bubbling, not composed.
+ * @fires ovl-alert-update - the alert on screen took in more follows of a burst (detail: the folded FollowEvent). Not bubbling, not composed.
+ * @fires ovl-alert-hide - it leaves (detail: the StreamEvent). Not bubbling, not composed.
+ * @fires ovl-alert-drop - an alert was dropped because too many were waiting (detail: total dropped). Not bubbling, not composed.
+ * @csspart alert - The alert card; also has the class of its kind (`follow`, `raid`, …).
+ * @csspart image - The image or video (the kind's, a variation's, or the reward's).
+ * @csspart label - The kind's small heading ("New follower", "Raid", …); none for redemptions.
+ * @csspart text - The templated line.
+ * @csspart message - The viewer's message (resub, cheer, automatic reward).
+ * @csspart input - A redemption's viewer input.
+ * @csspart emote - An emote in a message.
+ * @csspart cost - A redemption's cost.
+ * @cssprop --ovl-alert-font - Font family.
+ * @cssprop --ovl-alert-font-size - Text size (default 32px).
+ * @cssprop --ovl-alert-color - Text colour.
+ * @cssprop --ovl-alert-background - Card background (default: the reward's or the kind's colour).
+ * @cssprop --ovl-alert-radius - Card corner radius.
+ * @cssprop --ovl-alert-image-size - A reward image's size.
+ * @cssprop --ovl-alert-media-size - The largest an alert's image or video gets (default 6em).
  */
 @customElement('ovl-alerts')
-export class OvlAlerts extends SourceElement<RedemptionFeed> {
-  static override styles = css`
-    :host {
-      --_font: var(--ovl-alert-font, 'Inter', 'Segoe UI', Roboto, sans-serif);
-      --_font-size: var(--ovl-alert-font-size, 32px);
-      --_color: var(--ovl-alert-color, #ffffff);
-      --_radius: var(--ovl-alert-radius, 16px);
-      --_image: var(--ovl-alert-image-size, 2.5em);
-      display: grid;
-      place-items: center;
-      height: 100%;
-    }
-    .alert {
-      display: flex;
-      align-items: center;
-      gap: 0.6em;
-      max-width: 90%;
-      padding: 0.6em 1em;
-      border-radius: var(--_radius);
-      background: var(--ovl-alert-background, var(--_reward-color, #9146ff));
-      color: var(--_color);
-      font: 700 var(--_font-size) / 1.25 var(--_font);
-      text-shadow: 0 1px 3px rgba(0, 0, 0, 0.6);
-      animation: ovl-alert-in 300ms ease-out;
-      overflow-wrap: anywhere;
-    }
-    img {
-      width: var(--_image);
-      height: var(--_image);
-      flex: none;
-    }
-    .input {
-      font-weight: 400;
-      font-size: 0.75em;
-    }
-    .cost {
-      font-weight: 400;
-      font-size: 0.6em;
-      opacity: 0.85;
-    }
-    @keyframes ovl-alert-in {
-      from {
-        opacity: 0;
-        transform: scale(0.9);
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .alert {
-        animation: none;
-      }
-    }
-  `;
+export class OvlAlerts extends SourceElement<AlertFeed> {
+  static override styles = alertStyles;
 
-  /** Seconds each alert stays. */
+  /** Seconds each alert stays, unless its kind or variation says otherwise. */
   @property({ type: Number }) duration = 6;
-  /** Alerts that may wait; beyond this the oldest waiting is dropped. */
+  /** Alerts that may wait; beyond this the oldest of the least important is dropped. */
   @property({ type: Number, attribute: 'max-waiting' }) maxWaiting = 20;
-  /** Text for rewards without their own template. */
-  @property() template = '{user} redeemed {reward}';
-  /** Per-reward templates (see parseRewardRules). */
+  /** How each kind alerts (see KindSettings); kinds left out alert as by default. */
+  @property({ attribute: false }) settings: Readonly<Partial<Record<EventKind, KindSettings>>> = DEFAULT_KIND_SETTINGS;
+  /** Kinds from most to least important; a kind not listed comes after them all. */
+  @property({ attribute: false }) priorities: readonly EventKind[] = DEFAULT_PRIORITIES;
+  /** Follows arriving within this many seconds of a waiting follow fold into it; 0: never. */
+  @property({ type: Number, attribute: 'follow-burst' }) followBurst = 10;
+  /** Per-reward templates (see parseRewardRules), before the redemption kind's template. */
   @property({ attribute: false }) templates: RewardRules = new Map();
   /** Per-reward sound URLs. */
   @property({ attribute: false }) sounds: RewardRules = new Map();
-  /** Sound for rewards without their own; '' for none. */
+  /** Sound URL for every alert whose kind has none; '' for the kit's own sound per kind; `none` for silence. */
   @property() sound = '';
   /** 0–1. */
   @property({ type: Number }) volume = 0.8;
@@ -94,18 +87,31 @@ export class OvlAlerts extends SourceElement<RedemptionFeed> {
   @property({ attribute: false }) speak: readonly string[] = [];
   /** Only these rewards (titles or ids) alert; empty for all. */
   @property({ attribute: false }) rewards: readonly string[] = [];
-  /** While true (OBS hides the source) the queue waits. */
-  @property({ type: Boolean }) paused = false;
+  /** While true (OBS hides the source) the queue and the animations wait. */
+  @property({ type: Boolean, reflect: true }) paused = false;
 
-  @state() private showing: Redemption | null = null;
+  @state() private showing: Shown | null = null;
+  private serial = 0;
+  private readonly kitSounds = new KitSounds();
   private readonly queue = this.makeQueue();
-  protected listen(feed: RedemptionFeed, signal: AbortSignal): void {
-    feed.addEventListener('redemption', (e) => rewardListed(this.rewards, e.detail) && this.queue.push(e.detail), { signal });
+
+  protected listen(feed: AlertFeed, signal: AbortSignal): void {
+    feed.addEventListener('event', (e) => this.offer(e.detail), { signal });
+    feed.addEventListener('redemption', (e) => this.offer(asEvent(e.detail)), { signal });
   }
 
   /** Alerts dropped because too many were waiting. */
   get dropped(): number {
     return this.queue.droppedCount;
+  }
+
+  /**
+   * Plays an alert of `kind` with a made-up viewer, as the demo page's Test buttons do. It
+   * skips the kind's on/off and minimum, and waits its turn like any alert.
+   */
+  async playTestAlert(kind: EventKind): Promise<void> {
+    const { sampleEvent } = await import('../../simulator/sample-event.js');
+    this.queue.push(sampleEvent(kind));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -120,11 +126,38 @@ export class OvlAlerts extends SourceElement<RedemptionFeed> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.queue.clear();
+    this.kitSounds.close();
   }
 
-  private makeQueue(): AlertQueue<Redemption> {
-    const queue = new AlertQueue<Redemption>({ durationMs: this.duration * 1000, maxWaiting: this.maxWaiting });
+  private settingsOf(kind: EventKind): KindSettings {
+    return this.settings[kind] ?? DEFAULT_KIND_SETTINGS[kind];
+  }
+
+  /** Queues the event if its kind is on, it is an alerting moment and it reaches the minimum. */
+  private offer(event: StreamEvent): void {
+    const settings = this.settingsOf(event.kind);
+    if (!settings.enabled || !isAlertMoment(event)) return;
+    if (event.kind === 'redemption' && !rewardListed(this.rewards, event.redemption)) return;
+    if (settings.min > 0 && alertContent(event).amount < settings.min) return;
+    this.queue.push(event);
+  }
+
+  private makeQueue(): AlertQueue<StreamEvent> {
+    const queue = new AlertQueue<StreamEvent>({
+      durationMs: this.duration * 1000,
+      maxWaiting: this.maxWaiting,
+      priorityOf: (event) => {
+        const rank = this.priorities.indexOf(event.kind);
+        return rank === -1 ? -1 : this.priorities.length - rank;
+      },
+      durationOf: (event) => lookFor(this.settingsOf(event.kind), alertContent(event).amount).durationMs,
+      merge: (waiting, incoming) => (waiting.kind === 'follow' && incoming.kind === 'follow' ? this.foldFollows(waiting, incoming) : null),
+    });
     queue.addEventListener('show', (e) => this.onShow(e.detail));
+    queue.addEventListener('update', (e) => {
+      this.showing = this.shownOf(e.detail, this.showing?.serial ?? ++this.serial);
+      fire(this, 'ovl-alert-update', e.detail);
+    });
     queue.addEventListener('hide', (e) => {
       this.showing = null;
       fire(this, 'ovl-alert-hide', e.detail);
@@ -133,34 +166,77 @@ export class OvlAlerts extends SourceElement<RedemptionFeed> {
     return queue;
   }
 
-  private onShow(redemption: Redemption): void {
-    this.showing = redemption;
-    fire(this, 'ovl-alert-show', redemption);
-    const sound = ruleFor(this.sounds, redemption) ?? this.sound;
-    if (sound) {
-      const audio = new Audio(sound);
-      audio.volume = Math.min(1, Math.max(0, this.volume));
-      // A sound that cannot play (autoplay policy, bad URL) must not stop the alert.
-      audio.play().catch(() => undefined);
-    }
-    if (redemption.userInput && this.speak.length > 0 && rewardListed(this.speak, redemption) && 'speechSynthesis' in window) {
-      const utterance = new SpeechSynthesisUtterance(redemption.userInput);
-      utterance.volume = this.volume;
-      speechSynthesis.speak(utterance);
-    }
+  /** A follow waiting or on screen takes in the ones arriving within the burst window of its first. */
+  private foldFollows(waiting: FollowEvent, incoming: FollowEvent): FollowEvent | null {
+    if (this.followBurst <= 0 || incoming.at - waiting.at > this.followBurst * 1000) return null;
+    return { ...waiting, count: waiting.count + incoming.count };
+  }
+
+  private shownOf(event: StreamEvent, serial: number): Shown {
+    const content = alertContent(event);
+    const look = lookFor(this.settingsOf(event.kind), content.amount);
+    const rule = event.kind === 'redemption' ? ruleFor(this.templates, event.redemption) : undefined;
+    return { event, content, look, text: fillFields(rule ?? look.template, content.fields), serial };
+  }
+
+  private onShow(event: StreamEvent): void {
+    const shown = this.shownOf(event, ++this.serial);
+    this.showing = shown;
+    fire(this, 'ovl-alert-show', event);
+    this.playSound(event, shown.look);
+    if (event.kind === 'redemption') this.speakInput(event.redemption);
+  }
+
+  private playSound(event: StreamEvent, look: AlertLook): void {
+    const sound = (event.kind === 'redemption' ? ruleFor(this.sounds, event.redemption) : undefined) || look.sound || this.sound;
+    if (sound === 'none') return;
+    if (!sound) return this.kitSounds.play(event.kind, this.volume);
+    const audio = new Audio(sound);
+    audio.volume = Math.min(1, Math.max(0, this.volume));
+    // A sound that cannot play (autoplay policy, bad URL) must not stop the alert.
+    audio.play().catch(() => undefined);
+  }
+
+  private speakInput(redemption: Redemption): void {
+    if (!redemption.userInput || this.speak.length === 0 || !rewardListed(this.speak, redemption) || !('speechSynthesis' in window)) return;
+    const utterance = new SpeechSynthesisUtterance(redemption.userInput);
+    utterance.volume = this.volume;
+    speechSynthesis.speak(utterance);
+  }
+
+  private renderMedia(shown: Shown) {
+    const url = shown.look.image || (shown.event.kind === 'redemption' ? (shown.event.redemption.image?.url4x ?? '') : '');
+    if (!url) return nothing;
+    if (VIDEO.test(url)) return html`<video part="image" class="media" src=${url} autoplay muted loop playsinline></video>`;
+    return html`<img part="image" class="media" src=${url} alt="" />`;
   }
 
   protected override render() {
-    const r = this.showing;
-    if (!r) return nothing;
-    return html`<div part="alert" class="alert" style=${styleMap({ '--_reward-color': hexColor(r.backgroundColor) ?? undefined })} role="status">
-      ${r.image ? html`<img part="image" src=${r.image.url4x} alt="" />` : nothing}
-      <div>
-        <div part="text" class="text">${fillTemplate(ruleFor(this.templates, r) ?? this.template, r)}</div>
-        ${r.userInput ? html`<div part="input" class="input">${r.userInput}</div>` : nothing}
-        <div part="cost" class="cost">${r.rewardCost.toLocaleString()} points</div>
-      </div>
-    </div>`;
+    const shown = this.showing;
+    if (!shown) return nothing;
+    const { event, content } = shown;
+    const durationMs = shown.look.durationMs ?? this.duration * 1000;
+    const reward = event.kind === 'redemption' ? event.redemption : null;
+    // Per property, and the reward's colour only if it is one: it comes from Twitch, not from us.
+    const style = styleMap({
+      '--_accent': KIND_COLORS[event.kind],
+      '--_exit-delay': `${Math.max(0, durationMs - EXIT_MS)}ms`,
+      '--_reward-color': hexColor(reward?.backgroundColor) ?? undefined,
+    });
+    const message = content.message && content.message.parts.length > 0 ? content.message : null;
+    // Keyed: each alert gets fresh nodes, so its entrance animation runs again.
+    return keyed(
+      shown.serial,
+      html`<div part="alert" class="alert ${event.kind}" style=${style} role="status">
+        ${this.renderMedia(shown)}
+        <div class="body">
+          ${KIND_LABELS[event.kind] ? html`<div part="label" class="label">${KIND_LABELS[event.kind]}</div>` : nothing}
+          <div part="text" class="text">${shown.text}</div>
+          ${message ? html`<div part=${reward ? 'input' : 'message'} class="message">${viewerMessage(message)}</div>` : nothing}
+          ${reward ? html`<div part="cost" class="cost">${reward.rewardCost.toLocaleString()} points</div>` : nothing}
+        </div>
+      </div>`,
+    );
   }
 }
 
@@ -169,8 +245,10 @@ declare global {
     'ovl-alerts': OvlAlerts;
   }
   interface HTMLElementEventMap {
-    'ovl-alert-show': CustomEvent<Redemption>;
-    'ovl-alert-hide': CustomEvent<Redemption>;
+    'ovl-alert-show': CustomEvent<StreamEvent>;
+    /** detail: the alert on screen after more of a follow burst folded into it. */
+    'ovl-alert-update': CustomEvent<StreamEvent>;
+    'ovl-alert-hide': CustomEvent<StreamEvent>;
     /** detail: how many alerts were dropped in all. */
     'ovl-alert-drop': CustomEvent<number>;
   }

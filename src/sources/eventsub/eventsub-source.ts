@@ -6,6 +6,7 @@ import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
 import { CLOSE_REASONS, type EventSubMessageWire } from './eventsub-wire.js';
+import { createSubscriptions, type SubscriptionOutcome } from './create-subscriptions.js';
 
 export const EVENTSUB_URL = 'wss://eventsub.wss.twitch.tv/ws';
 
@@ -36,6 +37,8 @@ export interface EventSubRevocation {
 export interface EventSubEventMap extends SourceEventMap {
   notification: EventSubNotification;
   revocation: EventSubRevocation;
+  /** After each new session's subscriptions: which types it holds and which Twitch refused. */
+  subscriptions: SubscriptionOutcome;
 }
 
 export interface EventSubOptions extends SocketSourceOptions {
@@ -56,7 +59,7 @@ const log = createLogger('eventsub');
  * make-before-break (the old socket stays until the new one is welcomed; subscriptions carry
  * over; nothing is lost or doubled); it drops repeated deliveries by `message_id`.
  *
- * @fires notification, revocation
+ * @fires notification, revocation, subscriptions
  * @fires status, error
  */
 export class EventSubSource extends Source<EventSubEventMap> {
@@ -177,15 +180,9 @@ export class EventSubSource extends Source<EventSubEventMap> {
     this.sessionId = sessionId;
     this.kick();
     try {
-      for (const sub of this.options.subscriptions) {
-        await this.options.helix.post('/eventsub/subscriptions', {
-          type: sub.type,
-          version: sub.version,
-          condition: sub.condition,
-          transport: { method: 'websocket', session_id: sessionId },
-        });
-      }
+      const outcome = await createSubscriptions(this.options.helix, sessionId, this.options.subscriptions);
       if (socket !== this.socket) return;
+      this.emit('subscriptions', outcome);
       this.markConnected();
     } catch (thrown) {
       const error = toSourceError(thrown);

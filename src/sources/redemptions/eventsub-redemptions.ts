@@ -1,8 +1,6 @@
-import { SharedEventSubSource } from '../eventsub/shared/shared-eventsub-source.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
+import { StreamEventSource } from '../eventsub/stream-event-source.js';
 import { RedemptionSource } from './redemption-source.js';
-import { RewardCatalog } from './reward-catalog.js';
-import { fromEventSub, withReward, type EventSubRedemptionWire } from './redemption.js';
 
 export const REDEMPTION_ADD = 'channel.channel_points_custom_reward_redemption.add';
 
@@ -19,47 +17,34 @@ export interface EventSubRedemptionsOptions {
   readonly tap?: (data: string) => void;
 }
 
-/** Redemptions over EventSub, enriched with the reward's image, colour and cooldown from Helix. */
+/**
+ * Redemptions over EventSub, custom rewards enriched with the reward's image, colour and
+ * cooldown from Helix, and Twitch's automatic rewards: the `redemption` kind of
+ * StreamEventSource, behind the interface PubSubRedemptions shares.
+ */
 export class EventSubRedemptions extends RedemptionSource {
   readonly name = 'redemptions';
-  readonly eventsub: SharedEventSubSource;
-  private readonly catalog: RewardCatalog;
-  /** Redemptions leave in arrival order, even while one waits for the reward catalog. */
-  private queue: Promise<void> = Promise.resolve();
+  readonly events: StreamEventSource;
 
   constructor(options: EventSubRedemptionsOptions) {
     super();
-    this.catalog = new RewardCatalog(options.helix, options.broadcasterId);
-    this.eventsub = new SharedEventSubSource({
-      helix: options.helix,
-      userId: options.broadcasterId,
-      url: options.url,
-      keepaliveSeconds: options.keepaliveSeconds,
-      WebSocket: options.WebSocket,
-      tap: options.tap,
-      subscriptions: [{ type: REDEMPTION_ADD, version: '1', condition: { broadcaster_user_id: options.broadcasterId } }],
-    });
-    // The inner client's state is this source's state ('error' arrives through the error event).
-    this.eventsub.addEventListener('status', (e) => {
+    const { broadcasterId, ...connection } = options;
+    // The scope is the caller's promise (see `helix`); Twitch refuses the subscriptions otherwise.
+    this.events = new StreamEventSource({ ...connection, userId: broadcasterId, scopes: ['channel:read:redemptions'], kinds: ['redemption'] });
+    // The inner source's state is this source's state ('error' arrives through the error event).
+    this.events.addEventListener('status', (e) => {
       const { state, ...rest } = e.detail;
       if (this.running && state !== 'stopped' && state !== 'error') this.setStatus(state, rest);
     });
-    this.eventsub.addEventListener('error', (e) => this.running && this.fail(e.detail));
-    this.eventsub.addEventListener('notification', (e) => {
-      if (e.detail.type !== REDEMPTION_ADD) return;
-      const redemption = fromEventSub(e.detail.event as unknown as EventSubRedemptionWire);
-      this.queue = this.queue
-        .then(() => this.catalog.find(redemption.rewardId))
-        .then((reward) => void (this.running && this.emit('redemption', withReward(redemption, reward))));
-    });
+    this.events.addEventListener('error', (e) => this.running && this.fail(e.detail));
+    this.events.addEventListener('event', (e) => e.detail.kind === 'redemption' && this.emit('redemption', e.detail.redemption));
   }
 
   protected open(): void {
-    void this.catalog.load();
-    this.eventsub.start();
+    this.events.start();
   }
 
   protected close(): void {
-    this.eventsub.stop();
+    this.events.stop();
   }
 }

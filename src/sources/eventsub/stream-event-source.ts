@@ -1,0 +1,124 @@
+import { Source, type SourceEventMap } from '../../core/source.js';
+import { createLogger } from '../../core/logger.js';
+import { SourceError } from '../../core/errors.js';
+import type { HelixClient } from '../../twitch/helix-client.js';
+import { normalizeNotification } from '../../events/normalize.js';
+import { duplicateOf } from '../../events/duplicates.js';
+import type { EventKind, StreamEvent } from '../../events/stream-event.js';
+import { RewardCatalog } from '../redemptions/reward-catalog.js';
+import { withReward } from '../redemptions/redemption.js';
+import { EventSubSource, type EventSubNotification } from './eventsub-source.js';
+import { describeOff, planSubscriptions, type SubscriptionPlan } from './subscription-catalog.js';
+import type { SubscriptionOutcome } from './create-subscriptions.js';
+
+export interface StreamEventSourceOptions {
+  /** The broadcaster's own token (§3.4: WebSocket subscriptions take a user token). */
+  readonly helix: HelixClient;
+  /** The token's user, from /oauth2/validate: the channel whose events arrive. */
+  readonly userId: string;
+  /** The token's scopes: kinds whose scope is missing are not subscribed (see `plan.off`). */
+  readonly scopes: readonly string[];
+  /** Kinds wanted. */
+  readonly kinds: readonly EventKind[];
+  /** Test seam: a fake EventSub server. */
+  readonly url?: string;
+  readonly keepaliveSeconds?: number;
+  /** The simulator's or the replay's socket. */
+  readonly WebSocket?: new (url: string) => WebSocket;
+  /** `?record`. */
+  readonly tap?: (data: string) => void;
+}
+
+export interface StreamEventMap extends SourceEventMap {
+  event: StreamEvent;
+  /** A notification that became no event: unreadable, or a duplicate of another (see duplicateOf). */
+  skipped: { readonly type: string; readonly reason: string; readonly duplicate: boolean };
+  /** Per session: the types held and the ones Twitch refused. */
+  subscriptions: SubscriptionOutcome;
+}
+
+const log = createLogger('events');
+
+/**
+ * Every stream event of the token's channel, normalised, over one EventSub session: it
+ * subscribes to each wanted type whose scope the token carries, reports per type what Twitch
+ * refused, drops what Twitch reports twice (cheer + bits, gift + per-recipient subs), and adds
+ * the reward's image and colour to custom redemptions. Events leave in arrival order.
+ *
+ * @fires event, skipped, subscriptions, status, error
+ */
+export class StreamEventSource extends Source<StreamEventMap> {
+  readonly name = 'events';
+  readonly eventsub: EventSubSource;
+  readonly plan: SubscriptionPlan;
+  private readonly catalog: RewardCatalog | null;
+  private active = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(options: StreamEventSourceOptions) {
+    super();
+    this.plan = planSubscriptions({ userId: options.userId, scopes: options.scopes, kinds: options.kinds });
+    this.active = new Set(this.plan.subscriptions.map((s) => s.type));
+    const redemptions = this.plan.subscriptions.some((s) => s.type === 'channel.channel_points_custom_reward_redemption.add');
+    this.catalog = redemptions ? new RewardCatalog(options.helix, options.userId) : null;
+    this.eventsub = new EventSubSource({
+      helix: options.helix,
+      url: options.url,
+      keepaliveSeconds: options.keepaliveSeconds,
+      WebSocket: options.WebSocket,
+      tap: options.tap,
+      subscriptions: this.plan.subscriptions,
+    });
+    // The inner client's state is this source's state ('error' arrives through the error event).
+    this.eventsub.addEventListener('status', (e) => {
+      const { state, ...rest } = e.detail;
+      if (this.running && state !== 'stopped' && state !== 'error') this.setStatus(state, rest);
+    });
+    this.eventsub.addEventListener('error', (e) => this.running && this.fail(e.detail));
+    this.eventsub.addEventListener('subscriptions', (e) => {
+      this.active = new Set(e.detail.active);
+      for (const refusal of e.detail.refused) log.warn(`Twitch refused ${refusal.type}: ${refusal.message}`);
+      this.emit('subscriptions', e.detail);
+    });
+    this.eventsub.addEventListener('notification', (e) => this.onNotification(e.detail));
+  }
+
+  /** Types the current session holds (all planned ones until Twitch answers). */
+  get subscribed(): ReadonlySet<string> {
+    return this.active;
+  }
+
+  protected open(): void {
+    // A session with no subscription is closed by Twitch after the welcome window (4003): say why instead.
+    if (this.plan.subscriptions.length === 0) {
+      this.fail(new SourceError('config', `None of the events asked for can be received with this token: ${describeOff(this.plan.off) || 'no event kinds were asked for'}.`));
+      return;
+    }
+    void this.catalog?.load();
+    this.eventsub.start();
+  }
+
+  protected close(): void {
+    this.eventsub.stop();
+  }
+
+  private onNotification(notification: EventSubNotification): void {
+    const result = normalizeNotification(notification);
+    if ('skipped' in result) return this.skip(notification.type, result.skipped, false);
+    const duplicate = duplicateOf(notification.type, result.event, this.active);
+    if (duplicate) return this.skip(notification.type, duplicate, true);
+    const event = result.event;
+    const catalog = this.catalog;
+    const ready: Promise<StreamEvent> =
+      event.kind === 'redemption' && !event.automatic && catalog
+        ? this.queue.then(() => catalog.find(event.redemption.rewardId)).then((reward) => ({ ...event, redemption: withReward(event.redemption, reward) }))
+        : this.queue.then(() => event);
+    this.queue = ready.then((done) => void (this.running && this.emit('event', done)));
+  }
+
+  private skip(type: string, reason: string, duplicate: boolean): void {
+    if (duplicate) log.debug(`skipped a ${type} notification: ${reason}`);
+    else log.warn(`skipped a ${type} notification: ${reason}`);
+    this.emit('skipped', { type, reason, duplicate });
+  }
+}

@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { StreamEventSource } from '../../../src/sources/eventsub/stream-event-source.js';
+import { EVENT_KINDS, type StreamEvent } from '../../../src/events/stream-event.js';
+import type { SubscriptionOutcome } from '../../../src/sources/eventsub/create-subscriptions.js';
+import { EVENT_SCOPES, EVENT_SUBSCRIPTIONS, describeOff, kindsOff } from '../../../src/sources/eventsub/subscription-catalog.js';
+import { HelixClient } from '../../../src/twitch/helix-client.js';
+import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, fakeTwitchEndpoints, scopedToken } from '../../helpers/http.js';
+import { REFERENCE_EVENTS } from '../../fixtures/eventsub/reference-events.js';
+
+const ALL_SCOPES = [
+  'moderator:read:followers', 'channel:read:subscriptions', 'bits:read', 'moderator:read:shoutouts', 'channel:read:hype_train',
+  'channel:read:polls', 'channel:read:predictions', 'channel:read:goals', 'channel:read:charity', 'channel:read:redemptions',
+];
+
+let source: StreamEventSource | undefined;
+const refused: string[] = [];
+afterEach(async () => {
+  source?.stop();
+  source = undefined;
+  for (const type of refused.splice(0)) await commands.esRefuse(type, 0);
+});
+
+async function start(scopes = ALL_SCOPES) {
+  const token = scopedToken(scopes);
+  source = new StreamEventSource({
+    helix: new HelixClient({ token, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
+    userId: FIXTURE_CHANNEL_ID,
+    scopes,
+    kinds: EVENT_KINDS,
+    url: inject('eventsubUrl'),
+  });
+  const events: StreamEvent[] = [];
+  const skipped: string[] = [];
+  const outcomes: SubscriptionOutcome[] = [];
+  source.addEventListener('event', (e) => events.push(e.detail));
+  source.addEventListener('skipped', (e) => skipped.push(e.detail.reason));
+  source.addEventListener('subscriptions', (e) => outcomes.push(e.detail));
+  source.start();
+  await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
+  return { events, skipped, outcomes };
+}
+
+const refuse = async (type: string, status: number) => {
+  refused.push(type);
+  await commands.esRefuse(type, status);
+};
+
+describe('StreamEventSource against the fake EventSub server', () => {
+  test('subscribes to every type the scopes allow, with its version and condition, and normalises each kind', async () => {
+    const { events, outcomes } = await start();
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]!.refused).toEqual([]);
+    expect(outcomes[0]!.active).toEqual(EVENT_SUBSCRIPTIONS.map((s) => s.type));
+    const planned = (type: string) => source!.plan.subscriptions.find((s) => s.type === type);
+    expect(planned('channel.follow')).toEqual({ type: 'channel.follow', version: '2', condition: { broadcaster_user_id: FIXTURE_CHANNEL_ID, moderator_user_id: FIXTURE_CHANNEL_ID } });
+    expect(planned('channel.raid')).toEqual({ type: 'channel.raid', version: '1', condition: { to_broadcaster_user_id: FIXTURE_CHANNEL_ID } });
+    expect(planned('channel.hype_train.begin')?.version).toBe('2');
+    expect(planned('channel.channel_points_automatic_reward_redemption.add')?.version).toBe('2');
+    for (const [type, event] of Object.entries(REFERENCE_EVENTS)) await commands.esNotify(type, event);
+    // channel.cheer is also reported by channel.bits.use: one cheer event, from the latter.
+    await expect.poll(() => events.length, { timeout: 5000 }).toBe(Object.keys(REFERENCE_EVENTS).length - 1);
+    expect(new Set(events.map((e) => e.kind))).toEqual(new Set(EVENT_KINDS));
+    expect(events.filter((e) => e.kind === 'cheer').map((e) => e.kind === 'cheer' && e.bits)).toEqual([2]);
+    const custom = events.find((e) => e.kind === 'redemption' && !e.automatic);
+    expect(custom).toMatchObject({ redemption: { rewardTitle: 'title' } });
+  });
+
+  test('a kind whose scope the token lacks is not subscribed and is named in the plan', async () => {
+    await start(['bits:read', 'channel:read:subscriptions']);
+    expect(source!.plan.off.map((o) => o.kind)).toEqual(['follow', 'shoutout', 'hype-train', 'poll', 'prediction', 'goal', 'charity', 'redemption']);
+    const session = (await commands.esSessions()).find((s) => s.id === source!.eventsub.session);
+    expect(session?.types.sort()).toEqual(['channel.bits.use', 'channel.cheer', 'channel.raid', 'channel.subscribe', 'channel.subscription.gift', 'channel.subscription.message']);
+  });
+
+  test('403, 409 and 429 are reported per type and never stop the others', async () => {
+    await refuse('channel.goal.begin', 429);
+    await refuse('channel.prediction.lock', 403);
+    await refuse('channel.poll.begin', 409);
+    const { events, outcomes } = await start();
+    expect(outcomes[0]!.refused.map((r) => `${r.type} ${r.reason}`).sort()).toEqual(['channel.goal.begin rate-limited', 'channel.prediction.lock unauthorized']);
+    expect(outcomes[0]!.refused.find((r) => r.reason === 'unauthorized')?.message).toMatch(/subscription missing proper authorization/);
+    expect(outcomes[0]!.active).toContain('channel.poll.begin');
+    expect(source!.subscribed.has('channel.goal.begin')).toBe(false);
+    await commands.esNotify('channel.poll.begin', REFERENCE_EVENTS['channel.poll.begin']);
+    await commands.esNotify('channel.raid', REFERENCE_EVENTS['channel.raid']);
+    await expect.poll(() => events.map((e) => e.kind)).toEqual(['poll', 'raid']);
+    expect(source!.status.state).toBe('connected');
+  });
+
+  test('bits are never counted twice: channel.cheer only counts while channel.bits.use is refused', async () => {
+    await refuse('channel.bits.use', 403);
+    const { events } = await start();
+    await commands.esNotify('channel.cheer', REFERENCE_EVENTS['channel.cheer']);
+    await expect.poll(() => events.map((e) => e.kind === 'cheer' && e.bits)).toEqual([1000]);
+  });
+
+  test('a gift bomb of 5 is one gift event; the per-recipient subs fold into it; an own sub still counts', async () => {
+    const { events, skipped } = await start();
+    await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], total: 5 });
+    for (let i = 0; i < 5; i++) {
+      await commands.esNotify('channel.subscribe', { ...REFERENCE_EVENTS['channel.subscribe'], user_id: `90${i}`, user_login: `lucky${i}`, user_name: `Lucky${i}`, is_gift: true });
+    }
+    await commands.esNotify('channel.subscribe', REFERENCE_EVENTS['channel.subscribe']);
+    await expect.poll(() => events.map((e) => e.kind)).toEqual(['gift', 'sub']);
+    expect(events[0]).toMatchObject({ kind: 'gift', total: 5 });
+    expect(skipped.filter((s) => /gifted sub/.test(s))).toHaveLength(5);
+  });
+
+  test('bad payloads and unknown versions are skipped; the session goes on', async () => {
+    const { events, skipped } = await start();
+    await commands.esNotify('channel.cheer', { ...REFERENCE_EVENTS['channel.bits.use'], bits: -5 });
+    await commands.esNotify('channel.bits.use', { ...REFERENCE_EVENTS['channel.bits.use'], bits: -5 });
+    await commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], viewers: 1e12 });
+    await commands.esNotify('channel.follow', REFERENCE_EVENTS['channel.follow'], 1, '9');
+    await commands.esNotify('channel.follow', REFERENCE_EVENTS['channel.follow']);
+    await expect.poll(() => events.map((e) => e.kind)).toEqual(['follow']);
+    expect(skipped).toEqual([
+      expect.stringMatching(/channel.cheer is also reported|bits = -5/),
+      'channel.bits.use: bits = -5 is outside 1–10000000',
+      'channel.raid: viewers = 1000000000000 is outside 0–10000000',
+      'no reader for channel.follow version 9',
+    ]);
+    expect(source!.status.state).toBe('connected');
+  });
+});
+
+describe('StreamEventSource with nothing to subscribe', () => {
+  test('stops with a config error naming the missing scopes instead of opening a session Twitch would close', async () => {
+    source = new StreamEventSource({
+      helix: new HelixClient({ token: scopedToken([]), clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
+      userId: FIXTURE_CHANNEL_ID,
+      scopes: [],
+      kinds: ['follow', 'cheer'],
+      url: inject('eventsubUrl'),
+    });
+    const sessions = (await commands.esSessions()).length;
+    source.start();
+    expect(source.status.state).toBe('error');
+    expect(source.lastError).toMatchObject({ code: 'config', message: 'None of the events asked for can be received with this token: follow (needs moderator:read:followers), cheer (needs bits:read).' });
+    expect((await commands.esSessions()).length).toBe(sessions);
+  });
+});
+
+describe('subscription planning', () => {
+  test('what a token cannot receive, for the setup page: none of the events for a chat token, only charity for one without it', () => {
+    expect(kindsOff(['chat:read']).map((o) => o.kind)).toEqual(EVENT_KINDS.filter((k) => k !== 'raid'));
+    expect(describeOff(kindsOff(ALL_SCOPES.filter((s) => s !== 'channel:read:charity')))).toBe('charity (needs channel:read:charity)');
+    expect(kindsOff(['channel:manage:polls', 'moderator:manage:shoutouts'], ['poll', 'shoutout', 'raid'])).toEqual([]);
+    expect(EVENT_SCOPES).toEqual(ALL_SCOPES);
+  });
+});
