@@ -1,42 +1,41 @@
-import { SourceError, toSourceError } from '../../../core/errors.js';
+import { toSourceError } from '../../../core/errors.js';
 import { createLogger } from '../../../core/logger.js';
 import { EventSubSource, type EventSubOptions, type EventSubSubscription } from '../eventsub-source.js';
+import { createSubscriptions, reasonOf, type SubscriptionRefusal } from '../create-subscriptions.js';
 import { subscriptionKey } from './subscription-key.js';
-import { toErrorWire, toStatusWire, type ErrorWire, type SharedMessageBody } from './shared-protocol.js';
+import { toErrorWire, toStatusWire, type SharedMessageBody } from './shared-protocol.js';
 
 const log = createLogger('eventsub');
-
-/** A subscription some pages need, and which pages (told if Twitch refuses it). */
-interface Need {
-  readonly subscription: EventSubSubscription;
-  readonly pages: Set<string>;
-}
 
 /** What was done on one session; a new session starts afresh. */
 interface SessionWork {
   /** Keys of the subscriptions created on it. */
   readonly live: Set<string>;
   /** Keys Twitch refused on it, and why: not asked again until the next session. */
-  readonly refused: Map<string, ErrorWire>;
+  readonly refused: Map<string, SubscriptionRefusal>;
+  /** Keys asked for and not answered yet. */
+  readonly asking: Set<string>;
 }
+
+const freshWork = (): SessionWork => ({ live: new Set(), refused: new Map(), asking: new Set() });
 
 /**
  * The side of the page that won the election: runs the one real EventSubSource for every open
  * overlay of the user and publishes what it receives. Every page's subscriptions, its own page's
  * included, are created here rather than by the source: on the live session as each `need`
  * arrives, and again on each new session, so a page that joins later never costs a second
- * connection, and a refusal reaches only the pages that asked for that subscription (one
- * overlay's missing scope does not take the others down, not even the owner's own).
+ * connection. Each is created on its own (createSubscriptions, all at once so they fit the
+ * welcome window): a refusal touches only the pages that asked for that subscription, not even
+ * the owner's own page when it is another's. Its status tells every page which are live and
+ * which were refused.
  *
  * Needs stay for this owner's lifetime even when their pages close (no page says goodbye
  * reliably in OBS); the next owner asks again, so only the pages still open count then.
  */
 export class EventSubOwner {
   private readonly source: EventSubSource;
-  private readonly needs = new Map<string, Need>();
-  private work: SessionWork = { live: new Set(), refused: new Map() };
-  /** Subscriptions are created one at a time, in order. */
-  private queue: Promise<void> = Promise.resolve();
+  private readonly needs = new Map<string, EventSubSubscription>();
+  private work = freshWork();
 
   constructor(
     private readonly options: EventSubOptions,
@@ -52,7 +51,7 @@ export class EventSubOwner {
       // `connected` means a new session (a session_reconnect keeps the state and carries every
       // subscription over): everything is due on it.
       if (e.detail.state === 'connected') {
-        this.work = { live: new Set(), refused: new Map() };
+        this.work = freshWork();
         this.createPending();
       }
       this.publishStatus();
@@ -70,51 +69,40 @@ export class EventSubOwner {
   }
 
   /** A page's subscriptions: the new ones join the union; the page learns the current status. */
-  need(page: string, subscriptions: readonly EventSubSubscription[]): void {
-    for (const subscription of subscriptions) {
-      const key = subscriptionKey(subscription);
-      const need = this.needs.get(key) ?? { subscription, pages: new Set<string>() };
-      need.pages.add(page);
-      this.needs.set(key, need);
-      const refusal = this.work.refused.get(key);
-      if (refusal) this.publish({ kind: 'error', error: refusal, to: page });
-    }
+  need(subscriptions: readonly EventSubSubscription[]): void {
+    for (const subscription of subscriptions) this.needs.set(subscriptionKey(subscription), subscription);
     this.createPending();
     this.publishStatus();
   }
 
   private publishStatus(): void {
     const status = this.source.status;
-    const live = status.state === 'connected' ? [...this.work.live] : [];
-    this.publish({ kind: 'status', status: toStatusWire(status), live });
+    const { live, refused } = status.state === 'connected' ? this.work : freshWork();
+    this.publish({ kind: 'status', status: toStatusWire(status), live: [...live], refused: [...refused].map(([key, refusal]) => ({ key, ...refusal })) });
   }
 
+  /** Creates, on the live session, every need not created, refused or asked for there yet. */
   private createPending(): void {
-    this.queue = this.queue.then(() => this.createAll());
-  }
-
-  private async createAll(): Promise<void> {
+    if (this.source.status.state !== 'connected') return; // the next `connected` creates them all
     const work = this.work;
-    for (const [key, { subscription, pages }] of this.needs) {
-      // Not live, or a newer session took over: the next `connected` creates them all.
-      if (this.source.status.state !== 'connected' || work !== this.work) return;
-      if (work.live.has(key) || work.refused.has(key)) continue;
-      const session = this.source.session;
-      try {
-        const { type, version, condition } = subscription;
-        await this.options.helix.post('/eventsub/subscriptions', { type, version, condition, transport: { method: 'websocket', session_id: session } });
-        work.live.add(key);
-        this.publishStatus();
-      } catch (thrown) {
-        // A session that ended meanwhile refused it for that reason only; the next one retries.
-        if (session !== this.source.session) continue;
-        const cause = toSourceError(thrown);
-        // EventSubSource's wording for the same refusal, naming the type: several pages share this connection.
-        const error = new SourceError(cause.code, `Twitch would not create the subscription: ${cause.message} (${subscription.type})`, { retryable: cause.retryable, cause });
-        log.warn(error.message);
-        work.refused.set(key, toErrorWire(error));
-        for (const to of pages) this.publish({ kind: 'error', error: toErrorWire(error), to });
-      }
+    const session = this.source.session;
+    for (const [key, subscription] of this.needs) {
+      if (work.live.has(key) || work.refused.has(key) || work.asking.has(key)) continue;
+      work.asking.add(key);
+      void createSubscriptions(this.options.helix, session, [subscription])
+        .then(
+          () => work.live.add(key),
+          (thrown: unknown) => {
+            const error = toSourceError(thrown);
+            log.warn(`Twitch would not create ${subscription.type} for the overlays sharing this connection: ${error.message}`);
+            work.refused.set(key, { type: subscription.type, version: subscription.version, reason: reasonOf(error), message: error.message });
+          },
+        )
+        .then(() => {
+          work.asking.delete(key);
+          // Answers for a session that has ended meanwhile are old news: its successor asks again.
+          if (work === this.work) this.publishStatus();
+        });
     }
   }
 }

@@ -1,7 +1,8 @@
 import { Source } from '../../../core/source.js';
 import { createLogger } from '../../../core/logger.js';
+import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
 import { LruCache } from '../../../core/lru-cache.js';
-import type { EventSubEventMap, EventSubOptions } from '../eventsub-source.js';
+import type { EventSubEventMap, EventSubOptions, EventSubSubscription } from '../eventsub-source.js';
 import { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
 import { electOverChannel, type ChannelElectionTiming } from './channel-election.js';
@@ -13,8 +14,13 @@ import {
   sharedNames,
   type SharedMessage,
   type SharedMessageBody,
+  type RefusalWire,
   type StatusWire,
 } from './shared-protocol.js';
+import type { RefusalReason, SubscriptionOutcome } from '../create-subscriptions.js';
+
+/** The error a page fails with when Twitch refused all its subscriptions, by the first refusal's reason. */
+const REFUSAL_CODES: Readonly<Record<RefusalReason, SourceErrorCode>> = { unauthorized: 'auth', 'rate-limited': 'rate-limit', failed: 'network' };
 
 export interface SharedEventSubOptions extends EventSubOptions {
   /**
@@ -66,19 +72,22 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   private readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   /** Message ids already delivered here (Twitch delivers at least once, §3.2). */
   private readonly seen: LruCache<string, true>;
-  private readonly ownKeys: readonly string[];
+  /** This page's subscriptions by key. */
+  private readonly own: ReadonlyMap<string, EventSubSubscription>;
   private currentRole: SharedRole | null = null;
   private owner: EventSubOwner | null = null;
   private channel: BroadcastChannel | null = null;
   private leaveElection: (() => void) | null = null;
-  /** Twitch refused one of this page's own subscriptions: it stays in error whatever the owner's status. */
-  private refused = false;
+  /** Twitch refused every subscription of this page for good: it stays in error whatever the owner's status. */
+  private refusedAll = false;
+  /** The last `subscriptions` outcome emitted on the current session, as JSON; null before it. */
+  private reported: string | null = null;
 
   constructor(options: SharedEventSubOptions) {
     super({ schedule: options.schedule });
     this.options = options;
     this.seen = new LruCache(options.dedupeSize ?? 1000);
-    this.ownKeys = options.subscriptions.map(subscriptionKey);
+    this.own = new Map(options.subscriptions.map((sub) => [subscriptionKey(sub), sub]));
   }
 
   /** For the `?debug` chip: `eventsub: shared (owner)`, `eventsub: shared (follower)` or `eventsub: not shared`. */
@@ -93,7 +102,8 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   }
 
   protected open(): void {
-    this.refused = false;
+    this.refusedAll = false;
+    this.reported = null;
     const alone = this.reasonToStayAlone();
     if (alone) {
       log.info(`EventSub is not shared with the other overlays: ${alone}. This page opens its own connection.`);
@@ -145,7 +155,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
     });
     this.owner = owner;
     owner.start(this.page);
-    owner.need(this.page, this.options.subscriptions);
+    owner.need(this.options.subscriptions);
   }
 
   /** Another page won the same election (see electOverChannel): it keeps the connection. */
@@ -179,13 +189,13 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   private handle(message: SharedMessage): void {
     switch (message.kind) {
       case 'need':
-        if (message.page !== this.page) this.owner?.need(message.page, message.subscriptions);
+        if (message.page !== this.page) this.owner?.need(message.subscriptions);
         break;
       case 'owner':
         if (message.page !== this.page) this.sendNeed();
         break;
       case 'status':
-        this.mirror(message.status, message.live);
+        this.mirror(message.status, message.live, message.refused);
         break;
       case 'notification': {
         const notification = message.notification;
@@ -198,8 +208,6 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
         if (this.wants(message.revocation.type)) this.emit('revocation', message.revocation);
         break;
       case 'error':
-        if (message.to !== undefined && message.to !== this.page) break;
-        if (message.to !== undefined && !message.error.retryable) this.refused = true;
         this.fail(fromErrorWire(message.error));
         break;
     }
@@ -207,15 +215,39 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
 
   /**
    * The owner's connection status is every page's status, except that a page is `connecting`
-   * until its own subscriptions are live.
+   * until each of its own subscriptions is live or refused. Then, as EventSubSource does after
+   * each new session, it reports which types it holds and which Twitch refused; if Twitch
+   * refused them all, it fails with the first refusal.
    */
-  private mirror({ state, attempt, retryInMs, error }: StatusWire, live: readonly string[]): void {
-    if (this.refused) return;
-    const shown = state === 'connected' && !this.ownKeys.every((key) => live.includes(key)) ? 'connecting' : state;
+  private mirror({ state, attempt, retryInMs, error }: StatusWire, live: readonly string[], refused: readonly RefusalWire[]): void {
+    if (this.refusedAll) return;
+    const held = [...this.own.keys()].filter((key) => live.includes(key));
+    const mine = refused.filter((refusal) => this.own.has(refusal.key));
+    const settled = state === 'connected' && held.length + mine.length === this.own.size;
+    const allRefused = settled && held.length === 0 && mine.length > 0;
+    if (!settled) this.reported = null; // a new session reports afresh
+    else if (this.report(held, mine) && allRefused) {
+      const error = new SourceError(REFUSAL_CODES[mine[0]!.reason], `Twitch would not create the subscription: ${mine[0]!.message}`);
+      this.refusedAll = !error.retryable;
+      this.fail(error);
+      if (this.refusedAll) return;
+    }
+    const shown = state === 'connected' && (!settled || allRefused) ? 'connecting' : state;
     // The owner repeats its status as each subscription is created: only a change is news here.
     const now = this.status;
     if (shown === now.state && attempt === now.attempt && retryInMs === now.retryInMs && error?.message === now.error?.message) return;
     this.setStatus(shown, { attempt, retryInMs, error: error && fromErrorWire(error) });
+  }
+
+  /** Emits `subscriptions` for this page's part of the session (`held` keys, `mine` refusals); true if it is news. */
+  private report(held: readonly string[], mine: readonly RefusalWire[]): boolean {
+    const active = [...new Set(held.map((key) => this.own.get(key)!.type))];
+    const outcome: SubscriptionOutcome = { active, refused: mine.map(({ type, version, reason, message }) => ({ type, version, reason, message })) };
+    const text = JSON.stringify(outcome);
+    if (text === this.reported) return false;
+    this.reported = text;
+    this.emit('subscriptions', outcome);
+    return true;
   }
 
   private wants(type: string, version?: string): boolean {

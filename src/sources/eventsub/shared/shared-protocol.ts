@@ -1,6 +1,7 @@
 import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
 import type { SourceState, SourceStatus } from '../../../core/source.js';
 import type { EventSubNotification, EventSubRevocation, EventSubSubscription } from '../eventsub-source.js';
+import type { SubscriptionRefusal } from '../create-subscriptions.js';
 
 /**
  * What the overlay pages of one user say to each other on their BroadcastChannel. Every message
@@ -25,6 +26,11 @@ export interface ErrorWire {
   readonly retryable: boolean;
 }
 
+/** A subscription Twitch refused on the owner's session, with its key (`subscriptionKey`). */
+export interface RefusalWire extends SubscriptionRefusal {
+  readonly key: string;
+}
+
 export interface StatusWire {
   readonly state: SourceState;
   readonly attempt: number;
@@ -38,15 +44,15 @@ export type SharedMessage = { readonly v: typeof PROTOCOL_VERSION } & (
   /** A page took over the connection: every other page sends its `need` again. */
   | { readonly kind: 'owner'; readonly page: string }
   /**
-   * The owner's connection status, which every page shows as its own, and the keys
-   * (`subscriptionKey`) of the subscriptions live on its session: a page is connected once all
-   * of its own are among them.
+   * The owner's connection status, which every page shows as its own, with what its session
+   * holds: the keys (`subscriptionKey`) of the live subscriptions and the refused ones. A page is
+   * connected once each of its own is live or refused, and one at least is live.
    */
-  | { readonly kind: 'status'; readonly status: StatusWire; readonly live: readonly string[] }
+  | { readonly kind: 'status'; readonly status: StatusWire; readonly live: readonly string[]; readonly refused: readonly RefusalWire[] }
   | { readonly kind: 'notification'; readonly notification: EventSubNotification }
   | { readonly kind: 'revocation'; readonly revocation: EventSubRevocation }
-  /** An error of the owner's connection, or, with `to`, one page's subscription that Twitch refused. */
-  | { readonly kind: 'error'; readonly error: ErrorWire; readonly to?: string }
+  /** An error of the owner's connection. */
+  | { readonly kind: 'error'; readonly error: ErrorWire }
 );
 
 /** Messages without the version field, as the sides build them. */
@@ -67,6 +73,7 @@ export function toStatusWire({ state, attempt, retryInMs, error }: SourceStatus)
 /** An owner publishes only these: it is never idle once it speaks, and a stopping owner is silent. */
 const STATES: readonly string[] = ['connecting', 'connected', 'reconnecting', 'error'];
 const CODES: readonly string[] = ['config', 'auth', 'network', 'protocol', 'rate-limit'];
+const REASONS: readonly string[] = ['unauthorized', 'rate-limited', 'failed'];
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,6 +81,10 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 
 function isErrorWire(value: unknown): value is ErrorWire {
   return isObject(value) && CODES.includes(value.code as string) && isString(value.message) && typeof value.retryable === 'boolean';
+}
+
+function isRefusal(value: unknown): value is RefusalWire {
+  return isObject(value) && isString(value.key) && isString(value.type) && isString(value.version) && REASONS.includes(value.reason as string) && isString(value.message);
 }
 
 function isSubscription(value: unknown): value is EventSubSubscription {
@@ -92,7 +103,9 @@ const CHECKS: Record<SharedMessage['kind'], (m: Fields) => boolean> = {
     typeof m.status.attempt === 'number' &&
     (m.status.error === undefined || isErrorWire(m.status.error)) &&
     Array.isArray(m.live) &&
-    m.live.every(isString),
+    m.live.every(isString) &&
+    Array.isArray(m.refused) &&
+    m.refused.every(isRefusal),
   notification: (m) =>
     isObject(m.notification) &&
     isString(m.notification.type) &&
@@ -100,7 +113,7 @@ const CHECKS: Record<SharedMessage['kind'], (m: Fields) => boolean> = {
     isString(m.notification.messageId) &&
     isObject(m.notification.event),
   revocation: (m) => isObject(m.revocation) && isString(m.revocation.type) && isString(m.revocation.status),
-  error: (m) => isErrorWire(m.error) && (m.to === undefined || isString(m.to)),
+  error: (m) => isErrorWire(m.error),
 };
 
 /**

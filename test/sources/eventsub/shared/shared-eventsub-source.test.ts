@@ -166,30 +166,35 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     expect(await commands.esConnections(s.tag)).toEqual({ opened: 2, open: 2 });
   });
 
-  test('a subscription Twitch refuses for one page puts only that page in error', async () => {
+  test('a subscription Twitch refuses is reported to the pages that asked for it; a page refused everything fails; the rest go on', async () => {
     const s = scenario();
     const owner = await s.open([s.type]);
     await connected(owner);
     // The fake refuses channel-points subscriptions to a token that is not the broadcaster's (403).
-    const greedy = await s.open([s.type, REDEMPTION_ADD]);
-    await expect.poll(() => state(greedy), { timeout: 10_000 }).toBe('error');
-    const [refusal] = await greedy.eval<string[]>('window.errors');
-    expect(refusal).toMatch(/^Twitch would not create the subscription: .*403/);
-    expect(refusal).toContain(`(${REDEMPTION_ADD})`);
+    const partly = await s.open([s.type, REDEMPTION_ADD]);
+    const refusedOnly = await s.open([REDEMPTION_ADD]);
+    await connected(partly);
+    await expect.poll(() => partly.eval('window.outcomes.at(-1)')).toEqual({
+      active: [s.type],
+      refused: [{ type: REDEMPTION_ADD, version: '1', reason: 'unauthorized', message: expect.stringMatching(/403/) }],
+    });
+    await expect.poll(() => state(refusedOnly), { timeout: 10_000 }).toBe('error');
+    expect((await refusedOnly.eval<string[]>('window.errors'))[0]).toMatch(/^Twitch would not create the subscription: .*403/);
+    expect(await owner.eval('window.outcomes')).toEqual([{ active: [s.type], refused: [] }]);
     expect(await state(owner)).toBe('connected');
     await commands.esNotify(s.type, { n: 1 });
-    await expect.poll(() => numbers(owner)).toEqual([1]);
+    for (const page of [owner, partly]) await expect.poll(() => numbers(page)).toEqual([1]);
   });
 
-  test("a refusal of the owner page's own subscription errors that page only; the others' events flow", async () => {
+  test("the owner page's own subscriptions all refused: that page fails, the connection serves the others", async () => {
     const s = scenario();
-    const owner = await s.open([s.type, REDEMPTION_ADD]);
+    const owner = await s.open([REDEMPTION_ADD]);
     await expect.poll(() => state(owner), { timeout: 10_000 }).toBe('error');
     expect(await role(owner)).toBe('owner');
     const follower = await s.open([s.type]);
     await connected(follower);
     await commands.esNotify(s.type, { n: 1 });
-    for (const page of [owner, follower]) await expect.poll(() => numbers(page)).toEqual([1]);
+    await expect.poll(() => numbers(follower)).toEqual([1]);
     expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
   });
 
@@ -206,7 +211,7 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     intruder.postMessage('<img src=x onerror=alert(1)>');
     intruder.postMessage({ v: 2, kind: 'notification', notification: { ...copy, messageId: 'newer-build' } });
     intruder.postMessage({ v: 1, kind: 'notification', notification: { type: s.type } });
-    intruder.postMessage({ v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 } });
+    intruder.postMessage({ v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [], refused: [] });
     intruder.postMessage({ v: 1, kind: 'notification', notification: copy });
     intruder.close();
 

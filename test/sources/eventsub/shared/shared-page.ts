@@ -5,7 +5,7 @@ import { Backoff } from '../../../../src/core/backoff.js';
 /**
  * A test-only overlay page: one SharedEventSubSource configured from the query, as an OBS
  * browser source would run it. The test opens several in one browser context and reads what
- * each received through `window.shared`, `window.received`, `window.errors` and `window.states`.
+ * each received through `window.shared`, `window.received`, `window.errors`, `window.states` and `window.outcomes`.
  *
  * Query: helix (fake HTTP origin), client, token, user, eventsub (URL with a `tag`), type
  * (repeatable); `election=channel` to do without Web Locks, as in OBS's local-file mode; `vanish`
@@ -26,9 +26,11 @@ const source = new SharedEventSubSource({
 const received: { type: string; id: string; n: unknown }[] = [];
 const errors: string[] = [];
 const states: string[] = [];
+const outcomes: unknown[] = [];
 source.addEventListener('notification', (e) => received.push({ type: e.detail.type, id: e.detail.messageId, n: e.detail.event.n }));
 source.addEventListener('error', (e) => errors.push(e.detail.message));
 source.addEventListener('status', (e) => states.push(e.detail.state));
-Object.assign(window, { shared: source, received, errors, states });
+source.addEventListener('subscriptions', (e) => outcomes.push(e.detail));
+Object.assign(window, { shared: source, received, errors, states, outcomes });
 source.start();
 if (!query.has('vanish')) window.addEventListener('pagehide', () => source.stop(), { once: true });

@@ -9,10 +9,11 @@ describe('shared EventSub channel protocol', () => {
   test.each([
     { v: 1, kind: 'need', page: 'p1', subscriptions: [{ type: 'channel.follow', version: '2', condition: { broadcaster_user_id: '1', moderator_user_id: '1' } }] },
     { v: 1, kind: 'owner', page: 'p1' },
-    { v: 1, kind: 'status', status: { state: 'reconnecting', attempt: 2, retryInMs: 500, error: { code: 'network', message: 'lost', retryable: true } }, live: [] },
+    { v: 1, kind: 'status', status: { state: 'reconnecting', attempt: 2, retryInMs: 500, error: { code: 'network', message: 'lost', retryable: true } }, live: [], refused: [] },
+    { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, live: ['k1'], refused: [{ key: 'k2', type: 'channel.cheer', version: '1', reason: 'unauthorized', message: 'Missing scope' }] },
     { v: 1, kind: 'notification', notification },
     { v: 1, kind: 'revocation', revocation: { type: 'channel.follow', status: 'authorization_revoked' } },
-    { v: 1, kind: 'error', error: { code: 'auth', message: 'Missing scope', retryable: false }, to: 'p1' },
+    { v: 1, kind: 'error', error: { code: 'auth', message: 'Missing scope', retryable: false } },
   ])('reads a well-formed "$kind" message', (message) => {
     expect(readSharedMessage(message)).toEqual(message);
   });
@@ -26,9 +27,10 @@ describe('shared EventSub channel protocol', () => {
     ['an unknown kind', { v: 1, kind: 'toString', page: 'p' }, 'unknown kind "toString"'],
     ['a need with a non-string condition', { v: 1, kind: 'need', page: 'p', subscriptions: [{ type: 't', version: '1', condition: { id: 5 } }] }, 'malformed "need" message'],
     ['a need beyond what one connection holds', { v: 1, kind: 'need', page: 'p', subscriptions: Array.from({ length: 301 }, (_, i) => ({ type: `t${i}`, version: '1', condition: {} })) }, 'malformed "need" message'],
-    ['a status of an unknown state', { v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [] }, 'malformed "status" message'],
-    ['a status an owner never sends', { v: 1, kind: 'status', status: { state: 'stopped', attempt: 0 }, live: [] }, 'malformed "status" message'],
-    ['a status without live keys', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 } }, 'malformed "status" message'],
+    ['a status of an unknown state', { v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
+    ['a status an owner never sends', { v: 1, kind: 'status', status: { state: 'stopped', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
+    ['a status without live keys', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, refused: [] }, 'malformed "status" message'],
+    ['a status with a refusal of an unknown reason', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, live: [], refused: [{ key: 'k', type: 't', version: '1', reason: 'bored', message: '' }] }, 'malformed "status" message'],
     ['a notification without an event', { v: 1, kind: 'notification', notification: { ...notification, event: 'x' } }, 'malformed "notification" message'],
     ['an error of an unknown code', { v: 1, kind: 'error', error: { code: 'teapot', message: 'x', retryable: true } }, 'malformed "error" message'],
   ])('refuses %s, saying why', (_name, data, why) => {
