@@ -78,7 +78,8 @@ export class EventSubOwner {
   private publishStatus(): void {
     const status = this.source.status;
     const { live, refused } = status.state === 'connected' ? this.work : freshWork();
-    this.publish({ kind: 'status', status: toStatusWire(status), live: [...live], refused: [...refused].map(([key, refusal]) => ({ key, ...refusal })) });
+    const held = { live: [...live], refused: [...refused].map(([key, refusal]) => ({ key, ...refusal })) };
+    this.publish({ kind: 'status', status: toStatusWire(status), session: this.source.session, ...held });
   }
 
   /** Creates, on the live session, every need not created, refused or asked for there yet. */

@@ -58,8 +58,8 @@ const log = createLogger('eventsub');
  * already seen, so nothing is delivered to it twice.
  *
  * Same public surface as EventSubSource: each page receives the notifications of its own
- * subscriptions' types and versions (a notification carries no condition to match on) and shows
- * the owner's connection status as its own. It opens its own connection (`solo`), and logs
+ * subscriptions' types (a notification carries no condition to match on), its `subscriptions`
+ * outcome per session, and shows the owner's connection status as its own. It opens its own connection (`solo`), and logs
  * why, in a browser without BroadcastChannel, with an injected WebSocket (demo, replay) and
  * with a `tap` (`?record`).
  *
@@ -80,6 +80,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   private leaveElection: (() => void) | null = null;
   /** Twitch refused every subscription of this page for good: it stays in error whatever the owner's status. */
   private refusedAll = false;
+  private sessionId = '';
   /** The last `subscriptions` outcome emitted on the current session, as JSON; null before it. */
   private reported: string | null = null;
 
@@ -94,6 +95,11 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   get name(): string {
     if (this.currentRole === 'solo') return 'eventsub: not shared';
     return this.currentRole ? `eventsub: shared (${this.currentRole})` : 'eventsub';
+  }
+
+  /** The shared session's id, as the owner last reported it; '' before the first welcome. */
+  get session(): string {
+    return this.sessionId;
   }
 
   /** This page's part while running; null when stopped. */
@@ -142,6 +148,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
     this.channel?.close();
     this.channel = null;
     this.currentRole = null;
+    this.sessionId = '';
   }
 
   private takeOver(role: 'owner' | 'solo'): void {
@@ -195,11 +202,12 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
         if (message.page !== this.page) this.sendNeed();
         break;
       case 'status':
+        this.sessionId = message.session;
         this.mirror(message.status, message.live, message.refused);
         break;
       case 'notification': {
         const notification = message.notification;
-        if (!this.wants(notification.type, notification.version) || this.seen.has(notification.messageId)) break;
+        if (!this.wants(notification.type) || this.seen.has(notification.messageId)) break;
         this.seen.set(notification.messageId, true);
         this.emit('notification', notification);
         break;
@@ -250,7 +258,8 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
     return true;
   }
 
-  private wants(type: string, version?: string): boolean {
-    return this.options.subscriptions.some((sub) => sub.type === type && (version === undefined || sub.version === version));
+  /** By type only, as EventSubSource hands on whatever its session receives: a version this page did not ask for is the reader's to skip. */
+  private wants(type: string): boolean {
+    return this.options.subscriptions.some((sub) => sub.type === type);
   }
 }

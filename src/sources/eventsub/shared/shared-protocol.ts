@@ -44,11 +44,11 @@ export type SharedMessage = { readonly v: typeof PROTOCOL_VERSION } & (
   /** A page took over the connection: every other page sends its `need` again. */
   | { readonly kind: 'owner'; readonly page: string }
   /**
-   * The owner's connection status, which every page shows as its own, with what its session
-   * holds: the keys (`subscriptionKey`) of the live subscriptions and the refused ones. A page is
+   * The owner's connection status, which every page shows as its own, with its session id
+   * ('' before a welcome) and what that session holds: the keys (`subscriptionKey`) of the live subscriptions and the refused ones. A page is
    * connected once each of its own is live or refused, and one at least is live.
    */
-  | { readonly kind: 'status'; readonly status: StatusWire; readonly live: readonly string[]; readonly refused: readonly RefusalWire[] }
+  | { readonly kind: 'status'; readonly status: StatusWire; readonly session: string; readonly live: readonly string[]; readonly refused: readonly RefusalWire[] }
   | { readonly kind: 'notification'; readonly notification: EventSubNotification }
   | { readonly kind: 'revocation'; readonly revocation: EventSubRevocation }
   /** An error of the owner's connection. */
@@ -102,6 +102,7 @@ const CHECKS: Record<SharedMessage['kind'], (m: Fields) => boolean> = {
     STATES.includes(m.status.state as string) &&
     typeof m.status.attempt === 'number' &&
     (m.status.error === undefined || isErrorWire(m.status.error)) &&
+    isString(m.session) &&
     Array.isArray(m.live) &&
     m.live.every(isString) &&
     Array.isArray(m.refused) &&

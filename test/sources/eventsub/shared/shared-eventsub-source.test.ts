@@ -77,6 +77,9 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
       'eventsub: shared (owner)',
     ]);
     expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+    // Every page knows the one session's id, as EventSubSource's `session` tells it.
+    const [session] = await commands.esSessions().then((all) => all.filter((one) => one.tag === s.tag));
+    expect(new Set(await Promise.all(open.map((page) => page.eval<string>('window.shared.session'))))).toEqual(new Set([session!.id]));
 
     // Twitch delivers #2 twice with one message id (§3.2); #5 is last, so once it is in, anything doubled would be too.
     for (const n of [1, 2, 3, 4, 5]) await commands.esNotify(s.type, { n }, n === 2 ? 2 : 1);
