@@ -1,6 +1,7 @@
-import { alertsSchema } from '../config/alerts-config.js';
+import { alertsSchema, kindKey } from '../config/alerts-config.js';
+import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
 import { EVENT_SUBSCRIPTIONS } from '../sources/eventsub/subscription-catalog.js';
-import type { OverlayEntry, ScopeNeed } from './overlay-entry.js';
+import type { FieldGroup, OverlayEntry, ScopeNeed } from './overlay-entry.js';
 
 /**
  * One optional scope per group of event kinds, read from the subscription catalog so the token
@@ -32,6 +33,42 @@ export const PUBSUB_REDEMPTIONS: ScopeNeed = {
   alternatives: ['channel:manage:redemptions'],
 };
 
+/** Each kind's section heading in the URL builder. */
+const KIND_SECTIONS: Readonly<Record<EventKind, string>> = {
+  follow: 'Follows',
+  sub: 'Subscriptions',
+  resub: 'Resubs',
+  gift: 'Gift subs',
+  cheer: 'Cheers',
+  raid: 'Raids',
+  shoutout: 'Shoutouts',
+  'hype-train': 'Hype trains',
+  poll: 'Polls',
+  prediction: 'Predictions',
+  goal: 'Goals',
+  charity: 'Charity donations',
+  redemption: 'Channel points',
+};
+
+/** Settings that concern channel-point redemptions only: they go in that kind's section. */
+const REDEMPTION_ONLY = ['template', 'templates', 'rewards', 'sounds', 'speak'] as const;
+
+/**
+ * One builder section per kind with its `<kind>-…` parameters and a Test button that plays
+ * the kind's sample alert in the preview; the shared settings stay in "General".
+ */
+function kindGroups(): FieldGroup[] {
+  return EVENT_KINDS.map((kind) => {
+    const key = kindKey(kind);
+    const own = ['Template', 'Variations', 'Sound', 'Image', 'Duration', 'Min'].map((field) => `${key}${field}`);
+    return {
+      title: KIND_SECTIONS[kind],
+      keys: kind === 'redemption' ? [...own, ...REDEMPTION_ONLY] : own,
+      test: { element: 'ovl-alerts', method: 'playTestAlert', arg: kind },
+    };
+  });
+}
+
 export const alertsEntry: OverlayEntry<typeof alertsSchema> = {
   name: 'alerts',
   title: 'Alerts overlay',
@@ -43,4 +80,5 @@ export const alertsEntry: OverlayEntry<typeof alertsSchema> = {
     // obs-browser issue 404: speechSynthesis bypasses the source's audio capture.
     speak: 'OBS does not capture speech when the source’s "Control audio via OBS" is ticked: leave it unticked to hear it (it then plays on your desktop audio).',
   },
+  fieldGroups: kindGroups(),
 };

@@ -12,6 +12,27 @@ export interface ScopeNeed {
 }
 
 /**
+ * A Test button of the URL builder: it calls `method(arg)` on the overlay's `element` in the
+ * preview, e.g. `playTestAlert('follow')` on `ovl-alerts`.
+ */
+export interface PreviewTest {
+  /** Tag name of the overlay's element. */
+  readonly element: string;
+  readonly method: string;
+  readonly arg: string;
+}
+
+/** Fields the URL builder shows together in one collapsible section. */
+export interface FieldGroup {
+  /** The section's heading, e.g. "Follows". */
+  readonly title: string;
+  /** Schema keys of its fields, in order. */
+  readonly keys: readonly string[];
+  /** What its Test button plays in the preview; none: no button. */
+  readonly test?: PreviewTest;
+}
+
+/**
  * Everything the rest of the project needs to know about one overlay, with no DOM and no
  * connection code: the demo page, the README generator and test, the token scopes and the
  * overlay's own definition all read it. Adding an overlay = one entry + one page.
@@ -30,6 +51,8 @@ export interface OverlayEntry<S extends Schema = Schema> {
   readonly schema: S;
   /** Advice shown next to a field in the URL builder, by schema key. */
   readonly fieldNotes?: Readonly<Partial<Record<keyof S & string, string>>>;
+  /** Sections of the URL builder, after a "General" one holding the fields in none; absent: one flat form. */
+  readonly fieldGroups?: readonly FieldGroup[];
 }
 
 /** Whether the overlay's link carries a token at all. */

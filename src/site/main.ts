@@ -48,6 +48,7 @@ for (const overlay of OVERLAYS) {
   builder.schema = overlay.schema;
   builder.hint = overlay.obs;
   builder.notes = overlay.fieldNotes ?? {};
+  builder.groups = overlay.fieldGroups ?? [];
   section.append(title, about, builder);
   document.body.append(section);
   builders.set(overlay.name, builder);

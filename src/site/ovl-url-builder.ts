@@ -2,12 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { paramName, type ParamSpec, type Schema } from '../config/schema.js';
 import type { ConfigProblem } from '../config/parse.js';
+import type { FieldGroup, PreviewTest } from '../registry/overlay-entry.js';
 import { overlayUrl } from '../config/overlay-url.js';
 import { inlineCode } from '../components/status/inline-code.js';
 import { checkFields, defaultTexts, textsFromUrl, withValue, type CheckedFields, type FieldTexts } from './builder-values.js';
 import { hasSecrets, maskSecrets } from './mask-secrets.js';
 import { copyText, type CopyOutcome, type TextClipboard } from './copy-text.js';
 import { controlStyles } from './site-styles.js';
+import { PREVIEW_WAIT_MS, nextLoad, playInPreview } from './preview-test.js';
 
 const COPY_MESSAGES: Record<CopyOutcome, string> = {
   copied: 'Copied.',
@@ -15,18 +17,26 @@ const COPY_MESSAGES: Record<CopyOutcome, string> = {
   refused: 'The browser refused to copy. The URL is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
 };
 
+/** The section of the fields that belong to no group. */
+const GENERAL = 'General';
+
 /**
  * Builds an overlay's OBS URL from its config schema: one field per parameter with its doc and
  * default, checked as it is typed by the overlay's own parser (each problem beside its field;
  * no URL while one remains), a live preview on the simulator, and the URL to copy. Secrets
  * after the # are masked on screen unless revealed; "Copy URL" copies the whole URL and says
- * whether it could. Pasting an existing URL loads it for editing.
+ * whether it could. Pasting an existing URL loads it for editing. With `groups`, the fields
+ * come in collapsible sections ("General" first, open), each with its Test button if it has
+ * one: that plays the section's test in the preview, on the settings as typed.
  *
  * @csspart preview - The preview iframe.
  * @csspart url - The OBS URL (secrets masked unless revealed).
  * @csspart problem - A problem with one field, beside it (`data-param` names it).
  * @csspart copy-status - What became of the last copy.
  * @csspart secret-note - The warning not to show the page on stream, when the URL carries a secret.
+ * @csspart group - A section of fields (`data-group` holds its title).
+ * @csspart test - A section's Test button.
+ * @csspart test-status - What became of the section's last test.
  */
 @customElement('ovl-url-builder')
 export class OvlUrlBuilder extends LitElement {
@@ -91,6 +101,47 @@ export class OvlUrlBuilder extends LitElement {
       .secret-note {
         color: #ffb3a7;
       }
+      /* The preview stays in sight while the fields scroll by, so a Test button's alert is seen. */
+      .side {
+        position: sticky;
+        top: 8px;
+        align-self: start;
+      }
+      .group {
+        border: 1px solid #3a3a3d;
+        border-radius: 8px;
+        margin-bottom: 8px;
+      }
+      .group-head {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+      }
+      .group-head .toggle {
+        flex: 1;
+        text-align: left;
+        background: none;
+        border: 0;
+        color: inherit;
+        font-weight: 600;
+        padding: 8px 10px;
+      }
+      .group-head .toggle::before {
+        content: '▸ ';
+      }
+      .group-head .toggle[aria-expanded='true']::before {
+        content: '▾ ';
+      }
+      .group-head [part='test'] {
+        margin-right: 8px;
+      }
+      .group-body,
+      [part='test-status'] {
+        padding: 0 10px 8px;
+      }
+      .count {
+        color: #ffe08a;
+      }
     `,
   ];
 
@@ -101,10 +152,14 @@ export class OvlUrlBuilder extends LitElement {
   @property() hint = '';
   /** Advice shown beside a field, by schema key. */
   @property({ attribute: false }) notes: Readonly<Record<string, string | undefined>> = {};
+  /** Sections of fields, after "General" with the fields in none; empty: one flat form. */
+  @property({ attribute: false }) groups: readonly FieldGroup[] = [];
   /** Where the built site is hosted (the folder holding `overlays/`); empty: this page's own folder. */
   @property() base = '';
   /** Where "Copy URL" writes; none on an insecure page. Tests inject their own. */
   @property({ attribute: false }) clipboard: TextClipboard | undefined = navigator.clipboard;
+  /** How long a Test button waits for the preview to load, then for the overlay in it, in ms. */
+  @property({ attribute: false }) previewWaitMs = PREVIEW_WAIT_MS;
 
   @state() private texts: FieldTexts = {};
   /** The fields as of the last committed change (a field left, Enter, a box ticked): what the preview shows. */
@@ -113,8 +168,15 @@ export class OvlUrlBuilder extends LitElement {
   @state() private pasteProblems: readonly ConfigProblem[] = [];
   @state() private revealed = false;
   @state() private copied: CopyOutcome | null = null;
+  /** Titles of the sections shown open. */
+  @state() private openGroups: ReadonlySet<string> = new Set([GENERAL]);
+  /** What each section's last test came to, by title. */
+  @state() private testStatus: Readonly<Record<string, string>> = {};
 
   @query('[part="url"]') private urlBox!: HTMLInputElement;
+  @query('[part="preview"]') private preview!: HTMLIFrameElement;
+  /** The preview URL whose page has loaded; until the current one has, a test waits for it. */
+  private loadedPreview = '';
 
   private checked: CheckedFields<Schema> = { config: {}, problems: [] };
 
@@ -207,6 +269,61 @@ export class OvlUrlBuilder extends LitElement {
     </label>`;
   }
 
+  /** The sections to show: "General" with the fields of no group first (if any), each group's fields in its order. */
+  private sections(): FieldGroup[] {
+    const grouped = new Set(this.groups.flatMap((group) => group.keys));
+    const general = Object.keys(this.schema).filter((key) => !grouped.has(key));
+    const groups = this.groups.map((group) => ({ ...group, keys: group.keys.filter((key) => key in this.schema) }));
+    return general.length > 0 ? [{ title: GENERAL, keys: general }, ...groups] : groups;
+  }
+
+  private toggle(title: string): void {
+    const open = new Set(this.openGroups);
+    if (!open.delete(title)) open.add(title);
+    this.openGroups = open;
+  }
+
+  private say(title: string, text: string): void {
+    this.testStatus = { ...this.testStatus, [title]: text };
+  }
+
+  /** Plays a section's test in the preview, first reloading it with the settings as typed if they changed. */
+  private async runTest(title: string, test: PreviewTest): Promise<void> {
+    this.say(title, 'Waiting for the preview…');
+    // The streamer tests what they typed, even in a field not yet left: the preview takes it now.
+    this.committed = this.texts;
+    await this.updateComplete;
+    const frame = this.preview;
+    if (this.loadedPreview !== frame.src && !(await nextLoad(frame, this.previewWaitMs))) {
+      this.say(title, '⚠ The preview has not loaded yet: try again in a moment.');
+      return;
+    }
+    const outcome = await playInPreview(frame, test, this.previewWaitMs);
+    this.say(title, outcome.played ? 'Sent to the preview.' : `⚠ ${outcome.why}`);
+  }
+
+  private renderSection({ title, keys, test }: FieldGroup, index: number) {
+    const open = this.openGroups.has(title);
+    const names = new Set(keys.map(paramName));
+    const problems = this.checked.problems.filter((p) => names.has(p.param)).length;
+    const status = this.testStatus[title];
+    return html`<section class="group" part="group" data-group=${title}>
+      <div class="group-head">
+        <button type="button" class="toggle" aria-expanded=${open} aria-controls=${`group-${index}`} @click=${() => this.toggle(title)}>
+          ${title}${problems > 0 ? html` <span class="count">⚠ ${problems} to fix</span>` : nothing}
+        </button>
+        ${test ? html`<button type="button" part="test" data-test=${test.arg} @click=${() => this.runTest(title, test)}>Test</button>` : nothing}
+      </div>
+      ${status ? html`<div class="doc" part="test-status" role="status">${status}</div>` : nothing}
+      <div class="group-body" id=${`group-${index}`} ?hidden=${!open}>${keys.map((key) => this.field([key, this.schema[key]!]))}</div>
+    </section>`;
+  }
+
+  private renderFields() {
+    if (this.groups.length === 0) return Object.entries(this.schema).map((entry) => this.field(entry));
+    return this.sections().map((section, index) => this.renderSection(section, index));
+  }
+
   private onPaste(event: Event): void {
     const box = event.target as HTMLInputElement;
     this.load(box.value);
@@ -247,15 +364,15 @@ export class OvlUrlBuilder extends LitElement {
 
   protected override render() {
     return html`<form @submit=${(e: Event) => e.preventDefault()} @change=${() => (this.committed = this.texts)}>
-        ${Object.entries(this.schema).map((entry) => this.field(entry))}
+        ${this.renderFields()}
         <label>
           <span class="name">Edit an existing URL</span>
           <input id="paste" type="text" placeholder="paste an overlay URL" @change=${this.onPaste} />
         </label>
         ${this.pasteProblems.map((p) => html`<div class="problem" part="problem" data-param=${p.param}>⚠ ${p.message}</div>`)}
       </form>
-      <div>
-        <iframe part="preview" title="Preview on the simulator" src=${this.previewUrl}></iframe>
+      <div class="side">
+        <iframe part="preview" title="Preview on the simulator" src=${this.previewUrl} @load=${() => (this.loadedPreview = this.preview.src)}></iframe>
         ${this.renderUrl()}
         <div class="doc">${this.hint}</div>
       </div>`;

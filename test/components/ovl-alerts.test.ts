@@ -417,3 +417,18 @@ describe('playTestAlert', () => {
     expect(part('text')?.textContent).not.toMatch(/\{|undefined|NaN/);
   });
 });
+
+describe('playTestAlert order', () => {
+  test('shows right after the alert on screen, before the waiting ones, and folds with no follow', async () => {
+    const { el, emit, texts } = await mountEvents();
+    const shown: string[] = [];
+    el.addEventListener('ovl-alert-show', (e) => shown.push(e.detail.id));
+    emit(reference('channel.follow'));
+    emit(reference('channel.raid'));
+    emit(reference('channel.subscription.gift', { total: 20 }));
+    await el.playTestAlert('follow');
+    await expect.poll(() => shown.length, { timeout: 5000 }).toBe(4);
+    expect(shown[1]).toMatch(/^sample-follow-/);
+    expect(texts[1]).toMatch(/^\w+ just followed!$/);
+  });
+});

@@ -15,6 +15,8 @@ export const BROADCASTER_TOKEN = 'broadcastertoken';
 export const scopedToken = (scopes: readonly string[]): string => ['scoped', ...scopes].join('~');
 /** The scopes of a `scopedToken`, or null for any other token. */
 export const scopesOfToken = (token: string): string[] | null => (token.startsWith('scoped~') ? token.split('~').slice(1).filter(Boolean) : null);
+/** A client id the fake's device flow answers with a 1 s polling interval (Twitch says 5 s). */
+export const QUICK_POLL_CLIENT_ID = 'quick-poll-app';
 /** The channel whose emotes and badges the fixtures hold. */
 export const FIXTURE_CHANNEL_ID = '141981764';
 /** A channel id for which every emote service answers 500. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FakeEventSubServer } from './fake-eventsub.js';
-import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, COSMETIC_USER_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, RADIAL_USER_ID, TEST_CLIENT_ID, scopesOfToken } from '../helpers/http.js';
+import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, COSMETIC_USER_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, RADIAL_USER_ID, TEST_CLIENT_ID, QUICK_POLL_CLIENT_ID, scopesOfToken } from '../helpers/http.js';
 
 /**
  * Twitch's HTTP APIs (Helix, id.twitch.tv), the third-party emote and badge APIs, IVR and the
@@ -140,7 +140,9 @@ export class FakeHttpServer {
     if (path === '/id/oauth2/device' && req.method === 'POST') {
       const code = `device-${this.deviceCodes.size + 1}`;
       this.deviceCodes.set(code, 2);
-      return json({ device_code: code, expires_in: 1800, interval: 5, user_code: 'ABCDEFGH', verification_uri: 'https://www.twitch.tv/activate?public=true&device-code=ABCDEFGH' });
+      // Twitch's interval is 5 s; page tests use a client the fake tells to poll every second.
+      const interval = form.get('client_id') === QUICK_POLL_CLIENT_ID ? 1 : 5;
+      return json({ device_code: code, expires_in: 1800, interval, user_code: 'ABCDEFGH', verification_uri: 'https://www.twitch.tv/activate?public=true&device-code=ABCDEFGH' });
     }
     if (path === '/id/oauth2/token' && req.method === 'POST') {
       const pending = this.deviceCodes.get(form.get('device_code') ?? '');

@@ -5,6 +5,8 @@ import type { TextClipboard } from '../../src/site/copy-text.js';
 import { chatEntry } from '../../src/registry/chat.js';
 import { alertsEntry } from '../../src/registry/alerts.js';
 import type { OverlayEntry } from '../../src/registry/overlay-entry.js';
+import { EVENT_KINDS } from '../../src/events/stream-event.js';
+import { paramName } from '../../src/config/schema.js';
 
 let builder: OvlUrlBuilder | undefined;
 afterEach(() => builder?.remove());
@@ -25,6 +27,7 @@ async function mount(entry: OverlayEntry = chatEntry, clipboard: TextClipboard |
   builder.path = 'no-overlay-here/';
   builder.schema = entry.schema;
   builder.notes = entry.fieldNotes ?? {};
+  builder.groups = entry.fieldGroups ?? [];
   // null: no Clipboard API, as on a plain-http page other than localhost.
   builder.clipboard = clipboard ?? undefined;
   document.body.append(builder);
@@ -169,5 +172,55 @@ describe('<ovl-url-builder> secrets and copying', () => {
     await type('channel', 'mychannel');
     copyButton().click();
     await expect.poll(() => root().querySelector('[part="copy-status"]')?.textContent).toContain('The browser refused to copy');
+  });
+});
+
+describe('<ovl-url-builder> sections and Test buttons', () => {
+  const sections = () => [...root().querySelectorAll<HTMLElement>('[part="group"]')];
+  const section = (title: string) => sections().find((s) => s.dataset.group === title)!;
+  const fieldIds = (group: HTMLElement) => [...group.querySelectorAll('input, select')].map((input) => input.id);
+  const bodyOf = (group: HTMLElement) => group.querySelector<HTMLElement>('.group-body')!;
+
+  test('the alerts fields come as "General" then one section per kind, each with a Test button; every field once', async () => {
+    await mount(alertsEntry);
+    expect(sections().map((s) => [s.dataset.group, s.querySelector<HTMLElement>('[part="test"]')?.dataset.test ?? null])).toEqual([
+      ['General', null],
+      ...EVENT_KINDS.map((kind) => [expect.any(String), kind]),
+    ]);
+    expect(sections().slice(1, 6).map((s) => s.dataset.group)).toEqual(['Follows', 'Subscriptions', 'Resubs', 'Gift subs', 'Cheers']);
+    expect(fieldIds(section('General'))).toEqual(expect.arrayContaining(['token', 'duration', 'sound', 'priorities']));
+    expect(fieldIds(section('Cheers'))).toEqual(['cheer-template', 'cheer-variations', 'cheer-sound', 'cheer-image', 'cheer-duration', 'cheer-min']);
+    expect(fieldIds(section('Channel points'))).toEqual(expect.arrayContaining(['redemption-template', 'templates', 'rewards', 'speak']));
+    const shown = sections().flatMap(fieldIds);
+    expect(shown.sort()).toEqual(Object.keys(alertsEntry.schema).map(paramName).sort());
+  });
+
+  test('"General" starts open and the kinds closed; a heading opens its section and counts its problems', async () => {
+    await mount(alertsEntry);
+    expect(bodyOf(section('General')).hidden).toBe(false);
+    expect(bodyOf(section('Cheers')).hidden).toBe(true);
+    const toggle = section('Cheers').querySelector<HTMLButtonElement>('.toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await type('cheer-min', '-5');
+    expect(toggle.textContent).toContain('⚠ 1 to fix');
+    toggle.click();
+    await builder!.updateComplete;
+    expect(bodyOf(section('Cheers')).hidden).toBe(false);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(problemsBeside('cheer-min')).toEqual([expect.stringContaining('"cheer-min" must be at least 0')]);
+  });
+
+  test('a Test button says so when the preview shows no overlay to test', async () => {
+    await mount(alertsEntry);
+    builder!.previewWaitMs = 500;
+    // The preview's page has no overlay in it (see mount): whether or not it loaded by now, the button says why nothing plays.
+    section('Follows').querySelector<HTMLButtonElement>('[part="test"]')!.click();
+    await expect.poll(() => section('Follows').querySelector('[part="test-status"]')?.textContent, { timeout: 5000 }).toMatch(/^⚠ The preview (shows no overlay to test|has not loaded yet)/);
+  });
+
+  test('an overlay with no groups keeps one flat form', async () => {
+    await mount(chatEntry);
+    expect(sections()).toEqual([]);
+    expect(root().getElementById('channel')).not.toBeNull();
   });
 });

@@ -92,6 +92,8 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
 
   @state() private showing: Shown | null = null;
   private serial = 0;
+  /** Alerts from playTestAlert: asked for now, so they show before every waiting alert and fold with none. */
+  private readonly tests = new WeakSet<StreamEvent>();
   private readonly kitSounds = new KitSounds();
   private readonly queue = this.makeQueue();
 
@@ -107,11 +109,14 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
 
   /**
    * Plays an alert of `kind` with a made-up viewer, as the demo page's Test buttons do. It
-   * skips the kind's on/off and minimum, and waits its turn like any alert.
+   * skips the kind's on/off and minimum, and shows as soon as the alert on screen is done,
+   * before every waiting one.
    */
   async playTestAlert(kind: EventKind): Promise<void> {
     const { sampleEvent } = await import('../../simulator/sample-event.js');
-    this.queue.push(sampleEvent(kind));
+    const event = sampleEvent(kind);
+    this.tests.add(event);
+    this.queue.push(event);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -147,11 +152,13 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
       durationMs: this.duration * 1000,
       maxWaiting: this.maxWaiting,
       priorityOf: (event) => {
+        if (this.tests.has(event)) return Infinity;
         const rank = this.priorities.indexOf(event.kind);
         return rank === -1 ? -1 : this.priorities.length - rank;
       },
       durationOf: (event) => lookFor(this.settingsOf(event.kind), alertContent(event).amount).durationMs,
-      merge: (waiting, incoming) => (waiting.kind === 'follow' && incoming.kind === 'follow' ? this.foldFollows(waiting, incoming) : null),
+      merge: (waiting, incoming) =>
+        waiting.kind === 'follow' && incoming.kind === 'follow' && !this.tests.has(waiting) && !this.tests.has(incoming) ? this.foldFollows(waiting, incoming) : null,
     });
     queue.addEventListener('show', (e) => this.onShow(e.detail));
     queue.addEventListener('update', (e) => {

@@ -22,8 +22,10 @@ const VISIBLE = 0.004;
  * only while something is visible, and not at all while OBS hides the source.
  *
  * @fires ovl-heat-votes - with `region-columns`/`region-rows` set: `{ columns, rows, counts }` after each counted vote. Not bubbling.
- * @csspart canvas - The heatmap. @csspart marker - A click ripple.
- * @cssprop --ovl-heat-marker-color, --ovl-heat-marker-size
+ * @csspart canvas - The heatmap.
+ * @csspart marker - A click ripple.
+ * @cssprop --ovl-heat-marker-color - Colour of a click ripple.
+ * @cssprop --ovl-heat-marker-size - Size of a click ripple.
  */
 @customElement('ovl-heatmap')
 export class OvlHeatmap extends SourceElement<HeatFeed> {

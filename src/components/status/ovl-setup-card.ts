@@ -7,7 +7,8 @@ import { inlineCode } from './inline-code.js';
  * channel given, a token Twitch refuses). Shown on the overlay itself, because at that
  * moment the streamer is looking at it in OBS.
  *
- * @csspart card - The card. @csspart item - One thing to fix.
+ * @csspart card - The card.
+ * @csspart item - One thing to fix.
  */
 @customElement('ovl-setup-card')
 export class OvlSetupCard extends LitElement {

@@ -18,7 +18,8 @@ const STATE_COLORS: Record<string, string> = {
  * warnings, and free-form notes from the overlay (e.g. which emote services loaded).
  * Never shown without `?debug`, so the stream stays clean.
  *
- * @csspart chip - One source's chip. @csspart problem - One configuration warning.
+ * @csspart chip - One source's chip.
+ * @csspart problem - One configuration warning.
  */
 @customElement('ovl-status-panel')
 export class OvlStatusPanel extends LitElement {

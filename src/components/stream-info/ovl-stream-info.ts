@@ -13,11 +13,19 @@ export type StreamInfoFeed = TypedEventTarget<{ change: StreamState }>;
  * A channel's stream at a glance: viewer count, title, game and uptime, or an offline line.
  * Uptime ticks every second between polls, and not at all while OBS hides the source.
  *
- * @csspart base - The row of pieces. @csspart viewers - The viewer count. @csspart title - The title.
- * @csspart game - The game. @csspart uptime - The time live. @csspart offline - The offline text.
+ * @csspart base - The row of pieces.
+ * @csspart viewers - The viewer count.
  * @csspart live-dot - The dot before the viewer count.
- * @cssprop --ovl-info-font, --ovl-info-font-size, --ovl-info-color, --ovl-info-gap, --ovl-info-live-color, --ovl-info-text-shadow
- * @attr title-overflow - `ellipsis` (default) or `marquee`: a title too long for its row scrolls.
+ * @csspart uptime - The time live.
+ * @csspart game - The game.
+ * @csspart title - The title.
+ * @csspart offline - The offline text.
+ * @cssprop --ovl-info-font - Font family.
+ * @cssprop --ovl-info-font-size - Text size (default 24px).
+ * @cssprop --ovl-info-color - Text colour.
+ * @cssprop --ovl-info-gap - Space between the pieces.
+ * @cssprop --ovl-info-live-color - Colour of the live dot.
+ * @cssprop --ovl-info-text-shadow - Shadow behind the text.
  */
 @customElement('ovl-stream-info')
 export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {

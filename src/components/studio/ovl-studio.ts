@@ -9,9 +9,13 @@ import { fire } from '../../core/element-events.js';
  * key (held in this page only: never written to the URL or to storage), Start/Stop for
  * publishing and for the local recording, and the live numbers.
  *
- * @csspart preview - The preview frame. @csspart publish - The publish button.
- * @csspart record - The record button. @csspart download - The link to the last recording.
- * @csspart stats - The numbers table. @csspart status - The state line. @csspart error - The last error.
+ * @csspart preview - The preview frame.
+ * @csspart publish - The publish button.
+ * @csspart record - The record button.
+ * @csspart download - The link to the last recording.
+ * @csspart stats - The numbers table.
+ * @csspart status - The state line.
+ * @csspart error - The last error.
  * @fires ovl-studio-chat - (demo) text typed as if said in chat; detail: the text. Not bubbling.
  */
 @customElement('ovl-studio')
