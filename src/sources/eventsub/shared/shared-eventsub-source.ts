@@ -7,6 +7,7 @@ import { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
 import { electOverChannel, type ChannelElectionTiming } from './channel-election.js';
 import { subscriptionKey } from './subscription-key.js';
+import { pageOutcome } from './page-outcome.js';
 import {
   PROTOCOL_VERSION,
   fromErrorWire,
@@ -58,12 +59,12 @@ const log = createLogger('eventsub');
  * already seen, so nothing is delivered to it twice.
  *
  * Same public surface as EventSubSource: each page receives the notifications of its own
- * subscriptions' types (a notification carries no condition to match on), its `subscriptions`
- * outcome per session, and shows the owner's connection status as its own. It opens its own connection (`solo`), and logs
- * why, in a browser without BroadcastChannel, with an injected WebSocket (demo, replay) and
- * with a `tap` (`?record`).
+ * subscriptions' types (a notification carries no condition to match on) and its
+ * `subscriptions` outcome per session, knows the `session` id, and shows the owner's connection
+ * status as its own. It opens its own connection (`solo`), and logs why, in a browser without
+ * BroadcastChannel, with an injected WebSocket (demo, replay) and with a `tap` (`?record`).
  *
- * @fires notification, revocation
+ * @fires notification, revocation, subscriptions
  * @fires status, error
  */
 export class SharedEventSubSource extends Source<EventSubEventMap> {
@@ -229,28 +230,23 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
    */
   private mirror({ state, attempt, retryInMs, error }: StatusWire, live: readonly string[], refused: readonly RefusalWire[]): void {
     if (this.refusedAll) return;
-    const held = [...this.own.keys()].filter((key) => live.includes(key));
-    const mine = refused.filter((refusal) => this.own.has(refusal.key));
-    const settled = state === 'connected' && held.length + mine.length === this.own.size;
-    const allRefused = settled && held.length === 0 && mine.length > 0;
+    const { settled, outcome, refusedAll } = pageOutcome(this.own, state === 'connected', live, refused);
     if (!settled) this.reported = null; // a new session reports afresh
-    else if (this.report(held, mine) && allRefused) {
-      const error = new SourceError(REFUSAL_CODES[mine[0]!.reason], `Twitch would not create the subscription: ${mine[0]!.message}`);
-      this.refusedAll = !error.retryable;
-      this.fail(error);
+    else if (this.report(outcome) && refusedAll) {
+      const failure = new SourceError(REFUSAL_CODES[refusedAll.reason], `Twitch would not create the subscription: ${refusedAll.message}`);
+      this.refusedAll = !failure.retryable;
+      this.fail(failure);
       if (this.refusedAll) return;
     }
-    const shown = state === 'connected' && (!settled || allRefused) ? 'connecting' : state;
+    const shown = state === 'connected' && (!settled || refusedAll) ? 'connecting' : state;
     // The owner repeats its status as each subscription is created: only a change is news here.
     const now = this.status;
     if (shown === now.state && attempt === now.attempt && retryInMs === now.retryInMs && error?.message === now.error?.message) return;
     this.setStatus(shown, { attempt, retryInMs, error: error && fromErrorWire(error) });
   }
 
-  /** Emits `subscriptions` for this page's part of the session (`held` keys, `mine` refusals); true if it is news. */
-  private report(held: readonly string[], mine: readonly RefusalWire[]): boolean {
-    const active = [...new Set(held.map((key) => this.own.get(key)!.type))];
-    const outcome: SubscriptionOutcome = { active, refused: mine.map(({ type, version, reason, message }) => ({ type, version, reason, message })) };
+  /** Emits `subscriptions` unless this session already reported the same; true if it is news. */
+  private report(outcome: SubscriptionOutcome): boolean {
     const text = JSON.stringify(outcome);
     if (text === this.reported) return false;
     this.reported = text;
