@@ -97,12 +97,16 @@ export function electOverChannel(
         else post('lease');
         break;
       case 'claim':
-        // An owner objects; a page that started earlier is let through, whether or not this one claims too.
+        // An owner objects; a page that started earlier is let through, whether or not this one
+        // claims too; a later one is told of this page's claim, which it may have missed.
         if (owner) post('lease');
         else if (data.page < page) follow();
+        else if (claiming) post('claim');
         break;
       case 'probe':
+        // A new page learns at once that a page owns or is about to.
         if (owner) post('lease');
+        else if (claiming) post('claim');
         break;
       case 'resign':
         if (!owner && !claiming) claim();
