@@ -1,5 +1,5 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
-import { EmoteLookup, type ThirdPartyProvider } from '../emotes/emote-lookup.js';
+import type { ThirdPartyProvider } from '../emotes/emote-lookup.js';
 import type { chatSchema } from '../config/chat-config.js';
 import { CHAT_LOGIN_SCOPE, chatEntry } from '../registry/chat.js';
 import { grants } from '../registry/overlay-entry.js';
@@ -55,8 +55,9 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.style.setProperty('--ovl-chat-outline-width', `${config.outline}px`);
     element.style.setProperty('--ovl-chat-outline-color', config.outlineColor);
     element.style.setProperty('--ovl-chat-line-background', config.lineBackground);
-    element.emotes = new EmoteLookup();
     element.source = source;
+    // When chat outruns the overlay it jumps to the newest lines; ?debug says how many it skipped.
+    if (env.debug) element.addEventListener('ovl-chat-skipped', (e) => env.note(`chat: ${e.detail} lines skipped to keep up`, 'chat-skipped'));
 
     let loaded = false;
     source.addEventListener('roomstate', (event) => {
@@ -64,10 +65,13 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
       if (loaded || !isUserId(channelId)) return;
       loaded = true;
       if (!offline && config.emotes.length > 0) {
-        void import('../emotes/providers.js')
-          .then(({ loadThirdPartyEmotes }) =>
-            loadThirdPartyEmotes(element.emotes!, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes }),
-          )
+        // The emote table loads with the providers: a page without third-party emotes never needs it.
+        void Promise.all([import('../emotes/providers.js'), import('../emotes/emote-lookup.js')])
+          .then(([{ loadThirdPartyEmotes }, { EmoteLookup }]) => {
+            const emotes = new EmoteLookup();
+            element.emotes = emotes;
+            return loadThirdPartyEmotes(emotes, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes });
+          })
           .then((results) => {
             for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
           });

@@ -122,7 +122,10 @@ async function heap(): Promise<number> {
   return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
 }
 
-/** Pushes `total` messages in frame-sized batches, sampling DOM nodes and heap at 1k and at the end. */
+/**
+ * Pushes `total` messages in 1,000-line frames, sampling DOM nodes and heap once the list is
+ * full (after 5k: each frame draws only what fits, so the list fills over a few frames) and at the end.
+ */
 async function soak(kind: Kind, total: number) {
   const r = await rig(kind);
   const pool = lines(20_000, 7);
@@ -135,7 +138,7 @@ async function soak(kind: Kind, total: number) {
     sent += chunk.length;
     await r.settled();
     await frame();
-    if (sent === 1000 || sent >= total) samples.push({ messages: sent, nodes: countNodes(r.root), heapBytes: await heap() });
+    if (sent === 5000 || sent >= total) samples.push({ messages: sent, nodes: countNodes(r.root), heapBytes: await heap() });
   }
   r.dispose();
   return samples;

@@ -10,7 +10,7 @@ export class NaiveChat {
   readonly root = document.createElement('div');
 
   constructor(feed: ChatFeed, private readonly max = 50) {
-    this.root.style.cssText = 'display:flex;flex-direction:column;justify-content:flex-end;height:600px;overflow:hidden;font:20px sans-serif;color:#fff';
+    this.root.style.cssText = 'display:flex;flex-direction:column;justify-content:flex-end;height:100%;overflow:hidden;font:20px sans-serif;color:#fff';
     feed.addEventListener('message', (e) => this.add(e.detail));
   }
 

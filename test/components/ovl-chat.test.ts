@@ -3,6 +3,7 @@ import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-eleme
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
+import { pickSource } from '../../src/components/chat/image-templates.js';
 
 let fixture: ChatFixture;
 afterEach(() => fixture?.dispose());
@@ -87,8 +88,9 @@ describe('<ovl-chat> list behaviour', () => {
   test('keeps at most max-messages lines, newest last', async () => {
     fixture = await chatFixture((el) => (el.maxMessages = 50));
     const lines = Array.from({ length: 120 }, (_, i) => privmsg(fixture.channel, `message ${i}`, { id: `id-${i}` }));
-    await fixture.push(...lines.slice(0, 60));
-    await fixture.push(...lines.slice(60));
+    // A few lines a frame, as a busy chat sends them: every one is drawn.
+    for (let i = 0; i < lines.length; i += 6) await fixture.push(...lines.slice(i, i + 6));
+    expect(fixture.element.skippedLines).toBe(0);
     const shown = fixture.lines();
     expect(shown).toHaveLength(50);
     expect(shown[0]?.dataset.id).toBe('id-70');
@@ -149,6 +151,132 @@ describe('<ovl-chat> list behaviour', () => {
     fixture.element.paused = false;
     await fixture.element.updateComplete;
     expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['p35', 'p36', 'p37', 'p38', 'p39']);
+  });
+});
+
+describe('<ovl-chat> bursts', () => {
+  /** Lines the element creates, whether or not they stay. */
+  function watchCreated(): { created: string[]; removed: string[]; stop(): void } {
+    const created: string[] = [];
+    const removed: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof HTMLElement && node.matches('[part~="line"]')) created.push(node.dataset.id!);
+        for (const node of record.removedNodes) if (node instanceof HTMLElement && node.matches('[part~="line"]')) removed.push(node.dataset.id!);
+      }
+    });
+    observer.observe(fixture.element.shadowRoot!.querySelector('[part="base"]')!, { childList: true });
+    return { created, removed, stop: () => observer.disconnect() };
+  }
+  // The element measures its height after layout; give it the frames that takes.
+  const laidOut = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+  test('a burst builds only the newest lines that fit, fills the list, and counts the rest as skipped', async () => {
+    fixture = await chatFixture((el) => (el.maxMessages = 50));
+    await laidOut();
+    const reports: number[] = [];
+    fixture.element.addEventListener('ovl-chat-skipped', (e) => reports.push(e.detail));
+    const watch = watchCreated();
+    const lines = Array.from({ length: 200 }, (_, i) => privmsg(fixture.channel, `burst ${i}`, { id: `b${i}` }));
+    await fixture.push(...lines);
+    await Promise.resolve(); // mutation records arrive as a microtask
+    watch.stop();
+
+    const built = watch.created.length;
+    expect(built).toBeGreaterThan(5);
+    expect(built).toBeLessThan(50);
+    // The newest ones, in order, and none of them removed again before it could be seen.
+    expect(watch.created).toEqual(lines.slice(-built).map((_, i) => `b${200 - built + i}`));
+    expect(watch.removed).toEqual([]);
+    expect(fixture.element.skippedLines).toBe(200 - built);
+    expect(reports).toEqual([200 - built]);
+
+    // Nothing skipped could have been seen: the built lines reach the top of the list.
+    const base = fixture.element.shadowRoot!.querySelector('[part="base"]')!.getBoundingClientRect();
+    const drawn = fixture.lines();
+    expect(drawn[0]!.getBoundingClientRect().top).toBeLessThanOrEqual(base.top + 1);
+    for (const line of drawn) expect(line.getBoundingClientRect().bottom).toBeGreaterThan(base.top);
+  });
+
+  test('a steady flow within what fits skips nothing', async () => {
+    fixture = await chatFixture((el) => (el.maxMessages = 50));
+    await laidOut();
+    const watch = watchCreated();
+    for (let frame = 0; frame < 20; frame++) {
+      await fixture.push(...Array.from({ length: 5 }, (_, i) => privmsg(fixture.channel, `steady ${frame}-${i}`, { id: `s${frame}-${i}` })));
+    }
+    watch.stop();
+    expect(watch.created).toHaveLength(100);
+    expect(fixture.element.skippedLines).toBe(0);
+    expect(fixture.lines()).toHaveLength(50);
+  });
+
+  test('deleting and timing out lines that were skipped, never drawn, still works', async () => {
+    fixture = await chatFixture((el) => (el.maxMessages = 50));
+    await laidOut();
+    const c = fixture.channel;
+    const lines = Array.from({ length: 100 }, (_, i) => privmsg(c, `m ${i}`, { id: `d${i}`, userId: i % 2 === 0 ? '7' : '8' }));
+    await fixture.push(...lines);
+    expect(fixture.element.skippedLines).toBeGreaterThan(0);
+    await fixture.push(`@login=viewer;target-msg-id=d0 :tmi.twitch.tv CLEARMSG #${c} :m 0`);
+    await fixture.push(`@room-id=1;target-user-id=7 :tmi.twitch.tv CLEARCHAT #${c} :viewer`);
+    const ids = fixture.lines().map((l) => l.dataset.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => Number(id!.slice(1)) % 2 === 1)).toBe(true);
+  });
+});
+
+describe('<ovl-chat> images', () => {
+  test('the srcset density for the screen is chosen once per image, so copies carry a plain src', () => {
+    const srcset = 'https://e.test/1.0 1x, https://e.test/2.0 2x, https://e.test/3.0 4x';
+    expect([1, 1.5, 2, 3, 4, 5].map((density) => pickSource(srcset, 'fallback', density))).toEqual([
+      'https://e.test/1.0', 'https://e.test/2.0', 'https://e.test/2.0', 'https://e.test/3.0', 'https://e.test/3.0', 'https://e.test/3.0',
+    ]);
+    expect(pickSource(undefined, 'fallback')).toBe('fallback');
+    expect(pickSource('', 'fallback')).toBe('fallback');
+    expect(pickSource('not a candidate list', 'fallback')).toBe('fallback');
+    expect(pickSource('https://e.test/only', 'fallback', 2)).toBe('https://e.test/only');
+  });
+
+
+  test('lines that leave hand their images to the lines that come: a steady chat makes no new images', async () => {
+    // An image that loads (a failed one is handled apart, below).
+    const emotes = new EmoteLookup();
+    emotes.setGlobal('bttv', [{ provider: 'bttv', id: 'k', code: 'Kappa', url: 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' }]);
+    fixture = await chatFixture((el) => {
+      el.maxMessages = 3;
+      el.emotes = emotes;
+    });
+    const seen = new Set<HTMLImageElement>();
+    for (let i = 0; i < 12; i++) {
+      await fixture.push(privmsg(fixture.channel, 'Kappa', { id: `r${i}` }));
+      for (const line of fixture.lines()) for (const img of part(line, 'emote') as HTMLImageElement[]) seen.add(img);
+    }
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['r9', 'r10', 'r11']);
+    // Three on screen and the one made before the first line left; every later line reused one.
+    expect(seen.size).toBe(4);
+    for (const line of fixture.lines()) {
+      const [img] = part(line, 'emote') as HTMLImageElement[];
+      expect([img?.alt, img?.className, line.contains(img!)]).toEqual(['Kappa', 'emote', true]);
+    }
+  });
+
+  test('an emote image that failed to load is not requested again by each new line; its code still shows', async () => {
+    fixture = await chatFixture();
+    const c = fixture.channel;
+    // static-cdn.jtvnw.net does not resolve in the test browser: the load fails.
+    await fixture.push(privmsg(c, 'Kappa', { id: 'i1', emotes: '25:0-4' }));
+    const first = part(fixture.lines()[0]!, 'emote')[0] as HTMLImageElement;
+    expect(first.getAttribute('src')).toBe('https://static-cdn.jtvnw.net/emoticons/v2/25/default/dark/1.0');
+    await expect.poll(() => first.complete && first.naturalWidth === 0, { timeout: 5000 }).toBe(true);
+    await fixture.push(...Array.from({ length: 5 }, (_, i) => privmsg(c, 'Kappa', { id: `i${i + 2}`, emotes: '25:0-4' })));
+    const later = fixture.lines().slice(1).map((l) => part(l, 'emote')[0] as HTMLImageElement);
+    expect(later).toHaveLength(5);
+    for (const img of later) {
+      expect(img.hasAttribute('src')).toBe(false);
+      expect(img.alt).toBe('Kappa');
+      expect(img.getAttribute('part')).toBe('emote');
+    }
   });
 });
 

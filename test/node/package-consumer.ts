@@ -85,6 +85,22 @@ export interface PackageConsumer {
   readonly files: string[];
   /** The installed package's package.json. */
   readonly manifest: Record<string, unknown>;
+  /** The installed package's custom-elements.json. */
+  readonly elements: CustomElementsManifest;
+}
+
+/** The part of the Custom Elements Manifest schema the tests read. */
+export interface CustomElementsManifest {
+  readonly modules: readonly {
+    readonly path: string;
+    readonly declarations?: readonly {
+      readonly tagName?: string;
+      readonly cssParts?: readonly { readonly name: string }[];
+      readonly cssProperties?: readonly { readonly name: string }[];
+      readonly events?: readonly { readonly name: string }[];
+      readonly attributes?: readonly { readonly name: string }[];
+    }[];
+  }[];
 }
 
 let made: Promise<PackageConsumer> | null = null;
@@ -124,6 +140,7 @@ export function packageConsumer(): Promise<PackageConsumer> {
       dist,
       files: packed[0].files.map((f) => f.path),
       manifest: JSON.parse(readFileSync(join(app, 'node_modules/obs-overlay-kit/package.json'), 'utf8')) as Record<string, unknown>,
+      elements: JSON.parse(readFileSync(join(app, 'node_modules/obs-overlay-kit/custom-elements.json'), 'utf8')) as CustomElementsManifest,
     };
   })();
   return made;

@@ -34,6 +34,37 @@ describe('the installed package', () => {
     expect(defining.filter((path) => !/\/ovl-[^/]+\.ts$/.test(path))).toEqual([]);
   });
 
+  test('custom-elements.json names every part, custom property and event the elements use', async () => {
+    const { elements } = await commands.packageConsumer();
+    const sources = import.meta.glob<string>('../../src/components/**/*.ts', { query: '?raw', import: 'default', eager: true });
+    const folders = new Map<string, { parts: Set<string>; props: Set<string>; events: Set<string>; tags: string[] }>();
+    for (const module of elements.modules) {
+      for (const element of module.declarations ?? []) {
+        if (!element.tagName) continue;
+        const folder = module.path.replace(/[^/]+$/, '');
+        const known = folders.get(folder) ?? { parts: new Set(), props: new Set(), events: new Set(), tags: [] };
+        known.tags.push(element.tagName);
+        element.cssParts?.forEach((p) => known.parts.add(p.name));
+        element.cssProperties?.forEach((p) => known.props.add(p.name));
+        element.events?.forEach((e) => known.events.add(e.name));
+        folders.set(folder, known);
+      }
+    }
+    expect(folders.size).toBeGreaterThanOrEqual(6);
+    for (const [folder, known] of folders) {
+      const text = Object.entries(sources)
+        .filter(([path]) => path.replace(/^(\.\.\/)+/, '').replace(/[^/]+$/, '') === folder)
+        .map(([, source]) => source)
+        .join('\n');
+      const used = (pattern: RegExp) => new Set([...text.matchAll(pattern)].flatMap((m) => m[1]!.trim().split(/\s+/)));
+      // part="a b", part: 'a', .part = 'a', setAttribute('part', 'a'); ${…} parts are their literal choices.
+      const parts = used(/\bpart(?:=|: |\s*=\s*|', )["'`]([a-z][a-z -]*)["'`]/g);
+      expect([...parts].filter((p) => !known.parts.has(p)), `${known.tags.join(', ')}: parts`).toEqual([]);
+      expect([...used(/var\((--ovl-[a-z-]+)/g)].filter((p) => !known.props.has(p)), `${known.tags.join(', ')}: custom properties`).toEqual([]);
+      expect([...used(/fire\(this, '(ovl-[a-z-]+)'/g)].filter((e) => !known.events.has(e)), `${known.tags.join(', ')}: events`).toEqual([]);
+    }
+  });
+
   test('a page built from it shows live chat with no console errors', async () => {
     const { dist } = await commands.packageConsumer();
     const channel = uniqueChannel('pkg');

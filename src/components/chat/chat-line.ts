@@ -4,6 +4,7 @@ import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import { defaultNameColor, readableColor } from './name-color.js';
 import { noticeText } from './notice-text.js';
 import { withoutReplyMention } from './reply-mention.js';
+import { pickSource, type ImageTemplates } from './image-templates.js';
 
 /** What a line needs besides its event. */
 export interface LineContext {
@@ -13,6 +14,8 @@ export interface LineContext {
   readonly channelId: string;
   /** Name colours are made readable against this colour. */
   readonly contrastBackground: string;
+  /** Emote and badge images are copies of one template per image. */
+  readonly images: ImageTemplates;
 }
 
 /*
@@ -28,29 +31,31 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, pa
   return node;
 }
 
-function image(part: EmotePart, className: string): HTMLImageElement {
-  const img = el('img', className, 'emote');
-  img.alt = part.code;
-  img.title = part.code;
-  if (part.srcset) img.srcset = part.srcset;
-  img.src = part.url;
-  return img;
+// An image's URL names its srcset too, so class, code and URL name every attribute of the template.
+function image(part: EmotePart, className: string, ctx: LineContext): HTMLImageElement {
+  return ctx.images.clone(`${className}\n${part.code}\n${part.url}`, () => {
+    const img = el('img', className, 'emote');
+    img.alt = part.code;
+    img.title = part.code;
+    img.src = pickSource(part.srcset, part.url);
+    return img;
+  });
 }
 
-function emote(part: EmotePart): HTMLElement {
-  if (!part.overlays) return image(part, 'emote');
+function emote(part: EmotePart, ctx: LineContext): HTMLElement {
+  if (!part.overlays) return image(part, 'emote', ctx);
   const stack = el('span', 'emote-stack');
-  stack.append(image(part, 'emote'), ...part.overlays.map((o) => image(o, 'emote overlay')));
+  stack.append(image(part, 'emote', ctx), ...part.overlays.map((o) => image(o, 'emote overlay', ctx)));
   return stack;
 }
 
-function message(parts: readonly MessagePart[], color: string | null): HTMLElement {
+function message(parts: readonly MessagePart[], color: string | null, ctx: LineContext): HTMLElement {
   const span = el('span', 'message', 'message');
   span.dir = 'auto';
   if (color) span.style.color = color;
   for (const part of parts) {
     if (part.type === 'text') span.append(part.text);
-    else if (part.type === 'emote') span.append(emote(part));
+    else if (part.type === 'emote') span.append(emote(part, ctx));
     else {
       const cheer = el('span', 'cheer', 'cheer');
       cheer.textContent = part.text;
@@ -66,13 +71,16 @@ function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRe
     for (const ref of badges) {
       const found = ctx.badges.find(ref.set, ref.version, channelId);
       if (!found) continue;
-      const img = el('img', 'badge', 'badge');
-      img.alt = found.title;
-      img.title = found.title;
-      img.srcset = found.srcset;
-      img.src = found.url;
-      img.dataset.badge = ref.set;
-      box.append(img);
+      box.append(
+        ctx.images.clone(`badge\n${ref.set}\n${found.title}\n${found.url}`, () => {
+          const img = el('img', 'badge', 'badge');
+          img.alt = found.title;
+          img.title = found.title;
+          img.src = pickSource(found.srcset, found.url);
+          img.dataset.badge = ref.set;
+          return img;
+        }),
+      );
     }
   }
   const color = readableColor(user.color ?? defaultNameColor(user.login), ctx.contrastBackground);
@@ -104,7 +112,7 @@ export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineCo
   }
   const color = appendSender(line, msg.user, msg.badges, ctx, channelId);
   const body = withThirdPartyEmotes(withoutReplyMention(msg), ctx, channelId);
-  line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null));
+  line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null, ctx));
 }
 
 /** Fills `line` with a notice: its headline, then the viewer's own message if any. */
@@ -116,7 +124,7 @@ export function fillNoticeLine(line: HTMLElement, notice: ChatNotice, ctx: LineC
   if (notice.text && notice.user) {
     const attached = el('div', 'notice-message');
     appendSender(attached, notice.user, notice.badges, ctx, channelId);
-    attached.append(': ', message(withThirdPartyEmotes(notice.parts, ctx, channelId), null));
+    attached.append(': ', message(withThirdPartyEmotes(notice.parts, ctx, channelId), null, ctx));
     line.append(attached);
   }
 }

@@ -3,6 +3,12 @@ import { css } from 'lit';
 /**
  * Public knobs are `--ovl-chat-*` custom properties (settable from OBS's Custom CSS); each
  * feeds a private `--_*` on :host. Stay within Chromium 103: no nesting, :has(), color-mix().
+ * Comments stay out of the CSS text, which ships as written:
+ * - `.line`: `contain` means a new line shifts the others but never changes them.
+ *   (`content-visibility: auto` was measured and costs more than it saves here.)
+ * - `.probe`: a one-row line, never seen; its height bounds how many lines fit (OvlChat's `measure()`).
+ * - `.animate`: opt-in, since without GPU compositing each animating line is restyled every frame (see README).
+ * - reduced motion: lines still leave after fade-after, without the fade; 1 ms so `animationend` still fires.
  */
 export const chatStyles = css`
   :host {
@@ -50,15 +56,17 @@ export const chatStyles = css`
 
   .line {
     flex: none;
-    /* A new line shifts the others but never changes them. (content-visibility: auto was
-       measured and costs more than it saves here.) */
     contain: layout style paint;
     padding: var(--_line-padding);
     border-radius: var(--_line-radius);
     background: var(--_line-background);
   }
 
-  /* Opt-in: without GPU compositing each animating line is restyled every frame (see README). */
+  .probe {
+    position: absolute;
+    visibility: hidden;
+  }
+
   .animate .line {
     animation: ovl-enter var(--_enter-duration) ease-out;
   }
@@ -143,7 +151,6 @@ export const chatStyles = css`
     .animate .line {
       animation: none;
     }
-    /* Lines still leave after fade-after, without the fade; 1 ms so animationend still fires. */
     .line.fading,
     .animate .line.fading {
       animation: ovl-fade 1ms linear var(--_fade-delay) forwards;

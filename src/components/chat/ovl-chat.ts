@@ -1,5 +1,5 @@
 import { html, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { ChatEventMap, ChatMessage, ChatNotice } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
@@ -7,6 +7,8 @@ import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import { SourceElement } from '../../controllers/source-element.js';
 import { fillMessageLine, fillNoticeLine, type LineContext } from './chat-line.js';
 import { chatStyles } from './ovl-chat.styles.js';
+import { fire } from '../../core/element-events.js';
+import { ImageTemplates } from './image-templates.js';
 
 /** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
 export type ChatFeedEventMap = Pick<ChatEventMap, 'message' | 'notice' | 'delete' | 'clear-user' | 'clear' | 'roomstate'>;
@@ -27,26 +29,49 @@ const listConverter = {
 /**
  * Twitch chat as a bounded list of lines, newest at the bottom.
  *
- * Rendering: events are queued and drawn once per animation frame; at most `max-messages`
- * lines of a burst are drawn at all, since older ones would be trimmed at once. Each line is
- * built once with DOM calls and removed as a whole; lines are never re-rendered. (This also
- * keeps clear of Lit's `repeat()` over a rolling window, which leaks a comment node per
- * removed item in lit-html 3.3.1+, lit/lit#5010.)
+ * Rendering: events are queued and drawn once per animation frame. Of a burst, only the
+ * newest lines that can be on screen after the frame are built: as many as the list's height
+ * holds of its shortest possible line (a hidden one-row probe line), both measured by a
+ * ResizeObserver, never read in the frame. Older lines of the burst are skipped, since they
+ * would be pushed out of sight before being seen; `skippedLines` counts them and a
+ * `ovl-chat-skipped` event reports the count (shown in `?debug`). So when chat outruns the
+ * overlay it jumps to the newest lines and lag stays bounded. Each line is built once with
+ * DOM calls (emote and badge images are cloned from one template per image) and removed as a
+ * whole; lines are never re-rendered. (This also keeps clear of Lit's `repeat()` over a
+ * rolling window, which leaks a comment node per removed item in lit-html 3.3.1+, lit/lit#5010.)
  *
  * The element never opens a connection: give it a source and it listens while connected.
  *
+ * @fires ovl-chat-skipped - when more lines were skipped to keep up; detail: how many in all (`skippedLines`). At most once a frame; not bubbling.
  * @csspart base - The scrolling column of lines.
  * @csspart line - One line; also `notice` (sub, raid, announcement …) or `action` (/me). Has `data-id` = message id.
- * @csspart name - The sender's display name. @csspart login - The login after a localized name.
- * @csspart badge - A badge image. @csspart emote - An emote image; `alt` is the emote's code.
- * @csspart message - The message text. @csspart reply - The message being replied to.
- * @csspart cheer - A cheer such as `Cheer100`. @csspart notice-text - The headline of a notice line.
- * @cssprop --ovl-chat-font, --ovl-chat-font-size, --ovl-chat-text-color, --ovl-chat-text-shadow
- * @cssprop --ovl-chat-line-background, --ovl-chat-line-padding, --ovl-chat-line-gap, --ovl-chat-line-radius
- * @cssprop --ovl-chat-outline-width, --ovl-chat-outline-color
- * @cssprop --ovl-chat-name-weight, --ovl-chat-emote-size, --ovl-chat-badge-size, --ovl-chat-cheer-color
- * @cssprop --ovl-chat-notice-background, --ovl-chat-notice-accent, --ovl-chat-reply-color
- * @cssprop --ovl-chat-enter-duration, --ovl-chat-fade-duration
+ * @csspart name - The sender's display name.
+ * @csspart login - The login after a localized name.
+ * @csspart badge - A badge image; `data-badge` is its set.
+ * @csspart emote - An emote image; `alt` is the emote's code.
+ * @csspart message - The message text.
+ * @csspart reply - The message being replied to.
+ * @csspart cheer - A cheer such as `Cheer100`.
+ * @csspart notice-text - The headline of a notice line.
+ * @cssprop --ovl-chat-font - Font family.
+ * @cssprop --ovl-chat-font-size - Text size (default 20px).
+ * @cssprop --ovl-chat-text-color - Text colour.
+ * @cssprop --ovl-chat-text-shadow - Shadow behind the text.
+ * @cssprop --ovl-chat-outline-width - Outline around the text (default 0: none).
+ * @cssprop --ovl-chat-outline-color - Colour of the outline.
+ * @cssprop --ovl-chat-line-background - Background behind each line.
+ * @cssprop --ovl-chat-line-padding - Padding of each line.
+ * @cssprop --ovl-chat-line-gap - Space between lines.
+ * @cssprop --ovl-chat-line-radius - Corner radius of each line.
+ * @cssprop --ovl-chat-name-weight - Font weight of names.
+ * @cssprop --ovl-chat-emote-size - Height of emotes.
+ * @cssprop --ovl-chat-badge-size - Height of badges.
+ * @cssprop --ovl-chat-cheer-color - Colour of cheers.
+ * @cssprop --ovl-chat-notice-background - Background of notice lines (subs, raids, announcements).
+ * @cssprop --ovl-chat-notice-accent - Accent bar of notice lines.
+ * @cssprop --ovl-chat-reply-color - Colour of the replied-to message.
+ * @cssprop --ovl-chat-enter-duration - Length of the entry animation.
+ * @cssprop --ovl-chat-fade-duration - Length of the fade-out.
  */
 @customElement('ovl-chat')
 export class OvlChat extends SourceElement<ChatFeed> {
@@ -73,15 +98,29 @@ export class OvlChat extends SourceElement<ChatFeed> {
   /** Badge images; without them badges are left out. */
   @property({ attribute: false }) badges?: BadgeLookup;
 
-  @query('.base') private base!: HTMLElement;
+  /** The list, from the first render on. */
+  private base!: HTMLElement;
 
   private pending: LineEvent[] = [];
   private readonly rows = new Map<string, Row>();
+  private readonly images = new ImageTemplates();
   private channelId = '';
   private autoIds = 0;
-  /** Lines currently on screen. */
+  private skipped = 0;
+  private reportedSkips = 0;
+  private listHeight = 0;
+  private probeHeight = 0;
+  /** How many lines can be on screen at once; unknown (Infinity) until first measured. */
+  private fits = Infinity;
+
+  /** Lines currently drawn. */
   get lineCount(): number {
     return this.rows.size;
+  }
+
+  /** Lines never drawn because newer ones filled the screen in the same frame. */
+  get skippedLines(): number {
+    return this.skipped;
   }
 
   protected listen(feed: ChatFeed, signal: AbortSignal): void {
@@ -108,7 +147,18 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 
   protected override render() {
-    return html`<div part="base" class=${this.animateEntry ? 'base animate' : 'base'} role="log" aria-live="polite" @animationend=${this.onAnimationEnd}></div>`;
+    return html`<div part="base" class=${this.animateEntry ? 'base animate' : 'base'} role="log" aria-live="polite" @animationend=${this.onAnimationEnd}>
+      <div class="line probe" aria-hidden="true">&nbsp;</div>
+    </div>`;
+  }
+
+  protected override firstUpdated(): void {
+    this.base = this.renderRoot.querySelector('.base')!;
+    // Sizes arrive after layout, outside the frame that draws lines: the hot path reads no
+    // layout. (The observer follows the element through moves; it goes with it when dropped.)
+    const observer = new ResizeObserver((entries) => this.measure(entries));
+    observer.observe(this.base);
+    observer.observe(this.base.firstElementChild!); // the probe
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -116,12 +166,34 @@ export class OvlChat extends SourceElement<ChatFeed> {
     if (!this.paused) this.flush();
   }
 
+  private measure(entries: readonly ResizeObserverEntry[]): void {
+    for (const entry of entries) {
+      if (entry.target === this.base) this.listHeight = entry.contentRect.height;
+      else this.probeHeight = entry.borderBoxSize[0]!.blockSize; // the probe's padding counts
+    }
+    const gap = parseFloat(getComputedStyle(this.base).rowGap) || 0;
+    // Every line is at least one row high, so no more than this many can show even in part.
+    this.fits = this.listHeight > 0 && this.probeHeight > 0 ? Math.floor((this.listHeight + gap) / (this.probeHeight + gap)) + 1 : Infinity;
+  }
+
+  /** The most lines one frame can usefully build. */
+  private get room(): number {
+    return Math.min(this.maxMessages, this.fits);
+  }
+
   private enqueue(event: LineEvent): void {
     if (!this.shows(event)) return;
     this.pending.push(event);
-    // Only the newest max-messages of a burst can be on screen after it.
-    if (this.pending.length > this.maxMessages * 2) this.pending.splice(0, this.pending.length - this.maxMessages);
+    // Only the newest lines of a burst can be on screen after it; drop the rest as they pile up.
+    const room = this.room;
+    if (this.pending.length > room * 2) this.skip(this.pending.length - room);
     this.requestUpdate();
+  }
+
+  /** Drops the oldest `count` queued lines, unseen. */
+  private skip(count: number): void {
+    this.pending.splice(0, count);
+    this.skipped += count;
   }
 
   private shows(event: LineEvent): boolean {
@@ -132,14 +204,21 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 
   private flush(): void {
+    const room = this.room;
+    if (this.pending.length > room) this.skip(this.pending.length - room);
+    if (this.reportedSkips !== this.skipped) {
+      this.reportedSkips = this.skipped;
+      fire(this, 'ovl-chat-skipped', this.skipped);
+    }
     if (this.pending.length === 0) return;
-    const batch = this.pending.slice(-this.maxMessages);
+    const batch = this.pending;
     this.pending = [];
     const context: LineContext = {
       emotes: this.emotes,
       badges: this.badges,
       channelId: this.channelId,
       contrastBackground: this.contrastBackground,
+      images: this.images,
     };
     const fragment = document.createDocumentFragment();
     for (const event of batch) {
@@ -176,6 +255,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
       if (this.rows.size <= this.maxMessages) break;
       row.element.remove();
       this.rows.delete(id);
+      this.images.recycle(row.element);
     }
   }
 
@@ -207,5 +287,9 @@ export class OvlChat extends SourceElement<ChatFeed> {
 declare global {
   interface HTMLElementTagNameMap {
     'ovl-chat': OvlChat;
+  }
+  interface HTMLElementEventMap {
+    /** detail: lines skipped to keep up, in all. */
+    'ovl-chat-skipped': CustomEvent<number>;
   }
 }

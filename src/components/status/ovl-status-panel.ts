@@ -20,6 +20,7 @@ const STATE_COLORS: Record<string, string> = {
  *
  * @csspart chip - One source's chip.
  * @csspart problem - One configuration warning.
+ * @csspart recording - With `?record`: what is recorded, and the Save recording button.
  */
 @customElement('ovl-status-panel')
 export class OvlStatusPanel extends LitElement {

@@ -3,13 +3,12 @@ import { SourceError } from '../../core/errors.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import { normalizeLogin } from '../../twitch/login.js';
-import { parseIrcLine } from './irc-message.js';
+import { parseIrcLine, type IrcMessage } from './irc-message.js';
 import { normalizeIrc } from './normalize.js';
-import { buildParts } from './message-parts.js';
-import { SendQueue } from './send-queue.js';
+import type { SendQueue } from './send-queue.js';
 import { TmiTransport, type ChatServer } from './tmi-transport.js';
 import type { ChatTransport } from './chat-transport.js';
-import type { ChatEvent, ChatEventMap, ChatMessage, ChatSelfState, ChatServerNotice } from './chat-events.js';
+import type { ChatEvent, ChatEventMap, ChatSelfState, ChatServerNotice } from './chat-events.js';
 
 export interface ChatSourceEventMap extends SourceEventMap, ChatEventMap {}
 
@@ -64,7 +63,10 @@ export class ChatSource extends Source<ChatSourceEventMap> {
   private readonly transport: ChatTransport;
   private readonly log = createLogger('chat');
   private readonly watchdog: Watchdog;
-  private readonly queue = new SendQueue();
+  /** Made on the first send, with the sending code: most pages only read chat. */
+  private queue: SendQueue | null = null;
+  /** Messages per 30 s window Twitch allows this user here (§1.9). */
+  private sendLimit = 20;
   private selfState: ChatSelfState | null = null;
   private roomId = '';
   private joined = false;
@@ -113,11 +115,15 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     const clean = text.replace(/[\r\n\u0000]+/g, ' ').trim();
     if (clean === '') return;
     if (options.replyTo !== undefined && !/^[\w-]+$/.test(options.replyTo)) throw new SourceError('config', 'Not a message id to reply to.');
+    const [{ SendQueue, splitMessage }, { ownMessage }] = await Promise.all([import('./send-queue.js'), import('./own-message.js')]);
+    const queue = (this.queue ??= new SendQueue({ limit: this.sendLimit }));
     for (const chunk of splitMessage(clean, MAX_MESSAGE_CODE_POINTS)) {
-      await this.queue.acquire();
+      await queue.acquire();
       const tag = options.replyTo ? `@reply-parent-msg-id=${options.replyTo} ` : '';
       this.transport.send(`${tag}PRIVMSG #${this.channel} :${chunk}`);
-      this.emit('message', this.localMessage(chunk));
+      this.localIds += 1;
+      const from = { channel: this.channel, channelId: this.roomId, login: this.options.login ?? '', self: this.selfState, emoteTheme: this.options.emoteTheme };
+      this.emit('message', ownMessage(chunk, { id: `local-${this.localIds}`, ...from }));
     }
   }
 
@@ -125,9 +131,9 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     this.joined = false;
     this.watchdog.kick(this.loginTimeoutMs);
     this.transport.connect({
-      line: (raw) => {
+      line: (raw, message) => {
         this.options.tap?.(raw);
-        this.onLine(raw);
+        this.onLine(raw, message);
       },
       connecting: () => {
         if (this.status.state !== 'connecting') this.setStatus('connecting', { attempt: this.status.attempt });
@@ -141,7 +147,7 @@ export class ChatSource extends Source<ChatSourceEventMap> {
   protected close(): void {
     this.closeCause = null;
     this.watchdog.stop();
-    this.queue.clear('Chat was stopped before this message could be sent.');
+    this.queue?.clear('Chat was stopped before this message could be sent.');
     this.transport.disconnect();
   }
 
@@ -153,13 +159,14 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     return this.options.silenceTimeoutMs ?? 150_000;
   }
 
-  private onLine(raw: string): void {
+  /** `message` is the transport's parse of `raw`, if it made one: a line is parsed once. */
+  private onLine(raw: string, message?: IrcMessage | null): void {
     if (!this.running) return;
     this.stats.lines += 1;
     if (this.joined) this.watchdog.kick(this.silenceTimeoutMs);
     let event: ChatEvent | null;
     try {
-      const parsed = parseIrcLine(raw);
+      const parsed = message === undefined ? parseIrcLine(raw) : message;
       if (!parsed) {
         this.stats.malformed += 1;
         this.log.debug('ignored a line that is not IRC:', raw.slice(0, 200));
@@ -188,7 +195,10 @@ export class ChatSource extends Source<ChatSourceEventMap> {
         break;
       case 'self':
         this.selfState = event;
-        if (event.channel === this.channel) this.queue.limit = event.privileged ? 100 : 20;
+        if (event.channel === this.channel) {
+          this.sendLimit = event.privileged ? 100 : 20;
+          if (this.queue) this.queue.limit = this.sendLimit;
+        }
         break;
       case 'server-notice':
         this.onServerNotice(event);
@@ -240,46 +250,4 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     this.transport.reconnect();
   }
 
-  private localMessage(text: string): ChatMessage {
-    const self = this.selfState;
-    const login = this.options.login ?? '';
-    this.localIds += 1;
-    return {
-      type: 'message',
-      id: `local-${this.localIds}`,
-      channel: this.channel,
-      channelId: this.roomId,
-      sentAt: Date.now(),
-      user: { id: self?.userId ?? '', login, displayName: self?.displayName ?? login, color: self?.color ?? null },
-      badges: self?.badges ?? [],
-      badgeInfo: [],
-      text,
-      parts: buildParts(text, [], { theme: this.options.emoteTheme }),
-      isAction: false,
-      reply: null,
-      firstMessage: false,
-      returningChatter: false,
-      bits: 0,
-      rewardId: null,
-      msgId: null,
-      sourceChannelId: null,
-      self: true,
-    };
-  }
-}
-
-/** Splits text into pieces of at most `max` code points, at the last space where there is one. */
-export function splitMessage(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let rest = Array.from(text);
-  while (rest.length > max) {
-    const window = rest.slice(0, max + 1);
-    const space = window.lastIndexOf(' ');
-    const cut = space > 0 ? space : max;
-    chunks.push(rest.slice(0, cut).join('').trim());
-    rest = rest.slice(cut);
-    while (rest[0] === ' ') rest.shift();
-  }
-  if (rest.length > 0) chunks.push(rest.join(''));
-  return chunks;
 }

@@ -73,3 +73,19 @@ export class SendQueue {
     }
   }
 }
+
+/** Splits text into pieces of at most `max` code points, at the last space where there is one. */
+export function splitMessage(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = Array.from(text);
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const space = window.lastIndexOf(' ');
+    const cut = space > 0 ? space : max;
+    chunks.push(rest.slice(0, cut).join('').trim());
+    rest = rest.slice(cut);
+    while (rest[0] === ' ') rest.shift();
+  }
+  if (rest.length > 0) chunks.push(rest.join(''));
+  return chunks;
+}

@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, inject, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import type { ChatSource } from '../../../src/sources/tmi/chat-source.js';
 import type { EmotePart } from '../../../src/sources/tmi/chat-events.js';
 import { fakeChat, nextEvent, uniqueChannel, untilState } from '../../helpers/chat.js';
 import { privmsg } from '../../../src/simulator/tmi-lines.js';
+import { TmiTransport } from '../../../src/sources/tmi/tmi-transport.js';
+import { parseIrcLine } from '../../../src/sources/tmi/irc-message.js';
 
 const sources: ChatSource[] = [];
 function track(source: ChatSource): ChatSource {
@@ -105,6 +107,41 @@ describe('ChatSource against the fake TMI server', () => {
     chat.addEventListener('status', (e) => statesAfter.push(e.detail.state));
     await new Promise((r) => setTimeout(r, 600)); // several reconnect delays of this test's 50–300 ms backoff
     expect(statesAfter).toEqual([]);
+  });
+});
+
+describe('One parse per line', () => {
+  test('through a real tmi.js connection, each received line is parsed exactly once, and tmi.js still answers PING', async () => {
+    const channel = uniqueChannel();
+    const parsed: string[] = [];
+    const transport = new TmiTransport({
+      channel,
+      server: { host: '127.0.0.1', port: inject('tmiPort'), secure: false },
+      parse: (line) => {
+        parsed.push(line);
+        return parseIrcLine(line);
+      },
+    });
+    const chat = await joined(channel, { transport });
+    const loginLines = parsed.length;
+    // CAP ACK, 001–004, 375, 372, 376, JOIN, 353, 366, ROOMSTATE (fake-tmi's anonymous login).
+    expect(loginLines).toBe(12);
+    expect(new Set(parsed).size).toBe(loginLines);
+
+    const texts: string[] = [];
+    chat.addEventListener('message', (e) => texts.push(e.detail.text));
+    const last = nextEvent(chat, 'message', (m) => m.text === 'line 200');
+    const lines = Array.from({ length: 200 }, (_, i) => privmsg(channel, `line ${i + 1}`, { id: `one-parse-${i}` }));
+    await commands.tmiPush(channel, lines.slice(0, 100), true);
+    await commands.tmiPush(channel, lines.slice(100));
+    await last;
+    expect(texts).toHaveLength(200);
+    expect(parsed.slice(loginLines)).toEqual(lines);
+
+    // tmi.js keeps the connection: it gets the PING (parsed by us, once) and answers it.
+    await commands.tmiPush(channel, ['PING :tmi.twitch.tv']);
+    await expect.poll(() => commands.tmiSent(channel), { timeout: 5000 }).toContain('PONG');
+    expect(parsed.slice(loginLines + 200)).toEqual(['PING :tmi.twitch.tv']);
   });
 });
 

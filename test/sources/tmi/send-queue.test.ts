@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { SendQueue } from '../../../src/sources/tmi/send-queue.js';
-import { splitMessage } from '../../../src/sources/tmi/chat-source.js';
+import { SendQueue, splitMessage } from '../../../src/sources/tmi/send-queue.js';
 
 describe('SendQueue', () => {
   beforeEach(() => vi.useFakeTimers());
