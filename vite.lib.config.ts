@@ -14,6 +14,8 @@ export const LIBRARY_ENTRIES: Record<string, string> = {
   index: 'src/index.ts',
   'elements/chat': 'src/components/chat/ovl-chat.ts',
   'elements/alerts': 'src/components/alerts/ovl-alerts.ts',
+  'elements/event-list': 'src/components/event-list/ovl-event-list.ts',
+  'elements/goal': 'src/components/goal/ovl-goal.ts',
   'elements/heatmap': 'src/components/heatmap/ovl-heatmap.ts',
   'elements/stream-info': 'src/components/stream-info/ovl-stream-info.ts',
   'elements/studio': 'src/components/studio/ovl-studio.ts',

@@ -46,7 +46,7 @@ export { validateToken, type TokenValidation } from './twitch/validate-token.js'
 export { beginLogin, completeLogin, type BeginLoginOptions, type LoginResult } from './twitch/implicit-auth.js';
 export { startDeviceLogin, finishDeviceLogin, type DeviceCode, type DeviceToken } from './twitch/device-auth.js';
 export { HelixClient, type HelixClientOptions, type HelixParams } from './twitch/helix-client.js';
-export { getUsers, getStreams, getCustomRewards, getChannelEmotes, type TwitchUser, type CustomReward, type ChannelEmote } from './twitch/helix-api.js';
+export { getUsers, getStreams, getCustomRewards, getChannelEmotes, getCreatorGoals, type TwitchUser, type CustomReward, type ChannelEmote, type CreatorGoal } from './twitch/helix-api.js';
 export { UserDirectory, type UserDirectoryOptions } from './twitch/user-directory.js';
 export { normalizeLogin, isUserId } from './twitch/login.js';
 
@@ -61,6 +61,9 @@ export type { ContentHint, VideoCodec } from './video/codecs.js';
 // The elements' types; import an element's own entry to define it.
 export type { OvlChat } from './components/chat/ovl-chat.js';
 export type { OvlAlerts } from './components/alerts/ovl-alerts.js';
+export type { OvlEventList, EventListFeed, EventListMode } from './components/event-list/ovl-event-list.js';
+export type { OvlGoal, GoalFeed } from './components/goal/ovl-goal.js';
+export type { GoalView } from './components/goal/goal-state.js';
 export type { OvlHeatmap } from './components/heatmap/ovl-heatmap.js';
 export type { OvlStreamInfo } from './components/stream-info/ovl-stream-info.js';
 export type { OvlStudio } from './components/studio/ovl-studio.js';

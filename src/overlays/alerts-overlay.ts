@@ -3,7 +3,7 @@ import type { ConfigOf } from '../config/schema.js';
 import { connectTwitch } from '../overlay/connect-twitch.js';
 import type { Source } from '../core/source.js';
 import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
-import { EVENT_SCOPES, describeOff, needsScope } from '../sources/eventsub/subscription-catalog.js';
+import { EVENT_SCOPES, needsScope } from '../sources/eventsub/subscription-catalog.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
 import { parseVariations, type KindSettings } from '../components/alerts/alert-settings.js';
 import { kindKey, type alertsSchema } from '../config/alerts-config.js';
@@ -11,7 +11,8 @@ import { PUBSUB_REDEMPTIONS, alertsEntry } from '../registry/alerts.js';
 import { scopeProblem } from '../registry/overlay-entry.js';
 import { checkSpeechVoices } from '../core/speech-voices.js';
 import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
-import type { OverlayDefinition, OverlayEnv } from '../overlay/boot.js';
+import type { OverlayDefinition } from '../overlay/boot.js';
+import { noteOutcomes } from './stream-event-feed.js';
 import type { AlertFeed } from '../components/alerts/ovl-alerts.js';
 import '../components/alerts/ovl-alerts.js';
 
@@ -35,19 +36,6 @@ function kindSettings(config: AlertsConfig, enabled: readonly EventKind[]): Reco
     };
   }
   return settings;
-}
-
-/** Tells `?debug` what Twitch refused and what arrived unreadable. */
-function noteOutcomes(source: StreamEventSource, env: OverlayEnv): void {
-  if (source.plan.off.length > 0) env.note(`events off for want of a scope: ${describeOff(source.plan.off)}`, 'events-off');
-  source.addEventListener('subscriptions', (e) => {
-    const refused = e.detail.refused.map((r) => `${r.type} (${r.reason})`).join(', ');
-    env.note(refused ? `Twitch refused: ${refused}` : `subscribed to ${e.detail.active.length} event types`, 'subscriptions');
-  });
-  let unreadable = 0;
-  source.addEventListener('skipped', (e) => {
-    if (!e.detail.duplicate) env.note(`skipped ${++unreadable} unreadable notifications (last: ${e.detail.reason})`, 'skipped');
-  });
 }
 
 /**

@@ -6,9 +6,10 @@ import type { FieldGroup, OverlayEntry, ScopeNeed } from './overlay-entry.js';
 /**
  * One optional scope per group of event kinds, read from the subscription catalog so the token
  * asked for and the subscriptions made cannot drift apart. None is required: each only turns
- * its kinds on (raids need none), and the overlay says in `?debug` which are off.
+ * its kinds on (raids need none), and the overlay says in `?debug` which are off. `what` names
+ * what a kind turns on, for the streamer ("alerts", "rows in the list").
  */
-function eventScopes(): ScopeNeed[] {
+export function eventScopes(what = 'alerts'): ScopeNeed[] {
   const needs = new Map<string, { alternatives: readonly string[]; kinds: Set<string> }>();
   for (const { scopes, kind } of EVENT_SUBSCRIPTIONS) {
     const [scope, ...alternatives] = scopes;
@@ -20,7 +21,7 @@ function eventScopes(): ScopeNeed[] {
   return [...needs].map(([scope, { alternatives, kinds }]) => ({
     scope,
     required: false,
-    why: `turns on ${[...kinds].join(', ')} alerts`,
+    why: `turns on ${[...kinds].join(', ')} ${what}`,
     ...(alternatives.length > 0 && { alternatives }),
   }));
 }

@@ -157,3 +157,45 @@ export async function getChannelEmotes(helix: HelixClient, broadcasterId: string
     return { id: e.id, name: e.name, type: e.emote_type, tier: e.tier, animated, url };
   });
 }
+
+interface CreatorGoalWire {
+  id: string;
+  broadcaster_id: string;
+  broadcaster_name: string;
+  broadcaster_login: string;
+  type: string;
+  description: string;
+  current_amount: number;
+  target_amount: number;
+  created_at: string;
+}
+
+export interface CreatorGoal {
+  readonly id: string;
+  /** As EventSub names it (`follow`, `subscription`, `new_bit`, …): Helix's `follower` becomes `follow`. */
+  readonly type: string;
+  /** The streamer's text; '' when none. Shown as text only. */
+  readonly description: string;
+  readonly current: number;
+  readonly target: number;
+  /** Epoch ms. */
+  readonly createdAt: number;
+}
+
+const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
+
+/**
+ * `GET /goals?broadcaster_id=`: the broadcaster's active creator goals, for a goal bar that is
+ * right before the first `channel.goal.*` event (§3.5). Needs the broadcaster's own token with
+ * `channel:read:goals`. Goals whose amounts are not counts are left out.
+ */
+export async function getCreatorGoals(helix: HelixClient, broadcasterId: string): Promise<CreatorGoal[]> {
+  const body = await helix.get<{ data: CreatorGoalWire[] }>('/goals', { broadcaster_id: broadcasterId });
+  return (body.data ?? []).flatMap((g) => {
+    const current = count(g.current_amount);
+    const target = count(g.target_amount);
+    if (current === null || target === null || typeof g.id !== 'string') return [];
+    const createdAt = Date.parse(g.created_at);
+    return [{ id: g.id, type: g.type === 'follower' ? 'follow' : String(g.type), description: typeof g.description === 'string' ? g.description : '', current, target, createdAt: Number.isNaN(createdAt) ? 0 : createdAt }];
+  });
+}

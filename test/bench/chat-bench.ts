@@ -7,6 +7,7 @@ import { ChatSource } from '../../src/sources/tmi/chat-source.js';
 import { ScriptedTransport } from '../../src/simulator/scripted-transport.js';
 import { createChatScenario } from '../../src/simulator/chat-scenario.js';
 import '../../src/components/chat/ovl-chat.js';
+import { pace } from './pace.js';
 import { NaiveChat } from './naive-chat.js';
 
 type Kind = 'ovl' | 'naive';
@@ -85,19 +86,7 @@ async function drive() {
     }
   })();
   const start = performance.now();
-  let sent = 0;
-  await new Promise<void>((done) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
-      if (due > sent) {
-        r.push(feed.slice(sent, due));
-        sent = due;
-      }
-      if (sent >= total) done();
-      else setTimeout(tick, 4);
-    };
-    tick();
-  });
+  await pace(rate, total, (from, to) => r.push(feed.slice(from, to)));
   await r.settled();
   await frame();
   running = false;

@@ -20,6 +20,7 @@ import type { Browser } from 'playwright';
 import { FakeTmiServer } from '../node/fake-tmi.js';
 import { FakeHttpServer } from '../node/fake-http.js';
 import { GOOD_TOKEN } from '../helpers/http.js';
+import { pace } from './pace.js';
 import { benchLines, ID_PLACEHOLDER } from './chat-lines.js';
 
 export type Kind = 'ovl' | 'naive' | 'floor';
@@ -87,23 +88,12 @@ function percentile(values: readonly number[], p: number): number {
 /** Sends `total` lines at `rate`; the lines due in each ~4 ms tick share one WebSocket frame, as TMI batches under load. */
 async function send(tmi: FakeTmiServer, channel: string, pool: readonly string[], prefix: string, rate: number, total: number): Promise<number[]> {
   const sentAt: number[] = new Array(total);
-  const start = performance.now();
-  let sent = 0;
-  await new Promise<void>((done) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
-      if (due > sent) {
-        const batch: string[] = [];
-        for (let i = sent; i < due; i++) batch.push(pool[i % pool.length]!.replace(ID_PLACEHOLDER, `${prefix}${i}`));
-        const now = Date.now();
-        tmi.push(channel, batch, true);
-        sentAt.fill(now, sent, due);
-        sent = due;
-      }
-      if (sent >= total) done();
-      else setTimeout(tick, 4);
-    };
-    tick();
+  await pace(rate, total, (from, to) => {
+    const batch: string[] = [];
+    for (let i = from; i < to; i++) batch.push(pool[i % pool.length]!.replace(ID_PLACEHOLDER, `${prefix}${i}`));
+    const now = Date.now();
+    tmi.push(channel, batch, true);
+    sentAt.fill(now, from, to);
   });
   return sentAt;
 }

@@ -212,6 +212,13 @@ export class FakeHttpServer {
         }
         return { status: 200, headers: rate, body: fixture('helix-custom-rewards.json') };
       }
+      if (path === '/helix/goals') {
+        if (!broadcaster && !scoped?.includes('channel:read:goals')) return json({ error: 'Unauthorized', status: 401, message: 'Missing scope: channel:read:goals' }, 401);
+        if (url.searchParams.get('broadcaster_id') !== FIXTURE_CHANNEL_ID) {
+          return json({ error: 'Forbidden', status: 403, message: "The ID in broadcaster_id must match the user ID found in the request's OAuth token." }, 403);
+        }
+        return { status: 200, headers: rate, body: fixture('helix-goals.json') };
+      }
       if (path === '/helix/bits/cheermotes') return { status: 200, headers: rate, body: fixture('helix-cheermotes.json') };
       if (path === '/helix/chat/emotes') return { status: 200, headers: rate, body: fixture('helix-channel-emotes.json') };
       if (path === '/helix/streams') {

@@ -9,7 +9,8 @@ import { openLocalFile, type OverlayPage } from '../helpers/page.js';
  * that imports a source and an element by the package's name, type-checked by tsc (our .d.ts
  * included) and built by Vite, then run against the fake TMI server.
  */
-describe('the installed package', () => {
+// Packing, installing, type-checking and building take a while on a loaded 2-core machine: once per run.
+describe('the installed package', { timeout: 120_000 }, () => {
   test('packs only the library and declares its entries, types and side effects', async () => {
     const { files, manifest } = await commands.packageConsumer();
     expect(files.filter((file) => !['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(file) && !file.startsWith('lib/'))).toEqual([]);

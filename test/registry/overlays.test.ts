@@ -11,6 +11,9 @@ import { streamInfoOverlay } from '../../src/overlays/stream-info-overlay.js';
 import { alertsOverlay } from '../../src/overlays/alerts-overlay.js';
 import { heatmapOverlay } from '../../src/overlays/heatmap-overlay.js';
 import { studioOverlay } from '../../src/overlays/studio-overlay.js';
+import { eventsOverlay } from '../../src/overlays/events-overlay.js';
+import { goalOverlay } from '../../src/overlays/goal-overlay.js';
+import { goalEntry } from '../../src/registry/goal.js';
 
 // Every overlay page of the site: vite.config.ts builds each one.
 const pages = Object.keys(import.meta.glob('../../overlays/*/index.html', { query: '?raw' })).map((path) => path.split('/').at(-2));
@@ -21,7 +24,7 @@ describe('overlay registry', () => {
   });
 
   test('each overlay definition takes its name, title and schema from its entry', () => {
-    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, heatmapOverlay, studioOverlay];
+    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, heatmapOverlay, studioOverlay];
     expect(definitions.map(({ name, title, schema }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
@@ -31,6 +34,9 @@ describe('overlay registry', () => {
       'stream-info': [],
       // One per group of event kinds, from the subscription catalog; each optional.
       alerts: [...EVENT_SCOPES],
+      // The event list can list every kind the alert box alerts on, with the same scopes.
+      events: [...EVENT_SCOPES],
+      goal: ['channel:read:goals'],
       heatmap: [],
       studio: [],
     });
@@ -57,7 +63,8 @@ describe('overlay registry', () => {
     expect(choices).toEqual([
       { scopes: ['chat:read'], overlays: ['chat'] },
       { scopes: [], overlays: ['stream-info', 'heatmap'] },
-      { scopes: [...EVENT_SCOPES], overlays: ['alerts'] },
+      { scopes: [...EVENT_SCOPES], overlays: ['alerts', 'events'] },
+      { scopes: ['channel:read:goals'], overlays: ['goal'] },
     ]);
   });
 
@@ -68,6 +75,10 @@ describe('overlay registry', () => {
     expect(scopeProblem(overPubSub, ['channel:manage:redemptions'])).toBeNull();
     expect(scopeProblem(overPubSub, ['chat:read'])).toBe(
       'The alerts overlay needs the "channel:read:redemptions" scope (it receives your channel-point redemptions over PubSub), which this token lacks. Make a new link on the setup page with "Connect with Twitch".',
+    );
+    expect(scopeProblem(goalEntry, ['channel:read:goals'])).toBeNull();
+    expect(scopeProblem(goalEntry, EVENT_SCOPES.filter((scope) => scope !== 'channel:read:goals'))).toBe(
+      'The goal overlay needs the "channel:read:goals" scope (it reads your creator goal and follows its progress), which this token lacks. Make a new link on the setup page with "Connect with Twitch".',
     );
   });
 });

@@ -4,8 +4,8 @@ import { validateToken } from '../../src/twitch/validate-token.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
 import { Backoff } from '../../src/core/backoff.js';
 import { HelixBadges } from '../../src/badges/helix-badges.js';
-import { getChannelEmotes, getCustomRewards } from '../../src/twitch/helix-api.js';
-import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
+import { getChannelEmotes, getCreatorGoals, getCustomRewards } from '../../src/twitch/helix-api.js';
+import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints, scopedToken } from '../helpers/http.js';
 
 const quickBackoff = () => new Backoff({ initialMs: 10, maxMs: 50, jitter: 0 });
 
@@ -122,6 +122,17 @@ describe('Helix typed calls', () => {
   test('a token without the redemptions scope is told which scope it lacks; another broadcaster is forbidden', async () => {
     await expect(getCustomRewards(helix(), FIXTURE_CHANNEL_ID)).rejects.toMatchObject({ code: 'auth', message: expect.stringContaining('Missing scope: channel:read:redemptions') });
     await expect(getCustomRewards(helix({ token: BROADCASTER_TOKEN }), '42')).rejects.toMatchObject({ code: 'auth', message: expect.stringContaining('must match') });
+  });
+
+  test('creator goals: the current one with its amounts; Helix’s `follower` read as EventSub’s `follow`; amounts that are not counts left out', async () => {
+    const goals = helix({ token: scopedToken(['channel:read:goals']) });
+    expect(await getCreatorGoals(goals, FIXTURE_CHANNEL_ID)).toEqual([
+      { id: '1woowvbkiNv8BRxEWSqmQz6Zk92', type: 'follow', description: 'Follow goal for Helix testing', current: 27062, target: 30000, createdAt: Date.parse('2021-08-16T17:22:23Z') },
+    ]);
+    const goal = (id: string, current: unknown, target: unknown) => ({ id, broadcaster_id: FIXTURE_CHANNEL_ID, type: 'new_bit', description: '', current_amount: current, target_amount: target, created_at: 'not a date' });
+    await commands.httpScript('GET', '/helix/goals', [{ status: 200, body: { data: [goal('neg', -1, 10), goal('str', '5', 10), goal('ok', 3, 10)] } }]);
+    expect(await getCreatorGoals(goals, FIXTURE_CHANNEL_ID)).toEqual([{ id: 'ok', type: 'new_bit', description: '', current: 3, target: 10, createdAt: 0 }]);
+    await expect(getCreatorGoals(helix(), FIXTURE_CHANNEL_ID)).rejects.toMatchObject({ code: 'auth', message: expect.stringContaining('Missing scope: channel:read:goals') });
   });
 
   test('channel emotes come with image URLs from the template', async () => {

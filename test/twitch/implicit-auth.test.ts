@@ -83,19 +83,22 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
     const token = /#token=(\w+)$/.exec(links['overlays/chat/']!)?.[1];
     expect(await scopesOf(token!)).toEqual(['chat:read']);
     // No other link gets a token it was not asked for.
-    for (const path of ['overlays/stream-info/', 'overlays/alerts/', 'overlays/heatmap/', 'overlays/studio/']) expect(links[path]).not.toContain(token);
+    for (const path of ['overlays/stream-info/', 'overlays/alerts/', 'overlays/events/', 'overlays/goal/', 'overlays/heatmap/', 'overlays/studio/']) expect(links[path]).not.toContain(token);
     expect(await page.eval(`localStorage.getItem('ovl.clientId')`)).toBe('my-client-id');
   });
 
-  test('the alerts link gets a token of its own, with the scopes of its events and nothing more', async () => {
+  test('the alerts and event list links get a token of their own, with the scopes of their events and nothing more', async () => {
     page = await openPage(`/?dev-origin=${inject('httpOrigin')}`, { width: 1280, height: 900 });
     await connect('my-client-id', 'alerts');
     await expect.poll(status, { timeout: 10_000 }).toEqual([
-      `Connected as teststreamer. The Alerts overlay link now carries this token (${EVENT_SCOPES.join(', ')}) after the #.`,
+      `Connected as teststreamer. The Alerts overlay and Event list overlay links now carry this token (${EVENT_SCOPES.join(', ')}) after the #.`,
     ]);
     const links = await urls();
     const token = /#token=(\w+)$/.exec(links['overlays/alerts/']!)?.[1];
     expect(await scopesOf(token!)).toEqual([...EVENT_SCOPES]);
+    expect(links['overlays/events/']).toMatch(new RegExp(`#token=${token}$`));
+    // The goal bar's link takes a token with its one scope only.
+    expect(links['overlays/goal/']).not.toContain('#');
     expect(links['overlays/chat/']).not.toContain('#');
   });
 

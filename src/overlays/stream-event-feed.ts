@@ -1,0 +1,64 @@
+import { SourceError } from '../core/errors.js';
+import { connectTwitch } from '../overlay/connect-twitch.js';
+import type { OverlayEnv } from '../overlay/boot.js';
+import type { Source } from '../core/source.js';
+import type { EventKind } from '../events/stream-event.js';
+import type { HelixClient } from '../twitch/helix-client.js';
+import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
+import { EVENT_SCOPES, describeOff, needsScope } from '../sources/eventsub/subscription-catalog.js';
+import { scopeProblem, type OverlayEntry } from '../registry/overlay-entry.js';
+import type { SimulatedEventSubOptions } from '../simulator/eventsub-simulator.js';
+
+/** The stream events an overlay shows, with the Helix client and channel they come from. */
+export interface StreamEventFeed {
+  readonly events: StreamEventSource;
+  readonly helix: HelixClient;
+  /** The broadcaster: the token's user, or the demo channel. */
+  readonly userId: string;
+  /** Everything the page starts and stops: the events and, live, the token's hourly watch. */
+  readonly sources: readonly Source[];
+}
+
+/**
+ * Connects an event overlay the way the alert box connects (alerts-overlay.ts): under `?demo`
+ * the simulated EventSub and Helix, under `?replay` the recording's frames, else the token's
+ * channel. A token missing a required scope of `entry`, or able to receive none of the wanted
+ * kinds, is a setup mistake the card names. `?debug` tells which kinds are off and what Twitch
+ * refused.
+ */
+export async function connectStreamEvents(entry: OverlayEntry, token: string, kinds: readonly EventKind[], env: OverlayEnv, demo: SimulatedEventSubOptions = {}): Promise<StreamEventFeed> {
+  if (env.demo || env.replay) {
+    const [{ simulatedHelixClient }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
+      import('../simulator/helix-simulator.js'),
+      import('../simulator/eventsub-simulator.js'),
+      import('../simulator/demo-channel.js'),
+    ]);
+    const helix = simulatedHelixClient(env.endpoints.twitch);
+    const events = new StreamEventSource({ helix, userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket({ kinds, ...demo }) });
+    return { events, helix, userId: DEMO_USER.id, sources: [events] };
+  }
+  const { validation, helix, watch } = await connectTwitch(token, env);
+  const missing = scopeProblem(entry, validation.scopes);
+  if (missing) throw new SourceError('auth', missing);
+  const events = new StreamEventSource({ helix, userId: validation.userId, scopes: validation.scopes, kinds, url: env.endpoints.eventsub, tap: env.tap('eventsub') });
+  const scoped = kinds.filter(needsScope);
+  if (scoped.length > 0 && scoped.every((kind) => events.plan.off.some((o) => o.kind === kind))) {
+    const scopes = events.plan.off.map((o) => `"${o.scopes[0]}"`).join(', ');
+    throw new SourceError('auth', `The ${entry.title.toLowerCase()} needs one of the scopes of its events (${scopes}), which this token lacks. Make a new link on the setup page with "Connect with Twitch".`);
+  }
+  noteOutcomes(events, env);
+  return { events, helix, userId: validation.userId, sources: [events, watch] };
+}
+
+/** Tells `?debug` what is off for want of a scope, what Twitch refused and what arrived unreadable. */
+export function noteOutcomes(source: StreamEventSource, env: OverlayEnv): void {
+  if (source.plan.off.length > 0) env.note(`events off for want of a scope: ${describeOff(source.plan.off)}`, 'events-off');
+  source.addEventListener('subscriptions', (e) => {
+    const refused = e.detail.refused.map((r) => `${r.type} (${r.reason})`).join(', ');
+    env.note(refused ? `Twitch refused: ${refused}` : `subscribed to ${e.detail.active.length} event types`, 'subscriptions');
+  });
+  let unreadable = 0;
+  source.addEventListener('skipped', (e) => {
+    if (!e.detail.duplicate) env.note(`skipped ${++unreadable} unreadable notifications (last: ${e.detail.reason})`, 'skipped');
+  });
+}
