@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { scopedToken } from '../helpers/http.js';
+import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
+import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
+import { openObsLocalFile, openPage, type OverlayPage } from '../helpers/page.js';
+
+/**
+ * EventSub overlays of the production build, as a streamer adds them to OBS, share one EventSub
+ * connection: served over http (Web Locks elect the owner) and from disk as OBS's local-file
+ * mode loads them (no Web Locks there: the BroadcastChannel election). Each test tags its
+ * connections (`?tag=` on the EventSub URL) to count only its own.
+ */
+const pages: OverlayPage[] = [];
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.close();
+});
+
+let counter = 0;
+const token = scopedToken(EVENT_SCOPES);
+const query = (tag: string, extra = '') =>
+  `debug${extra}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${encodeURIComponent(`${inject('eventsubUrl')}?tag=${tag}`)}#token=${token}`;
+const raid = { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: '4242', from_broadcaster_user_login: 'sharedraider', from_broadcaster_user_name: 'SharedRaider', viewers: 42 };
+
+async function connected(page: OverlayPage): Promise<void> {
+  await expect.poll(async () => (await page.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
+}
+
+describe('EventSub overlays share one connection', () => {
+  test('five overlays of three kinds (two alert boxes, an event list, a ticker, a goal bar): one socket, each shows the raid', async () => {
+    const tag = `pages-shared-${++counter}`;
+    const alerts = [await openPage(`/overlays/alerts/?${query(tag)}`, { reducedMotion: true }), await openPage(`/overlays/alerts/?${query(tag)}`, { reducedMotion: true })];
+    const lists = [await openPage(`/overlays/events/?${query(tag)}`, { reducedMotion: true }), await openPage(`/overlays/events/?${query(tag, '&mode=ticker')}`, { reducedMotion: true })];
+    const goal = await openPage(`/overlays/goal/?${query(tag)}`, { reducedMotion: true });
+    pages.push(...alerts, ...lists, goal);
+    for (const page of pages) await connected(page);
+    expect(await commands.esConnections(tag)).toEqual({ opened: 1, open: 1 });
+    const [session] = (await commands.esSessions()).filter((s) => s.tag === tag);
+    expect(session!.types).toEqual(expect.arrayContaining(['channel.raid', 'channel.goal.begin', 'channel.goal.progress', 'channel.channel_points_custom_reward_redemption.add']));
+
+    await commands.esNotify('channel.raid', raid);
+    for (const page of alerts) await expect.poll(async () => (await page.text('ovl-alerts', '[part="text"]')).join(' '), { timeout: 5000 }).toMatch(/SharedRaider/);
+    for (const page of lists) await expect.poll(() => page.text('ovl-event-list', '[part="text"]'), { timeout: 5000 }).toEqual(['SharedRaider raided with 42 viewers']);
+  });
+
+  test.each([
+    ['from a web host', (tag: string) => openPage(`/overlays/alerts/?${query(tag)}`, { reducedMotion: true })],
+    ["in OBS's local-file mode", (tag: string) => openObsLocalFile(`overlays/alerts/index.html?${query(tag)}`)],
+  ])('%s: three alert boxes, one socket, each shows the alert', async (_where, open) => {
+    const tag = `pages-shared-${++counter}`;
+    for (let i = 0; i < 3; i++) pages.push(await open(tag));
+    for (const page of pages) await connected(page);
+    expect(await commands.esConnections(tag)).toEqual({ opened: 1, open: 1 });
+    await commands.esNotify('channel.raid', raid);
+    for (const page of pages) await expect.poll(async () => (await page.text('ovl-alerts', '[part="text"]')).join(' '), { timeout: 5000 }).toMatch(/SharedRaider/);
+  });
+});
