@@ -45,8 +45,9 @@ export type SharedMessage = { readonly v: typeof PROTOCOL_VERSION } & (
   | { readonly kind: 'owner'; readonly page: string }
   /**
    * The owner's connection status, which every page shows as its own, with its session id
-   * ('' before a welcome) and what that session holds: the keys (`subscriptionKey`) of the live subscriptions and the refused ones. A page is
-   * connected once each of its own is live or refused, and one at least is live.
+   * ('' before a welcome) and what that session holds: the keys (`subscriptionKey`) of the live
+   * subscriptions and the refused ones. A page is connected once each of its own is live or
+   * refused, and one at least is live.
    */
   | { readonly kind: 'status'; readonly status: StatusWire; readonly session: string; readonly live: readonly string[]; readonly refused: readonly RefusalWire[] }
   | { readonly kind: 'notification'; readonly notification: EventSubNotification }
