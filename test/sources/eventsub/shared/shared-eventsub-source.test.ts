@@ -201,6 +201,19 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
   });
 
+  test('a revocation reaches the pages of its type, and every page shows the connection in error, as EventSubSource does', async () => {
+    const s = scenario();
+    const other = `${s.type}.other`;
+    const revoked = await s.open([s.type]);
+    const bystander = await s.open([other]);
+    for (const page of [revoked, bystander]) await connected(page);
+    await commands.esRevoke(s.type, 'authorization_revoked');
+    await expect.poll(() => revoked.eval('window.revocations')).toEqual([{ type: s.type, status: 'authorization_revoked' }]);
+    for (const page of [revoked, bystander]) await expect.poll(() => state(page)).toBe('error');
+    expect(await bystander.eval('window.revocations')).toEqual([]);
+    expect((await bystander.eval<string[]>('window.errors')).at(-1)).toMatch(/Twitch ended the ".*" subscription \(authorization_revoked\)/);
+  });
+
   test('messages on the channel that are malformed, of another version or already seen change nothing', async () => {
     const s = scenario();
     const open = [await s.open([s.type]), await s.open([s.type])];

@@ -5,7 +5,7 @@ import { Backoff } from '../../../../src/core/backoff.js';
 /**
  * A test-only overlay page: one SharedEventSubSource configured from the query, as an OBS
  * browser source would run it. The test opens several in one browser context and reads what
- * each received through `window.shared`, `window.received`, `window.errors`, `window.states` and `window.outcomes`.
+ * each received through `window.shared`, `window.received`, `window.errors`, `window.states`, `window.outcomes` and `window.revocations`.
  *
  * Query: helix (fake HTTP origin), client, token, user, eventsub (URL with a `tag`), type
  * (repeatable); `election=channel` to do without Web Locks, as in OBS's local-file mode; `vanish`
@@ -27,10 +27,12 @@ const received: { type: string; id: string; n: unknown }[] = [];
 const errors: string[] = [];
 const states: string[] = [];
 const outcomes: unknown[] = [];
+const revocations: unknown[] = [];
 source.addEventListener('notification', (e) => received.push({ type: e.detail.type, id: e.detail.messageId, n: e.detail.event.n }));
 source.addEventListener('error', (e) => errors.push(e.detail.message));
 source.addEventListener('status', (e) => states.push(e.detail.state));
 source.addEventListener('subscriptions', (e) => outcomes.push(e.detail));
-Object.assign(window, { shared: source, received, errors, states, outcomes });
+source.addEventListener('revocation', (e) => revocations.push(e.detail));
+Object.assign(window, { shared: source, received, errors, states, outcomes, revocations });
 source.start();
 if (!query.has('vanish')) window.addEventListener('pagehide', () => source.stop(), { once: true });
