@@ -35,6 +35,9 @@ describe('EventSub overlays share one connection', () => {
     pages.push(...alerts, ...lists, goal);
     for (const page of pages) await connected(page);
     expect(await commands.esConnections(tag)).toEqual({ opened: 1, open: 1 });
+    // ?debug says which page holds the connection.
+    const parts = await Promise.all(pages.map(async (page) => (await page.text('ovl-status-panel', '.note')).filter((note) => note.startsWith('eventsub:'))));
+    expect(parts.flat().sort()).toEqual([...Array<string>(4).fill('eventsub: shared (follower)'), 'eventsub: shared (owner)']);
     const [session] = (await commands.esSessions()).filter((s) => s.tag === tag);
     expect(session!.types).toEqual(expect.arrayContaining(['channel.raid', 'channel.goal.begin', 'channel.goal.progress', 'channel.channel_points_custom_reward_redemption.add']));
 
