@@ -19,6 +19,8 @@ export const LIBRARY_ENTRIES: Record<string, string> = {
   'elements/heatmap': 'src/components/heatmap/ovl-heatmap.ts',
   'elements/stream-info': 'src/components/stream-info/ovl-stream-info.ts',
   'elements/studio': 'src/components/studio/ovl-studio.ts',
+  'elements/hype-train': 'src/components/hype-train/ovl-hype-train.ts',
+  'elements/poll': 'src/components/poll/ovl-poll.ts',
   'elements/status-panel': 'src/components/status/ovl-status-panel.ts',
   'elements/setup-card': 'src/components/status/ovl-setup-card.ts',
 };

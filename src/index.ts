@@ -67,3 +67,5 @@ export type { GoalView } from './components/goal/goal-state.js';
 export type { OvlHeatmap } from './components/heatmap/ovl-heatmap.js';
 export type { OvlStreamInfo } from './components/stream-info/ovl-stream-info.js';
 export type { OvlStudio } from './components/studio/ovl-studio.js';
+export type { OvlHypeTrain } from './components/hype-train/ovl-hype-train.js';
+export type { OvlPoll } from './components/poll/ovl-poll.js';

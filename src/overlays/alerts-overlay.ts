@@ -1,9 +1,8 @@
 import { SourceError } from '../core/errors.js';
 import type { ConfigOf } from '../config/schema.js';
 import { connectTwitch } from '../overlay/connect-twitch.js';
+import { connectStreamEvents } from './stream-event-feed.js';
 import type { Source } from '../core/source.js';
-import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
-import { EVENT_SCOPES, needsScope } from '../sources/eventsub/subscription-catalog.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
 import { parseVariations, type KindSettings } from '../components/alerts/alert-settings.js';
 import { kindKey, type alertsSchema } from '../config/alerts-config.js';
@@ -12,7 +11,6 @@ import { scopeProblem } from '../registry/overlay-entry.js';
 import { checkSpeechVoices } from '../core/speech-voices.js';
 import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
-import { noteOutcomes } from './stream-event-feed.js';
 import type { AlertFeed } from '../components/alerts/ovl-alerts.js';
 import '../components/alerts/ovl-alerts.js';
 
@@ -52,35 +50,18 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
   async build(config, env) {
     const enabled = config.events.length > 0 ? (config.events as EventKind[]) : EVENT_KINDS;
     let source: Source & EventTarget;
-    let watch: Source | undefined;
-    if (env.demo || env.replay) {
-      const [{ simulatedHelixClient }, { simulatedEventSubSocket }, { DEMO_USER }] = await Promise.all([
-        import('../simulator/helix-simulator.js'),
-        import('../simulator/eventsub-simulator.js'),
-        import('../simulator/demo-channel.js'),
-      ]);
-      // A replay still needs Helix for its subscriptions and reward images: the simulated one answers.
-      const helix = simulatedHelixClient(env.endpoints.twitch);
-      source = new StreamEventSource({ helix, userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds: enabled, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket() });
+    let sources: readonly Source[];
+    if (config.transport === 'pubsub' && !env.demo && !env.replay) {
+      const { validation, watch } = await connectTwitch(config.token, env);
+      const missing = scopeProblem({ ...alertsEntry, scopes: [PUBSUB_REDEMPTIONS] }, validation.scopes);
+      if (missing) throw new SourceError('auth', missing);
+      const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
+      source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
+      sources = [source, watch];
     } else {
-      const { validation, helix, watch: tokenWatch } = await connectTwitch(config.token, env);
-      watch = tokenWatch;
-      if (config.transport === 'pubsub') {
-        const missing = scopeProblem({ ...alertsEntry, scopes: [PUBSUB_REDEMPTIONS] }, validation.scopes);
-        if (missing) throw new SourceError('auth', missing);
-        const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
-        source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
-      } else {
-        const events = new StreamEventSource({ helix, userId: validation.userId, scopes: validation.scopes, kinds: enabled, url: env.endpoints.eventsub, tap: env.tap('eventsub') });
-        // A token that can receive none of the wanted events is a setup mistake, not a quiet overlay.
-        const scoped = enabled.filter(needsScope);
-        if (scoped.length > 0 && scoped.every((kind) => events.plan.off.some((o) => o.kind === kind))) {
-          const scopes = events.plan.off.map((o) => `"${o.scopes[0]}"`).join(', ');
-          throw new SourceError('auth', `The alerts overlay needs one of the scopes of its events (${scopes}), which this token lacks. Make a new link on the setup page with "Connect with Twitch".`);
-        }
-        noteOutcomes(events, env);
-        source = events;
-      }
+      const feed = await connectStreamEvents(alertsEntry, config.token, enabled, env);
+      source = feed.events;
+      sources = feed.sources;
     }
     const element = document.createElement('ovl-alerts');
     element.duration = config.duration;
@@ -99,6 +80,6 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
     element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
     element.source = source as unknown as AlertFeed;
-    return { sources: watch ? [source, watch] : [source], element };
+    return { sources, element };
   },
 };

@@ -43,8 +43,7 @@ export async function connectStreamEvents(entry: OverlayEntry, token: string, ki
   const events = new StreamEventSource({ helix, userId: validation.userId, scopes: validation.scopes, kinds, url: env.endpoints.eventsub, tap: env.tap('eventsub') });
   const scoped = kinds.filter(needsScope);
   if (scoped.length > 0 && scoped.every((kind) => events.plan.off.some((o) => o.kind === kind))) {
-    const scopes = events.plan.off.map((o) => `"${o.scopes[0]}"`).join(', ');
-    throw new SourceError('auth', `The ${entry.title.toLowerCase()} needs one of the scopes of its events (${scopes}), which this token lacks. Make a new link on the setup page with "Connect with Twitch".`);
+    throw new SourceError('auth', `The ${entry.title.toLowerCase()} cannot receive what it shows with this token: ${describeOff(events.plan.off)}. Make a new link on the setup page with "Connect with Twitch".`);
   }
   noteOutcomes(events, env);
   return { events, helix, userId: validation.userId, sources: [events, watch] };

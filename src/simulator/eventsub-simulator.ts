@@ -8,7 +8,7 @@ let serial = 0;
 const message = (type: string, payload: unknown, extra: Record<string, string> = {}) =>
   JSON.stringify({ metadata: { message_id: `demo-${++serial}`, message_type: type, message_timestamp: new Date().toISOString(), ...extra }, payload });
 
-/** Spacing of the notifications within one scene (a hype train's begin, progress, end). */
+/** Default spacing of the notifications within one scene (a hype train's begin, progress, end). */
 const STEP_MS = 700;
 
 export interface SimulatedEventSubOptions {
@@ -17,6 +17,10 @@ export interface SimulatedEventSubOptions {
   readonly seed?: number;
   /** Kinds played, in turn. Default every kind, redemptions first. */
   readonly kinds?: readonly EventKind[];
+  /** Between the phases of a hype train, poll, prediction or goal, ms. Default 700. */
+  readonly stepMs?: number;
+  /** From the welcome to the first scene, ms. Default `intervalMs`. */
+  readonly firstMs?: number;
 }
 
 /**
@@ -27,7 +31,9 @@ export interface SimulatedEventSubOptions {
  */
 export function simulatedEventSubSocket(options: SimulatedEventSubOptions = {}): WebSocketClass {
   const random = seededRandom(options.seed ?? 11);
-  const kinds = options.kinds ?? ['redemption', ...EVENT_KINDS.filter((k) => k !== 'redemption')];
+  // Channel points first, where wanted: the alert box's first demo alert has always been one.
+  const wanted = options.kinds ?? EVENT_KINDS;
+  const kinds = wanted.includes('redemption') ? ['redemption' as const, ...wanted.filter((k) => k !== 'redemption')] : wanted;
   let turn = 0;
   return class SimulatedEventSubSocket extends FrameSocket {
     private readonly timers: ReturnType<typeof setTimeout>[] = [];
@@ -35,11 +41,20 @@ export function simulatedEventSubSocket(options: SimulatedEventSubOptions = {}):
     constructor(url: string) {
       super(url);
       const session = `demo-session-${++serial}`;
-      this.openSoon(50, () =>
-        this.deliver(message('session_welcome', { session: { id: session, status: 'connected', keepalive_timeout_seconds: 10, reconnect_url: null, connected_at: new Date().toISOString() } })),
-      );
+      const play = () => this.scene(session, kinds[turn++ % kinds.length]!);
+      const interval = options.intervalMs ?? 4000;
+      this.openSoon(50, () => {
+        this.deliver(message('session_welcome', { session: { id: session, status: 'connected', keepalive_timeout_seconds: 10, reconnect_url: null, connected_at: new Date().toISOString() } }));
+        // Counted from the welcome: a frame before it would be lost. The first scene may come
+        // sooner than the interval, so that a widget's demo shows something at once.
+        this.timers.push(
+          setTimeout(() => {
+            play();
+            this.timers.push(setInterval(play, interval));
+          }, options.firstMs ?? interval),
+        );
+      });
       this.timers.push(setInterval(() => this.deliver(message('session_keepalive', {})), 8000));
-      this.timers.push(setInterval(() => this.scene(session, kinds[turn++ % kinds.length]!), options.intervalMs ?? 4000));
     }
 
     private scene(session: string, kind: EventKind): void {
@@ -48,7 +63,7 @@ export function simulatedEventSubSocket(options: SimulatedEventSubOptions = {}):
       const spaced = kind === 'hype-train' || kind === 'poll' || kind === 'prediction' || kind === 'goal';
       notifications.forEach((n, i) => {
         if (!spaced || i === 0) this.deliver(this.notification(session, n));
-        else this.timers.push(setTimeout(() => this.deliver(this.notification(session, n)), i * STEP_MS));
+        else this.timers.push(setTimeout(() => this.deliver(this.notification(session, n)), i * (options.stepMs ?? STEP_MS)));
       });
     }
 

@@ -12,7 +12,7 @@ afterEach(async () => {
   page = undefined;
 });
 
-const OVERLAYS = { chat: 'ovl-chat', 'stream-info': 'ovl-stream-info', alerts: 'ovl-alerts', events: 'ovl-event-list', goal: 'ovl-goal', heatmap: 'ovl-heatmap', studio: 'ovl-studio' } as const;
+const OVERLAYS = { chat: 'ovl-chat', 'stream-info': 'ovl-stream-info', alerts: 'ovl-alerts', events: 'ovl-event-list', goal: 'ovl-goal', 'hype-train': 'ovl-hype-train', poll: 'ovl-poll', heatmap: 'ovl-heatmap', studio: 'ovl-studio' } as const;
 type OverlayName = keyof typeof OVERLAYS;
 
 async function expectBooted(name: OverlayName): Promise<void> {
@@ -38,6 +38,8 @@ describe('dist/ served from a sub-path', () => {
       `${SUB_PATH}overlays/alerts/`,
       `${SUB_PATH}overlays/events/`,
       `${SUB_PATH}overlays/goal/`,
+      `${SUB_PATH}overlays/hype-train/`,
+      `${SUB_PATH}overlays/poll/`,
       `${SUB_PATH}overlays/heatmap/`,
       `${SUB_PATH}overlays/studio/`,
     ]);

@@ -14,6 +14,9 @@ import { studioOverlay } from '../../src/overlays/studio-overlay.js';
 import { eventsOverlay } from '../../src/overlays/events-overlay.js';
 import { goalOverlay } from '../../src/overlays/goal-overlay.js';
 import { goalEntry } from '../../src/registry/goal.js';
+import { hypeTrainOverlay } from '../../src/overlays/hype-train-overlay.js';
+import { pollOverlay } from '../../src/overlays/poll-overlay.js';
+import { pollEntry } from '../../src/registry/poll.js';
 
 // Every overlay page of the site: vite.config.ts builds each one.
 const pages = Object.keys(import.meta.glob('../../overlays/*/index.html', { query: '?raw' })).map((path) => path.split('/').at(-2));
@@ -24,7 +27,7 @@ describe('overlay registry', () => {
   });
 
   test('each overlay definition takes its name, title and schema from its entry', () => {
-    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, heatmapOverlay, studioOverlay];
+    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, heatmapOverlay, studioOverlay];
     expect(definitions.map(({ name, title, schema }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
@@ -39,6 +42,8 @@ describe('overlay registry', () => {
       goal: ['channel:read:goals'],
       heatmap: [],
       studio: [],
+      'hype-train': ['channel:read:hype_train'],
+      poll: ['channel:read:polls', 'channel:read:predictions'],
     });
     for (const need of OVERLAYS.flatMap((entry) => entry.scopes)) expect(need.why).not.toBe('');
   });
@@ -54,6 +59,9 @@ describe('overlay registry', () => {
     expect(tokenFits(alertsEntry, EVENT_SCOPES)).toBe(true);
     expect(tokenFits(alertsEntry, EVENT_SCOPES.map((scope) => scope.replace('channel:read:redemptions', 'channel:manage:redemptions')))).toBe(true);
     expect(tokenFits(alertsEntry, [...EVENT_SCOPES, 'chat:edit'])).toBe(false);
+    // The poll link takes the manage scopes in place of the read ones, but nothing beyond them.
+    expect(tokenFits(pollEntry, ['channel:read:polls', 'channel:manage:predictions'])).toBe(true);
+    expect(tokenFits(pollEntry, ['channel:read:polls', 'channel:read:predictions', 'channel:read:hype_train'])).toBe(false);
     expect(takesToken(studioEntry)).toBe(false);
     expect(tokenFits(studioEntry, [])).toBe(false);
   });
@@ -65,6 +73,8 @@ describe('overlay registry', () => {
       { scopes: [], overlays: ['stream-info', 'heatmap'] },
       { scopes: [...EVENT_SCOPES], overlays: ['alerts', 'events'] },
       { scopes: ['channel:read:goals'], overlays: ['goal'] },
+      { scopes: ['channel:read:hype_train'], overlays: ['hype-train'] },
+      { scopes: ['channel:read:polls', 'channel:read:predictions'], overlays: ['poll'] },
     ]);
   });
 

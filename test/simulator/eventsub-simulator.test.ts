@@ -31,4 +31,18 @@ describe('EventSub simulator', () => {
     // A gift bomb is one gift event: its recipients never show up as subs.
     expect(events.filter((e) => e.kind === 'sub' && e.isGift)).toEqual([]);
   });
+
+  test('a widget demo: the first scene at once, its phases spaced as asked, one whole lifecycle per scene', async () => {
+    source = new StreamEventSource({
+      helix: simulatedHelixClient(fakeTwitchEndpoints()),
+      userId: DEMO_USER.id,
+      scopes: EVENT_SCOPES,
+      kinds: ['prediction'],
+      WebSocket: simulatedEventSubSocket({ kinds: ['prediction'], firstMs: 0, stepMs: 20, intervalMs: 60_000 }),
+    });
+    const phases: string[] = [];
+    source.addEventListener('event', (e) => e.detail.kind === 'prediction' && phases.push(e.detail.phase));
+    source.start();
+    await expect.poll(() => phases, { timeout: 5000 }).toEqual(['begin', 'progress', 'lock', 'end']);
+  });
 });

@@ -1,0 +1,26 @@
+import type { hypeTrainSchema } from '../config/hype-train-config.js';
+import { hypeTrainEntry } from '../registry/hype-train.js';
+import type { OverlayDefinition } from '../overlay/boot.js';
+import { connectStreamEvents } from './stream-event-feed.js';
+import '../components/hype-train/ovl-hype-train.js';
+
+/**
+ * The hype-train overlay: the channel's hype train while one runs, from EventSub
+ * (`channel.hype_train.*` v2, scope `channel:read:hype_train`). `?demo` runs a train every
+ * 20 s, its begin, progress and end 5 s apart.
+ */
+export const hypeTrainOverlay: OverlayDefinition<typeof hypeTrainSchema> = {
+  title: hypeTrainEntry.title,
+  schema: hypeTrainEntry.schema,
+  name: hypeTrainEntry.name,
+  records: ['eventsub'],
+  async build(config, env) {
+    const { events, sources } = await connectStreamEvents(hypeTrainEntry, config.token, ['hype-train'], env, { firstMs: 500, stepMs: 5000, intervalMs: 20_000 });
+    const element = document.createElement('ovl-hype-train');
+    element.contributors = config.contributors;
+    element.schedule = env.schedule;
+    element.style.setProperty('--ovl-hype-font-size', `${config.fontSize}px`);
+    element.source = events;
+    return { sources, element };
+  },
+};

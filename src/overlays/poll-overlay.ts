@@ -1,0 +1,30 @@
+import type { pollSchema } from '../config/poll-config.js';
+import { pollEntry } from '../registry/poll.js';
+import type { OverlayDefinition } from '../overlay/boot.js';
+import { connectStreamEvents } from './stream-event-feed.js';
+import type { ContestKind } from '../components/poll/ovl-poll.js';
+import '../components/poll/ovl-poll.js';
+
+/**
+ * The poll overlay: the channel's live poll or prediction, from EventSub (`channel.poll.*`,
+ * `channel.prediction.*`), each when the token carries its scope. `?demo` alternates a poll
+ * and a prediction, their phases 4 s apart.
+ */
+export const pollOverlay: OverlayDefinition<typeof pollSchema> = {
+  title: pollEntry.title,
+  schema: pollEntry.schema,
+  name: pollEntry.name,
+  records: ['eventsub'],
+  async build(config, env) {
+    const kinds: ContestKind[] = config.show.length > 0 ? (config.show as ContestKind[]) : ['poll', 'prediction'];
+    const demo = { firstMs: 500, stepMs: 4000, intervalMs: 16_000 + config.resultSeconds * 1000 };
+    const { events, sources } = await connectStreamEvents(pollEntry, config.token, kinds, env, demo);
+    const element = document.createElement('ovl-poll');
+    element.kinds = kinds;
+    element.resultSeconds = config.resultSeconds;
+    element.schedule = env.schedule;
+    element.style.setProperty('--ovl-poll-font-size', `${config.fontSize}px`);
+    element.source = events;
+    return { sources, element };
+  },
+};
