@@ -27,23 +27,24 @@ async function connected(page: OverlayPage): Promise<void> {
 }
 
 describe('EventSub overlays share one connection', () => {
-  test('five overlays of three kinds (two alert boxes, an event list, a ticker, a goal bar): one socket, each shows the raid', async () => {
+  test('the five EventSub overlays (alert box, event list, goal bar, hype train, poll) and a second alert box: one socket', async () => {
     const tag = `pages-shared-${++counter}`;
-    const alerts = [await openPage(`/overlays/alerts/?${query(tag)}`, { reducedMotion: true }), await openPage(`/overlays/alerts/?${query(tag)}`, { reducedMotion: true })];
-    const lists = [await openPage(`/overlays/events/?${query(tag)}`, { reducedMotion: true }), await openPage(`/overlays/events/?${query(tag, '&mode=ticker')}`, { reducedMotion: true })];
-    const goal = await openPage(`/overlays/goal/?${query(tag)}`, { reducedMotion: true });
-    pages.push(...alerts, ...lists, goal);
+    const open = (overlay: string) => openPage(`/overlays/${overlay}/?${query(tag)}`, { reducedMotion: true });
+    const alerts = [await open('alerts'), await open('alerts')];
+    const list = await open('events');
+    pages.push(...alerts, list, await open('goal'), await open('hype-train'), await open('poll'));
     for (const page of pages) await connected(page);
     expect(await commands.esConnections(tag)).toEqual({ opened: 1, open: 1 });
     // ?debug says which page holds the connection.
     const parts = await Promise.all(pages.map(async (page) => (await page.text('ovl-status-panel', '.note')).filter((note) => note.startsWith('eventsub:'))));
-    expect(parts.flat().sort()).toEqual([...Array<string>(4).fill('eventsub: shared (follower)'), 'eventsub: shared (owner)']);
+    expect(parts.flat().sort()).toEqual([...Array<string>(5).fill('eventsub: shared (follower)'), 'eventsub: shared (owner)']);
     const [session] = (await commands.esSessions()).filter((s) => s.tag === tag);
-    expect(session!.types).toEqual(expect.arrayContaining(['channel.raid', 'channel.goal.begin', 'channel.goal.progress', 'channel.channel_points_custom_reward_redemption.add']));
+    // The union: the alert box's kinds and the widgets' progress types, which only they ask for.
+    expect(session!.types).toEqual(expect.arrayContaining(['channel.raid', 'channel.goal.progress', 'channel.hype_train.progress', 'channel.poll.progress', 'channel.prediction.lock']));
 
     await commands.esNotify('channel.raid', raid);
     for (const page of alerts) await expect.poll(async () => (await page.text('ovl-alerts', '[part="text"]')).join(' '), { timeout: 5000 }).toMatch(/SharedRaider/);
-    for (const page of lists) await expect.poll(() => page.text('ovl-event-list', '[part="text"]'), { timeout: 5000 }).toEqual(['SharedRaider raided with 42 viewers']);
+    await expect.poll(() => list.text('ovl-event-list', '[part="text"]'), { timeout: 5000 }).toEqual(['SharedRaider raided with 42 viewers']);
   });
 
   test.each([
