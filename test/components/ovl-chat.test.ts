@@ -3,7 +3,7 @@ import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-eleme
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
-import { pickSource } from '../../src/components/chat/image-templates.js';
+import { ImageTemplates, pickSource } from '../../src/components/chat/image-templates.js';
 
 let fixture: ChatFixture;
 afterEach(() => fixture?.dispose());
@@ -259,6 +259,20 @@ describe('<ovl-chat> images', () => {
       const [img] = part(line, 'emote') as HTMLImageElement[];
       expect([img?.alt, img?.className, line.contains(img!)]).toEqual(['Kappa', 'emote', true]);
     }
+  });
+
+  test('images kept from lines that left are bounded, whatever leaves', () => {
+    const images = new ImageTemplates();
+    const make = () => Object.assign(document.createElement('img'), { alt: 'x' });
+    const lines = Array.from({ length: 300 }, () => {
+      const line = document.createElement('div');
+      line.append(images.clone('same', make));
+      return line;
+    });
+    for (const line of lines) images.recycle(line);
+    const handedOut = new Set(lines.map((line) => line.firstElementChild));
+    const next = Array.from({ length: 300 }, () => images.clone('same', make));
+    expect(next.filter((img) => handedOut.has(img))).toHaveLength(200);
   });
 
   test('an emote image that failed to load is not requested again by each new line; its code still shows', async () => {

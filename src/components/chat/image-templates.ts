@@ -2,8 +2,8 @@
 const RETRY_FAILED_MS = 60_000;
 /** Distinct images kept as templates; past this the set starts over (7TV channels have ~1,000 emotes). */
 const LIMIT = 4096;
-/** Copies of one image kept from lines that left, for lines to come. */
-const SPARE = 32;
+/** Images kept from lines that left, for lines to come: about the images of 50 lines. */
+const SPARE = 200;
 
 /**
  * The URL a `srcset` of density candidates, lowest first (`a.png 1x, b.png 2x`, as Twitch, the
@@ -33,6 +33,7 @@ export function pickSource(srcset: string | undefined, fallback: string, density
 export class ImageTemplates {
   private readonly templates = new Map<string, HTMLImageElement>();
   private readonly spare = new Map<string, HTMLImageElement[]>();
+  private spareCount = 0;
   private readonly keys = new WeakMap<Element, string>();
 
   /**
@@ -41,7 +42,10 @@ export class ImageTemplates {
    */
   clone(key: string, make: () => HTMLImageElement): HTMLImageElement {
     const reused = this.spare.get(key)?.pop();
-    if (reused) return reused;
+    if (reused) {
+      this.spareCount -= 1;
+      return reused;
+    }
     const copy = (this.templates.get(key) ?? this.add(key, make())).cloneNode(false) as HTMLImageElement;
     this.keys.set(copy, key);
     return copy;
@@ -51,10 +55,11 @@ export class ImageTemplates {
   recycle(line: Element): void {
     for (const img of line.getElementsByTagName('img')) {
       const key = this.keys.get(img);
-      if (key === undefined) continue;
+      if (key === undefined || this.spareCount >= SPARE) continue;
       const list = this.spare.get(key);
-      if (!list) this.spare.set(key, [img]);
-      else if (list.length < SPARE) list.push(img);
+      if (list) list.push(img);
+      else this.spare.set(key, [img]);
+      this.spareCount += 1;
     }
   }
 
@@ -62,15 +67,16 @@ export class ImageTemplates {
     if (this.templates.size >= LIMIT) {
       this.templates.clear();
       this.spare.clear();
+      this.spareCount = 0;
     }
     img.addEventListener(
       'error',
       () => {
-        // Copies without a source ask for nothing and show their alt text; in a while the image is tried again.
+        // Copies without a source ask for nothing and show their alt text; in a while the image is
+        // tried again. (Kept copies of it ask for nothing either: moving an image loads nothing.)
         const quiet = img.cloneNode(false) as HTMLImageElement;
         quiet.removeAttribute('src');
         this.templates.set(key, quiet);
-        this.spare.delete(key);
         setTimeout(() => this.templates.get(key) === quiet && this.templates.delete(key), RETRY_FAILED_MS);
       },
       { once: true },
