@@ -31,6 +31,8 @@ export { FEATURE_ENDPOINTS, type FeatureEndpoints } from './chat-features/featur
 
 // EventSub, channel-point redemptions (EventSub or the retired PubSub), Heat, stream info.
 export { EventSubSource, EVENTSUB_URL, type EventSubEventMap, type EventSubNotification, type EventSubOptions, type EventSubRevocation, type EventSubSubscription } from './sources/eventsub/eventsub-source.js';
+export { SharedEventSubSource, type SharedEventSubOptions, type SharedRole } from './sources/eventsub/shared/shared-eventsub-source.js';
+export { DEFAULT_ELECTION_TIMING, type ChannelElectionTiming } from './sources/eventsub/shared/channel-election.js';
 export { EventSubRedemptions, type EventSubRedemptionsOptions } from './sources/redemptions/eventsub-redemptions.js';
 export { PubSubRedemptions, type PubSubRedemptionsOptions } from './sources/redemptions/pubsub-redemptions.js';
 export type { Redemption } from './sources/redemptions/redemption.js';

@@ -19,6 +19,11 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
   return driven(await commands.pageOpen(`${inject('siteOrigin')}${path}`, options));
 }
 
+/** Opens any page (e.g. a test-only page served by the test server itself) in its own tab. */
+export async function openUrl(url: string, options: PageOptions = {}): Promise<OverlayPage> {
+  return driven(await commands.pageOpen(url, options));
+}
+
 /**
  * Opens `file` of the build (e.g. `overlays/chat/index.html?demo`) the way OBS's "Local file"
  * mode does: `http://absolute/<path on disk>`, read from disk with no server.

@@ -31,6 +31,7 @@ export const commands = {
   esCloseAll: (async (_ctx, code: number) => (await fakes()).eventsub.closeAll(code)) as BrowserCommand<[number]>,
   esSilence: (async (_ctx, on: boolean) => (await fakes()).eventsub.silence(on)) as BrowserCommand<[boolean]>,
   esSessions: (async () => (await fakes()).eventsub.list()) as BrowserCommand<[]>,
+  esConnections: (async (_ctx, tag: string) => (await fakes()).eventsub.connections(tag)) as BrowserCommand<[string]>,
   esRaw: (async (_ctx, text: string) => (await fakes()).eventsub.raw(text)) as BrowserCommand<[string]>,
   psPublish: (async (_ctx, topic: string, inner: unknown) => (await fakes()).pubsub.publish(topic, inner)) as BrowserCommand<[string, unknown]>,
   psReconnect: (async () => (await fakes()).pubsub.reconnect()) as BrowserCommand<[]>,
@@ -67,7 +68,8 @@ declare module 'vitest/browser' {
     esRevoke(type: string, status: string): Promise<void>;
     esCloseAll(code: number): Promise<void>;
     esSilence(on: boolean): Promise<void>;
-    esSessions(): Promise<{ id: string; types: string[] }[]>;
+    esSessions(): Promise<{ id: string; tag: string; types: string[] }[]>;
+    esConnections(tag: string): Promise<{ opened: number; open: number }>;
     esRaw(text: string): Promise<void>;
     psPublish(topic: string, inner: unknown): Promise<number>;
     psReconnect(): Promise<void>;

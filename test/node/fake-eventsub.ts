@@ -10,6 +10,8 @@ import { randomUUID } from 'node:crypto';
  */
 interface Session {
   readonly id: string;
+  /** The `tag` query parameter of the URL that opened it (inherited through reconnects): tests count their own connections. */
+  readonly tag: string;
   socket: WebSocket;
   /** Subscribed type → its version. */
   readonly types: Map<string, string>;
@@ -45,6 +47,8 @@ export class FakeEventSubServer {
   private sent = 0;
   /** Types the next subscription requests are refused for, with the status to answer. */
   private readonly refusals = new Map<string, number>();
+  /** Connections ever opened, by tag. */
+  private readonly opened = new Map<string, number>();
 
   private constructor(private readonly wss: WebSocketServer) {
     wss.on('connection', (socket, req) => this.accept(socket, new URL(req.url ?? '/', 'http://x')));
@@ -133,9 +137,14 @@ export class FakeEventSubServer {
     this.silent = on;
   }
 
+  /** How many connections with this `tag` were ever opened, and how many are open now. */
+  connections(tag: string): { opened: number; open: number } {
+    return { opened: this.opened.get(tag) ?? 0, open: [...this.sessions.values()].filter((s) => s.tag === tag).length };
+  }
+
   /** Open sessions with their subscription types. */
-  list(): { id: string; types: string[] }[] {
-    return [...this.sessions.values()].map((s) => ({ id: s.id, types: [...s.types.keys()] }));
+  list(): { id: string; tag: string; types: string[] }[] {
+    return [...this.sessions.values()].map((s) => ({ id: s.id, tag: s.tag, types: [...s.types.keys()] }));
   }
 
   async close(): Promise<void> {
@@ -151,7 +160,9 @@ export class FakeEventSubServer {
   private accept(socket: WebSocket, url: URL): void {
     const keepaliveSeconds = Number(url.searchParams.get('keepalive_timeout_seconds') ?? 10);
     const from = this.sessions.get(url.searchParams.get('reconnect_from') ?? '');
-    const session: Session = { id: randomUUID(), socket, types: new Map(from?.types ?? []), keepalive: null };
+    const tag = from?.tag ?? url.searchParams.get('tag') ?? '';
+    this.opened.set(tag, (this.opened.get(tag) ?? 0) + 1);
+    const session: Session = { id: randomUUID(), tag, socket, types: new Map(from?.types ?? []), keepalive: null };
     this.sessions.set(session.id, session);
     socket.send(this.message('session_welcome', { session: { id: session.id, status: 'connected', keepalive_timeout_seconds: keepaliveSeconds, reconnect_url: null, connected_at: new Date().toISOString() } }));
     // A reconnect moves the subscriptions: events now go to the new session only.

@@ -22,7 +22,7 @@ export interface SubscriptionOutcome {
 /** HelixClient reports the status only in its message ("The Twitch API answered 409: …"). */
 const statusOf = (error: SourceError) => Number(/answered (\d{3})/.exec(error.message)?.[1] ?? 0);
 
-function reasonOf(error: SourceError): RefusalReason {
+export function reasonOf(error: SourceError): RefusalReason {
   if (error.code === 'auth') return 'unauthorized'; // 401 bad token / missing scope, 403 not authorized
   if (error.code === 'rate-limit') return 'rate-limited'; // 429, including max_total_cost reached
   return 'failed';

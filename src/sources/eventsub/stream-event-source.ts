@@ -7,7 +7,8 @@ import { duplicateOf } from '../../events/duplicates.js';
 import type { EventKind, StreamEvent } from '../../events/stream-event.js';
 import { RewardCatalog } from '../redemptions/reward-catalog.js';
 import { withReward } from '../redemptions/redemption.js';
-import { EventSubSource, type EventSubNotification } from './eventsub-source.js';
+import type { EventSubNotification } from './eventsub-source.js';
+import { SharedEventSubSource } from './shared/shared-eventsub-source.js';
 import { describeOff, planSubscriptions, type SubscriptionPlan } from './subscription-catalog.js';
 import type { SubscriptionOutcome } from './create-subscriptions.js';
 
@@ -49,7 +50,8 @@ const log = createLogger('events');
  */
 export class StreamEventSource extends Source<StreamEventMap> {
   readonly name = 'events';
-  readonly eventsub: EventSubSource;
+  /** One connection for every overlay page of the user (see SharedEventSubSource). */
+  readonly eventsub: SharedEventSubSource;
   readonly plan: SubscriptionPlan;
   private readonly catalog: RewardCatalog | null;
   private active = new Set<string>();
@@ -61,8 +63,9 @@ export class StreamEventSource extends Source<StreamEventMap> {
     this.active = new Set(this.plan.subscriptions.map((s) => s.type));
     const redemptions = this.plan.subscriptions.some((s) => s.type === 'channel.channel_points_custom_reward_redemption.add');
     this.catalog = redemptions ? new RewardCatalog(options.helix, options.userId) : null;
-    this.eventsub = new EventSubSource({
+    this.eventsub = new SharedEventSubSource({
       helix: options.helix,
+      userId: options.userId,
       url: options.url,
       keepaliveSeconds: options.keepaliveSeconds,
       WebSocket: options.WebSocket,

@@ -1,0 +1,109 @@
+import { toSourceError } from '../../../core/errors.js';
+import { createLogger } from '../../../core/logger.js';
+import { EventSubSource, type EventSubOptions, type EventSubSubscription } from '../eventsub-source.js';
+import { createSubscriptions, reasonOf, type SubscriptionRefusal } from '../create-subscriptions.js';
+import { subscriptionKey } from './subscription-key.js';
+import { toErrorWire, toStatusWire, type SharedMessageBody } from './shared-protocol.js';
+
+const log = createLogger('eventsub');
+
+/** What was done on one session; a new session starts afresh. */
+interface SessionWork {
+  /** Keys of the subscriptions created on it. */
+  readonly live: Set<string>;
+  /** Keys Twitch refused on it, and why: not asked again until the next session. */
+  readonly refused: Map<string, SubscriptionRefusal>;
+  /** Keys asked for and not answered yet. */
+  readonly asking: Set<string>;
+}
+
+const freshWork = (): SessionWork => ({ live: new Set(), refused: new Map(), asking: new Set() });
+
+/**
+ * The side of the page that won the election: runs the one real EventSubSource for every open
+ * overlay of the user and publishes what it receives. Every page's subscriptions, its own page's
+ * included, are created here rather than by the source: on the live session as each `need`
+ * arrives, and again on each new session, so a page that joins later never costs a second
+ * connection. Each is created on its own (createSubscriptions, all at once so they fit the
+ * welcome window): a refusal touches only the pages that asked for that subscription, not even
+ * the owner's own page when it is another's. Its status tells every page which are live and
+ * which were refused.
+ *
+ * Needs stay for this owner's lifetime even when their pages close (no page says goodbye
+ * reliably in OBS); the next owner asks again, so only the pages still open count then.
+ */
+export class EventSubOwner {
+  private readonly source: EventSubSource;
+  private readonly needs = new Map<string, EventSubSubscription>();
+  private work = freshWork();
+
+  constructor(
+    private readonly options: EventSubOptions,
+    private readonly publish: (message: SharedMessageBody) => void,
+  ) {
+    // The source subscribes nothing itself: it is `connected` at the welcome, and the needs are
+    // created then, well within the welcome window (§3.2).
+    this.source = new EventSubSource({ ...options, subscriptions: [] });
+    this.source.addEventListener('notification', (e) => this.publish({ kind: 'notification', notification: e.detail }));
+    this.source.addEventListener('revocation', (e) => this.publish({ kind: 'revocation', revocation: e.detail }));
+    this.source.addEventListener('error', (e) => this.publish({ kind: 'error', error: toErrorWire(e.detail) }));
+    this.source.addEventListener('status', (e) => {
+      // `connected` means a new session (a session_reconnect keeps the state and carries every
+      // subscription over): everything is due on it.
+      if (e.detail.state === 'connected') {
+        this.work = freshWork();
+        this.createPending();
+      }
+      this.publishStatus();
+    });
+  }
+
+  /** Opens the connection and asks every other page for its needs. */
+  start(page: string): void {
+    this.publish({ kind: 'owner', page });
+    this.source.start();
+  }
+
+  stop(): void {
+    this.source.stop();
+  }
+
+  /** A page's subscriptions: the new ones join the union; the page learns the current status. */
+  need(subscriptions: readonly EventSubSubscription[]): void {
+    for (const subscription of subscriptions) this.needs.set(subscriptionKey(subscription), subscription);
+    this.createPending();
+    this.publishStatus();
+  }
+
+  private publishStatus(): void {
+    const status = this.source.status;
+    const { live, refused } = status.state === 'connected' ? this.work : freshWork();
+    const held = { live: [...live], refused: [...refused].map(([key, refusal]) => ({ key, ...refusal })) };
+    this.publish({ kind: 'status', status: toStatusWire(status), session: this.source.session, ...held });
+  }
+
+  /** Creates, on the live session, every need not created, refused or asked for there yet. */
+  private createPending(): void {
+    if (this.source.status.state !== 'connected') return; // the next `connected` creates them all
+    const work = this.work;
+    const session = this.source.session;
+    for (const [key, subscription] of this.needs) {
+      if (work.live.has(key) || work.refused.has(key) || work.asking.has(key)) continue;
+      work.asking.add(key);
+      void createSubscriptions(this.options.helix, session, [subscription])
+        .then(
+          () => work.live.add(key),
+          (thrown: unknown) => {
+            const error = toSourceError(thrown);
+            log.warn(`Twitch would not create ${subscription.type} for the overlays sharing this connection: ${error.message}`);
+            work.refused.set(key, { type: subscription.type, version: subscription.version, reason: reasonOf(error), message: error.message });
+          },
+        )
+        .then(() => {
+          work.asking.delete(key);
+          // Answers for a session that has ended meanwhile are old news: its successor asks again.
+          if (work === this.work) this.publishStatus();
+        });
+    }
+  }
+}

@@ -1,0 +1,261 @@
+import { Source } from '../../../core/source.js';
+import { createLogger } from '../../../core/logger.js';
+import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
+import { LruCache } from '../../../core/lru-cache.js';
+import type { EventSubEventMap, EventSubOptions, EventSubSubscription } from '../eventsub-source.js';
+import { EventSubOwner } from './eventsub-owner.js';
+import { electOwner } from './owner-election.js';
+import { electOverChannel, type ChannelElectionTiming } from './channel-election.js';
+import { subscriptionKey } from './subscription-key.js';
+import { pageOutcome } from './page-outcome.js';
+import {
+  PROTOCOL_VERSION,
+  fromErrorWire,
+  readSharedMessage,
+  sharedNames,
+  type SharedMessage,
+  type SharedMessageBody,
+  type RefusalWire,
+  type StatusWire,
+} from './shared-protocol.js';
+import type { RefusalReason, SubscriptionOutcome } from '../create-subscriptions.js';
+
+/** The error a page fails with when Twitch refused all its subscriptions, by the first refusal's reason. */
+const REFUSAL_CODES: Readonly<Record<RefusalReason, SourceErrorCode>> = { unauthorized: 'auth', 'rate-limited': 'rate-limit', failed: 'network' };
+
+export interface SharedEventSubOptions extends EventSubOptions {
+  /**
+   * The token's user id. Only overlays of the same user share a connection: it is part of the
+   * lock and channel names, so two channels (or two accounts) never see each other's events.
+   */
+  readonly userId: string;
+  /**
+   * Web Locks; default `navigator.locks`. Null (absent on plain http, e.g. OBS's local-file
+   * mode) → the pages elect the owner over a BroadcastChannel instead.
+   */
+  readonly locks?: LockManager | null;
+  /** Timing of the BroadcastChannel election; see DEFAULT_ELECTION_TIMING. Its timers run on `schedule`. */
+  readonly electionTiming?: ChannelElectionTiming;
+}
+
+/**
+ * - `owner`: this page holds the one EventSub connection for every overlay of the user.
+ * - `follower`: another page does; this one hears its events over the BroadcastChannel.
+ * - `solo`: this page has its own connection (no BroadcastChannel, or a demo, replay or recording).
+ */
+export type SharedRole = 'owner' | 'follower' | 'solo';
+
+const log = createLogger('eventsub');
+
+/**
+ * An EventSubSource for overlays that run side by side in OBS: all pages of one origin and one
+ * user share ONE EventSub WebSocket, because Twitch allows each user only 3 per client id
+ * (§3.4) and a streamer may run more overlays than that. The pages elect the one that owns the
+ * connection: with a Web Lock where the page has them (https, localhost), else over a
+ * BroadcastChannel (electOverChannel; OBS's local-file mode is plain http). The owner
+ * subscribes to the union of what every open page needs and relays notifications,
+ * revocations, errors and its status on a BroadcastChannel. When the owner goes away another
+ * page takes over and opens a new session at once. Every page drops message ids it has
+ * already seen, so nothing is delivered to it twice.
+ *
+ * Same public surface as EventSubSource: each page receives the notifications of its own
+ * subscriptions' types (a notification carries no condition to match on) and its
+ * `subscriptions` outcome per session, knows the `session` id, and shows the owner's connection
+ * status as its own. It opens its own connection (`solo`), and logs why, in a browser without
+ * BroadcastChannel, with an injected WebSocket (demo, replay) and with a `tap` (`?record`).
+ *
+ * @fires notification, revocation, subscriptions
+ * @fires status, error
+ */
+export class SharedEventSubSource extends Source<EventSubEventMap> {
+  private readonly options: SharedEventSubOptions;
+  /** This page among the others on the channel. */
+  private readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  /** Message ids already delivered here (Twitch delivers at least once, §3.2). */
+  private readonly seen: LruCache<string, true>;
+  /** This page's subscriptions by key. */
+  private readonly own: ReadonlyMap<string, EventSubSubscription>;
+  private currentRole: SharedRole | null = null;
+  private owner: EventSubOwner | null = null;
+  private channel: BroadcastChannel | null = null;
+  private leaveElection: (() => void) | null = null;
+  /** Twitch refused every subscription of this page for good: it stays in error whatever the owner's status. */
+  private refusedAll = false;
+  private sessionId = '';
+  /** The last `subscriptions` outcome emitted on the current session, as JSON; null before it. */
+  private reported: string | null = null;
+
+  constructor(options: SharedEventSubOptions) {
+    super({ schedule: options.schedule });
+    this.options = options;
+    this.seen = new LruCache(options.dedupeSize ?? 1000);
+    this.own = new Map(options.subscriptions.map((sub) => [subscriptionKey(sub), sub]));
+  }
+
+  /** For the `?debug` chip: `eventsub: shared (owner)`, `eventsub: shared (follower)` or `eventsub: not shared`. */
+  get name(): string {
+    if (this.currentRole === 'solo') return 'eventsub: not shared';
+    return this.currentRole ? `eventsub: shared (${this.currentRole})` : 'eventsub';
+  }
+
+  /** The shared session's id, as the owner last reported it; '' before the first welcome. */
+  get session(): string {
+    return this.sessionId;
+  }
+
+  /** This page's part while running; null when stopped. */
+  get role(): SharedRole | null {
+    return this.currentRole;
+  }
+
+  protected open(): void {
+    this.refusedAll = false;
+    this.reported = null;
+    const alone = this.reasonToStayAlone();
+    if (alone) {
+      log.info(`EventSub is not shared with the other overlays: ${alone}. This page opens its own connection.`);
+      this.takeOver('solo');
+      return;
+    }
+    const names = sharedNames(this.options.userId);
+    this.currentRole = 'follower';
+    this.channel = new BroadcastChannel(names.channel);
+    this.channel.onmessage = (event) => this.onChannelMessage(event.data);
+    this.sendNeed();
+    const onElected = () => this.takeOver('owner');
+    const locks = this.options.locks === undefined ? navigator.locks : this.options.locks;
+    if (locks) {
+      this.leaveElection = electOwner(locks, names.lock, onElected);
+    } else {
+      // Web Locks exist only in secure contexts (https, localhost); OBS's local-file mode is plain http.
+      log.info('no Web Locks on this page (plain http, e.g. OBS local file): the overlays elect the EventSub owner over a BroadcastChannel.');
+      this.leaveElection = electOverChannel(names.election, this.page, { onElected, onDeposed: () => this.stepDown() }, { timing: this.options.electionTiming, schedule: this.schedule });
+    }
+  }
+
+  private reasonToStayAlone(): string | null {
+    if (typeof BroadcastChannel === 'undefined') return 'this browser has no BroadcastChannel';
+    // Another page must not get this page's demo or replay, and a recording needs the frames here.
+    if (this.options.WebSocket) return 'it plays a simulated or recorded connection';
+    if (this.options.tap) return 'it records its own connection';
+    return null;
+  }
+
+  protected close(): void {
+    // The socket closes before the lock passes on, so two owners never overlap.
+    this.dropOwner();
+    this.leaveElection?.();
+    this.leaveElection = null;
+    this.channel?.close();
+    this.channel = null;
+    this.currentRole = null;
+    this.sessionId = '';
+  }
+
+  private takeOver(role: 'owner' | 'solo'): void {
+    this.currentRole = role;
+    const owner = new EventSubOwner(this.options, (body) => {
+      // A stopped owner says nothing more: its successor speaks for the connection.
+      if (this.owner !== owner) return;
+      const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
+      this.channel?.postMessage(message);
+      this.handle(message);
+    });
+    this.owner = owner;
+    owner.start(this.page);
+    owner.need(this.options.subscriptions);
+  }
+
+  /** Another page won the same election (see electOverChannel): it keeps the connection. */
+  private stepDown(): void {
+    this.dropOwner();
+    this.currentRole = 'follower';
+    this.sendNeed();
+  }
+
+  private dropOwner(): void {
+    const owner = this.owner;
+    this.owner = null;
+    owner?.stop();
+  }
+
+  private send(body: SharedMessageBody): void {
+    this.channel?.postMessage({ v: PROTOCOL_VERSION, ...body });
+  }
+
+  private sendNeed(): void {
+    this.send({ kind: 'need', page: this.page, subscriptions: this.options.subscriptions });
+  }
+
+  private onChannelMessage(data: unknown): void {
+    const message = readSharedMessage(data);
+    if (typeof message === 'string') log.warn(`ignored a message on the shared EventSub channel: ${message}`);
+    else this.handle(message);
+  }
+
+  /** Every message, from the channel or from this page's own owner side. */
+  private handle(message: SharedMessage): void {
+    switch (message.kind) {
+      case 'need':
+        if (message.page !== this.page) this.owner?.need(message.subscriptions);
+        break;
+      case 'owner':
+        if (message.page !== this.page) this.sendNeed();
+        break;
+      case 'status':
+        this.sessionId = message.session;
+        this.mirror(message.status, message.live, message.refused);
+        break;
+      case 'notification': {
+        const notification = message.notification;
+        if (!this.wants(notification.type) || this.seen.has(notification.messageId)) break;
+        this.seen.set(notification.messageId, true);
+        this.emit('notification', notification);
+        break;
+      }
+      case 'revocation':
+        if (this.wants(message.revocation.type)) this.emit('revocation', message.revocation);
+        break;
+      case 'error':
+        this.fail(fromErrorWire(message.error));
+        break;
+    }
+  }
+
+  /**
+   * The owner's connection status is every page's status, except that a page is `connecting`
+   * until each of its own subscriptions is live or refused. Then, as EventSubSource does after
+   * each new session, it reports which types it holds and which Twitch refused; if Twitch
+   * refused them all, it fails with the first refusal.
+   */
+  private mirror({ state, attempt, retryInMs, error }: StatusWire, live: readonly string[], refused: readonly RefusalWire[]): void {
+    if (this.refusedAll) return;
+    const { settled, outcome, refusedAll } = pageOutcome(this.own, state === 'connected', live, refused);
+    if (!settled) this.reported = null; // a new session reports afresh
+    else if (this.report(outcome) && refusedAll) {
+      const failure = new SourceError(REFUSAL_CODES[refusedAll.reason], `Twitch would not create the subscription: ${refusedAll.message}`);
+      this.refusedAll = !failure.retryable;
+      this.fail(failure);
+      if (this.refusedAll) return;
+    }
+    const shown = state === 'connected' && (!settled || refusedAll) ? 'connecting' : state;
+    // The owner repeats its status as each subscription is created: only a change is news here.
+    const now = this.status;
+    if (shown === now.state && attempt === now.attempt && retryInMs === now.retryInMs && error?.message === now.error?.message) return;
+    this.setStatus(shown, { attempt, retryInMs, error: error && fromErrorWire(error) });
+  }
+
+  /** Emits `subscriptions` unless this session already reported the same; true if it is news. */
+  private report(outcome: SubscriptionOutcome): boolean {
+    const text = JSON.stringify(outcome);
+    if (text === this.reported) return false;
+    this.reported = text;
+    this.emit('subscriptions', outcome);
+    return true;
+  }
+
+  /** By type only, as EventSubSource hands on whatever its session receives: a version this page did not ask for is the reader's to skip. */
+  private wants(type: string): boolean {
+    return this.options.subscriptions.some((sub) => sub.type === type);
+  }
+}

@@ -1,0 +1,12 @@
+import type { EventSubSubscription } from '../eventsub-source.js';
+
+/**
+ * One key per distinct subscription: type, version and condition (its fields in a fixed order),
+ * so two pages asking for the same thing make one subscription in the union.
+ */
+export function subscriptionKey({ type, version, condition }: EventSubSubscription): string {
+  const fields = Object.keys(condition)
+    .sort()
+    .map((field) => [field, condition[field]]);
+  return JSON.stringify([type, version, fields]);
+}

@@ -1,0 +1,279 @@
+import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import { commands } from 'vitest/browser';
+import { SharedEventSubSource } from '../../../../src/sources/eventsub/shared/shared-eventsub-source.js';
+import { sharedNames } from '../../../../src/sources/eventsub/shared/shared-protocol.js';
+import type { EventSubNotification } from '../../../../src/sources/eventsub/eventsub-source.js';
+import { HelixClient } from '../../../../src/twitch/helix-client.js';
+import { Backoff } from '../../../../src/core/backoff.js';
+import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../../helpers/http.js';
+import { openObsLocalFile, openUrl, type OverlayPage } from '../../../helpers/page.js';
+
+/**
+ * Several real overlay pages (tabs of one browser context, like OBS browser sources sharing a
+ * profile) against the fake EventSub server. Each test tags its connections (`?tag=` on the
+ * EventSub URL) and uses its own user id and event type, so it counts only its own sockets.
+ */
+const pages: OverlayPage[] = [];
+const sources: SharedEventSubSource[] = [];
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.close();
+  for (const source of sources.splice(0)) source.stop();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+const REDEMPTION_ADD = 'channel.channel_points_custom_reward_redemption.add';
+let counter = 0;
+
+interface PageOptions {
+  /** Another user's id. */
+  user?: string;
+  /** `channel`: without Web Locks, as in OBS's local-file mode. */
+  election?: 'channel';
+  /** The page does not stop its source when it goes away, like one that crashed. */
+  vanish?: boolean;
+}
+
+function scenario() {
+  const id = `${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const tag = `shared-${id}`;
+  const user = String(90_000_000 + counter);
+  const eventsub = `${inject('eventsubUrl')}?tag=${tag}`;
+  return {
+    tag,
+    user,
+    eventsub,
+    type: `test.shared.${id}`,
+    /** Opens one overlay page needing `types`. */
+    async open(types: string[], options: PageOptions = {}): Promise<OverlayPage> {
+      const query = new URLSearchParams({ helix: inject('httpOrigin'), client: TEST_CLIENT_ID, token: GOOD_TOKEN, user: options.user ?? user, eventsub });
+      for (const type of types) query.append('type', type);
+      if (options.election) query.set('election', options.election);
+      if (options.vanish) query.set('vanish', '');
+      const page = await openUrl(`${location.origin}/test/sources/eventsub/shared/shared-page.html?${query}`);
+      pages.push(page);
+      return page;
+    },
+  };
+}
+
+const state = (page: OverlayPage) => page.eval<string>('window.shared.status.state');
+const role = (page: OverlayPage) => page.eval<string | null>('window.shared.role');
+const roles = async (list: OverlayPage[]) => (await Promise.all(list.map(role))).sort();
+const numbers = (page: OverlayPage) => page.eval<unknown[]>('window.received.map((r) => r.n)');
+const connected = (page: OverlayPage) => expect.poll(() => state(page), { timeout: 10_000 }).toBe('connected');
+const sessionTypes = async (tag: string) => (await commands.esSessions()).filter((s) => s.tag === tag).map((s) => [...s.types].sort());
+
+describe('SharedEventSubSource: one EventSub connection for all overlays of a user', () => {
+  test('five pages share one socket, and each gets every event exactly once', async () => {
+    const s = scenario();
+    const open: OverlayPage[] = [];
+    for (let i = 0; i < 5; i++) open.push(await s.open([s.type]));
+    for (const page of open) await connected(page);
+    expect(await roles(open)).toEqual(['follower', 'follower', 'follower', 'follower', 'owner']);
+    // What ?debug's chip says on each.
+    expect((await Promise.all(open.map((page) => page.eval<string>('window.shared.name')))).sort()).toEqual([
+      ...Array<string>(4).fill('eventsub: shared (follower)'),
+      'eventsub: shared (owner)',
+    ]);
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+    // Every page knows the one session's id, as EventSubSource's `session` tells it.
+    const [session] = await commands.esSessions().then((all) => all.filter((one) => one.tag === s.tag));
+    expect(new Set(await Promise.all(open.map((page) => page.eval<string>('window.shared.session'))))).toEqual(new Set([session!.id]));
+
+    // Twitch delivers #2 twice with one message id (§3.2); #5 is last, so once it is in, anything doubled would be too.
+    for (const n of [1, 2, 3, 4, 5]) await commands.esNotify(s.type, { n }, n === 2 ? 2 : 1);
+    for (const page of open) await expect.poll(() => numbers(page)).toEqual([1, 2, 3, 4, 5]);
+    for (const page of open) expect(await page.errors()).toEqual([]);
+  });
+
+  // Sockets ever opened: the first owner's, the next owner's, and without Web Locks, when a
+  // lease runs out, possibly a third: a page starved of CPU may claim with the other, and the
+  // later page gives way at the next heartbeat (electOverChannel).
+  test.each([
+    ['Web Locks, the owner page stopping', {}, {}, [2]],
+    ['Web Locks, the owner page vanishing', {}, { vanish: true }, [2]],
+    ['BroadcastChannel, the owner page stopping', { election: 'channel' }, {}, [2]],
+    ['BroadcastChannel, the owner page vanishing (its lease runs out)', { election: 'channel' }, { vanish: true }, [2, 3]],
+  ] as const)('%s: another page takes over within seconds, events go on, nothing doubled', async (name, election, ownerExit, sockets) => {
+    const s = scenario();
+    const open = [await s.open([s.type], { ...election, ...ownerExit }), await s.open([s.type], election), await s.open([s.type], election)];
+    for (const page of open) await connected(page);
+    for (const n of [1, 2]) await commands.esNotify(s.type, { n });
+    for (const page of open) await expect.poll(() => numbers(page)).toEqual([1, 2]);
+
+    // The first page owns (Web Locks grant in order; the channel election favours the oldest page).
+    expect(await Promise.all(open.map(role))).toEqual(['owner', 'follower', 'follower']);
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+    const owner = open[0]!;
+    const rest = open.filter((page) => page !== owner);
+    const closedAt = performance.now();
+    await owner.close();
+    pages.splice(pages.indexOf(owner), 1);
+    await expect.poll(() => roles(rest), { timeout: 10_000 }).toEqual(['follower', 'owner']);
+    await expect.poll(async () => (await commands.esConnections(s.tag)).open, { timeout: 10_000 }).toBe(1);
+    expect(sockets).toContain((await commands.esConnections(s.tag)).opened);
+    await expect.poll(() => sessionTypes(s.tag)).toEqual([[s.type]]);
+    for (const page of rest) await connected(page);
+    console.info(`handover (${name}): the new owner's session was subscribed ${Math.round(performance.now() - closedAt)} ms after the owner closed`);
+
+    for (const n of [3, 4]) await commands.esNotify(s.type, { n });
+    for (const page of rest) await expect.poll(() => numbers(page)).toEqual([1, 2, 3, 4]);
+  });
+
+  test('without Web Locks (OBS local-file mode) the pages elect the owner over BroadcastChannel: one socket, each event once', async () => {
+    const s = scenario();
+    const open = [await s.open([s.type], { election: 'channel' }), await s.open([s.type], { election: 'channel' }), await s.open([s.type], { election: 'channel' })];
+    for (const page of open) await connected(page);
+    expect(await roles(open)).toEqual(['follower', 'follower', 'owner']);
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+    for (const n of [1, 2, 3]) await commands.esNotify(s.type, { n });
+    for (const page of open) await expect.poll(() => numbers(page)).toEqual([1, 2, 3]);
+  });
+
+  test('a page that joins later with a new type gets it on the live session, and again on the next session', async () => {
+    const s = scenario();
+    const other = `${s.type}.polls`;
+    const first = await s.open([s.type]);
+    await connected(first);
+    const later = await s.open([s.type, other]);
+    // A page is connected once its own subscriptions are live on the shared session.
+    await connected(later);
+    expect(await sessionTypes(s.tag)).toEqual([[s.type, other].sort()]);
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+
+    await commands.esNotify(other, { n: 1 });
+    await commands.esNotify(s.type, { n: 2 });
+    await expect.poll(() => numbers(later)).toEqual([1, 2]);
+    // Each page hears only the types it asked for.
+    await expect.poll(() => numbers(first)).toEqual([2]);
+
+    // The connection drops: the owner's new session subscribes the union again, and every page saw the drop.
+    await commands.esCloseAll(4006);
+    await expect.poll(() => commands.esConnections(s.tag), { timeout: 10_000 }).toEqual({ opened: 2, open: 1 });
+    await expect.poll(() => sessionTypes(s.tag), { timeout: 10_000 }).toEqual([[s.type, other].sort()]);
+    for (const page of [first, later]) {
+      await connected(page);
+      expect(await page.eval<string[]>('window.states')).toContain('reconnecting');
+    }
+    await commands.esNotify(other, { n: 3 });
+    await expect.poll(() => numbers(later)).toEqual([1, 2, 3]);
+  });
+
+  test('different users never share a connection', async () => {
+    const s = scenario();
+    const mine = await s.open([s.type]);
+    const theirs = await s.open([s.type], { user: `${s.user}7` });
+    for (const page of [mine, theirs]) await connected(page);
+    expect(await roles([mine, theirs])).toEqual(['owner', 'owner']);
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 2, open: 2 });
+  });
+
+  test('a subscription Twitch refuses is reported to the pages that asked for it; a page refused everything fails; the rest go on', async () => {
+    const s = scenario();
+    const owner = await s.open([s.type]);
+    await connected(owner);
+    // The fake refuses channel-points subscriptions to a token that is not the broadcaster's (403).
+    const partly = await s.open([s.type, REDEMPTION_ADD]);
+    const refusedOnly = await s.open([REDEMPTION_ADD]);
+    await connected(partly);
+    await expect.poll(() => partly.eval('window.outcomes.at(-1)')).toEqual({
+      active: [s.type],
+      refused: [{ type: REDEMPTION_ADD, version: '1', reason: 'unauthorized', message: expect.stringMatching(/403/) }],
+    });
+    await expect.poll(() => state(refusedOnly), { timeout: 10_000 }).toBe('error');
+    expect((await refusedOnly.eval<string[]>('window.errors'))[0]).toMatch(/^Twitch would not create the subscription: .*403/);
+    expect(await owner.eval('window.outcomes')).toEqual([{ active: [s.type], refused: [] }]);
+    expect(await state(owner)).toBe('connected');
+    await commands.esNotify(s.type, { n: 1 });
+    for (const page of [owner, partly]) await expect.poll(() => numbers(page)).toEqual([1]);
+  });
+
+  test("the owner page's own subscriptions all refused: that page fails, the connection serves the others", async () => {
+    const s = scenario();
+    const owner = await s.open([REDEMPTION_ADD]);
+    await expect.poll(() => state(owner), { timeout: 10_000 }).toBe('error');
+    expect(await role(owner)).toBe('owner');
+    const follower = await s.open([s.type]);
+    await connected(follower);
+    await commands.esNotify(s.type, { n: 1 });
+    await expect.poll(() => numbers(follower)).toEqual([1]);
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+  });
+
+  test('a revocation reaches the pages of its type, and every page shows the connection in error, as EventSubSource does', async () => {
+    const s = scenario();
+    const other = `${s.type}.other`;
+    const revoked = await s.open([s.type]);
+    const bystander = await s.open([other]);
+    for (const page of [revoked, bystander]) await connected(page);
+    await commands.esRevoke(s.type, 'authorization_revoked');
+    await expect.poll(() => revoked.eval('window.revocations')).toEqual([{ type: s.type, status: 'authorization_revoked' }]);
+    for (const page of [revoked, bystander]) await expect.poll(() => state(page)).toBe('error');
+    expect(await bystander.eval('window.revocations')).toEqual([]);
+    expect((await bystander.eval<string[]>('window.errors')).at(-1)).toMatch(/Twitch ended the ".*" subscription \(authorization_revoked\)/);
+  });
+
+  test('messages on the channel that are malformed, of another version or already seen change nothing', async () => {
+    const s = scenario();
+    const open = [await s.open([s.type]), await s.open([s.type])];
+    for (const page of open) await connected(page);
+    await commands.esNotify(s.type, { n: 1 });
+    for (const page of open) await expect.poll(() => numbers(page)).toEqual([1]);
+    const [delivered] = await open[0]!.eval<{ id: string }[]>('window.received');
+
+    const intruder = new BroadcastChannel(sharedNames(s.user).channel);
+    const copy: EventSubNotification = { type: s.type, version: '1', messageId: delivered!.id, timestamp: Date.now(), subscriptionId: 'x', event: { n: 1 } };
+    intruder.postMessage('<img src=x onerror=alert(1)>');
+    intruder.postMessage({ v: 2, kind: 'notification', notification: { ...copy, messageId: 'newer-build' } });
+    intruder.postMessage({ v: 1, kind: 'notification', notification: { type: s.type } });
+    intruder.postMessage({ v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [], refused: [] });
+    intruder.postMessage({ v: 1, kind: 'notification', notification: copy });
+    intruder.close();
+
+    await commands.esNotify(s.type, { n: 2 });
+    for (const page of open) {
+      await expect.poll(() => numbers(page)).toEqual([1, 2]);
+      expect(await state(page)).toBe('connected');
+    }
+  });
+
+  test("OBS's local-file mode has no Web Locks, but BroadcastChannel reaches across its pages: hence the channel election", async () => {
+    const [one, two] = [await openObsLocalFile('overlays/chat/index.html?demo'), await openObsLocalFile('overlays/chat/index.html?demo')];
+    pages.push(one!, two!);
+    expect(await one!.eval('[location.origin, isSecureContext, typeof navigator.locks, typeof BroadcastChannel]')).toEqual(['http://absolute', false, 'undefined', 'function']);
+    await one!.eval(`(window.heard = [], new BroadcastChannel('probe').onmessage = (e) => window.heard.push(e.data), 0)`);
+    await two!.eval(`new BroadcastChannel('probe').postMessage('from the other source'), 0`);
+    await expect.poll(() => one!.eval('window.heard')).toEqual(['from the other source']);
+  });
+
+  test.each([
+    ['without BroadcastChannel', 'this browser has no BroadcastChannel', () => vi.stubGlobal('BroadcastChannel', undefined)],
+    ['with a WebSocket of its own (demo, replay)', 'it plays a simulated or recorded connection', () => ({ WebSocket })],
+    ['recording (a tap)', 'it records its own connection', () => ({ tap: (frame: string) => void frame })],
+  ])('%s it opens its own connection and says why', async (_name, why, arrange) => {
+    const s = scenario();
+    const info = vi.spyOn(console, 'info');
+    const source = new SharedEventSubSource({
+      helix: new HelixClient({ token: GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
+      userId: s.user,
+      url: s.eventsub,
+      subscriptions: [{ type: s.type, version: '1', condition: { broadcaster_user_id: s.user } }],
+      backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
+      ...arrange(),
+    });
+    sources.push(source);
+    const received: EventSubNotification[] = [];
+    source.addEventListener('notification', (e) => received.push(e.detail));
+    source.start();
+    await expect.poll(() => source.status.state, { timeout: 10_000 }).toBe('connected');
+    expect(source.role).toBe('solo');
+    expect(source.name).toBe('eventsub: not shared');
+    expect(info).toHaveBeenCalledWith('[ovl:eventsub]', `EventSub is not shared with the other overlays: ${why}. This page opens its own connection.`);
+    await commands.esNotify(s.type, { n: 1 });
+    await expect.poll(() => received.map((r) => r.event.n)).toEqual([1]);
+    source.stop();
+    expect(source.role).toBeNull();
+    await expect.poll(() => commands.esConnections(s.tag)).toEqual({ opened: 1, open: 0 });
+  });
+});

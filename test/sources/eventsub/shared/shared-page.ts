@@ -1,0 +1,38 @@
+import { SharedEventSubSource } from '../../../../src/sources/eventsub/shared/shared-eventsub-source.js';
+import { HelixClient } from '../../../../src/twitch/helix-client.js';
+import { Backoff } from '../../../../src/core/backoff.js';
+
+/**
+ * A test-only overlay page: one SharedEventSubSource configured from the query, as an OBS
+ * browser source would run it. The test opens several in one browser context and reads what
+ * each received through `window.shared`, `window.received`, `window.errors`, `window.states`, `window.outcomes` and `window.revocations`.
+ *
+ * Query: helix (fake HTTP origin), client, token, user, eventsub (URL with a `tag`), type
+ * (repeatable); `election=channel` to do without Web Locks, as in OBS's local-file mode; `vanish`
+ * to not stop on pagehide (as the overlay boot does), like a page that crashed.
+ */
+const query = new URL(location.href).searchParams;
+const helixOrigin = query.get('helix') ?? '';
+const user = query.get('user') ?? '';
+const source = new SharedEventSubSource({
+  helix: new HelixClient({ token: query.get('token') ?? '', clientId: query.get('client') ?? '', endpoints: { helix: `${helixOrigin}/helix`, id: `${helixOrigin}/id` }, maxRetries: 0 }),
+  userId: user,
+  url: query.get('eventsub') ?? '',
+  subscriptions: query.getAll('type').map((type) => ({ type, version: '1', condition: { broadcaster_user_id: user } })),
+  backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
+  ...(query.get('election') === 'channel' && { locks: null }),
+});
+
+const received: { type: string; id: string; n: unknown }[] = [];
+const errors: string[] = [];
+const states: string[] = [];
+const outcomes: unknown[] = [];
+const revocations: unknown[] = [];
+source.addEventListener('notification', (e) => received.push({ type: e.detail.type, id: e.detail.messageId, n: e.detail.event.n }));
+source.addEventListener('error', (e) => errors.push(e.detail.message));
+source.addEventListener('status', (e) => states.push(e.detail.state));
+source.addEventListener('subscriptions', (e) => outcomes.push(e.detail));
+source.addEventListener('revocation', (e) => revocations.push(e.detail));
+Object.assign(window, { shared: source, received, errors, states, outcomes, revocations });
+source.start();
+if (!query.has('vanish')) window.addEventListener('pagehide', () => source.stop(), { once: true });
