@@ -3,7 +3,7 @@ import { param } from './schema.js';
 /** URL parameters of the chat overlay. One source of truth for parsing, the builder and the README. */
 export const chatSchema = {
   channel: param.string('Twitch channel to show: its login (e.g. `shroud`) or link (`twitch.tv/shroud`).', '', { required: true, format: 'login' }),
-  token: param.string('Optional user token: adds channel badges; with `chat:read` chat logs in as its user. `#fragment` only.', '', { secret: true }),
+  token: param.string('Optional user token: badges from Twitch itself and cheers drawn as cheermote images; with `chat:read` chat logs in as its user. `#fragment` only.', '', { secret: true }),
   maxMessages: param.int('Lines kept on screen; the oldest leave first.', 50, { min: 1, max: 500 }),
   animateEntry: param.bool('Slide new lines in. Costs some CPU in OBS; see the benchmark notes.'),
   fadeAfter: param.number('Seconds before a line fades out; 0 keeps lines until pushed out.', 0, { min: 0, max: 3600 }),
@@ -11,6 +11,13 @@ export const chatSchema = {
   hideCommands: param.bool('Hide messages that start with `!`.'),
   hideNotices: param.bool('Hide sub, raid and announcement notices.'),
   emotes: param.list('Third-party emote services to show, comma-separated; empty for none.', ['7tv', 'bttv', 'ffz'], ['7tv', 'bttv', 'ffz']),
+  badges: param.list(
+    'Badge sources, in the order drawn: `twitch` (global and channel badges, no token needed), `ffz`, `bttv`, `7tv` (bot, supporter and subscriber badges of those services); empty for none.',
+    ['twitch'],
+    ['twitch', 'ffz', 'bttv', '7tv'],
+  ),
+  paints: param.bool('Draw 7TV name paints (the gradient or image a chatter chose for their name).'),
+  pronouns: param.bool('Show chatters\' pronouns after their names (from alejo.io, as set by each chatter).'),
   emoteTheme: param.enum('Twitch emote variant: for a dark or a light background.', ['dark', 'light'] as const, 'dark'),
   contrastBackground: param.color('Colour of the scene behind the chat, any CSS colour (`black`, `rgb(…)`, hex); name colours are adjusted to read well on it.', '#18181b'),
   fontSize: param.int('Text size in pixels.', 20, { min: 8, max: 120 }),

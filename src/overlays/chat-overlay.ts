@@ -11,9 +11,9 @@ import '../components/chat/ovl-chat.js';
 const log = createLogger('chat-overlay');
 
 /**
- * The chat overlay: anonymous read-only chat by default; with a token, channel badges too.
- * Third-party emotes and badges load once the channel id is known (from ROOMSTATE) and
- * never hold chat up: if they fail, chat shows without them. Code only some pages need (the
+ * The chat overlay: anonymous read-only chat by default; Twitch badges without a token (IVR),
+ * from Helix and with cheermote images given one. Third-party emotes and badges load once the
+ * channel id is known (from ROOMSTATE) and never hold chat up: if they fail, chat shows without them. Code only some pages need (the
  * simulator, Helix, the emote services) is imported on demand, keeping the page small.
  */
 export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
@@ -59,6 +59,25 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     // When chat outruns the overlay it jumps to the newest lines; ?debug says how many it skipped.
     if (env.debug) element.addEventListener('ovl-chat-skipped', (e) => env.note(`chat: ${e.detail} lines skipped to keep up`, 'chat-skipped'));
 
+    // Badges, paints, pronouns and cheermotes load with their module once asked for; never on the demo or a replay.
+    const wantsProviders = !offline && (config.badges.length > 0 || config.paints || config.pronouns || session !== null);
+    const providers = wantsProviders
+      ? import('../chat-features/chat-providers.js').then(({ startChatProviders }) =>
+          startChatProviders(element, {
+            badges: config.badges,
+            paints: config.paints,
+            pronouns: config.pronouns,
+            emoteTheme: config.emoteTheme,
+            helix: session?.helix,
+            endpoints: env.endpoints.features,
+            note: (text) => env.note(text),
+          }),
+        ).catch((error: unknown) => {
+          log.warn('chat providers unavailable; chat goes on without them:', error);
+          return null;
+        })
+      : null;
+
     let loaded = false;
     source.addEventListener('roomstate', (event) => {
       const channelId = event.detail.channelId;
@@ -76,19 +95,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
             for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
           });
       }
-      if (session) {
-        import('../badges/helix-badges.js')
-          .then(async ({ HelixBadges }) => {
-            const badges = new HelixBadges(session.helix);
-            await badges.load(channelId);
-            element.badges = badges;
-            env.note('badges: loaded');
-          })
-          .catch((error: unknown) => {
-            log.warn('badges unavailable; chat goes on without them:', error);
-            env.note(`badges: unavailable (${error instanceof Error ? error.message : String(error)})`);
-          });
-      }
+      void providers?.then((p) => p?.channelSeen(channelId));
     });
     return { sources: session ? [source, session.watch] : [source], element };
   },

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, inject, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
-import { GOOD_TOKEN } from '../helpers/http.js';
+import { COSMETIC_USER_ID, GOOD_TOKEN } from '../helpers/http.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
 
 let page: OverlayPage | undefined;
@@ -117,7 +117,7 @@ describe('chat overlay page (production build)', () => {
     expect(sent).toContain(`PASS oauth:${GOOD_TOKEN}`);
     expect(sent).toContain('NICK teststreamer');
     await expect.poll(() => page!.text('ovl-status-panel', '.note'), { timeout: 5000 }).toEqual(
-      expect.arrayContaining(['badges: loaded', '7tv: 2 emotes', 'bttv: 3 emotes', 'ffz: 1 emotes']),
+      expect.arrayContaining(['badges: loaded (helix)', '7tv: 2 emotes', 'bttv: 3 emotes', 'ffz: 1 emotes']),
     );
   });
 
@@ -125,5 +125,57 @@ describe('chat overlay page (production build)', () => {
     page = await openPage('/overlays/chat/?demo', { reducedMotion: true });
     await expect.poll(async () => (await page!.text('ovl-chat', '[part~="line"]')).length, { timeout: 8000 }).toBeGreaterThan(3);
     await page.screenshot('chat-demo');
+  });
+
+  test('badges without a token (IVR), FFZ/BTTV/7TV badges, a 7TV paint and pronouns, from the URL', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=&badges=twitch,ffz,bttv,7tv&paints=true&pronouns=true&debug`));
+    await expect.poll(() => page!.text('ovl-status-panel', '.note'), { timeout: 8000 }).toEqual(
+      expect.arrayContaining(['badges: loaded (ivr)', 'ffz badges: loaded', 'bttv badges: loaded']),
+    );
+    // A chatter's first line starts the per-chatter lookups (7TV, pronouns); their next lines show what was found.
+    let n = 0;
+    const newest = async (login: string, userId: string, badges = '') => {
+      n += 1;
+      await commands.tmiPush(channel, [privmsg(channel, `line ${n}`, { login, userId, badges, id: `${login}-${n}` })]);
+      await expect.poll(() => page!.attr('ovl-chat', `[data-id="${login}-${n}"]`, 'data-id'), { timeout: 5000 }).toHaveLength(1);
+      const q = (selector: string) => `[...document.querySelector('ovl-chat').shadowRoot.querySelectorAll('[data-id="${login}-${n}"] ${selector}')]`;
+      return page!.eval<{ badges: string[]; pronouns: string[]; paint: string }>(
+        `({ badges: ${q('[part="badge"]')}.map((b) => b.dataset.badge), pronouns: ${q('[part="pronouns"]')}.map((p) => p.textContent), paint: ${q('[part="name"]')}[0].style.backgroundImage })`,
+      );
+    };
+    await expect
+      .poll(() => newest('cosmeticviewer', COSMETIC_USER_ID, 'moderator/1'), { timeout: 8000 })
+      .toEqual({ badges: ['moderator', 'ffz-3', 'bttv-2', '7tv-62f97c05e46eb00e438a696a'], pronouns: [], paint: expect.stringMatching(/^linear-gradient/) });
+    await expect.poll(async () => (await newest('sheviewer', '7000010')).pronouns, { timeout: 8000 }).toEqual(['She/Her']);
+    await page.screenshot('chat-providers');
+  });
+
+  test('a service that fails (5xx, malformed JSON, an oversized answer) is left out and chat goes on', async () => {
+    await commands.httpScript('GET', '/ivr/v2/twitch/badges/global', [{ status: 503, body: { error: 'down' } }]);
+    await commands.httpScript('GET', '/ffz/v1/badges/ids', [{ status: 200, rawBody: '{"badges": [' }]);
+    await commands.httpScript('GET', '/bttv/3/cached/badges/twitch', [{ status: 200, body: [], padBytes: 6_000_000 }]);
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=&badges=twitch,ffz,bttv&debug`));
+    await expect.poll(() => page!.text('ovl-status-panel', '.note'), { timeout: 8000 }).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^badges: unavailable/),
+        expect.stringMatching(/^ffz badges: unavailable/),
+        expect.stringMatching(/^bttv badges: unavailable/),
+      ]),
+    );
+    await commands.tmiPush(channel, [privmsg(channel, 'still here', { badges: 'moderator/1' })]);
+    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['still here']);
+    expect(await page.attr('ovl-chat', '[part="badge"]', 'data-badge')).toEqual([]);
+  });
+
+  test('with a token, cheers are drawn with the channel\'s cheermote images and tier colours', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=&debug`, `#token=${GOOD_TOKEN}`));
+    await expect.poll(() => page!.text('ovl-status-panel', '.note'), { timeout: 8000 }).toEqual(expect.arrayContaining(['cheermotes: 3 loaded']));
+    // No room-id: the line is the overlay's own channel's, whose cheermotes were loaded.
+    await commands.tmiPush(channel, [privmsg(channel, 'TestCheer100 go Cheer1', { id: 'cheer-1', roomId: '', extraTags: { bits: '101' } })]);
+    await expect.poll(() => page!.attr('ovl-chat', '[part="cheermote"]', 'alt'), { timeout: 5000 }).toEqual(['TestCheer100', 'Cheer1']);
+    expect(await page.text('ovl-chat', '[part~="cheer"]')).toEqual(['100', '1']);
   });
 });

@@ -1,6 +1,7 @@
-import type { BadgeRef, ChatMessage, ChatNotice, ChatUser, EmotePart, MessagePart } from '../../sources/tmi/chat-events.js';
+import type { BadgeRef, ChatMessage, ChatNotice, ChatUser, CheerPart, EmotePart, MessagePart } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../badges/badge-lookup.js';
+import type { ChatDecorations } from './chat-decorations.js';
 import { defaultNameColor, readableColor } from './name-color.js';
 import { noticeText } from './notice-text.js';
 import { withoutReplyMention } from './reply-mention.js';
@@ -16,6 +17,8 @@ export interface LineContext {
   readonly contrastBackground: string;
   /** Emote and badge images are copies of one template per image. */
   readonly images: ImageTemplates;
+  /** Third-party badges, name paints, pronouns, cheermotes (optional services). */
+  readonly decorations?: ChatDecorations;
 }
 
 /*
@@ -49,20 +52,25 @@ function emote(part: EmotePart, ctx: LineContext): HTMLElement {
   return stack;
 }
 
-function message(parts: readonly MessagePart[], color: string | null, ctx: LineContext): HTMLElement {
+function message(parts: readonly MessagePart[], color: string | null, ctx: LineContext, channelId: string): HTMLElement {
   const span = el('span', 'message', 'message');
   span.dir = 'auto';
   if (color) span.style.color = color;
   for (const part of parts) {
     if (part.type === 'text') span.append(part.text);
     else if (part.type === 'emote') span.append(emote(part, ctx));
-    else {
-      const cheer = el('span', 'cheer', 'cheer');
-      cheer.textContent = part.text;
-      span.append(cheer);
-    }
+    else span.append(cheer(part, ctx, channelId));
   }
   return span;
+}
+
+/** `Cheer100`: as the cheermote's image when the decorations have it, else as text. */
+function cheer(part: CheerPart, ctx: LineContext, channelId: string): HTMLElement {
+  const drawn = ctx.decorations?.cheer?.(part, channelId, ctx.images);
+  if (drawn) return drawn;
+  const box = el('span', 'cheer', 'cheer');
+  box.textContent = part.text;
+  return box;
 }
 
 /** Appends badges and the name to `box`; returns the name colour used. */
@@ -83,6 +91,8 @@ function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRe
       );
     }
   }
+  const decorations = ctx.decorations;
+  decorations?.badges?.(box, user, ctx.images);
   const color = readableColor(user.color ?? defaultNameColor(user.login), ctx.contrastBackground);
   const name = el('span', 'name', 'name');
   name.style.color = color;
@@ -93,7 +103,9 @@ function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRe
     login.textContent = ` (${user.login})`;
     name.append(login);
   }
+  decorations?.name?.(name, user);
   box.append(name);
+  decorations?.afterName?.(box, user);
   return color;
 }
 
@@ -112,7 +124,7 @@ export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineCo
   }
   const color = appendSender(line, msg.user, msg.badges, ctx, channelId);
   const body = withThirdPartyEmotes(withoutReplyMention(msg), ctx, channelId);
-  line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null, ctx));
+  line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null, ctx, channelId));
 }
 
 /** Fills `line` with a notice: its headline, then the viewer's own message if any. */
@@ -124,7 +136,7 @@ export function fillNoticeLine(line: HTMLElement, notice: ChatNotice, ctx: LineC
   if (notice.text && notice.user) {
     const attached = el('div', 'notice-message');
     appendSender(attached, notice.user, notice.badges, ctx, channelId);
-    attached.append(': ', message(withThirdPartyEmotes(notice.parts, ctx, channelId), null, ctx));
+    attached.append(': ', message(withThirdPartyEmotes(notice.parts, ctx, channelId), null, ctx, channelId));
     line.append(attached);
   }
 }

@@ -126,6 +126,22 @@ export const chatStyles = css`
     color: var(--ovl-chat-cheer-color, #c89bff);
   }
 
+  .cheermote {
+    height: var(--_emote-size);
+    vertical-align: middle;
+    margin: -0.3em 0.1em -0.3em 0;
+  }
+
+  .pronouns {
+    margin-left: 0.35em;
+    padding: 0 0.3em;
+    border-radius: 0.25em;
+    font-size: 0.75em;
+    font-weight: 600;
+    background: rgba(255, 255, 255, 0.15);
+    unicode-bidi: isolate;
+  }
+
   .reply {
     font-size: 0.8em;
     color: var(--_reply-color);

@@ -9,6 +9,7 @@ import { fillMessageLine, fillNoticeLine, type LineContext } from './chat-line.j
 import { chatStyles } from './ovl-chat.styles.js';
 import { fire } from '../../core/element-events.js';
 import { ImageTemplates } from './image-templates.js';
+import type { ChatDecorations } from './chat-decorations.js';
 
 /** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
 export type ChatFeedEventMap = Pick<ChatEventMap, 'message' | 'notice' | 'delete' | 'clear-user' | 'clear' | 'roomstate'>;
@@ -52,6 +53,8 @@ const listConverter = {
  * @csspart message - The message text.
  * @csspart reply - The message being replied to.
  * @csspart cheer - A cheer such as `Cheer100`.
+ * @csspart cheermote - A cheer's image (with a token); `alt` is the cheer, e.g. `Cheer100`.
+ * @csspart pronouns - The chatter's pronouns after the name (`pronouns`).
  * @csspart notice-text - The headline of a notice line.
  * @cssprop --ovl-chat-font - Font family.
  * @cssprop --ovl-chat-font-size - Text size (default 20px).
@@ -97,6 +100,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property({ attribute: false }) emotes?: EmoteLookup;
   /** Badge images; without them badges are left out. */
   @property({ attribute: false }) badges?: BadgeLookup;
+  /** Third-party badges, 7TV name paints, pronouns and cheermote images, from optional services. */
+  @property({ attribute: false }) decorations?: ChatDecorations;
 
   /** The list, from the first render on. */
   private base!: HTMLElement;
@@ -183,6 +188,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private enqueue(event: LineEvent): void {
     if (!this.shows(event)) return;
+    // Lookups start a frame before the line is built; what they find shows on the chatter's next lines.
+    if (event.user) this.decorations?.notice?.(event.user);
     this.pending.push(event);
     // Only the newest lines of a burst can be on screen after it; drop the rest as they pile up.
     const room = this.room;
@@ -219,6 +226,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
       channelId: this.channelId,
       contrastBackground: this.contrastBackground,
       images: this.images,
+      decorations: this.decorations,
     };
     const fragment = document.createDocumentFragment();
     for (const event of batch) {
