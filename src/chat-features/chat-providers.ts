@@ -5,6 +5,7 @@ import type { CheerPart } from '../sources/tmi/chat-events.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { TwitchBadges } from '../badges/twitch-badges.js';
 import { isUserId } from '../twitch/login.js';
+import { ChannelProfiles, type ChannelProfile } from './channel-profiles.js';
 import { ChatterExtras } from './chatter-extras-service.js';
 import { loadCheermotes, type CheermoteLookup } from './cheermotes.js';
 import { FEATURE_ENDPOINTS, type FeatureEndpoints } from './feature-endpoints.js';
@@ -25,8 +26,31 @@ export interface ChatProvidersOptions {
 
 /** What the chat page tells the providers as channels show up. */
 export interface ChatProviders {
-  /** A channel whose lines are shown (the overlay's own, another joined one, a Shared Chat source): loads its badges and cheermotes once. */
+  /** A channel whose lines are shown (the overlay's own, another joined one): loads its badges and cheermotes once. */
   channelSeen(channelId: string): void;
+  /** A Shared Chat source channel: its badges and cheermotes, and its name and avatar for the marker. */
+  sourceSeen(channelId: string): void;
+}
+
+/** Fills a Shared Chat marker: the source channel's avatar (if any) and name, as text. */
+function fillSourceMarker(marker: HTMLElement, profile: ChannelProfile | undefined, images: ImageTemplates): boolean {
+  if (!profile) return false;
+  if (profile.avatarUrl) {
+    const url = profile.avatarUrl;
+    marker.append(
+      images.clone(`source-avatar\n${url}`, () => {
+        const img = document.createElement('img');
+        img.className = 'source-avatar';
+        img.setAttribute('part', 'source-avatar');
+        img.alt = '';
+        img.src = url;
+        return img;
+      }),
+    );
+  }
+  marker.append(profile.displayName);
+  marker.title = profile.displayName;
+  return true;
 }
 
 /** A cheer drawn as Twitch draws it: the tier's image, then the amount in the tier's colour. */
@@ -61,6 +85,7 @@ export function startChatProviders(element: OvlChat, options: ChatProvidersOptio
   const endpoints = options.endpoints ?? FEATURE_ENDPOINTS;
   const twitch = options.badges.includes('twitch') ? new TwitchBadges({ helix: options.helix, ivr: { endpoint: endpoints.ivr } }) : null;
   const extras = new ChatterExtras({ ...options, endpoints });
+  const profiles = new ChannelProfiles({ helix: options.helix, ivrEndpoint: endpoints.ivr });
   // Each channel cheers with Twitch's cheermotes and its own.
   const cheermotes = new Map<string, CheermoteLookup>();
   const decorations: ChatDecorations = {
@@ -71,6 +96,7 @@ export function startChatProviders(element: OvlChat, options: ChatProvidersOptio
       notice: (user) => extras.notice(user),
     }),
     cheer: (part, channelId, images) => cheermote(cheermotes.get(channelId), part, images),
+    source: (marker, channelId, images) => fillSourceMarker(marker, profiles.get(channelId), images),
   };
   if (extras.active) {
     element.decorations = decorations;
@@ -79,7 +105,18 @@ export function startChatProviders(element: OvlChat, options: ChatProvidersOptio
     });
   }
   const seen = new Set<string>();
-  return {
+  const sources = new Set<string>();
+  const providers: ChatProviders = {
+    sourceSeen(channelId) {
+      providers.channelSeen(channelId);
+      if (!isUserId(channelId) || sources.has(channelId)) return;
+      sources.add(channelId);
+      void profiles.load(channelId).then((profile) => {
+        if (!profile) return;
+        element.decorations = decorations;
+        note(`shared chat: ${profile.login}`);
+      });
+    },
     channelSeen(channelId) {
       if (!isUserId(channelId) || seen.has(channelId)) return;
       seen.add(channelId);
@@ -100,4 +137,5 @@ export function startChatProviders(element: OvlChat, options: ChatProvidersOptio
       }
     },
   };
+  return providers;
 }

@@ -10,6 +10,11 @@ export const chatSchema = {
   hideBots: param.list('Logins whose messages are hidden, comma-separated (e.g. `nightbot,streamelements`).'),
   hideCommands: param.bool('Hide messages that start with `!`.'),
   hideNotices: param.bool('Hide sub, raid and announcement notices.'),
+  shared: param.enum(
+    'Shared Chat (channels joined for a collaboration): `show` other channels\' lines with a marker of their channel, `hide` the marker, or `own-only` to show only lines sent in this channel.',
+    ['show', 'hide', 'own-only'] as const,
+    'show',
+  ),
   emotes: param.list('Third-party emote services to show, comma-separated; empty for none.', ['7tv', 'bttv', 'ffz'], ['7tv', 'bttv', 'ffz']),
   badges: param.list(
     'Badge sources, in the order drawn: `twitch` (global and channel badges, no token needed), `ffz`, `bttv`, `7tv` (bot, supporter and subscriber badges of those services); empty for none.',

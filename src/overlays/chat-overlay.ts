@@ -6,6 +6,7 @@ import { grants } from '../registry/overlay-entry.js';
 import { createLogger } from '../core/logger.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
+import type { ChatProviders } from '../chat-features/chat-providers.js';
 import '../components/chat/ovl-chat.js';
 
 const log = createLogger('chat-overlay');
@@ -50,6 +51,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.hideBots = config.hideBots;
     element.hideCommands = config.hideCommands;
     element.hideNotices = config.hideNotices;
+    element.shared = config.shared;
     element.contrastBackground = config.contrastBackground;
     element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
     element.style.setProperty('--ovl-chat-outline-width', `${config.outline}px`);
@@ -61,9 +63,10 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
 
     // Badges, paints, pronouns and cheermotes load with their module once asked for; never on the demo or a replay.
     const wantsProviders = !offline && (config.badges.length > 0 || config.paints || config.pronouns || session !== null);
+    let started: ChatProviders | null = null;
     const providers = wantsProviders
       ? import('../chat-features/chat-providers.js').then(({ startChatProviders }) =>
-          startChatProviders(element, {
+          (started = startChatProviders(element, {
             badges: config.badges,
             paints: config.paints,
             pronouns: config.pronouns,
@@ -71,12 +74,17 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
             helix: session?.helix,
             endpoints: env.endpoints.features,
             note: (text) => env.note(text),
-          }),
+          })),
         ).catch((error: unknown) => {
           log.warn('chat providers unavailable; chat goes on without them:', error);
           return null;
         })
       : null;
+
+    // Shared Chat: a source channel's badges, cheermotes and name load when its first lines arrive.
+    const sharedFrom = (event: { detail: { sourceChannelId: string | null } }) => event.detail.sourceChannelId && started?.sourceSeen(event.detail.sourceChannelId);
+    source.addEventListener('message', sharedFrom);
+    source.addEventListener('notice', sharedFrom);
 
     let loaded = false;
     source.addEventListener('roomstate', (event) => {

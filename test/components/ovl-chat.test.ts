@@ -299,6 +299,62 @@ describe('<ovl-chat> safety', () => {
   });
 });
 
+// Shared Chat (twitch-protocols.md §1.5): a line sent in another channel of the session.
+const SOURCE_ROOM = '141981764';
+const sharedLine = (channel: string, id: string, sourceId: string, text = 'from next door') =>
+  privmsg(channel, text, { id, userId: '42', login: 'guest', badges: 'subscriber/24', extraTags: { 'source-room-id': SOURCE_ROOM, 'source-id': sourceId, 'source-badges': 'moderator/1', 'source-badge-info': '' } });
+
+describe('<ovl-chat> Shared Chat', () => {
+  test.each([
+    ['show', ['own-1', 'copy-1'], ['⇄']],
+    ['hide', ['own-1', 'copy-1'], []],
+    ['own-only', ['own-1'], []],
+  ] as const)('shared=%s', async (shared, ids, markers) => {
+    fixture = await chatFixture((el) => (el.shared = shared));
+    await fixture.push(privmsg(fixture.channel, 'at home', { id: 'own-1' }), sharedLine(fixture.channel, 'copy-1', 'src-1'));
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(ids);
+    expect(fixture.lines().flatMap((l) => part(l, 'source').map((m) => m.textContent))).toEqual(markers);
+    if (markers.length) expect(part(fixture.lines()[1]!, 'source')[0]!.dataset.channelId).toBe(SOURCE_ROOM);
+  });
+
+  test('one message is drawn once, however many copies of it arrive (by source-id), in one frame or later', async () => {
+    fixture = await chatFixture();
+    const c = fixture.channel;
+    // The origin channel's copy has the source id as its own id; another joined channel's copy has its own id.
+    await fixture.push(privmsg(c, 'once', { id: 'src-2' }), sharedLine(c, 'copy-2a', 'src-2', 'once'));
+    await fixture.push(sharedLine(c, 'copy-2b', 'src-2', 'once'));
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['src-2']);
+  });
+
+  test.each([
+    ['its source id', 'src-3'],
+    ['its id in this channel', 'copy-3'],
+  ])('a Shared Chat line is deleted by %s, drawn or still queued', async (_name, target) => {
+    fixture = await chatFixture();
+    const c = fixture.channel;
+    const clear = `@login=guest;room-id=1;target-msg-id=${target};tmi-sent-ts=9 :tmi.twitch.tv CLEARMSG #${c} :from next door`;
+    await fixture.push(sharedLine(c, 'copy-3', 'src-3'), privmsg(c, 'stays', { id: 'own-3' }));
+    await fixture.push(clear);
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['own-3']);
+    await fixture.push(sharedLine(c, 'copy-3', 'src-3'), clear, privmsg(c, 'stays', { id: 'own-4' }));
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['own-3', 'own-4']);
+  });
+
+  test('a Shared Chat line shows the badges its sender has in the source channel, from that channel', async () => {
+    const asked: string[] = [];
+    const badges: BadgeLookup = {
+      find: (set, version, channelId) => {
+        asked.push(`${set}/${version}@${channelId}`);
+        return { url: `https://badges.test/${set}`, srcset: '', title: set };
+      },
+    };
+    fixture = await chatFixture((el) => (el.badges = badges));
+    await fixture.push(sharedLine(fixture.channel, 'copy-5', 'src-5'));
+    expect((part(fixture.lines()[0]!, 'badge') as HTMLImageElement[]).map((b) => b.alt)).toEqual(['moderator']);
+    expect(asked).toEqual([`moderator/1@${SOURCE_ROOM}`]);
+  });
+});
+
 describe('<ovl-chat> soak', () => {
   test('100,000 messages leave the DOM node count where 1,000 left it', async () => {
     fixture = await chatFixture((el) => (el.maxMessages = 50));

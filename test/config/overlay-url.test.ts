@@ -22,6 +22,7 @@ describe('overlayUrl', () => {
       hideBots: ['nightbot', 'streamelements'],
       hideCommands: true,
       hideNotices: false,
+      shared: 'own-only' as const,
       emotes: [],
       badges: ['ffz', 'twitch'],
       paints: true,

@@ -178,4 +178,32 @@ describe('chat overlay page (production build)', () => {
     await expect.poll(() => page!.attr('ovl-chat', '[part="cheermote"]', 'alt'), { timeout: 5000 }).toEqual(['TestCheer100', 'Cheer1']);
     expect(await page.text('ovl-chat', '[part~="cheer"]')).toEqual(['100', '1']);
   });
+
+  test('Shared Chat: a line from another channel shows that channel (name and avatar, from IVR) and its badges there; a crafted name stays text', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=&debug`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+    const shared = (id: string, room: string) =>
+      privmsg(channel, `hello from ${room}`, { id, login: 'guest', badges: '', extraTags: { 'source-room-id': room, 'source-id': `src-${id}`, 'source-badges': 'subscriber/12' } });
+    // The first lines make the overlay look the channels up; the following ones show what it found.
+    let n = 0;
+    const markers = async () => {
+      n += 1;
+      await commands.tmiPush(channel, [shared(`tw-${n}`, '141981764'), shared(`cr-${n}`, '7000666')]);
+      await expect.poll(() => page!.attr('ovl-chat', `[data-id="cr-${n}"]`, 'data-id'), { timeout: 5000 }).toHaveLength(1);
+      return {
+        names: (await page!.text('ovl-chat', '[part="source"]')).slice(-2),
+        avatars: (await page!.attr('ovl-chat', '[part="source-avatar"]', 'src')).slice(-1),
+        badges: (await page!.attr('ovl-chat', `[data-id="tw-${n}"] [part="badge"]`, 'alt')),
+      };
+    };
+    await expect.poll(markers, { timeout: 8000 }).toEqual({
+      names: ['TwitchDev', '<img src=x onerror=alert(1)>'],
+      avatars: [expect.stringContaining('8a6381c7-d0c0-4576-b179-38bd5ce1d6af-profile_image')],
+      badges: [expect.stringMatching(/subscriber/i)],
+    });
+    // The crafted name is text, and its `javascript:` logo was refused.
+    expect(await page.attr('ovl-chat', `[data-id="cr-${n}"] [part="source"] *`, 'src')).toEqual([]);
+    await page.screenshot('chat-shared');
+  });
 });

@@ -18,6 +18,8 @@ export interface ChatDecorations {
   afterName?(box: HTMLElement, user: ChatUser): void;
   /** The cheer drawn with its cheermote, or undefined to keep it text. */
   cheer?(part: CheerPart, channelId: string, images: ImageTemplates): HTMLElement | undefined;
+  /** Fills the marker of a Shared Chat line with its source channel's name (and avatar); false when not known. */
+  source?(marker: HTMLElement, channelId: string, images: ImageTemplates): boolean;
   /** Starts the lookups for a chatter whose line was just queued. Cheap for one already known. */
   notice?(user: ChatUser): void;
 }

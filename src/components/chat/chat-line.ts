@@ -17,6 +17,8 @@ export interface LineContext {
   readonly contrastBackground: string;
   /** Emote and badge images are copies of one template per image. */
   readonly images: ImageTemplates;
+  /** Lines from another channel of a Shared Chat session carry a marker of that channel. */
+  readonly markShared: boolean;
   /** Third-party badges, name paints, pronouns, cheermotes (optional services). */
   readonly decorations?: ChatDecorations;
 }
@@ -73,6 +75,17 @@ function cheer(part: CheerPart, ctx: LineContext, channelId: string): HTMLElemen
   return box;
 }
 
+/** The small marker of a Shared Chat line's source channel: its name and avatar when known, else ⇄. */
+function sourceMarker(channelId: string, ctx: LineContext): HTMLElement {
+  const marker = el('span', 'source', 'source');
+  marker.dataset.channelId = channelId;
+  if (!ctx.decorations?.source?.(marker, channelId, ctx.images)) {
+    marker.textContent = '⇄';
+    marker.title = 'Shared Chat';
+  }
+  return marker;
+}
+
 /** Appends badges and the name to `box`; returns the name colour used. */
 function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRef[], ctx: LineContext, channelId: string): string {
   if (ctx.badges) {
@@ -122,16 +135,18 @@ export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineCo
     reply.textContent = `↪ ${msg.reply.user.displayName}: ${msg.reply.text}`;
     line.append(reply);
   }
-  const color = appendSender(line, msg.user, msg.badges, ctx, channelId);
+  if (msg.sourceChannelId && ctx.markShared) line.append(sourceMarker(msg.sourceChannelId, ctx));
+  const color = appendSender(line, msg.user, msg.sourceBadges ?? msg.badges, ctx, channelId);
   const body = withThirdPartyEmotes(withoutReplyMention(msg), ctx, channelId);
   line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null, ctx, channelId));
 }
 
 /** Fills `line` with a notice: its headline, then the viewer's own message if any. */
 export function fillNoticeLine(line: HTMLElement, notice: ChatNotice, ctx: LineContext): void {
-  const channelId = notice.channelId || ctx.channelId;
+  const channelId = notice.sourceChannelId ?? (notice.channelId || ctx.channelId);
   const headline = el('div', 'notice-text', 'notice-text');
-  headline.textContent = noticeText(notice);
+  if (notice.sourceChannelId && ctx.markShared) headline.append(sourceMarker(notice.sourceChannelId, ctx));
+  headline.append(noticeText(notice));
   line.append(headline);
   if (notice.text && notice.user) {
     const attached = el('div', 'notice-message');

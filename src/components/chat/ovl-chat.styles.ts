@@ -132,6 +132,24 @@ export const chatStyles = css`
     margin: -0.3em 0.1em -0.3em 0;
   }
 
+  .source {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.2em;
+    margin-right: 0.35em;
+    padding: 0 0.3em;
+    border-radius: 0.25em;
+    font-size: 0.75em;
+    vertical-align: middle;
+    background: rgba(255, 255, 255, 0.15);
+    unicode-bidi: isolate;
+  }
+
+  .source-avatar {
+    height: 1.2em;
+    border-radius: 50%;
+  }
+
   .pronouns {
     margin-left: 0.35em;
     padding: 0 0.3em;

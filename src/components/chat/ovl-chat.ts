@@ -20,6 +20,19 @@ type LineEvent = ChatMessage | ChatNotice;
 interface Row {
   readonly element: HTMLElement;
   readonly userId: string;
+  /** The channel the line was read in: timeouts and clears apply per channel. */
+  readonly channel: string;
+  /** The line's own id, when the row is keyed by its Shared Chat source id instead. */
+  readonly alias: string | null;
+}
+
+/**
+ * A line's key: one message seen in several joined channels of a Shared Chat session carries
+ * the same `source-id` in each (and the origin channel's copy has it as its own id), so it is
+ * drawn once.
+ */
+function lineKey(event: LineEvent): string {
+  return event.sourceMessageId || event.id;
 }
 
 const listConverter = {
@@ -54,6 +67,8 @@ const listConverter = {
  * @csspart reply - The message being replied to.
  * @csspart cheer - A cheer such as `Cheer100`.
  * @csspart cheermote - A cheer's image (with a token); `alt` is the cheer, e.g. `Cheer100`.
+ * @csspart source - Shared Chat: the marker of the channel a line was sent in (its name, or ⇄ until known); `data-channel-id`.
+ * @csspart source-avatar - The source channel's avatar in that marker.
  * @csspart pronouns - The chatter's pronouns after the name (`pronouns`).
  * @csspart notice-text - The headline of a notice line.
  * @cssprop --ovl-chat-font - Font family.
@@ -94,6 +109,11 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property({ type: Boolean, attribute: 'hide-notices' }) hideNotices = false;
   /** Name colours are adjusted to be readable on this colour (the scene behind the overlay). */
   @property({ attribute: 'contrast-background' }) contrastBackground = '#18181b';
+  /**
+   * Lines from the other channels of a Shared Chat session: `show` them with a marker of their
+   * channel, `hide` the marker (one chat), or show `own-only` the lines sent in this channel.
+   */
+  @property() shared: 'show' | 'hide' | 'own-only' = 'show';
   /** While true (OBS hides the source) lines queue up, bounded, and are drawn when it turns false. */
   @property({ type: Boolean }) paused = false;
   /** Third-party emotes (7TV, BTTV, FFZ). */
@@ -108,6 +128,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private pending: LineEvent[] = [];
   private readonly rows = new Map<string, Row>();
+  /** Line id → row key, for rows keyed by their Shared Chat source id. */
+  private readonly aliases = new Map<string, string>();
   private readonly images = new ImageTemplates();
   private channelId = '';
   private autoIds = 0;
@@ -133,16 +155,15 @@ export class OvlChat extends SourceElement<ChatFeed> {
     feed.addEventListener('message', (e) => this.enqueue(e.detail), options);
     feed.addEventListener('notice', (e) => this.enqueue(e.detail), options);
     feed.addEventListener('delete', (e) => this.removeMessage(e.detail.messageId), options);
-    feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId), options);
-    feed.addEventListener('clear', () => this.clear(), options);
+    feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId, e.detail.channel), options);
+    feed.addEventListener('clear', (e) => this.clear(e.detail.channel), options);
     feed.addEventListener('roomstate', (e) => (this.channelId = e.detail.channelId || this.channelId), options);
   }
 
-  /** Removes every line, shown or queued. */
-  clear(): void {
-    this.pending = [];
-    for (const row of this.rows.values()) row.element.remove();
-    this.rows.clear();
+  /** Removes every line, shown or queued; with a channel, only the lines read in it. */
+  clear(channel?: string): void {
+    this.pending = channel === undefined ? [] : this.pending.filter((event) => event.channel !== channel);
+    for (const [key, row] of this.rows) if (channel === undefined || row.channel === channel) this.drop(key, row);
   }
 
   // Updates wait for the next animation frame, so a burst of messages costs one render.
@@ -204,6 +225,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 
   private shows(event: LineEvent): boolean {
+    if (this.shared === 'own-only' && event.sourceChannelId) return false;
     if (event.type === 'notice') return !this.hideNotices;
     if (this.hideCommands && event.text.startsWith('!')) return false;
     const login = event.user.login.toLowerCase();
@@ -226,21 +248,24 @@ export class OvlChat extends SourceElement<ChatFeed> {
       channelId: this.channelId,
       contrastBackground: this.contrastBackground,
       images: this.images,
+      markShared: this.shared === 'show',
       decorations: this.decorations,
     };
     const fragment = document.createDocumentFragment();
     for (const event of batch) {
       const id = event.id || `auto-${++this.autoIds}`;
-      if (this.rows.has(id)) continue; // a repeated delivery of a line already shown
-      const row = this.createRow(id, event, context);
-      this.rows.set(id, row);
+      const key = lineKey(event) || id;
+      if (this.rows.has(key)) continue; // a repeated delivery, or a Shared Chat copy, of a line already shown
+      const row = this.createRow(id, key, event, context);
+      this.rows.set(key, row);
+      if (row.alias) this.aliases.set(row.alias, key);
       fragment.append(row.element);
     }
     this.base.append(fragment);
     this.trim();
   }
 
-  private createRow(id: string, event: LineEvent, context: LineContext): Row {
+  private createRow(id: string, key: string, event: LineEvent, context: LineContext): Row {
     const element = document.createElement('div');
     const kind = event.type === 'notice' ? 'notice' : event.isAction ? 'action' : '';
     element.className = `line ${kind}`.trim();
@@ -255,34 +280,37 @@ export class OvlChat extends SourceElement<ChatFeed> {
     }
     if (event.type === 'notice') fillNoticeLine(element, event, context);
     else fillMessageLine(element, event, context);
-    return { element, userId: event.user?.id ?? '' };
+    return { element, userId: event.user?.id ?? '', channel: event.channel, alias: key === id ? null : id };
   }
 
   private trim(): void {
-    for (const [id, row] of this.rows) {
+    for (const [key, row] of this.rows) {
       if (this.rows.size <= this.maxMessages) break;
-      row.element.remove();
-      this.rows.delete(id);
+      this.drop(key, row);
       this.images.recycle(row.element);
     }
   }
 
-  private removeMessage(id: string): void {
-    this.pending = this.pending.filter((event) => event.id !== id);
-    const row = this.rows.get(id);
-    row?.element.remove();
-    this.rows.delete(id);
+  private drop(key: string, row: Row): void {
+    row.element.remove();
+    this.rows.delete(key);
+    if (row.alias) this.aliases.delete(row.alias);
   }
 
-  /** A timeout or ban removes everything that user said. */
-  private removeUser(userId: string): void {
+  /** A deletion names the message by its id in the channel (or, in Shared Chat, its source id). */
+  private removeMessage(id: string): void {
+    this.pending = this.pending.filter((event) => event.id !== id && event.sourceMessageId !== id);
+    const key = this.aliases.get(id) ?? id;
+    const row = this.rows.get(key);
+    if (row) this.drop(key, row);
+  }
+
+  /** A timeout or ban removes everything that user said in that channel. */
+  private removeUser(userId: string, channel: string): void {
     if (!userId) return;
-    this.pending = this.pending.filter((event) => event.user?.id !== userId);
-    for (const [id, row] of this.rows) {
-      if (row.userId !== userId) continue;
-      row.element.remove();
-      this.rows.delete(id);
-    }
+    const other = (event: LineEvent) => event.user?.id !== userId || event.channel !== channel;
+    this.pending = this.pending.filter(other);
+    for (const [key, row] of this.rows) if (row.userId === userId && row.channel === channel) this.drop(key, row);
   }
 
   private onAnimationEnd(event: AnimationEvent): void {

@@ -34,6 +34,8 @@ export function ownMessage(text: string, context: OwnMessageContext): ChatMessag
     rewardId: null,
     msgId: null,
     sourceChannelId: null,
+    sourceMessageId: null,
+    sourceBadges: null,
     self: true,
   };
 }
