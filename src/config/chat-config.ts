@@ -23,6 +23,8 @@ export const chatSchema = {
   ),
   paints: param.bool('Draw 7TV name paints (the gradient or image a chatter chose for their name).'),
   pronouns: param.bool('Show chatters\' pronouns after their names (from alejo.io, as set by each chatter).'),
+  bigEmotes: param.bool('Draw messages that are only emotes with large emotes.'),
+  maxEmotes: param.int('Emotes shown per line at most, against emote spam; 0 for no limit.', 0, { min: 0, max: 500 }),
   emoteTheme: param.enum('Twitch emote variant: for a dark or a light background.', ['dark', 'light'] as const, 'dark'),
   contrastBackground: param.color('Colour of the scene behind the chat, any CSS colour (`black`, `rgb(…)`, hex); name colours are adjusted to read well on it.', '#18181b'),
   fontSize: param.int('Text size in pixels.', 20, { min: 8, max: 120 }),

@@ -52,6 +52,8 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.hideCommands = config.hideCommands;
     element.hideNotices = config.hideNotices;
     element.shared = config.shared;
+    element.bigEmotes = config.bigEmotes;
+    element.maxEmotes = config.maxEmotes;
     element.contrastBackground = config.contrastBackground;
     element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
     element.style.setProperty('--ovl-chat-outline-width', `${config.outline}px`);

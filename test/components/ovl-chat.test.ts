@@ -304,6 +304,74 @@ const SOURCE_ROOM = '141981764';
 const sharedLine = (channel: string, id: string, sourceId: string, text = 'from next door') =>
   privmsg(channel, text, { id, userId: '42', login: 'guest', badges: 'subscriber/24', extraTags: { 'source-room-id': SOURCE_ROOM, 'source-id': sourceId, 'source-badges': 'moderator/1', 'source-badge-info': '' } });
 
+// Real PRIVMSG shapes for Twitch's special messages (the highlighted one is the peer corpus's).
+const special = (channel: string, tags: string, text: string) =>
+  `@badge-info=;badges=;color=#0FC7D1;display-name=MurdocTurner;flags=;id=sp-1;mod=0;room-id=121476331;subscriber=0;tmi-sent-ts=1607586921729;turbo=0;user-id=89983882;user-type=;${tags} :murdocturner!murdocturner@murdocturner.tmi.twitch.tv PRIVMSG #${channel} :${text}`;
+
+describe('<ovl-chat> Twitch message kinds', () => {
+  test.each([
+    ['a highlighted message (channel points)', 'emotes=;msg-id=highlighted-message', 'test123', 'line highlighted', {}],
+    ["a first-time chatter's message", 'emotes=;first-msg=1', 'hi all', 'line first', {}],
+    ['a gigantified emote (power-up)', 'emotes=25:4-8;msg-id=gigantified-emote-message', 'wow Kappa', 'line gigantified', {}],
+    ['an animated message (power-up)', 'animation-id=simmer;emotes=;msg-id=animated-message', 'look at me', 'line animated', { animation: 'simmer' }],
+    ['a plain message', 'emotes=', 'plain', 'line', {}],
+  ])('%s is marked as such', async (_name, tags, text, parts, data) => {
+    fixture = await chatFixture();
+    await fixture.push(special(fixture.channel, tags, text));
+    const [line] = fixture.lines();
+    expect(line!.getAttribute('part')).toBe(parts);
+    expect({ ...line!.dataset }).toMatchObject(data);
+    expect(part(line!, 'message')[0]!.textContent).toBe(text.replace('Kappa', ''));
+  });
+
+  test('a gigantified emote is drawn three times as large; other emotes are not', async () => {
+    fixture = await chatFixture();
+    await fixture.push(special(fixture.channel, 'emotes=25:0-4,6-10;msg-id=gigantified-emote-message', 'Kappa Kappa'));
+    const heights = (part(fixture.lines()[0]!, 'emote') as HTMLImageElement[]).map((img) => parseFloat(getComputedStyle(img).height));
+    expect(heights[1]).toBeCloseTo(heights[0]! * 3, 0);
+  });
+
+  test.each([
+    ['BLUE', 'rgb(0, 214, 214)'],
+    ['PURPLE', 'rgb(145, 70, 255)'],
+    ['PRIMARY', 'rgb(145, 70, 255)'],
+  ])('an announcement in %s is drawn in that colour', async (color, accent) => {
+    fixture = await chatFixture();
+    await fixture.push(
+      `@badge-info=;badges=broadcaster/1;color=#033700;display-name=Streamer;emotes=;flags=;id=an-1;login=streamer;mod=0;msg-id=announcement;msg-param-color=${color};room-id=1;subscriber=0;system-msg=;tmi-sent-ts=1;user-id=1;user-type= :tmi.twitch.tv USERNOTICE #${fixture.channel} :Welcome in!`,
+    );
+    const [line] = fixture.lines();
+    expect(line!.dataset.color).toBe(color.toLowerCase());
+    expect(getComputedStyle(line!).borderLeftColor).toBe(accent);
+  });
+
+  test('a reply shows the parent name and its text trimmed, and the message without the @mention', async () => {
+    fixture = await chatFixture();
+    const parent = `${'long words here '.repeat(10)}end`;
+    const escaped = parent.replace(/ /g, '\\s');
+    await fixture.push(
+      special(fixture.channel, `emotes=;reply-parent-display-name=Parent;reply-parent-msg-body=${escaped};reply-parent-msg-id=p-1;reply-parent-user-id=5;reply-parent-user-login=parent`, '@Parent agreed'),
+    );
+    const reply = part(fixture.lines()[0]!, 'reply')[0]!.textContent!;
+    expect(reply.startsWith('↪ Parent: long words here')).toBe(true);
+    expect(reply.endsWith('…')).toBe(true);
+    expect(reply.length).toBeLessThan(parent.length);
+    expect(part(fixture.lines()[0]!, 'message')[0]!.textContent).toBe('agreed');
+  });
+
+  test.each([
+    ['big-emotes: an emote-only message is marked emote-only', { bigEmotes: true }, 'emotes=25:0-4,6-10', 'Kappa Kappa', 'line emote-only', 2],
+    ['big-emotes: a message with words is not', { bigEmotes: true }, 'emotes=25:0-4', 'Kappa hi', 'line', 1],
+    ['without big-emotes nothing is marked', {}, 'emotes=25:0-4', 'Kappa', 'line', 1],
+    ['max-emotes caps the emotes drawn per line', { maxEmotes: 2 }, 'emotes=25:0-4,6-10,12-16,18-22', 'Kappa Kappa Kappa Kappa', 'line', 2],
+  ])('%s', async (_name, settings, tags, text, parts, emotes) => {
+    fixture = await chatFixture((el) => Object.assign(el, settings));
+    await fixture.push(special(fixture.channel, tags, text));
+    expect(fixture.lines()[0]!.getAttribute('part')).toBe(parts);
+    expect(part(fixture.lines()[0]!, 'emote')).toHaveLength(emotes);
+  });
+});
+
 describe('<ovl-chat> Shared Chat', () => {
   test.each([
     ['show', ['own-1', 'copy-1'], ['⇄']],

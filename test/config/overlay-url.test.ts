@@ -26,6 +26,8 @@ describe('overlayUrl', () => {
       emotes: [],
       badges: ['ffz', 'twitch'],
       paints: true,
+      bigEmotes: true,
+      maxEmotes: 8,
       pronouns: true,
       emoteTheme: 'light' as const,
       contrastBackground: '#ffffff',

@@ -17,6 +17,10 @@ export interface LineContext {
   readonly contrastBackground: string;
   /** Emote and badge images are copies of one template per image. */
   readonly images: ImageTemplates;
+  /** Emotes drawn per line at most; 0 for no cap. Emotes past the cap are left out. */
+  readonly maxEmotes: number;
+  /** Emote-only messages are marked `emote-only` (drawn large by the styles). */
+  readonly bigEmotes: boolean;
   /** Lines from another channel of a Shared Chat session carry a marker of that channel. */
   readonly markShared: boolean;
   /** Third-party badges, name paints, pronouns, cheermotes (optional services). */
@@ -58,9 +62,13 @@ function message(parts: readonly MessagePart[], color: string | null, ctx: LineC
   const span = el('span', 'message', 'message');
   span.dir = 'auto';
   if (color) span.style.color = color;
+  let emotes = 0;
   for (const part of parts) {
     if (part.type === 'text') span.append(part.text);
-    else if (part.type === 'emote') span.append(emote(part, ctx));
+    else if (part.type === 'emote') {
+      emotes += 1;
+      if (ctx.maxEmotes === 0 || emotes <= ctx.maxEmotes) span.append(emote(part, ctx));
+    }
     else span.append(cheer(part, ctx, channelId));
   }
   return span;
@@ -126,18 +134,41 @@ function withThirdPartyEmotes(list: readonly MessagePart[], ctx: LineContext, ch
   return ctx.emotes ? ctx.emotes.expand(list, channelId) : list;
 }
 
+/** The replied-to text is context, not the message: at most this many characters. */
+const MAX_REPLY_CHARS = 80;
+
+function trimmed(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = Array.from(text); // code points: never cut a surrogate pair
+  return chars.length <= max ? text : `${chars.slice(0, max).join('').trimEnd()}…`;
+}
+
+/** True when the message is emotes and spaces only. */
+function emoteOnly(parts: readonly MessagePart[]): boolean {
+  let any = false;
+  for (const part of parts) {
+    if (part.type === 'emote') any = true;
+    else if (part.type !== 'text' || part.text.trim() !== '') return false;
+  }
+  return any;
+}
+
 /** Fills `line` with a chat message: reply context, badges, name, text. */
 export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineContext): void {
   // A Shared Chat message uses the emotes and badges of the channel it was sent in.
   const channelId = msg.sourceChannelId ?? (msg.channelId || ctx.channelId);
   if (msg.reply) {
     const reply = el('div', 'reply', 'reply');
-    reply.textContent = `↪ ${msg.reply.user.displayName}: ${msg.reply.text}`;
+    reply.textContent = `↪ ${msg.reply.user.displayName}: ${trimmed(msg.reply.text, MAX_REPLY_CHARS)}`;
     line.append(reply);
   }
   if (msg.sourceChannelId && ctx.markShared) line.append(sourceMarker(msg.sourceChannelId, ctx));
   const color = appendSender(line, msg.user, msg.sourceBadges ?? msg.badges, ctx, channelId);
   const body = withThirdPartyEmotes(withoutReplyMention(msg), ctx, channelId);
+  if (ctx.bigEmotes && emoteOnly(body)) {
+    line.classList.add('emote-only');
+    line.setAttribute('part', `${line.getAttribute('part')} emote-only`);
+  }
   line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null, ctx, channelId));
 }
 

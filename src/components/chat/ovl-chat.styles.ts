@@ -27,6 +27,8 @@ export const chatStyles = css`
     --_badge-size: var(--ovl-chat-badge-size, 1.1em);
     --_notice-background: var(--ovl-chat-notice-background, rgba(145, 70, 255, 0.35));
     --_notice-accent: var(--ovl-chat-notice-accent, #9146ff);
+    --_highlight-background: var(--ovl-chat-highlight-background, rgba(117, 94, 188, 0.5));
+    --_first-accent: var(--ovl-chat-first-accent, #00c7ac);
     --_reply-color: var(--ovl-chat-reply-color, rgba(255, 255, 255, 0.65));
     --_enter-duration: var(--ovl-chat-enter-duration, 160ms);
     --_fade-duration: var(--ovl-chat-fade-duration, 600ms);
@@ -82,6 +84,48 @@ export const chatStyles = css`
   .line.notice {
     background: var(--_notice-background);
     border-left: 4px solid var(--_notice-accent);
+  }
+
+  .line.notice[data-color='blue'] {
+    border-left-color: #00d6d6;
+    background: linear-gradient(90deg, rgba(0, 214, 214, 0.35), rgba(145, 70, 255, 0.35));
+  }
+
+  .line.notice[data-color='green'] {
+    border-left-color: #00db84;
+    background: linear-gradient(90deg, rgba(0, 219, 132, 0.35), rgba(87, 190, 230, 0.35));
+  }
+
+  .line.notice[data-color='orange'] {
+    border-left-color: #ffb31a;
+    background: linear-gradient(90deg, rgba(255, 179, 26, 0.35), rgba(224, 224, 0, 0.35));
+  }
+
+  .line.notice[data-color='purple'] {
+    border-left-color: #9146ff;
+    background: linear-gradient(90deg, rgba(145, 70, 255, 0.35), rgba(255, 117, 230, 0.35));
+  }
+
+  .line.highlighted {
+    background: var(--_highlight-background);
+  }
+
+  .line.first {
+    border-left: 4px solid var(--_first-accent);
+  }
+
+  .line.animated {
+    background: linear-gradient(90deg, rgba(255, 117, 230, 0.35), rgba(145, 70, 255, 0.35), rgba(0, 214, 214, 0.35));
+  }
+
+  .line.gigantified .message > .emote:last-of-type {
+    height: calc(var(--_emote-size) * 3);
+    margin: 0;
+  }
+
+  .line.emote-only .emote {
+    height: calc(var(--_emote-size) * 2);
+    margin: 0;
   }
 
   .notice-text {

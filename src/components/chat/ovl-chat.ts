@@ -26,6 +26,23 @@ interface Row {
   readonly alias: string | null;
 }
 
+/** Message kinds a line is marked with (`msg-id`), as class and part names. */
+const MESSAGE_KINDS: Readonly<Record<string, string>> = {
+  'highlighted-message': 'highlighted',
+  'gigantified-emote-message': 'gigantified',
+  'animated-message': 'animated',
+};
+
+/** The class and part names after `line`, each with a leading space: `notice`, `action`, `highlighted`, `first` … */
+function lineKinds(event: LineEvent): string {
+  if (event.type === 'notice') return ' notice';
+  let kinds = event.isAction ? ' action' : '';
+  const kind = event.msgId ? MESSAGE_KINDS[event.msgId] : undefined;
+  if (kind) kinds += ` ${kind}`;
+  if (event.firstMessage) kinds += ' first';
+  return kinds;
+}
+
 /**
  * A line's key: one message seen in several joined channels of a Shared Chat session carries
  * the same `source-id` in each (and the origin channel's copy has it as its own id), so it is
@@ -58,7 +75,7 @@ const listConverter = {
  *
  * @fires ovl-chat-skipped - when more lines were skipped to keep up; detail: how many in all (`skippedLines`). At most once a frame; not bubbling.
  * @csspart base - The scrolling column of lines.
- * @csspart line - One line; also `notice` (sub, raid, announcement …) or `action` (/me). Has `data-id` = message id.
+ * @csspart line - One line; also `notice` (sub, raid, announcement …; announcements have `data-color`), `action` (/me), `highlighted`, `first` (a first-time chatter), `gigantified`, `animated` (`data-animation`), `emote-only` (with `big-emotes`). Has `data-id` = message id.
  * @csspart name - The sender's display name.
  * @csspart login - The login after a localized name.
  * @csspart badge - A badge image; `data-badge` is its set.
@@ -88,6 +105,8 @@ const listConverter = {
  * @cssprop --ovl-chat-notice-background - Background of notice lines (subs, raids, announcements).
  * @cssprop --ovl-chat-notice-accent - Accent bar of notice lines.
  * @cssprop --ovl-chat-reply-color - Colour of the replied-to message.
+ * @cssprop --ovl-chat-highlight-background - Background of highlighted messages (channel points).
+ * @cssprop --ovl-chat-first-accent - Accent bar of a first-time chatter's message.
  * @cssprop --ovl-chat-enter-duration - Length of the entry animation.
  * @cssprop --ovl-chat-fade-duration - Length of the fade-out.
  */
@@ -109,6 +128,10 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property({ type: Boolean, attribute: 'hide-notices' }) hideNotices = false;
   /** Name colours are adjusted to be readable on this colour (the scene behind the overlay). */
   @property({ attribute: 'contrast-background' }) contrastBackground = '#18181b';
+  /** Emote-only messages drawn with large emotes. */
+  @property({ type: Boolean, attribute: 'big-emotes' }) bigEmotes = false;
+  /** Emotes drawn per line at most (against emote spam); 0 for no cap. */
+  @property({ type: Number, attribute: 'max-emotes' }) maxEmotes = 0;
   /**
    * Lines from the other channels of a Shared Chat session: `show` them with a marker of their
    * channel, `hide` the marker (one chat), or show `own-only` the lines sent in this channel.
@@ -249,6 +272,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
       contrastBackground: this.contrastBackground,
       images: this.images,
       markShared: this.shared === 'show',
+      maxEmotes: this.maxEmotes,
+      bigEmotes: this.bigEmotes,
       decorations: this.decorations,
     };
     const fragment = document.createDocumentFragment();
@@ -267,13 +292,17 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private createRow(id: string, key: string, event: LineEvent, context: LineContext): Row {
     const element = document.createElement('div');
-    const kind = event.type === 'notice' ? 'notice' : event.isAction ? 'action' : '';
-    element.className = `line ${kind}`.trim();
-    element.setAttribute('part', `line ${kind}`.trim());
+    const kinds = lineKinds(event);
+    element.className = `line${kinds}`;
+    element.setAttribute('part', `line${kinds}`);
     element.dir = 'auto';
     element.dataset.id = id;
     if (event.user) element.dataset.login = event.user.login;
-    if (event.type === 'notice') element.dataset.kind = event.details.kind;
+    if (event.type === 'notice') {
+      element.dataset.kind = event.details.kind;
+      // Announcements in their colour (PRIMARY, BLUE, GREEN, ORANGE, PURPLE), as the styles draw them.
+      if (event.details.kind === 'announcement') element.dataset.color = event.details.color.toLowerCase();
+    } else if (event.animationId) element.dataset.animation = event.animationId;
     if (this.fadeAfter > 0) {
       element.classList.add('fading');
       element.style.setProperty('--_fade-delay', `${this.fadeAfter}s`);

@@ -77,8 +77,13 @@ export interface ChatMessage extends ChannelScoped {
   readonly bits: number;
   /** Channel-point reward that required this text, or null. */
   readonly rewardId: string | null;
-  /** Special kinds such as `highlighted-message`, from the `msg-id` tag; null for plain chat. */
+  /**
+   * Special kinds from the `msg-id` tag: `highlighted-message`, `gigantified-emote-message`,
+   * `animated-message` (power-ups) and others; null for plain chat.
+   */
   readonly msgId: string | null;
+  /** An animated message's look (`animation-id`, e.g. `simmer`); null otherwise. */
+  readonly animationId: string | null;
   /** Shared Chat: the channel id the message was sent in, when it is another channel (§1.5). */
   readonly sourceChannelId: string | null;
   /**

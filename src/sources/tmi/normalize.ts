@@ -127,6 +127,7 @@ function privmsg(msg: IrcMessage, options: NormalizeOptions): ChatMessage | null
     bits,
     rewardId: text(tags['custom-reward-id']),
     msgId: text(tags['msg-id']),
+    animationId: text(tags['animation-id']),
     ...shared,
     // A line from another channel is drawn with the badges its sender has there.
     sourceBadges: shared.sourceChannelId && 'source-badges' in tags ? parseBadges(tags['source-badges']) : null,
