@@ -2,7 +2,11 @@ import { param } from './schema.js';
 
 /** URL parameters of the chat overlay. One source of truth for parsing, the builder and the README. */
 export const chatSchema = {
-  channel: param.string('Twitch channel to show: its login (e.g. `shroud`) or link (`twitch.tv/shroud`).', '', { required: true, format: 'login' }),
+  channel: param.string(
+    'Twitch channel to show: its login (e.g. `shroud`) or link (`twitch.tv/shroud`); several comma-separated (`a,b,c`, up to 10) show their chats in one list, each line marked with its channel.',
+    '',
+    { required: true, format: 'logins' },
+  ),
   token: param.string('Optional user token: badges from Twitch itself and cheers drawn as cheermote images; with `chat:read` chat logs in as its user. `#fragment` only.', '', { secret: true }),
   maxMessages: param.int('Lines kept on screen; the oldest leave first.', 50, { min: 1, max: 500 }),
   animateEntry: param.bool('Slide new lines in. Costs some CPU in OBS; see the benchmark notes.'),

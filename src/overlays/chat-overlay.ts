@@ -1,5 +1,5 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
-import type { ThirdPartyProvider } from '../emotes/emote-lookup.js';
+import type { EmoteLookup, ThirdPartyProvider } from '../emotes/emote-lookup.js';
 import type { chatSchema } from '../config/chat-config.js';
 import { CHAT_LOGIN_SCOPE, chatEntry } from '../registry/chat.js';
 import { grants } from '../registry/overlay-entry.js';
@@ -7,6 +7,7 @@ import { createLogger } from '../core/logger.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../overlay/boot.js';
 import type { ChatProviders } from '../chat-features/chat-providers.js';
+import type { ChatFeed } from '../components/chat/ovl-chat.js';
 import '../components/chat/ovl-chat.js';
 
 const log = createLogger('chat-overlay');
@@ -24,25 +25,32 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
   records: ['chat'],
   async build(config, env) {
     // A replay plays the recorded channel's lines; their channel must match the source's.
-    const channel = env.replay?.recording.header.channel || config.channel || 'demo';
+    const channels = (env.replay?.recording.header.channel || config.channel || 'demo').split(',');
     const offline = env.demo || env.replay !== null;
     const token = offline ? '' : config.token;
     const session = token ? await (await import('../overlay/connect-twitch.js')).connectTwitch(token, env) : null;
     const validation = session?.validation;
 
-    const simulator = env.demo ? new (await import('../simulator/chat-simulator.js')).ChatSimulator({ channel }) : null;
+    // The demo and a replay play one feed of lines, into the first channel's source.
+    const simulator = env.demo ? new (await import('../simulator/chat-simulator.js')).ChatSimulator({ channel: channels[0]! }) : null;
     // IRC login with a token needs chat:read; a token without it (badges only) reads anonymously.
     const chatLogin = validation && grants(validation.scopes, CHAT_LOGIN_SCOPE) ? validation.login : undefined;
-    const source = new ChatSource({
-      channel,
-      token: chatLogin ? token : undefined,
-      login: chatLogin,
-      server: env.endpoints.chat,
-      emoteTheme: config.emoteTheme,
-      transport: simulator?.transport ?? env.replay?.chatTransport(),
-      tap: env.tap('chat'),
-    });
-    simulator?.attach(source);
+    const tap = env.tap('chat');
+    // One source (one connection) per channel: each keeps its own reconnects and status chip.
+    const sources = (offline ? channels.slice(0, 1) : channels).map(
+      (channel, i) =>
+        new ChatSource({
+          channel,
+          token: chatLogin ? token : undefined,
+          login: chatLogin,
+          server: env.endpoints.chat,
+          emoteTheme: config.emoteTheme,
+          transport: i === 0 ? (simulator?.transport ?? env.replay?.chatTransport()) : undefined,
+          tap,
+        }),
+    );
+    simulator?.attach(sources[0]!);
+    const feed: ChatFeed = sources.length === 1 ? sources[0]! : new (await import('../components/chat/merged-chat-feed.js')).MergedChatFeed(sources);
 
     const element = document.createElement('ovl-chat');
     element.maxMessages = config.maxMessages;
@@ -59,7 +67,8 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.style.setProperty('--ovl-chat-outline-width', `${config.outline}px`);
     element.style.setProperty('--ovl-chat-outline-color', config.outlineColor);
     element.style.setProperty('--ovl-chat-line-background', config.lineBackground);
-    element.source = source;
+    element.showChannel = channels.length > 1;
+    element.source = feed;
     // When chat outruns the overlay it jumps to the newest lines; ?debug says how many it skipped.
     if (env.debug) element.addEventListener('ovl-chat-skipped', (e) => env.note(`chat: ${e.detail} lines skipped to keep up`, 'chat-skipped'));
 
@@ -84,29 +93,35 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
       : null;
 
     // Shared Chat: a source channel's badges, cheermotes and name load when its first lines arrive.
-    const sharedFrom = (event: { detail: { sourceChannelId: string | null } }) => event.detail.sourceChannelId && started?.sourceSeen(event.detail.sourceChannelId);
-    source.addEventListener('message', sharedFrom);
-    source.addEventListener('notice', sharedFrom);
+    const sharedFrom = (event: CustomEvent<{ sourceChannelId: string | null }>) => {
+      if (event.detail.sourceChannelId) started?.sourceSeen(event.detail.sourceChannelId);
+    };
+    feed.addEventListener('message', sharedFrom);
+    feed.addEventListener('notice', sharedFrom);
 
-    let loaded = false;
-    source.addEventListener('roomstate', (event) => {
+    // Each channel's emotes and badges load once its id is known; all go into one table.
+    const joined = new Set<string>();
+    let emoteTable: Promise<[typeof import('../emotes/providers.js'), EmoteLookup]> | null = null;
+    feed.addEventListener('roomstate', (event) => {
       const channelId = event.detail.channelId;
-      if (loaded || !isUserId(channelId)) return;
-      loaded = true;
+      if (joined.has(channelId) || !isUserId(channelId)) return;
+      joined.add(channelId);
       if (!offline && config.emotes.length > 0) {
         // The emote table loads with the providers: a page without third-party emotes never needs it.
-        void Promise.all([import('../emotes/providers.js'), import('../emotes/emote-lookup.js')])
-          .then(([{ loadThirdPartyEmotes }, { EmoteLookup }]) => {
-            const emotes = new EmoteLookup();
-            element.emotes = emotes;
-            return loadThirdPartyEmotes(emotes, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes });
-          })
+        emoteTable ??= Promise.all([import('../emotes/providers.js'), import('../emotes/emote-lookup.js')]).then(([providers, { EmoteLookup }]) => {
+          element.emotes = new EmoteLookup();
+          return [providers, element.emotes];
+        });
+        void emoteTable
+          .then(([{ loadThirdPartyEmotes }, emotes]) =>
+            loadThirdPartyEmotes(emotes, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes }),
+          )
           .then((results) => {
             for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
           });
       }
       void providers?.then((p) => p?.channelSeen(channelId));
     });
-    return { sources: session ? [source, session.watch] : [source], element };
+    return { sources: session ? [...sources, session.watch] : sources, element };
   },
 };

@@ -206,4 +206,34 @@ describe('chat overlay page (production build)', () => {
     expect(await page.attr('ovl-chat', `[data-id="cr-${n}"] [part="source"] *`, 'src')).toEqual([]);
     await page.screenshot('chat-shared');
   });
+
+  test('several channels in one overlay: each line marked with its channel, timeouts and clears scoped to it, a Shared Chat message once', async () => {
+    const [a, b] = [uniqueChannel('pagea'), uniqueChannel('pageb')];
+    page = await openPage(chatUrl(`channel=${a},twitch.tv/${b.toUpperCase()}&emotes=`));
+    await expect.poll(async () => [await commands.tmiJoinCount(a), await commands.tmiJoinCount(b)], { timeout: 10_000 }).toEqual([1, 1]);
+    const ids = () => page!.attr('ovl-chat', '[part~="line"]', 'data-id');
+    // Two connections: each push waits for its line, so the order in the list is known.
+    await commands.tmiPush(a, [privmsg(a, 'in a', { id: 'a-1', userId: '77', login: 'both' }), privmsg(a, 'a again', { id: 'a-2', userId: '78' })]);
+    await expect.poll(ids, { timeout: 5000 }).toEqual(['a-1', 'a-2']);
+    await commands.tmiPush(b, [privmsg(b, 'in b', { id: 'b-1', userId: '77', login: 'both' })]);
+    await expect.poll(ids, { timeout: 5000 }).toEqual(['a-1', 'a-2', 'b-1']);
+    // The same Shared Chat message as each channel receives it: once in the list.
+    await commands.tmiPush(a, [privmsg(a, 'shared hello', { id: 'sh-1', extraTags: { 'source-room-id': '999', 'source-id': 'sh-src' } })]);
+    await expect.poll(ids, { timeout: 5000 }).toEqual(['a-1', 'a-2', 'b-1', 'sh-1']);
+    await commands.tmiPush(b, [privmsg(b, 'shared hello', { id: 'sh-2', extraTags: { 'source-room-id': '999', 'source-id': 'sh-src' } }), privmsg(b, 'after', { id: 'b-2' })]);
+    await expect.poll(ids, { timeout: 5000 }).toEqual(['a-1', 'a-2', 'b-1', 'sh-1', 'b-2']);
+    expect(await page.text('ovl-chat', '[part="channel"]')).toEqual([a, a, b, a, b]);
+    // A timeout in channel a removes that user's lines there, not in b; a clear of b leaves a's lines.
+    await commands.tmiPush(a, [`@ban-duration=60;room-id=1;target-user-id=77;tmi-sent-ts=2 :tmi.twitch.tv CLEARCHAT #${a} :both`]);
+    await expect.poll(ids, { timeout: 5000 }).toEqual(['a-2', 'b-1', 'sh-1', 'b-2']);
+    await page.screenshot('chat-channels');
+    await commands.tmiPush(b, [`@room-id=2;tmi-sent-ts=3 :tmi.twitch.tv CLEARCHAT #${b}`]);
+    await expect.poll(ids, { timeout: 5000 }).toEqual(['a-2', 'sh-1']);
+    // Deleted in b by its id there, the shared message (drawn from a's copy) leaves.
+    await commands.tmiPush(b, [`@login=viewer;room-id=2;target-msg-id=sh-2;tmi-sent-ts=4 :tmi.twitch.tv CLEARMSG #${b} :shared hello`]);
+    await expect.poll(ids, { timeout: 5000 }).toEqual(['a-2']);
+    await page.close();
+    page = await openPage(chatUrl(`channel=${a},not a channel`));
+    await expect.poll(() => page!.text('ovl-setup-card', '[part="item"]'), { timeout: 5000 }).toEqual([expect.stringContaining('"not a channel"')]);
+  });
 });

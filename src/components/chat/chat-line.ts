@@ -21,6 +21,8 @@ export interface LineContext {
   readonly maxEmotes: number;
   /** Emote-only messages are marked `emote-only` (drawn large by the styles). */
   readonly bigEmotes: boolean;
+  /** Several channels in one list: each line starts with the channel it was read in. */
+  readonly markChannel: boolean;
   /** Lines from another channel of a Shared Chat session carry a marker of that channel. */
   readonly markShared: boolean;
   /** Third-party badges, name paints, pronouns, cheermotes (optional services). */
@@ -81,6 +83,13 @@ function cheer(part: CheerPart, ctx: LineContext, channelId: string): HTMLElemen
   const box = el('span', 'cheer', 'cheer');
   box.textContent = part.text;
   return box;
+}
+
+/** The channel a line was read in, when one list shows several. */
+function channelMarker(channel: string): HTMLElement {
+  const marker = el('span', 'channel', 'channel');
+  marker.textContent = channel;
+  return marker;
 }
 
 /** The small marker of a Shared Chat line's source channel: its name and avatar when known, else ⇄. */
@@ -162,6 +171,7 @@ export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineCo
     reply.textContent = `↪ ${msg.reply.user.displayName}: ${trimmed(msg.reply.text, MAX_REPLY_CHARS)}`;
     line.append(reply);
   }
+  if (ctx.markChannel) line.append(channelMarker(msg.channel));
   if (msg.sourceChannelId && ctx.markShared) line.append(sourceMarker(msg.sourceChannelId, ctx));
   const color = appendSender(line, msg.user, msg.sourceBadges ?? msg.badges, ctx, channelId);
   const body = withThirdPartyEmotes(withoutReplyMention(msg), ctx, channelId);
@@ -176,6 +186,7 @@ export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineCo
 export function fillNoticeLine(line: HTMLElement, notice: ChatNotice, ctx: LineContext): void {
   const channelId = notice.sourceChannelId ?? (notice.channelId || ctx.channelId);
   const headline = el('div', 'notice-text', 'notice-text');
+  if (ctx.markChannel) headline.append(channelMarker(notice.channel));
   if (notice.sourceChannelId && ctx.markShared) headline.append(sourceMarker(notice.sourceChannelId, ctx));
   headline.append(noticeText(notice));
   line.append(headline);

@@ -176,6 +176,13 @@ export const chatStyles = css`
     margin: -0.3em 0.1em -0.3em 0;
   }
 
+  .channel {
+    margin-right: 0.35em;
+    font-size: 0.75em;
+    font-weight: 600;
+    opacity: 0.75;
+  }
+
   .source {
     display: inline-flex;
     align-items: center;

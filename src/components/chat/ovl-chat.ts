@@ -22,8 +22,8 @@ interface Row {
   readonly userId: string;
   /** The channel the line was read in: timeouts and clears apply per channel. */
   readonly channel: string;
-  /** The line's own id, when the row is keyed by its Shared Chat source id instead. */
-  readonly alias: string | null;
+  /** Ids of the message in each channel it arrived in, when the row is keyed by its Shared Chat source id instead. */
+  readonly aliases: string[];
 }
 
 /** Message kinds a line is marked with (`msg-id`), as class and part names. */
@@ -84,6 +84,7 @@ const listConverter = {
  * @csspart reply - The message being replied to.
  * @csspart cheer - A cheer such as `Cheer100`.
  * @csspart cheermote - A cheer's image (with a token); `alt` is the cheer, e.g. `Cheer100`.
+ * @csspart channel - With `show-channel`: the channel a line was read in (lines also carry `data-channel`).
  * @csspart source - Shared Chat: the marker of the channel a line was sent in (its name, or ⇄ until known); `data-channel-id`.
  * @csspart source-avatar - The source channel's avatar in that marker.
  * @csspart pronouns - The chatter's pronouns after the name (`pronouns`).
@@ -128,6 +129,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property({ type: Boolean, attribute: 'hide-notices' }) hideNotices = false;
   /** Name colours are adjusted to be readable on this colour (the scene behind the overlay). */
   @property({ attribute: 'contrast-background' }) contrastBackground = '#18181b';
+  /** Start each line with the channel it was read in (for a feed of several channels). */
+  @property({ type: Boolean, attribute: 'show-channel' }) showChannel = false;
   /** Emote-only messages drawn with large emotes. */
   @property({ type: Boolean, attribute: 'big-emotes' }) bigEmotes = false;
   /** Emotes drawn per line at most (against emote spam); 0 for no cap. */
@@ -272,6 +275,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
       contrastBackground: this.contrastBackground,
       images: this.images,
       markShared: this.shared === 'show',
+      markChannel: this.showChannel,
       maxEmotes: this.maxEmotes,
       bigEmotes: this.bigEmotes,
       decorations: this.decorations,
@@ -280,23 +284,29 @@ export class OvlChat extends SourceElement<ChatFeed> {
     for (const event of batch) {
       const id = event.id || `auto-${++this.autoIds}`;
       const key = lineKey(event) || id;
-      if (this.rows.has(key)) continue; // a repeated delivery, or a Shared Chat copy, of a line already shown
-      const row = this.createRow(id, key, event, context);
+      const shown = this.rows.get(key);
+      if (shown) {
+        // A repeated delivery, or another channel's copy of a Shared Chat line: drawn once, deleted by any of its ids.
+        if (id !== key && !shown.aliases.includes(id)) this.alias(shown, id, key);
+        continue;
+      }
+      const row = this.createRow(id, event, context);
       this.rows.set(key, row);
-      if (row.alias) this.aliases.set(row.alias, key);
+      if (id !== key) this.alias(row, id, key);
       fragment.append(row.element);
     }
     this.base.append(fragment);
     this.trim();
   }
 
-  private createRow(id: string, key: string, event: LineEvent, context: LineContext): Row {
+  private createRow(id: string, event: LineEvent, context: LineContext): Row {
     const element = document.createElement('div');
     const kinds = lineKinds(event);
     element.className = `line${kinds}`;
     element.setAttribute('part', `line${kinds}`);
     element.dir = 'auto';
     element.dataset.id = id;
+    if (this.showChannel) element.dataset.channel = event.channel;
     if (event.user) element.dataset.login = event.user.login;
     if (event.type === 'notice') {
       element.dataset.kind = event.details.kind;
@@ -309,7 +319,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
     }
     if (event.type === 'notice') fillNoticeLine(element, event, context);
     else fillMessageLine(element, event, context);
-    return { element, userId: event.user?.id ?? '', channel: event.channel, alias: key === id ? null : id };
+    return { element, userId: event.user?.id ?? '', channel: event.channel, aliases: [] };
   }
 
   private trim(): void {
@@ -320,10 +330,15 @@ export class OvlChat extends SourceElement<ChatFeed> {
     }
   }
 
+  private alias(row: Row, id: string, key: string): void {
+    row.aliases.push(id);
+    this.aliases.set(id, key);
+  }
+
   private drop(key: string, row: Row): void {
     row.element.remove();
     this.rows.delete(key);
-    if (row.alias) this.aliases.delete(row.alias);
+    for (const id of row.aliases) this.aliases.delete(id);
   }
 
   /** A deletion names the message by its id in the channel (or, in Shared Chat, its source id). */
