@@ -1,6 +1,7 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
 import type { EmoteLookup, ThirdPartyProvider } from '../emotes/emote-lookup.js';
-import type { chatSchema } from '../config/chat-config.js';
+import { chatSchema } from '../config/chat-config.js';
+import type { ConfigOf } from '../config/schema.js';
 import { CHAT_LOGIN_SCOPE, chatEntry } from '../registry/chat.js';
 import { grants } from '../registry/overlay-entry.js';
 import { createLogger } from '../core/logger.js';
@@ -11,6 +12,29 @@ import type { ChatFeed } from '../components/chat/ovl-chat.js';
 import '../components/chat/ovl-chat.js';
 
 const log = createLogger('chat-overlay');
+
+// A font list as CSS writes it: names, quotes, commas and spaces only (it goes into a style).
+const FONT_FAMILY = /^[\p{L}\p{N} ,'"_-]{1,200}$/u;
+
+/**
+ * The look parameters, as the element's custom properties. Each is set only when it differs
+ * from its default, so a theme's own value (a larger size, an outline) stands unless the URL
+ * asks for another.
+ */
+function applyLook(element: HTMLElement, config: ConfigOf<typeof chatSchema>, env: { note(text: string): void }): void {
+  const given = <K extends keyof typeof chatSchema>(key: K) => config[key] !== chatSchema[key].default;
+  const set = (property: string, value: string) => element.style.setProperty(`--ovl-chat-${property}`, value);
+  if (given('fontSize')) set('font-size', `${config.fontSize}px`);
+  if (given('outline')) set('outline-width', `${config.outline}px`);
+  if (given('outlineColor')) set('outline-color', config.outlineColor);
+  if (given('lineBackground')) set('line-background', config.lineBackground);
+  if (given('fontWeight')) set('font-weight', String(config.fontWeight));
+  if (given('lineSpacing')) set('line-height', String(config.lineSpacing));
+  if (given('align')) set('align', config.align);
+  element.dataset.align = config.align;
+  if (FONT_FAMILY.test(config.font)) set('font', config.font);
+  else if (config.font) env.note('font: ignored (only names, quotes, commas and spaces)');
+}
 
 /**
  * The chat overlay: anonymous read-only chat by default; Twitch badges without a token (IVR),
@@ -63,10 +87,9 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     element.bigEmotes = config.bigEmotes;
     element.maxEmotes = config.maxEmotes;
     element.contrastBackground = config.contrastBackground;
-    element.style.setProperty('--ovl-chat-font-size', `${config.fontSize}px`);
-    element.style.setProperty('--ovl-chat-outline-width', `${config.outline}px`);
-    element.style.setProperty('--ovl-chat-outline-color', config.outlineColor);
-    element.style.setProperty('--ovl-chat-line-background', config.lineBackground);
+    element.animateExit = config.animateExit;
+    applyLook(element, config, env);
+    if (config.theme !== 'clean') (await import('../components/chat/chat-themes.js')).applyChatTheme(element, config.theme);
     element.showChannel = channels.length > 1;
     element.source = feed;
     // When chat outruns the overlay it jumps to the newest lines; ?debug says how many it skipped.

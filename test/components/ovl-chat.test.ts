@@ -372,6 +372,21 @@ describe('<ovl-chat> Twitch message kinds', () => {
   });
 });
 
+describe('<ovl-chat> exit animation', () => {
+  test.each([
+    ['with animate-exit a removed line leaves with an animation, then is gone', true],
+    ['without it a removed line is gone at once', false],
+  ])('%s', async (_name, animateExit) => {
+    fixture = await chatFixture((el) => (el.animateExit = animateExit));
+    const c = fixture.channel;
+    await fixture.push(privmsg(c, 'bye', { id: 'ex-1', userId: '9' }), privmsg(c, 'stay', { id: 'ex-2', userId: '8' }));
+    await fixture.push(`@room-id=1;target-user-id=9;tmi-sent-ts=3 :tmi.twitch.tv CLEARCHAT #${c} :viewer`);
+    expect(fixture.element.lineCount).toBe(1);
+    expect(fixture.lines().filter((l) => l.classList.contains('leaving')).map((l) => l.dataset.id)).toEqual(animateExit ? ['ex-1'] : []);
+    await expect.poll(() => fixture.lines().map((l) => l.dataset.id), { timeout: 3000 }).toEqual(['ex-2']);
+  });
+});
+
 describe('<ovl-chat> Shared Chat', () => {
   test.each([
     ['show', ['own-1', 'copy-1'], ['⇄']],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { privmsg } from '../../src/simulator/tmi-lines.js';
+import { privmsg, usernotice } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { COSMETIC_USER_ID, GOOD_TOKEN } from '../helpers/http.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
@@ -235,5 +235,54 @@ describe('chat overlay page (production build)', () => {
     await page.close();
     page = await openPage(chatUrl(`channel=${a},not a channel`));
     await expect.poll(() => page!.text('ovl-setup-card', '[part="item"]'), { timeout: 5000 }).toEqual([expect.stringContaining('"not a channel"')]);
+  });
+
+  /** One of each kind of line, for the theme screenshots. */
+  const showcase = (channel: string) => [
+    privmsg(channel, 'hello chat Kappa', { id: 'th-1', login: 'moddy', displayName: 'Moddy', badges: 'moderator/1', emotes: '25:11-15', color: '#FF4500' }),
+    privmsg(channel, 'a longer message that wraps onto a second row to show how lines of more than one row look in this theme', { id: 'th-2', login: 'talker', color: '#1E90FF' }),
+    privmsg(channel, 'look at my highlighted message', { id: 'th-3', login: 'pointy', color: '#9ACD32', extraTags: { 'msg-id': 'highlighted-message' } }),
+    privmsg(channel, '@Moddy agreed', { id: 'th-4', login: 'replier', color: '#DAA520', extraTags: { 'reply-parent-msg-id': 'th-1', 'reply-parent-user-login': 'moddy', 'reply-parent-display-name': 'Moddy', 'reply-parent-msg-body': 'hello chat Kappa', 'reply-parent-user-id': '1' } }),
+    usernotice(channel, { msgId: 'announcement', login: 'streamer', displayName: 'Streamer', systemMsg: '', params: { color: 'PURPLE' }, text: 'Stream starts in 5 minutes!' }),
+    privmsg(channel, 'Kappa Kappa', { id: 'th-6', login: 'emoter', emotes: '25:0-4,6-10', extraTags: { 'first-msg': '1' } }),
+  ];
+
+  test.each(['clean', 'boxed', 'bubbles', 'high-contrast'])('theme=%s keeps the DOM contract; a screenshot of it', async (theme) => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=&theme=${theme}&big-emotes=true`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => commands.httpRequests('/ivr/v2/twitch/badges/channel'), { timeout: 5000 }).not.toEqual([]);
+    await commands.tmiPush(channel, showcase(channel));
+    await expect.poll(async () => (await page!.text('ovl-chat', '[part~="line"]')).length, { timeout: 5000 }).toBe(6);
+    expect((await page.attr('ovl-chat', '[part~="line"]', 'data-id')).filter((id) => id?.startsWith('th-'))).toEqual(['th-1', 'th-2', 'th-3', 'th-4', 'th-6']);
+    expect(await page.text('ovl-chat', '[part="name"]')).toEqual(expect.arrayContaining(['Moddy', 'pointy']));
+    expect(await page.attr('ovl-chat', 'img[part="emote"]', 'alt')).toEqual(['Kappa', 'Kappa', 'Kappa']);
+    await expect.poll(() => page!.attr('ovl-chat', '[part="badge"]', 'data-badge'), { timeout: 5000 }).toEqual(['moderator']);
+    expect(await page.eval('getComputedStyle(document.body).backgroundColor')).toBe('rgba(0, 0, 0, 0)');
+    await page.screenshot(`chat-theme-${theme}`);
+  });
+
+  test('a theme gives way to Custom CSS, and to the look parameters given in the URL', async () => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=&theme=high-contrast&font-size=22&font=Georgia,%20serif&font-weight=300&line-spacing=2&align=right&animate-exit=true`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+    await commands.tmiPush(channel, [privmsg(channel, 'styled', { id: 'st-1' })]);
+    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['styled']);
+    const style = (property: string) =>
+      page!.eval<string>(`getComputedStyle(document.querySelector('ovl-chat').shadowRoot.querySelector('[part~="line"]')).getPropertyValue('${property}')`);
+    expect(await style('font-size')).toBe('22px'); // the URL's size over the theme's 28px
+    expect(await style('-webkit-text-stroke-width')).toBe('3px'); // the theme's outline
+    expect(await style('font-family')).toBe('Georgia, serif');
+    expect(await style('font-weight')).toBe('300');
+    expect(await style('line-height')).toBe('44px');
+    expect(await style('text-align')).toBe('right');
+    expect(await style('background-color')).toBe('rgba(0, 0, 0, 0.8)');
+    // OBS's Custom CSS is a plain stylesheet in the page: it wins over the theme.
+    await page.eval(`document.head.append(Object.assign(document.createElement('style'), { textContent: 'ovl-chat { --ovl-chat-line-background: rgb(1, 2, 3) } ovl-chat::part(line) { border-radius: 9px }' })), true`);
+    expect(await style('background-color')).toBe('rgb(1, 2, 3)');
+    expect(await style('border-top-left-radius')).toBe('9px');
+    // animate-exit: a deleted line leaves (at once under reduced motion, as the test page runs).
+    await commands.tmiPush(channel, [`@login=viewer;room-id=;target-msg-id=st-1;tmi-sent-ts=1 :tmi.twitch.tv CLEARMSG #${channel} :styled`]);
+    await expect.poll(() => page!.text('ovl-chat', '[part~="line"]'), { timeout: 5000 }).toEqual([]);
   });
 });

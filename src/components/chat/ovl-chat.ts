@@ -110,6 +110,10 @@ const listConverter = {
  * @cssprop --ovl-chat-first-accent - Accent bar of a first-time chatter's message.
  * @cssprop --ovl-chat-enter-duration - Length of the entry animation.
  * @cssprop --ovl-chat-fade-duration - Length of the fade-out.
+ * @cssprop --ovl-chat-exit-duration - Length of the exit of a line a moderator removed (`animate-exit`).
+ * @cssprop --ovl-chat-font-weight - Font weight of the text.
+ * @cssprop --ovl-chat-line-height - Line height (default 1.35).
+ * @cssprop --ovl-chat-align - Text alignment: start, center, right …
  */
 @customElement('ovl-chat')
 export class OvlChat extends SourceElement<ChatFeed> {
@@ -119,6 +123,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property({ type: Number, attribute: 'max-messages' }) maxMessages = 50;
   /** New lines slide in. Off by default: it costs main-thread time where OBS has no GPU compositing. */
   @property({ type: Boolean, attribute: 'animate-entry' }) animateEntry = false;
+  /** Lines removed by a moderator (deleted, timed out, cleared) fade out briefly instead of vanishing. */
+  @property({ type: Boolean, attribute: 'animate-exit' }) animateExit = false;
   /** Seconds after which a line fades out; 0 keeps lines until pushed out. */
   @property({ type: Number, attribute: 'fade-after' }) fadeAfter = 0;
   /** Logins whose messages are not shown (bots), case-insensitive. */
@@ -189,7 +195,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   /** Removes every line, shown or queued; with a channel, only the lines read in it. */
   clear(channel?: string): void {
     this.pending = channel === undefined ? [] : this.pending.filter((event) => event.channel !== channel);
-    for (const [key, row] of this.rows) if (channel === undefined || row.channel === channel) this.drop(key, row);
+    for (const [key, row] of this.rows) if (channel === undefined || row.channel === channel) this.drop(key, row, true);
   }
 
   // Updates wait for the next animation frame, so a burst of messages costs one render.
@@ -335,18 +341,22 @@ export class OvlChat extends SourceElement<ChatFeed> {
     this.aliases.set(id, key);
   }
 
-  private drop(key: string, row: Row): void {
-    row.element.remove();
+  /** Takes a row out; `leave` lets it fade out first (with `animate-exit`), removed when its animation ends. */
+  private drop(key: string, row: Row, leave = false): void {
+    if (leave && this.animateExit) {
+      row.element.classList.remove('fading');
+      row.element.classList.add('leaving');
+    } else row.element.remove();
     this.rows.delete(key);
     for (const id of row.aliases) this.aliases.delete(id);
   }
 
   /** A deletion names the message by its id in the channel (or, in Shared Chat, its source id). */
-  private removeMessage(id: string): void {
+  private removeMessage(id: string, leave = true): void {
     this.pending = this.pending.filter((event) => event.id !== id && event.sourceMessageId !== id);
     const key = this.aliases.get(id) ?? id;
     const row = this.rows.get(key);
-    if (row) this.drop(key, row);
+    if (row) this.drop(key, row, leave);
   }
 
   /** A timeout or ban removes everything that user said in that channel. */
@@ -354,13 +364,14 @@ export class OvlChat extends SourceElement<ChatFeed> {
     if (!userId) return;
     const other = (event: LineEvent) => event.user?.id !== userId || event.channel !== channel;
     this.pending = this.pending.filter(other);
-    for (const [key, row] of this.rows) if (row.userId === userId && row.channel === channel) this.drop(key, row);
+    for (const [key, row] of this.rows) if (row.userId === userId && row.channel === channel) this.drop(key, row, true);
   }
 
   private onAnimationEnd(event: AnimationEvent): void {
+    if (event.animationName === 'ovl-leave') (event.target as HTMLElement).remove();
     if (event.animationName !== 'ovl-fade') return;
     const id = (event.target as HTMLElement).dataset.id;
-    if (id) this.removeMessage(id);
+    if (id) this.removeMessage(id, false); // faded out already
   }
 }
 
