@@ -25,16 +25,16 @@ const THEME_CSS = `
   --ovl-chat-text-shadow: none;
 }
 :where(ovl-chat[data-theme='bubbles'])::part(line) {
-  align-self: var(--ovl-chat-bubble-side, flex-start);
+  align-self: var(--_bubble-side, flex-start);
   max-width: 100%;
   box-sizing: border-box;
   box-shadow: 0 2px 6px rgba(0, 0, 0, 0.35);
 }
 :where(ovl-chat[data-theme='bubbles'][data-align='right']) {
-  --ovl-chat-bubble-side: flex-end;
+  --_bubble-side: flex-end;
 }
 :where(ovl-chat[data-theme='bubbles'][data-align='center']) {
-  --ovl-chat-bubble-side: center;
+  --_bubble-side: center;
 }
 :where(ovl-chat[data-theme='high-contrast']) {
   --ovl-chat-font-size: 28px;

@@ -97,23 +97,28 @@ export const chatStyles = css`
   }
 
   .line.notice[data-color='blue'] {
-    border-left-color: #00d6d6;
-    background: linear-gradient(90deg, rgba(0, 214, 214, 0.35), rgba(145, 70, 255, 0.35));
+    --_from: 0, 214, 214;
+    --_to: 145, 70, 255;
   }
 
   .line.notice[data-color='green'] {
-    border-left-color: #00db84;
-    background: linear-gradient(90deg, rgba(0, 219, 132, 0.35), rgba(87, 190, 230, 0.35));
+    --_from: 0, 219, 132;
+    --_to: 87, 190, 230;
   }
 
   .line.notice[data-color='orange'] {
-    border-left-color: #ffb31a;
-    background: linear-gradient(90deg, rgba(255, 179, 26, 0.35), rgba(224, 224, 0, 0.35));
+    --_from: 255, 179, 26;
+    --_to: 224, 224, 0;
   }
 
   .line.notice[data-color='purple'] {
-    border-left-color: #9146ff;
-    background: linear-gradient(90deg, rgba(145, 70, 255, 0.35), rgba(255, 117, 230, 0.35));
+    --_from: 145, 70, 255;
+    --_to: 255, 117, 230;
+  }
+
+  .line.notice[data-color]:not([data-color='primary']) {
+    border-left-color: rgb(var(--_from));
+    background: linear-gradient(90deg, rgba(var(--_from), 0.35), rgba(var(--_to), 0.35));
   }
 
   .line.highlighted {
@@ -198,6 +203,10 @@ export const chatStyles = css`
     align-items: center;
     gap: 0.2em;
     margin-right: 0.35em;
+  }
+
+  .source,
+  .pronouns {
     padding: 0 0.3em;
     border-radius: 0.25em;
     font-size: 0.75em;
@@ -213,12 +222,7 @@ export const chatStyles = css`
 
   .pronouns {
     margin-left: 0.35em;
-    padding: 0 0.3em;
-    border-radius: 0.25em;
-    font-size: 0.75em;
     font-weight: 600;
-    background: rgba(255, 255, 255, 0.15);
-    unicode-bidi: isolate;
   }
 
   .reply {
