@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { adoptStyles, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { ChatEventMap, ChatMessage, ChatNotice } from '../../sources/tmi/chat-events.js';
@@ -217,6 +217,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
     const observer = new ResizeObserver((entries) => this.measure(entries));
     observer.observe(this.base);
     observer.observe(this.base.firstElementChild!); // the probe
+    // The rarer line kinds' styles arrive in their own chunk, just after the page is up.
+    void import('./ovl-chat-kinds.styles.js').then(({ kindStyles }) => adoptStyles(this.renderRoot as ShadowRoot, [chatStyles, kindStyles]));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
