@@ -52,8 +52,8 @@ function profileFrom(wire: UserWire | undefined, id: string): ChannelProfile | n
 
 /**
  * Names and avatars of channels by id, for Shared Chat markers: Helix with a token, IVR's
- * public mirror without (or when Helix fails). Each channel is asked once, answers are kept
- * (a channel no service knows is remembered as unknown); `load` never rejects.
+ * public mirror without (or when Helix fails). Answers are kept (a channel no service knows is
+ * remembered as unknown), failures are not, so a later line asks again; `load` never rejects.
  */
 export class ChannelProfiles {
   private readonly known = new Map<string, ChannelProfile | null>();
@@ -70,9 +70,12 @@ export class ChannelProfiles {
     if (this.known.has(id)) return Promise.resolve(this.known.get(id)!);
     let running = this.loading.get(id);
     if (!running) {
-      running = this.ask(id).then((profile) => {
-        if (this.known.size >= CAPACITY) this.known.clear();
-        this.known.set(id, profile);
+      running = this.ask(id).then(({ profile, failed }) => {
+        // An answer is kept, "no such channel" included; after a failure the next line asks again.
+        if (!failed || profile) {
+          if (this.known.size >= CAPACITY) this.known.clear();
+          this.known.set(id, profile);
+        }
         this.loading.delete(id);
         return profile;
       });
@@ -81,20 +84,22 @@ export class ChannelProfiles {
     return running;
   }
 
-  private async ask(id: string): Promise<ChannelProfile | null> {
+  private async ask(id: string): Promise<{ profile: ChannelProfile | null; failed: boolean }> {
     const { helix, ivrEndpoint, ...http } = this.options;
     const services: [string, () => Promise<UserWire | undefined>][] = [
       ...(helix ? [['helix', async () => (await helix.get<{ data?: UserWire[] }>('/users', { id })).data?.[0]] as [string, () => Promise<UserWire | undefined>]] : []),
       ['ivr', async () => ((await fetchJson(`${ivrEndpoint}/v2/twitch/user?id=${id}`, http)) as UserWire[] | null)?.[0]],
     ];
+    let failed = false;
     for (const [name, ask] of services) {
       try {
         const profile = profileFrom(await ask(), id);
-        if (profile) return profile;
+        if (profile) return { profile, failed };
       } catch (error) {
+        failed = true;
         log.warn(`${name} could not name channel ${id} (${error instanceof Error ? error.message : String(error)})`);
       }
     }
-    return null;
+    return { profile: null, failed };
   }
 }

@@ -112,7 +112,10 @@ export function startChatProviders(element: OvlChat, options: ChatProvidersOptio
       if (!isUserId(channelId) || sources.has(channelId)) return;
       sources.add(channelId);
       void profiles.load(channelId).then((profile) => {
-        if (!profile) return;
+        if (!profile) {
+          sources.delete(channelId); // not named (a failure): asked again with the channel's next line
+          return;
+        }
         element.decorations = decorations;
         note(`shared chat: ${profile.login}`);
       });

@@ -115,36 +115,39 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
         })
       : null;
 
-    // Shared Chat: a source channel's badges, cheermotes and name load when its first lines arrive.
+    // Each channel's emotes load once its id is known (from ROOMSTATE, or a Shared Chat line); all go into one table.
+    const emotesLoaded = new Set<string>();
+    let emoteTable: Promise<[typeof import('../emotes/providers.js'), EmoteLookup]> | null = null;
+    const loadEmotes = (channelId: string) => {
+      if (offline || config.emotes.length === 0 || emotesLoaded.has(channelId) || !isUserId(channelId)) return;
+      emotesLoaded.add(channelId);
+      // The emote table loads with the providers: a page without third-party emotes never needs it.
+      emoteTable ??= Promise.all([import('../emotes/providers.js'), import('../emotes/emote-lookup.js')]).then(([providers, { EmoteLookup }]) => {
+        element.emotes = new EmoteLookup();
+        return [providers, element.emotes];
+      });
+      void emoteTable
+        .then(([{ loadThirdPartyEmotes }, emotes]) =>
+          loadThirdPartyEmotes(emotes, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes }),
+        )
+        .then((results) => {
+          for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
+        });
+    };
+    feed.addEventListener('roomstate', (event) => {
+      const channelId = event.detail.channelId;
+      loadEmotes(channelId);
+      void providers?.then((p) => p?.channelSeen(channelId));
+    });
+    // Shared Chat: a source channel's emotes, badges, cheermotes and name load when its first lines arrive.
     const sharedFrom = (event: CustomEvent<{ sourceChannelId: string | null }>) => {
-      if (event.detail.sourceChannelId) started?.sourceSeen(event.detail.sourceChannelId);
+      const channelId = event.detail.sourceChannelId;
+      if (!channelId) return;
+      loadEmotes(channelId);
+      started?.sourceSeen(channelId);
     };
     feed.addEventListener('message', sharedFrom);
     feed.addEventListener('notice', sharedFrom);
-
-    // Each channel's emotes and badges load once its id is known; all go into one table.
-    const joined = new Set<string>();
-    let emoteTable: Promise<[typeof import('../emotes/providers.js'), EmoteLookup]> | null = null;
-    feed.addEventListener('roomstate', (event) => {
-      const channelId = event.detail.channelId;
-      if (joined.has(channelId) || !isUserId(channelId)) return;
-      joined.add(channelId);
-      if (!offline && config.emotes.length > 0) {
-        // The emote table loads with the providers: a page without third-party emotes never needs it.
-        emoteTable ??= Promise.all([import('../emotes/providers.js'), import('../emotes/emote-lookup.js')]).then(([providers, { EmoteLookup }]) => {
-          element.emotes = new EmoteLookup();
-          return [providers, element.emotes];
-        });
-        void emoteTable
-          .then(([{ loadThirdPartyEmotes }, emotes]) =>
-            loadThirdPartyEmotes(emotes, { providers: config.emotes as ThirdPartyProvider[], channelId, endpoints: env.endpoints.emotes }),
-          )
-          .then((results) => {
-            for (const r of results) env.note(r.ok ? `${r.provider}: ${r.count} emotes` : `${r.provider}: unavailable (${r.error})`);
-          });
-      }
-      void providers?.then((p) => p?.channelSeen(channelId));
-    });
     return { sources: session ? [...sources, session.watch] : sources, element };
   },
 };
