@@ -70,8 +70,7 @@ function message(parts: readonly MessagePart[], color: string | null, ctx: LineC
     else if (part.type === 'emote') {
       emotes += 1;
       if (ctx.maxEmotes === 0 || emotes <= ctx.maxEmotes) span.append(emote(part, ctx));
-    }
-    else span.append(cheer(part, ctx, channelId));
+    } else span.append(cheer(part, ctx, channelId));
   }
   return span;
 }
