@@ -69,8 +69,8 @@ export class ChatterExtras implements ChatDecorations {
     if (text) box.append(pronounsElement(text));
   }
 
-  notice(user: ChatUser): void {
-    if (user.id) void this.cosmetics?.prepare(user.id);
-    void this.pronounService?.request(user.login);
+  async notice(user: ChatUser): Promise<void> {
+    // Both never reject.
+    await Promise.all([user.id ? this.cosmetics?.prepare(user.id) : undefined, this.pronounService?.request(user.login)]);
   }
 }

@@ -3,6 +3,7 @@ import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-eleme
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
+import type { ChatDecorations } from '../../src/components/chat/chat-decorations.js';
 import { pickSource } from '../../src/components/chat/image-templates.js';
 
 let fixture: ChatFixture;
@@ -370,6 +371,28 @@ describe('<ovl-chat> Twitch message kinds', () => {
     await fixture.push(special(fixture.channel, tags, text));
     expect(fixture.lines()[0]!.getAttribute('part')).toBe(parts);
     expect(part(fixture.lines()[0]!, 'emote')).toHaveLength(emotes);
+  });
+});
+
+describe('<ovl-chat> decorations', () => {
+  test("a line drawn before the chatter's lookups answered is completed once they do, and only then", async () => {
+    let answer!: () => void;
+    const known = new Set<string>();
+    const decorations: ChatDecorations = {
+      notice: (user) => (known.has(user.id) ? Promise.resolve() : new Promise<void>((resolve) => (answer = () => (known.add(user.id), resolve())))),
+      badges: (box, user) => known.has(user.id) && box.append(Object.assign(document.createElement('img'), { alt: 'FFZ Bot' })),
+      afterName: (box, user) => known.has(user.id) && box.append(Object.assign(document.createElement('span'), { textContent: 'They/Them' })),
+    };
+    fixture = await chatFixture((el) => (el.decorations = decorations));
+    await fixture.push(privmsg(fixture.channel, 'first words', { id: 'd-1', userId: '31', login: 'newbie' }));
+    const [line] = fixture.lines();
+    expect(line!.querySelector('img')).toBeNull();
+    answer();
+    await expect.poll(() => line!.textContent).toBe('newbieThey/Them: first words');
+    expect(line!.querySelector('img')?.alt).toBe('FFZ Bot');
+    // Known now: the next line is built complete, with nothing left to do later.
+    await fixture.push(privmsg(fixture.channel, 'again', { id: 'd-2', userId: '31', login: 'newbie' }));
+    expect(fixture.lines()[1]!.querySelector('img')?.alt).toBe('FFZ Bot');
   });
 });
 

@@ -133,7 +133,7 @@ describe('chat overlay page (production build)', () => {
     await expect.poll(() => page!.text('ovl-status-panel', '.note'), { timeout: 8000 }).toEqual(
       expect.arrayContaining(['badges: loaded (ivr)', 'ffz badges: loaded', 'bttv badges: loaded']),
     );
-    // A chatter's first line starts the per-chatter lookups (7TV, pronouns); their next lines show what was found.
+    // A chatter's line starts the per-chatter lookups (7TV, pronouns); lines drawn before the answer are completed by it.
     let n = 0;
     const newest = async (login: string, userId: string, badges = '') => {
       n += 1;
@@ -147,7 +147,8 @@ describe('chat overlay page (production build)', () => {
     await expect
       .poll(() => newest('cosmeticviewer', COSMETIC_USER_ID, 'moderator/1'), { timeout: 8000 })
       .toEqual({ badges: ['moderator', 'ffz-3', 'bttv-2', '7tv-62f97c05e46eb00e438a696a'], pronouns: [], paint: expect.stringMatching(/^linear-gradient/) });
-    await expect.poll(async () => (await newest('sheviewer', '7000010')).pronouns, { timeout: 8000 }).toEqual(['She/Her']);
+    await commands.tmiPush(channel, [privmsg(channel, 'first line', { login: 'sheviewer', userId: '7000010', id: 'she-1' })]);
+    await expect.poll(() => page!.text('ovl-chat', '[data-id="she-1"] [part="pronouns"]'), { timeout: 8000 }).toEqual(['She/Her']);
     await page.screenshot('chat-providers');
   });
 

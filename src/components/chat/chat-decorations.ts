@@ -5,7 +5,7 @@ import type { ImageTemplates } from './image-templates.js';
  * What optional services add to a line (third-party badges, a 7TV name paint, pronouns,
  * cheermote images), as hooks the line builder calls. The hooks answer synchronously from what
  * is already loaded, so a line is still built in one go; `notice` starts the lookups for a
- * chatter when their line is queued, so what arrives shows on their following lines. The
+ * chatter when their line is queued, and a line built before they answered is completed once. The
  * implementation (src/chat-features/chat-providers.ts) is loaded on demand; the chat page
  * itself only carries these calls. Every hook adds text as text and images through `images`.
  */
@@ -20,6 +20,9 @@ export interface ChatDecorations {
   cheer?(part: CheerPart, channelId: string, images: ImageTemplates): HTMLElement | undefined;
   /** Fills the marker of a Shared Chat line with its source channel's name (and avatar); false when not known. */
   source?(marker: HTMLElement, channelId: string, images: ImageTemplates): boolean;
-  /** Starts the lookups for a chatter whose line was just queued. Cheap for one already known. */
-  notice?(user: ChatUser): void;
+  /**
+   * Starts the lookups for a chatter whose line was just queued; resolves when they answered
+   * (lines built meanwhile are then decorated). Cheap for one already known. Never rejects.
+   */
+  notice?(user: ChatUser): Promise<void> | void;
 }

@@ -1,7 +1,7 @@
 import { adoptStyles, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
-import type { ChatEventMap, ChatMessage, ChatNotice } from '../../sources/tmi/chat-events.js';
+import type { ChatEventMap, ChatMessage, ChatNotice, ChatUser } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import { SourceElement } from '../../controllers/source-element.js';
@@ -24,6 +24,8 @@ interface Row {
   readonly channel: string;
   /** Ids of the message in each channel it arrived in, when the row is keyed by its Shared Chat source id instead. */
   readonly aliases: string[];
+  /** Built while its chatter's lookups were still out: decorated when they answer. */
+  lateUser?: ChatUser;
 }
 
 /** Message kinds a line is marked with (`msg-id`), as class and part names. */
@@ -160,6 +162,9 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private pending: LineEvent[] = [];
   private readonly rows = new Map<string, Row>();
+  /** Chatters whose decoration lookups are out, and those of them with lines drawn meanwhile. */
+  private readonly lookups = new Set<string>();
+  private readonly lateUsers = new Set<string>();
   /** Line id → row key, for rows keyed by their Shared Chat source id. */
   private readonly aliases = new Map<string, string>();
   private readonly images = new ImageTemplates();
@@ -243,8 +248,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private enqueue(event: LineEvent): void {
     if (!this.shows(event)) return;
-    // Lookups start a frame before the line is built; what they find shows on the chatter's next lines.
-    if (event.user) this.decorations?.notice?.(event.user);
+    if (event.user) this.lookUp(event.user);
     this.pending.push(event);
     // Only the newest lines of a burst can be on screen after it; drop the rest as they pile up.
     const room = this.room;
@@ -299,6 +303,10 @@ export class OvlChat extends SourceElement<ChatFeed> {
         continue;
       }
       const row = this.createRow(id, event, context);
+      if (event.user && this.lookups.has(event.user.id)) {
+        row.lateUser = event.user;
+        this.lateUsers.add(event.user.id);
+      }
       this.rows.set(key, row);
       if (id !== key) this.alias(row, id, key);
       fragment.append(row.element);
@@ -336,6 +344,40 @@ export class OvlChat extends SourceElement<ChatFeed> {
       this.drop(key, row);
       this.images.recycle(row.element);
     }
+  }
+
+  /**
+   * Starts the decorations' lookups for a chatter (7TV, pronouns). Most answer before the
+   * line's frame (known chatters at once); a line built while they are out is decorated once
+   * they answer: a one-off per new chatter, never per line.
+   */
+  private lookUp(user: ChatUser): void {
+    const running = this.decorations?.notice?.(user);
+    if (!running || !user.id || this.lookups.has(user.id)) return;
+    this.lookups.add(user.id);
+    void running.then(() => {
+      this.lookups.delete(user.id);
+      if (!this.lateUsers.delete(user.id)) return;
+      for (const row of this.rows.values()) {
+        if (row.lateUser?.id !== user.id) continue;
+        row.lateUser = undefined;
+        this.decorateLate(row.element, user);
+      }
+    });
+  }
+
+  /** Adds what the decorations found to a line already drawn: badges before the name, a paint, pronouns after it. */
+  private decorateLate(line: HTMLElement, user: ChatUser): void {
+    const name = line.querySelector<HTMLElement>('[part="name"]');
+    const decorations = this.decorations;
+    if (!name || !decorations) return;
+    const before = document.createElement('span');
+    decorations.badges?.(before, user, this.images);
+    name.before(...before.childNodes);
+    decorations.name?.(name, user);
+    const after = document.createElement('span');
+    decorations.afterName?.(after, user);
+    name.after(...after.childNodes);
   }
 
   private alias(row: Row, id: string, key: string): void {
