@@ -1,6 +1,7 @@
 import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
 import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/emote-endpoints.js';
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
+import { featureEndpointsAt, type FeatureEndpoints } from '../chat-features/feature-endpoints.js';
 import type { ConfigProblem } from './parse.js';
 import { parseUrl } from '../core/parse-url.js';
 
@@ -8,6 +9,8 @@ import { parseUrl } from '../core/parse-url.js';
 export interface Endpoints {
   readonly twitch: TwitchEndpoints;
   readonly emotes: EmoteEndpoints;
+  /** The chat's optional no-token services (IVR, badges, 7TV cosmetics, pronouns); undefined means the real ones. */
+  readonly features?: FeatureEndpoints;
   /** Undefined means Twitch chat. */
   readonly chat?: ChatServer;
   /** Undefined means Twitch's EventSub and PubSub WebSockets. */
@@ -29,6 +32,7 @@ export function devEndpoints(url: URL): { endpoints: Endpoints; problems: Config
   let twitch = TWITCH_ENDPOINTS;
   let emotes = EMOTE_ENDPOINTS;
   let chat: ChatServer | undefined;
+  let features: FeatureEndpoints | undefined;
 
   const origin = url.searchParams.get('dev-origin');
   if (origin) {
@@ -37,6 +41,7 @@ export function devEndpoints(url: URL): { endpoints: Endpoints; problems: Config
       const base = parsed.origin;
       twitch = { helix: `${base}/helix`, id: `${base}/id` };
       emotes = { seventv: `${base}/7tv/v3`, bttv: `${base}/bttv/3`, ffz: `${base}/ffz/v1` };
+      features = featureEndpointsAt(base);
     } else {
       problems.push({ param: 'dev-origin', severity: 'warning', message: '"dev-origin" must be a loopback address (127.0.0.1 or localhost); ignored.' });
     }
@@ -55,5 +60,5 @@ export function devEndpoints(url: URL): { endpoints: Endpoints; problems: Config
     if (parsed && parsed.protocol === 'ws:' && LOOPBACK.has(parsed.hostname)) sockets[key] = parsed.href;
     else problems.push({ param, severity: 'warning', message: `"${param}" must be a ws:// URL on 127.0.0.1 or localhost; ignored.` });
   }
-  return { endpoints: { twitch, emotes, ...(chat && { chat }), ...sockets }, problems };
+  return { endpoints: { twitch, emotes, ...(features && { features }), ...(chat && { chat }), ...sockets }, problems };
 }

@@ -8,7 +8,7 @@ function defaultText(spec: ParamSpec): string {
   return `\`${String(spec.default)}\``;
 }
 
-const FORMAT_TEXT: Record<StringFormat, string> = { login: 'Twitch login or link', 'user-id': 'numeric user id' };
+const FORMAT_TEXT: Record<StringFormat, string> = { login: 'Twitch login or link', logins: 'Twitch logins or links, comma-separated', 'user-id': 'numeric user id' };
 
 function typeText(spec: ParamSpec): string {
   if (spec.kind === 'string' && spec.format) return FORMAT_TEXT[spec.format];

@@ -24,7 +24,8 @@ export interface StringParam extends ParamBase<'string', string> {
    */
   readonly format?: StringFormat;
 }
-export type StringFormat = 'login' | 'user-id';
+/** `logins`: one or more channel logins (or links), comma-separated; the value is the logins joined with `,`. */
+export type StringFormat = 'login' | 'logins' | 'user-id';
 export interface NumberParam extends ParamBase<'int' | 'number', number> {
   readonly min?: number;
   readonly max?: number;

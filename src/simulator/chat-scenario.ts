@@ -56,6 +56,8 @@ export interface ChatScenarioOptions {
   readonly now?: () => number;
 }
 
+const ANNOUNCEMENT_COLORS = ['PURPLE', 'BLUE', 'GREEN', 'ORANGE', 'PRIMARY'];
+
 /**
  * Realistic chat traffic as Twitch IRC lines: messages with emotes after emoji, /me,
  * replies, subs, raids, announcements, deletions and timeouts, in roughly the mix a busy
@@ -90,7 +92,8 @@ export function createChatScenario(options: ChatScenarioOptions): { next(): stri
     next(): string[] {
       const roll = random();
       const viewer = pick(random, VIEWERS);
-      if (roll < 0.78 || recent.length < 3) return [chat(viewer, pick(random, MESSAGES))];
+      // A few plain lines are Twitch's special kinds; chosen from `roll`, so the seeded sequence stays as it was.
+      if (roll < 0.78 || recent.length < 3) return [chat(viewer, pick(random, MESSAGES), roll < 0.015 ? { 'msg-id': 'highlighted-message' } : roll < 0.03 ? { 'first-msg': '1' } : {})];
       if (roll < 0.83) return [chat(viewer, `\u0001ACTION ${pick(random, ['dances', 'waves at everyone', 'grabs popcorn'])}\u0001`)];
       if (roll < 0.88) {
         const parent = pick(random, recent);
@@ -145,7 +148,7 @@ export function createChatScenario(options: ChatScenarioOptions): { next(): stri
             badges: 'moderator/1',
             roomId,
             systemMsg: '',
-            params: { color: 'PURPLE' },
+            params: { color: ANNOUNCEMENT_COLORS[Math.floor(roll * 1000) % ANNOUNCEMENT_COLORS.length]! },
             text: 'Giveaway at the end of stream! Type !join',
           }),
         ];

@@ -3,6 +3,7 @@ import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-eleme
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
+import type { ChatDecorations } from '../../src/components/chat/chat-decorations.js';
 import { ImageTemplates, pickSource } from '../../src/components/chat/image-templates.js';
 
 let fixture: ChatFixture;
@@ -310,6 +311,168 @@ describe('<ovl-chat> safety', () => {
     expect(part(line!, 'name')[0]?.textContent).toContain('<b onmouseover=alert(1)>evil</b>');
     expect(part(line!, 'reply')[0]?.textContent).toContain('<svg onload=alert(1)>');
     expect((window as { __xss?: number }).__xss).toBeUndefined();
+  });
+});
+
+// Shared Chat (twitch-protocols.md §1.5): a line sent in another channel of the session.
+const SOURCE_ROOM = '141981764';
+const sharedLine = (channel: string, id: string, sourceId: string, text = 'from next door') =>
+  privmsg(channel, text, { id, userId: '42', login: 'guest', badges: 'subscriber/24', extraTags: { 'source-room-id': SOURCE_ROOM, 'source-id': sourceId, 'source-badges': 'moderator/1', 'source-badge-info': '' } });
+
+// Real PRIVMSG shapes for Twitch's special messages (the highlighted one is the peer corpus's).
+const special = (channel: string, tags: string, text: string) =>
+  `@badge-info=;badges=;color=#0FC7D1;display-name=MurdocTurner;flags=;id=sp-1;mod=0;room-id=121476331;subscriber=0;tmi-sent-ts=1607586921729;turbo=0;user-id=89983882;user-type=;${tags} :murdocturner!murdocturner@murdocturner.tmi.twitch.tv PRIVMSG #${channel} :${text}`;
+
+describe('<ovl-chat> Twitch message kinds', () => {
+  test.each([
+    ['a highlighted message (channel points)', 'emotes=;msg-id=highlighted-message', 'test123', 'line highlighted', {}],
+    ["a first-time chatter's message", 'emotes=;first-msg=1', 'hi all', 'line first', {}],
+    ['a gigantified emote (power-up)', 'emotes=25:4-8;msg-id=gigantified-emote-message', 'wow Kappa', 'line gigantified', {}],
+    ['an animated message (power-up)', 'animation-id=simmer;emotes=;msg-id=animated-message', 'look at me', 'line animated', { animation: 'simmer' }],
+    ['a plain message', 'emotes=', 'plain', 'line', {}],
+  ])('%s is marked as such', async (_name, tags, text, parts, data) => {
+    fixture = await chatFixture();
+    await fixture.push(special(fixture.channel, tags, text));
+    const [line] = fixture.lines();
+    expect(line!.getAttribute('part')).toBe(parts);
+    expect({ ...line!.dataset }).toMatchObject(data);
+    expect(part(line!, 'message')[0]!.textContent).toBe(text.replace('Kappa', ''));
+  });
+
+  test('a gigantified emote is drawn three times as large; other emotes are not', async () => {
+    fixture = await chatFixture();
+    await fixture.push(special(fixture.channel, 'emotes=25:0-4,6-10;msg-id=gigantified-emote-message', 'Kappa Kappa'));
+    const heights = () => (part(fixture.lines()[0]!, 'emote') as HTMLImageElement[]).map((img) => Math.round(parseFloat(getComputedStyle(img).height)));
+    // These styles arrive in their own chunk just after the first render.
+    await expect.poll(() => heights()[1]).toBe(heights()[0]! * 3);
+  });
+
+  test.each([
+    ['BLUE', 'rgb(0, 214, 214)'],
+    ['PURPLE', 'rgb(145, 70, 255)'],
+    ['PRIMARY', 'rgb(145, 70, 255)'],
+  ])('an announcement in %s is drawn in that colour', async (color, accent) => {
+    fixture = await chatFixture();
+    await fixture.push(
+      `@badge-info=;badges=broadcaster/1;color=#033700;display-name=Streamer;emotes=;flags=;id=an-1;login=streamer;mod=0;msg-id=announcement;msg-param-color=${color};room-id=1;subscriber=0;system-msg=;tmi-sent-ts=1;user-id=1;user-type= :tmi.twitch.tv USERNOTICE #${fixture.channel} :Welcome in!`,
+    );
+    const [line] = fixture.lines();
+    expect(line!.dataset.color).toBe(color.toLowerCase());
+    await expect.poll(() => getComputedStyle(line!).borderLeftColor).toBe(accent);
+  });
+
+  test('a reply shows the parent name and its text trimmed, and the message without the @mention', async () => {
+    fixture = await chatFixture();
+    const parent = `${'long words here '.repeat(10)}end`;
+    const escaped = parent.replace(/ /g, '\\s');
+    await fixture.push(
+      special(fixture.channel, `emotes=;reply-parent-display-name=Parent;reply-parent-msg-body=${escaped};reply-parent-msg-id=p-1;reply-parent-user-id=5;reply-parent-user-login=parent`, '@Parent agreed'),
+    );
+    const reply = part(fixture.lines()[0]!, 'reply')[0]!.textContent!;
+    expect(reply.startsWith('↪ Parent: long words here')).toBe(true);
+    expect(reply.endsWith('…')).toBe(true);
+    expect(reply.length).toBeLessThan(parent.length);
+    expect(part(fixture.lines()[0]!, 'message')[0]!.textContent).toBe('agreed');
+  });
+
+  test.each([
+    ['big-emotes: an emote-only message is marked emote-only', { bigEmotes: true }, 'emotes=25:0-4,6-10', 'Kappa Kappa', 'line emote-only', 2],
+    ['big-emotes: a message with words is not', { bigEmotes: true }, 'emotes=25:0-4', 'Kappa hi', 'line', 1],
+    ['without big-emotes nothing is marked', {}, 'emotes=25:0-4', 'Kappa', 'line', 1],
+    ['max-emotes caps the emotes drawn per line', { maxEmotes: 2 }, 'emotes=25:0-4,6-10,12-16,18-22', 'Kappa Kappa Kappa Kappa', 'line', 2],
+  ])('%s', async (_name, settings, tags, text, parts, emotes) => {
+    fixture = await chatFixture((el) => Object.assign(el, settings));
+    await fixture.push(special(fixture.channel, tags, text));
+    expect(fixture.lines()[0]!.getAttribute('part')).toBe(parts);
+    expect(part(fixture.lines()[0]!, 'emote')).toHaveLength(emotes);
+  });
+});
+
+describe('<ovl-chat> decorations', () => {
+  test("a line drawn before the chatter's lookups answered is completed once they do, and only then", async () => {
+    let answer!: () => void;
+    const known = new Set<string>();
+    const decorations: ChatDecorations = {
+      notice: (user) => (known.has(user.id) ? Promise.resolve() : new Promise<void>((resolve) => (answer = () => (known.add(user.id), resolve())))),
+      badges: (box, user) => known.has(user.id) && box.append(Object.assign(document.createElement('img'), { alt: 'FFZ Bot' })),
+      afterName: (box, user) => known.has(user.id) && box.append(Object.assign(document.createElement('span'), { textContent: 'They/Them' })),
+    };
+    fixture = await chatFixture((el) => (el.decorations = decorations));
+    await fixture.push(privmsg(fixture.channel, 'first words', { id: 'd-1', userId: '31', login: 'newbie' }));
+    const [line] = fixture.lines();
+    expect(line!.querySelector('img')).toBeNull();
+    answer();
+    await expect.poll(() => line!.textContent).toBe('newbieThey/Them: first words');
+    expect(line!.querySelector('img')?.alt).toBe('FFZ Bot');
+    // Known now: the next line is built complete, with nothing left to do later.
+    await fixture.push(privmsg(fixture.channel, 'again', { id: 'd-2', userId: '31', login: 'newbie' }));
+    expect(fixture.lines()[1]!.querySelector('img')?.alt).toBe('FFZ Bot');
+  });
+});
+
+describe('<ovl-chat> exit animation', () => {
+  test.each([
+    ['with animate-exit a removed line leaves with an animation, then is gone', true],
+    ['without it a removed line is gone at once', false],
+  ])('%s', async (_name, animateExit) => {
+    fixture = await chatFixture((el) => (el.animateExit = animateExit));
+    const c = fixture.channel;
+    await fixture.push(privmsg(c, 'bye', { id: 'ex-1', userId: '9' }), privmsg(c, 'stay', { id: 'ex-2', userId: '8' }));
+    await fixture.push(`@room-id=1;target-user-id=9;tmi-sent-ts=3 :tmi.twitch.tv CLEARCHAT #${c} :viewer`);
+    expect(fixture.element.lineCount).toBe(1);
+    expect(fixture.lines().filter((l) => l.classList.contains('leaving')).map((l) => l.dataset.id)).toEqual(animateExit ? ['ex-1'] : []);
+    await expect.poll(() => fixture.lines().map((l) => l.dataset.id), { timeout: 3000 }).toEqual(['ex-2']);
+  });
+});
+
+describe('<ovl-chat> Shared Chat', () => {
+  test.each([
+    ['show', ['own-1', 'copy-1'], ['⇄']],
+    ['hide', ['own-1', 'copy-1'], []],
+    ['own-only', ['own-1'], []],
+  ] as const)('shared=%s', async (shared, ids, markers) => {
+    fixture = await chatFixture((el) => (el.shared = shared));
+    await fixture.push(privmsg(fixture.channel, 'at home', { id: 'own-1' }), sharedLine(fixture.channel, 'copy-1', 'src-1'));
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(ids);
+    expect(fixture.lines().flatMap((l) => part(l, 'source').map((m) => m.textContent))).toEqual(markers);
+    if (markers.length) expect(part(fixture.lines()[1]!, 'source')[0]!.dataset.channelId).toBe(SOURCE_ROOM);
+  });
+
+  test('one message is drawn once, however many copies of it arrive (by source-id), in one frame or later', async () => {
+    fixture = await chatFixture();
+    const c = fixture.channel;
+    // The origin channel's copy has the source id as its own id; another joined channel's copy has its own id.
+    await fixture.push(privmsg(c, 'once', { id: 'src-2' }), sharedLine(c, 'copy-2a', 'src-2', 'once'));
+    await fixture.push(sharedLine(c, 'copy-2b', 'src-2', 'once'));
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['src-2']);
+  });
+
+  test.each([
+    ['its source id', 'src-3'],
+    ['its id in this channel', 'copy-3'],
+  ])('a Shared Chat line is deleted by %s, drawn or still queued', async (_name, target) => {
+    fixture = await chatFixture();
+    const c = fixture.channel;
+    const clear = `@login=guest;room-id=1;target-msg-id=${target};tmi-sent-ts=9 :tmi.twitch.tv CLEARMSG #${c} :from next door`;
+    await fixture.push(sharedLine(c, 'copy-3', 'src-3'), privmsg(c, 'stays', { id: 'own-3' }));
+    await fixture.push(clear);
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['own-3']);
+    await fixture.push(sharedLine(c, 'copy-3', 'src-3'), clear, privmsg(c, 'stays', { id: 'own-4' }));
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['own-3', 'own-4']);
+  });
+
+  test('a Shared Chat line shows the badges its sender has in the source channel, from that channel', async () => {
+    const asked: string[] = [];
+    const badges: BadgeLookup = {
+      find: (set, version, channelId) => {
+        asked.push(`${set}/${version}@${channelId}`);
+        return { url: `https://badges.test/${set}`, srcset: '', title: set };
+      },
+    };
+    fixture = await chatFixture((el) => (el.badges = badges));
+    await fixture.push(sharedLine(fixture.channel, 'copy-5', 'src-5'));
+    expect((part(fixture.lines()[0]!, 'badge') as HTMLImageElement[]).map((b) => b.alt)).toEqual(['moderator']);
+    expect(asked).toEqual([`moderator/1@${SOURCE_ROOM}`]);
   });
 });
 

@@ -65,6 +65,17 @@ describe('parseConfig', () => {
     expect(read('?id=12%2034').problems).toEqual([expect.objectContaining({ param: 'id', severity: 'error' })]);
   });
 
+  test('several channels: each normalised, repeats dropped; one bad entry or more than ten refuse the whole list', () => {
+    const schema = { channel: param.string('Channels.', '', { format: 'logins' }) };
+    const read = (query: string) => parseConfig(schema, `https://overlay.test/${query}`);
+    expect(read('?channel=Some_One,%20twitch.tv/other,@SOME_ONE,,third')).toEqual({ config: { channel: 'some_one,other,third' }, problems: [] });
+    for (const hostile of ['a,Foo%20Bar%0D%0APRIVMSG%20%23victim', 'a,https://evil.example/x', Array.from({ length: 11 }, (_, i) => `c${i}`).join(',')]) {
+      const { config, problems } = read(`?channel=${hostile}`);
+      expect(config.channel, hostile).toBe('');
+      expect(problems, hostile).toEqual([expect.objectContaining({ param: 'channel', severity: 'error' })]);
+    }
+  });
+
   test('a colour is whatever the browser takes as one', () => {
     for (const ok of ['black', 'rgb(0%200%200)', 'hsl(0,%200%25,%202%25)', '%23abc', 'rebeccapurple']) expect(at(`?channel=x&background=${ok}`).problems, ok).toEqual([]);
     for (const bad of ['blurple', 'not%20a%20colour', '%23abc;x:y', 'url(x)']) {

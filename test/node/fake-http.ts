@@ -268,6 +268,11 @@ export class FakeHttpServer {
       if (!id || !/^\d+$/.test(id)) return json({ statusCode: 400, error: 'Bad Request', message: 'querystring must have required property id' }, 400);
       return json(id === FIXTURE_CHANNEL_ID ? fixture('ivr-badges-channel.json') : []);
     }
+    if (path === '/ivr/v2/twitch/user') {
+      // IVR answers an array, empty for an id it does not know.
+      const id = url.searchParams.get('id');
+      return json((fixture('ivr-users.json') as { id: string }[]).filter((user) => user.id === id));
+    }
     if (path === '/ffz/v1/badges/ids') return json(fixture('ffz-badges.json'));
     if (path === '/bttv/3/cached/badges/twitch') return json(fixture('bttv-badges.json'));
     if (path === `/7tv/v3/users/twitch/${COSMETIC_USER_ID}`) return json(fixture('7tv-user-cosmetics.json'));

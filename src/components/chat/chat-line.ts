@@ -1,6 +1,7 @@
-import type { BadgeRef, ChatMessage, ChatNotice, ChatUser, EmotePart, MessagePart } from '../../sources/tmi/chat-events.js';
+import type { BadgeRef, ChatMessage, ChatNotice, ChatUser, CheerPart, EmotePart, MessagePart } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../badges/badge-lookup.js';
+import type { ChatDecorations } from './chat-decorations.js';
 import { defaultNameColor, readableColor } from './name-color.js';
 import { noticeText } from './notice-text.js';
 import { withoutReplyMention } from './reply-mention.js';
@@ -16,6 +17,16 @@ export interface LineContext {
   readonly contrastBackground: string;
   /** Emote and badge images are copies of one template per image. */
   readonly images: ImageTemplates;
+  /** Emotes drawn per line at most; 0 for no cap. Emotes past the cap are left out. */
+  readonly maxEmotes: number;
+  /** Emote-only messages are marked `emote-only` (drawn large by the styles). */
+  readonly bigEmotes: boolean;
+  /** Several channels in one list: each line starts with the channel it was read in. */
+  readonly markChannel: boolean;
+  /** Lines from another channel of a Shared Chat session carry a marker of that channel. */
+  readonly markShared: boolean;
+  /** Third-party badges, name paints, pronouns, cheermotes (optional services). */
+  readonly decorations?: ChatDecorations;
 }
 
 /*
@@ -49,20 +60,46 @@ function emote(part: EmotePart, ctx: LineContext): HTMLElement {
   return stack;
 }
 
-function message(parts: readonly MessagePart[], color: string | null, ctx: LineContext): HTMLElement {
+function message(parts: readonly MessagePart[], color: string | null, ctx: LineContext, channelId: string): HTMLElement {
   const span = el('span', 'message', 'message');
   span.dir = 'auto';
   if (color) span.style.color = color;
+  let emotes = 0;
   for (const part of parts) {
     if (part.type === 'text') span.append(part.text);
-    else if (part.type === 'emote') span.append(emote(part, ctx));
-    else {
-      const cheer = el('span', 'cheer', 'cheer');
-      cheer.textContent = part.text;
-      span.append(cheer);
-    }
+    else if (part.type === 'emote') {
+      emotes += 1;
+      if (ctx.maxEmotes === 0 || emotes <= ctx.maxEmotes) span.append(emote(part, ctx));
+    } else span.append(cheer(part, ctx, channelId));
   }
   return span;
+}
+
+/** `Cheer100`: as the cheermote's image when the decorations have it, else as text. */
+function cheer(part: CheerPart, ctx: LineContext, channelId: string): HTMLElement {
+  const drawn = ctx.decorations?.cheer?.(part, channelId, ctx.images);
+  if (drawn) return drawn;
+  const box = el('span', 'cheer', 'cheer');
+  box.textContent = part.text;
+  return box;
+}
+
+/** The channel a line was read in, when one list shows several. */
+function channelMarker(channel: string): HTMLElement {
+  const marker = el('span', 'channel', 'channel');
+  marker.textContent = channel;
+  return marker;
+}
+
+/** The small marker of a Shared Chat line's source channel: its name and avatar when known, else ⇄. */
+function sourceMarker(channelId: string, ctx: LineContext): HTMLElement {
+  const marker = el('span', 'source', 'source');
+  marker.dataset.channelId = channelId;
+  if (!ctx.decorations?.source?.(marker, channelId, ctx.images)) {
+    marker.textContent = '⇄';
+    marker.title = 'Shared Chat';
+  }
+  return marker;
 }
 
 /** Appends badges and the name to `box`; returns the name colour used. */
@@ -83,6 +120,8 @@ function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRe
       );
     }
   }
+  const decorations = ctx.decorations;
+  decorations?.badges?.(box, user, ctx.images);
   const color = readableColor(user.color ?? defaultNameColor(user.login), ctx.contrastBackground);
   const name = el('span', 'name', 'name');
   name.style.color = color;
@@ -93,12 +132,33 @@ function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRe
     login.textContent = ` (${user.login})`;
     name.append(login);
   }
+  decorations?.name?.(name, user);
   box.append(name);
+  decorations?.afterName?.(box, user);
   return color;
 }
 
 function withThirdPartyEmotes(list: readonly MessagePart[], ctx: LineContext, channelId: string): readonly MessagePart[] {
   return ctx.emotes ? ctx.emotes.expand(list, channelId) : list;
+}
+
+/** The replied-to text is context, not the message: at most this many characters. */
+const MAX_REPLY_CHARS = 80;
+
+function trimmed(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = Array.from(text); // code points: never cut a surrogate pair
+  return chars.length <= max ? text : `${chars.slice(0, max).join('').trimEnd()}…`;
+}
+
+/** True when the message is emotes and spaces only. */
+function emoteOnly(parts: readonly MessagePart[]): boolean {
+  let any = false;
+  for (const part of parts) {
+    if (part.type === 'emote') any = true;
+    else if (part.type !== 'text' || part.text.trim() !== '') return false;
+  }
+  return any;
 }
 
 /** Fills `line` with a chat message: reply context, badges, name, text. */
@@ -107,24 +167,32 @@ export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineCo
   const channelId = msg.sourceChannelId ?? (msg.channelId || ctx.channelId);
   if (msg.reply) {
     const reply = el('div', 'reply', 'reply');
-    reply.textContent = `↪ ${msg.reply.user.displayName}: ${msg.reply.text}`;
+    reply.textContent = `↪ ${msg.reply.user.displayName}: ${trimmed(msg.reply.text, MAX_REPLY_CHARS)}`;
     line.append(reply);
   }
-  const color = appendSender(line, msg.user, msg.badges, ctx, channelId);
+  if (ctx.markChannel) line.append(channelMarker(msg.channel));
+  if (msg.sourceChannelId && ctx.markShared) line.append(sourceMarker(msg.sourceChannelId, ctx));
+  const color = appendSender(line, msg.user, msg.sourceBadges ?? msg.badges, ctx, channelId);
   const body = withThirdPartyEmotes(withoutReplyMention(msg), ctx, channelId);
-  line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null, ctx));
+  if (ctx.bigEmotes && emoteOnly(body)) {
+    line.classList.add('emote-only');
+    line.setAttribute('part', `${line.getAttribute('part')} emote-only`);
+  }
+  line.append(msg.isAction ? ' ' : ': ', message(body, msg.isAction ? color : null, ctx, channelId));
 }
 
 /** Fills `line` with a notice: its headline, then the viewer's own message if any. */
 export function fillNoticeLine(line: HTMLElement, notice: ChatNotice, ctx: LineContext): void {
-  const channelId = notice.channelId || ctx.channelId;
+  const channelId = notice.sourceChannelId ?? (notice.channelId || ctx.channelId);
   const headline = el('div', 'notice-text', 'notice-text');
-  headline.textContent = noticeText(notice);
+  if (ctx.markChannel) headline.append(channelMarker(notice.channel));
+  if (notice.sourceChannelId && ctx.markShared) headline.append(sourceMarker(notice.sourceChannelId, ctx));
+  headline.append(noticeText(notice));
   line.append(headline);
   if (notice.text && notice.user) {
     const attached = el('div', 'notice-message');
     appendSender(attached, notice.user, notice.badges, ctx, channelId);
-    attached.append(': ', message(withThirdPartyEmotes(notice.parts, ctx, channelId), null, ctx));
+    attached.append(': ', message(withThirdPartyEmotes(notice.parts, ctx, channelId), null, ctx, channelId));
     line.append(attached);
   }
 }

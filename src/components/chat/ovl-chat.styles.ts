@@ -14,6 +14,9 @@ export const chatStyles = css`
   :host {
     --_font: var(--ovl-chat-font, 'Inter', 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
     --_font-size: var(--ovl-chat-font-size, 20px);
+    --_font-weight: var(--ovl-chat-font-weight, 400);
+    --_line-height: var(--ovl-chat-line-height, 1.35);
+    --_align: var(--ovl-chat-align, start);
     --_text-color: var(--ovl-chat-text-color, #ffffff);
     --_text-shadow: var(--ovl-chat-text-shadow, 0 1px 2px rgba(0, 0, 0, 0.8));
     --_outline-width: var(--ovl-chat-outline-width, 0px);
@@ -30,6 +33,7 @@ export const chatStyles = css`
     --_reply-color: var(--ovl-chat-reply-color, rgba(255, 255, 255, 0.65));
     --_enter-duration: var(--ovl-chat-enter-duration, 160ms);
     --_fade-duration: var(--ovl-chat-fade-duration, 600ms);
+    --_exit-duration: var(--ovl-chat-exit-duration, 250ms);
     display: block;
     height: 100%;
   }
@@ -44,7 +48,9 @@ export const chatStyles = css`
     box-sizing: border-box;
     font-family: var(--_font);
     font-size: var(--_font-size);
-    line-height: 1.35;
+    font-weight: var(--_font-weight);
+    line-height: var(--_line-height);
+    text-align: var(--_align);
     color: var(--_text-color);
     text-shadow: var(--_text-shadow);
     /* An outline for bright scenes; width 0 draws none. The stroke is painted under the fill
@@ -77,6 +83,10 @@ export const chatStyles = css`
 
   .animate .line.fading {
     animation: ovl-enter var(--_enter-duration) ease-out, ovl-fade var(--_fade-duration) ease-in var(--_fade-delay) forwards;
+  }
+
+  .line.leaving {
+    animation: ovl-leave var(--_exit-duration) ease-in forwards;
   }
 
   .line.notice {
@@ -147,6 +157,13 @@ export const chatStyles = css`
     }
   }
 
+  @keyframes ovl-leave {
+    to {
+      opacity: 0;
+      transform: translateX(-0.5em);
+    }
+  }
+
   @media (prefers-reduced-motion: reduce) {
     .animate .line {
       animation: none;
@@ -154,6 +171,9 @@ export const chatStyles = css`
     .line.fading,
     .animate .line.fading {
       animation: ovl-fade 1ms linear var(--_fade-delay) forwards;
+    }
+    .line.leaving {
+      animation: ovl-leave 1ms linear forwards;
     }
   }
 `;

@@ -1,7 +1,7 @@
-import { html, type PropertyValues } from 'lit';
+import { adoptStyles, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
-import type { ChatEventMap, ChatMessage, ChatNotice } from '../../sources/tmi/chat-events.js';
+import type { ChatEventMap, ChatMessage, ChatNotice, ChatUser } from '../../sources/tmi/chat-events.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import { SourceElement } from '../../controllers/source-element.js';
@@ -9,6 +9,7 @@ import { fillMessageLine, fillNoticeLine, type LineContext } from './chat-line.j
 import { chatStyles } from './ovl-chat.styles.js';
 import { fire } from '../../core/element-events.js';
 import { ImageTemplates } from './image-templates.js';
+import type { ChatDecorations } from './chat-decorations.js';
 
 /** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
 export type ChatFeedEventMap = Pick<ChatEventMap, 'message' | 'notice' | 'delete' | 'clear-user' | 'clear' | 'roomstate'>;
@@ -19,6 +20,38 @@ type LineEvent = ChatMessage | ChatNotice;
 interface Row {
   readonly element: HTMLElement;
   readonly userId: string;
+  /** The channel the line was read in: timeouts and clears apply per channel. */
+  readonly channel: string;
+  /** Ids of the message in each channel it arrived in, when the row is keyed by its Shared Chat source id instead. */
+  readonly aliases: string[];
+  /** Built while its chatter's lookups were still out: decorated when they answer. */
+  lateUser?: ChatUser;
+}
+
+/** Message kinds a line is marked with (`msg-id`), as class and part names. */
+const MESSAGE_KINDS: Readonly<Record<string, string>> = {
+  'highlighted-message': 'highlighted',
+  'gigantified-emote-message': 'gigantified',
+  'animated-message': 'animated',
+};
+
+/** The class and part names after `line`, each with a leading space: `notice`, `action`, `highlighted`, `first` … */
+function lineKinds(event: LineEvent): string {
+  if (event.type === 'notice') return ' notice';
+  let kinds = event.isAction ? ' action' : '';
+  const kind = event.msgId ? MESSAGE_KINDS[event.msgId] : undefined;
+  if (kind) kinds += ` ${kind}`;
+  if (event.firstMessage) kinds += ' first';
+  return kinds;
+}
+
+/**
+ * A line's key: one message seen in several joined channels of a Shared Chat session carries
+ * the same `source-id` in each (and the origin channel's copy has it as its own id), so it is
+ * drawn once.
+ */
+function lineKey(event: LineEvent): string {
+  return event.sourceMessageId || event.id;
 }
 
 const listConverter = {
@@ -44,7 +77,7 @@ const listConverter = {
  *
  * @fires ovl-chat-skipped - when more lines were skipped to keep up; detail: how many in all (`skippedLines`). At most once a frame; not bubbling.
  * @csspart base - The scrolling column of lines.
- * @csspart line - One line; also `notice` (sub, raid, announcement …) or `action` (/me). Has `data-id` = message id.
+ * @csspart line - One line; also `notice` (sub, raid, announcement …; announcements have `data-color`), `action` (/me), `highlighted`, `first` (a first-time chatter), `gigantified`, `animated` (`data-animation`), `emote-only` (with `big-emotes`). Has `data-id` = message id.
  * @csspart name - The sender's display name.
  * @csspart login - The login after a localized name.
  * @csspart badge - A badge image; `data-badge` is its set.
@@ -52,6 +85,11 @@ const listConverter = {
  * @csspart message - The message text.
  * @csspart reply - The message being replied to.
  * @csspart cheer - A cheer such as `Cheer100`.
+ * @csspart cheermote - A cheer's image (with a token); `alt` is the cheer, e.g. `Cheer100`.
+ * @csspart channel - With `show-channel`: the channel a line was read in (lines also carry `data-channel`).
+ * @csspart source - Shared Chat: the marker of the channel a line was sent in (its name, or ⇄ until known); `data-channel-id`.
+ * @csspart source-avatar - The source channel's avatar in that marker.
+ * @csspart pronouns - The chatter's pronouns after the name (`pronouns`).
  * @csspart notice-text - The headline of a notice line.
  * @cssprop --ovl-chat-font - Font family.
  * @cssprop --ovl-chat-font-size - Text size (default 20px).
@@ -70,8 +108,14 @@ const listConverter = {
  * @cssprop --ovl-chat-notice-background - Background of notice lines (subs, raids, announcements).
  * @cssprop --ovl-chat-notice-accent - Accent bar of notice lines.
  * @cssprop --ovl-chat-reply-color - Colour of the replied-to message.
+ * @cssprop --ovl-chat-highlight-background - Background of highlighted messages (channel points).
+ * @cssprop --ovl-chat-first-accent - Accent bar of a first-time chatter's message.
  * @cssprop --ovl-chat-enter-duration - Length of the entry animation.
  * @cssprop --ovl-chat-fade-duration - Length of the fade-out.
+ * @cssprop --ovl-chat-exit-duration - Length of the exit of a line a moderator removed (`animate-exit`).
+ * @cssprop --ovl-chat-font-weight - Font weight of the text.
+ * @cssprop --ovl-chat-line-height - Line height (default 1.35).
+ * @cssprop --ovl-chat-align - Text alignment: start, center, right …
  */
 @customElement('ovl-chat')
 export class OvlChat extends SourceElement<ChatFeed> {
@@ -81,6 +125,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property({ type: Number, attribute: 'max-messages' }) maxMessages = 50;
   /** New lines slide in. Off by default: it costs main-thread time where OBS has no GPU compositing. */
   @property({ type: Boolean, attribute: 'animate-entry' }) animateEntry = false;
+  /** Lines removed by a moderator (deleted, timed out, cleared) fade out briefly instead of vanishing. */
+  @property({ type: Boolean, attribute: 'animate-exit' }) animateExit = false;
   /** Seconds after which a line fades out; 0 keeps lines until pushed out. */
   @property({ type: Number, attribute: 'fade-after' }) fadeAfter = 0;
   /** Logins whose messages are not shown (bots), case-insensitive. */
@@ -91,18 +137,36 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property({ type: Boolean, attribute: 'hide-notices' }) hideNotices = false;
   /** Name colours are adjusted to be readable on this colour (the scene behind the overlay). */
   @property({ attribute: 'contrast-background' }) contrastBackground = '#18181b';
+  /** Start each line with the channel it was read in (for a feed of several channels). */
+  @property({ type: Boolean, attribute: 'show-channel' }) showChannel = false;
+  /** Emote-only messages drawn with large emotes. */
+  @property({ type: Boolean, attribute: 'big-emotes' }) bigEmotes = false;
+  /** Emotes drawn per line at most (against emote spam); 0 for no cap. */
+  @property({ type: Number, attribute: 'max-emotes' }) maxEmotes = 0;
+  /**
+   * Lines from the other channels of a Shared Chat session: `show` them with a marker of their
+   * channel, `hide` the marker (one chat), or show `own-only` the lines sent in this channel.
+   */
+  @property() shared: 'show' | 'hide' | 'own-only' = 'show';
   /** While true (OBS hides the source) lines queue up, bounded, and are drawn when it turns false. */
   @property({ type: Boolean }) paused = false;
   /** Third-party emotes (7TV, BTTV, FFZ). */
   @property({ attribute: false }) emotes?: EmoteLookup;
   /** Badge images; without them badges are left out. */
   @property({ attribute: false }) badges?: BadgeLookup;
+  /** Third-party badges, 7TV name paints, pronouns and cheermote images, from optional services. */
+  @property({ attribute: false }) decorations?: ChatDecorations;
 
   /** The list, from the first render on. */
   private base!: HTMLElement;
 
   private pending: LineEvent[] = [];
   private readonly rows = new Map<string, Row>();
+  /** Chatters whose decoration lookups are out, and those of them with lines drawn meanwhile. */
+  private readonly lookups = new Set<string>();
+  private readonly lateUsers = new Set<string>();
+  /** Line id → row key, for rows keyed by their Shared Chat source id. */
+  private readonly aliases = new Map<string, string>();
   private readonly images = new ImageTemplates();
   private channelId = '';
   private autoIds = 0;
@@ -128,16 +192,15 @@ export class OvlChat extends SourceElement<ChatFeed> {
     feed.addEventListener('message', (e) => this.enqueue(e.detail), options);
     feed.addEventListener('notice', (e) => this.enqueue(e.detail), options);
     feed.addEventListener('delete', (e) => this.removeMessage(e.detail.messageId), options);
-    feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId), options);
-    feed.addEventListener('clear', () => this.clear(), options);
+    feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId, e.detail.channel), options);
+    feed.addEventListener('clear', (e) => this.clear(e.detail.channel), options);
     feed.addEventListener('roomstate', (e) => (this.channelId = e.detail.channelId || this.channelId), options);
   }
 
-  /** Removes every line, shown or queued. */
-  clear(): void {
-    this.pending = [];
-    for (const row of this.rows.values()) row.element.remove();
-    this.rows.clear();
+  /** Removes every line, shown or queued; with a channel, only the lines read in it. */
+  clear(channel?: string): void {
+    this.pending = channel === undefined ? [] : this.pending.filter((event) => event.channel !== channel);
+    for (const [key, row] of this.rows) if (channel === undefined || row.channel === channel) this.drop(key, row, true);
   }
 
   // Updates wait for the next animation frame, so a burst of messages costs one render.
@@ -159,6 +222,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
     const observer = new ResizeObserver((entries) => this.measure(entries));
     observer.observe(this.base);
     observer.observe(this.base.firstElementChild!); // the probe
+    // The rarer line kinds' styles arrive in their own chunk, just after the page is up.
+    void import('./ovl-chat-kinds.styles.js').then(({ kindStyles }) => adoptStyles(this.renderRoot as ShadowRoot, [chatStyles, kindStyles]));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -183,6 +248,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private enqueue(event: LineEvent): void {
     if (!this.shows(event)) return;
+    if (event.user) this.lookUp(event.user);
     this.pending.push(event);
     // Only the newest lines of a burst can be on screen after it; drop the rest as they pile up.
     const room = this.room;
@@ -197,6 +263,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 
   private shows(event: LineEvent): boolean {
+    if (this.shared === 'own-only' && event.sourceChannelId) return false;
     if (event.type === 'notice') return !this.hideNotices;
     if (this.hideCommands && event.text.startsWith('!')) return false;
     const login = event.user.login.toLowerCase();
@@ -219,13 +286,29 @@ export class OvlChat extends SourceElement<ChatFeed> {
       channelId: this.channelId,
       contrastBackground: this.contrastBackground,
       images: this.images,
+      markShared: this.shared === 'show',
+      markChannel: this.showChannel,
+      maxEmotes: this.maxEmotes,
+      bigEmotes: this.bigEmotes,
+      decorations: this.decorations,
     };
     const fragment = document.createDocumentFragment();
     for (const event of batch) {
       const id = event.id || `auto-${++this.autoIds}`;
-      if (this.rows.has(id)) continue; // a repeated delivery of a line already shown
+      const key = lineKey(event) || id;
+      const shown = this.rows.get(key);
+      if (shown) {
+        // A repeated delivery, or another channel's copy of a Shared Chat line: drawn once, deleted by any of its ids.
+        if (id !== key && !shown.aliases.includes(id)) this.alias(shown, id, key);
+        continue;
+      }
       const row = this.createRow(id, event, context);
-      this.rows.set(id, row);
+      if (event.user && this.lookups.has(event.user.id)) {
+        row.lateUser = event.user;
+        this.lateUsers.add(event.user.id);
+      }
+      this.rows.set(key, row);
+      if (id !== key) this.alias(row, id, key);
       fragment.append(row.element);
     }
     this.base.append(fragment);
@@ -234,53 +317,105 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private createRow(id: string, event: LineEvent, context: LineContext): Row {
     const element = document.createElement('div');
-    const kind = event.type === 'notice' ? 'notice' : event.isAction ? 'action' : '';
-    element.className = `line ${kind}`.trim();
-    element.setAttribute('part', `line ${kind}`.trim());
+    const kinds = lineKinds(event);
+    element.className = `line${kinds}`;
+    element.setAttribute('part', `line${kinds}`);
     element.dir = 'auto';
     element.dataset.id = id;
+    if (this.showChannel) element.dataset.channel = event.channel;
     if (event.user) element.dataset.login = event.user.login;
-    if (event.type === 'notice') element.dataset.kind = event.details.kind;
+    if (event.type === 'notice') {
+      element.dataset.kind = event.details.kind;
+      // Announcements in their colour (PRIMARY, BLUE, GREEN, ORANGE, PURPLE), as the styles draw them.
+      if (event.details.kind === 'announcement') element.dataset.color = event.details.color.toLowerCase();
+    } else if (event.animationId) element.dataset.animation = event.animationId;
     if (this.fadeAfter > 0) {
       element.classList.add('fading');
       element.style.setProperty('--_fade-delay', `${this.fadeAfter}s`);
     }
     if (event.type === 'notice') fillNoticeLine(element, event, context);
     else fillMessageLine(element, event, context);
-    return { element, userId: event.user?.id ?? '' };
+    return { element, userId: event.user?.id ?? '', channel: event.channel, aliases: [] };
   }
 
   private trim(): void {
-    for (const [id, row] of this.rows) {
+    for (const [key, row] of this.rows) {
       if (this.rows.size <= this.maxMessages) break;
-      row.element.remove();
-      this.rows.delete(id);
+      this.drop(key, row);
       this.images.recycle(row.element);
     }
   }
 
-  private removeMessage(id: string): void {
-    this.pending = this.pending.filter((event) => event.id !== id);
-    const row = this.rows.get(id);
-    row?.element.remove();
-    this.rows.delete(id);
+  /**
+   * Starts the decorations' lookups for a chatter (7TV, pronouns). Most answer before the
+   * line's frame (known chatters at once); a line built while they are out is decorated once
+   * they answer: a one-off per new chatter, never per line.
+   */
+  private lookUp(user: ChatUser): void {
+    const running = this.decorations?.notice?.(user);
+    if (!running || !user.id || this.lookups.has(user.id)) return;
+    this.lookups.add(user.id);
+    void running.then(() => {
+      this.lookups.delete(user.id);
+      if (!this.lateUsers.delete(user.id)) return;
+      for (const row of this.rows.values()) {
+        if (row.lateUser?.id !== user.id) continue;
+        row.lateUser = undefined;
+        this.decorateLate(row.element, user);
+      }
+    });
   }
 
-  /** A timeout or ban removes everything that user said. */
-  private removeUser(userId: string): void {
+  /** Adds what the decorations found to a line already drawn: badges before the name, a paint, pronouns after it. */
+  private decorateLate(line: HTMLElement, user: ChatUser): void {
+    const name = line.querySelector<HTMLElement>('[part="name"]');
+    const decorations = this.decorations;
+    if (!name || !decorations) return;
+    const before = document.createElement('span');
+    decorations.badges?.(before, user, this.images);
+    name.before(...before.childNodes);
+    decorations.name?.(name, user);
+    const after = document.createElement('span');
+    decorations.afterName?.(after, user);
+    name.after(...after.childNodes);
+  }
+
+  private alias(row: Row, id: string, key: string): void {
+    row.aliases.push(id);
+    this.aliases.set(id, key);
+  }
+
+  /** Takes a row out; `leave` lets it fade out first (with `animate-exit`), removed when its animation ends. */
+  private drop(key: string, row: Row, leave = false): void {
+    if (leave && this.animateExit) {
+      row.element.classList.remove('fading');
+      row.element.classList.add('leaving');
+    } else row.element.remove();
+    this.rows.delete(key);
+    for (const id of row.aliases) this.aliases.delete(id);
+  }
+
+  /** A deletion names the message by its id in the channel (or, in Shared Chat, its source id). */
+  private removeMessage(id: string, leave = true): void {
+    this.pending = this.pending.filter((event) => event.id !== id && event.sourceMessageId !== id);
+    const key = this.aliases.get(id) ?? id;
+    const row = this.rows.get(key);
+    if (row) this.drop(key, row, leave);
+  }
+
+  /** A timeout or ban removes everything that user said in that channel. */
+  private removeUser(userId: string, channel: string): void {
     if (!userId) return;
-    this.pending = this.pending.filter((event) => event.user?.id !== userId);
-    for (const [id, row] of this.rows) {
-      if (row.userId !== userId) continue;
-      row.element.remove();
-      this.rows.delete(id);
-    }
+    const other = (event: LineEvent) => event.user?.id !== userId || event.channel !== channel;
+    this.pending = this.pending.filter(other);
+    for (const [key, row] of this.rows) if (row.userId === userId && row.channel === channel) this.drop(key, row, true);
   }
 
   private onAnimationEnd(event: AnimationEvent): void {
+    if (event.animationName === 'ovl-leave') (event.target as HTMLElement).remove();
     if (event.animationName !== 'ovl-fade') return;
     const id = (event.target as HTMLElement).dataset.id;
-    if (id) this.removeMessage(id);
+    if (id) this.removeMessage(id, false); // faded out already
   }
 }
 

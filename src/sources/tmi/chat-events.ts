@@ -77,10 +77,22 @@ export interface ChatMessage extends ChannelScoped {
   readonly bits: number;
   /** Channel-point reward that required this text, or null. */
   readonly rewardId: string | null;
-  /** Special kinds such as `highlighted-message`, from the `msg-id` tag; null for plain chat. */
+  /**
+   * Special kinds from the `msg-id` tag: `highlighted-message`, `gigantified-emote-message`,
+   * `animated-message` (power-ups) and others; null for plain chat.
+   */
   readonly msgId: string | null;
+  /** An animated message's look (`animation-id`, e.g. `simmer`); null otherwise. */
+  readonly animationId: string | null;
   /** Shared Chat: the channel id the message was sent in, when it is another channel (§1.5). */
   readonly sourceChannelId: string | null;
+  /**
+   * Shared Chat: the message's id in the channel it was sent in (`source-id`). Every joined
+   * channel's copy carries it, so it names one message across channels; null outside a session.
+   */
+  readonly sourceMessageId: string | null;
+  /** Shared Chat: the sender's badges in the channel it was sent in (`source-badges`); null when not sent. */
+  readonly sourceBadges: readonly BadgeRef[] | null;
   /** True for a message this client sent (Twitch does not echo those back). */
   readonly self: boolean;
 }
@@ -125,8 +137,12 @@ export type NoticeDetails =
 export interface ChatNotice extends ChannelScoped {
   readonly type: 'notice';
   readonly id: string;
-  /** Twitch's `msg-id` as sent, e.g. `anonsubgift`. */
+  /** Twitch's `msg-id` as sent, e.g. `anonsubgift` (for Shared Chat, the kind in the source channel: `source-msg-id`). */
   readonly msgId: string;
+  /** Shared Chat: the channel the notice happened in, when it is another channel; null otherwise. */
+  readonly sourceChannelId: string | null;
+  /** Shared Chat: the notice's id in its own channel (`source-id`), or null. */
+  readonly sourceMessageId: string | null;
   readonly details: NoticeDetails;
   /** Twitch's own wording of the event, unescaped; may be ''. */
   readonly systemMessage: string;

@@ -88,6 +88,12 @@ function replyFrom(tags: Tags): ReplyParent | null {
   };
 }
 
+/** Shared Chat tags (§1.5): the source channel when it is not this one, and the message's id there. */
+function sharedSource(tags: Tags, channelId: string): { sourceChannelId: string | null; sourceMessageId: string | null } {
+  const source = text(tags['source-room-id']);
+  return { sourceChannelId: source && source !== channelId ? source : null, sourceMessageId: text(tags['source-id']) };
+}
+
 function unwrapAction(raw: string): { text: string; isAction: boolean } {
   const match = ACTION.exec(raw);
   return match ? { text: match[1]!, isAction: true } : { text: raw, isAction: false };
@@ -102,7 +108,7 @@ function privmsg(msg: IrcMessage, options: NormalizeOptions): ChatMessage | null
   const { text: body, isAction } = unwrapAction(msg.params[1] ?? '');
   const bits = int(tags['bits']) ?? 0;
   const channelId = tags['room-id'] ?? '';
-  const source = text(tags['source-room-id']);
+  const shared = sharedSource(tags, channelId);
   return {
     type: 'message',
     id: tags['id'] ?? '',
@@ -121,7 +127,10 @@ function privmsg(msg: IrcMessage, options: NormalizeOptions): ChatMessage | null
     bits,
     rewardId: text(tags['custom-reward-id']),
     msgId: text(tags['msg-id']),
-    sourceChannelId: source && source !== channelId ? source : null,
+    animationId: text(tags['animation-id']),
+    ...shared,
+    // A line from another channel is drawn with the badges its sender has there.
+    sourceBadges: shared.sourceChannelId && 'source-badges' in tags ? parseBadges(tags['source-badges']) : null,
     self: false,
   };
 }
@@ -196,8 +205,10 @@ function noticeDetails(msgId: string, tags: Tags): NoticeDetails {
 
 function usernotice(msg: IrcMessage, options: NormalizeOptions): ChatNotice {
   const { tags } = msg;
-  const msgId = tags['msg-id'] ?? '';
+  // A Shared Chat notice from another channel arrives as `sharedchatnotice`; its kind is in `source-msg-id`.
+  const msgId = (tags['msg-id'] === 'sharedchatnotice' && text(tags['source-msg-id'])) || (tags['msg-id'] ?? '');
   const login = tags['login'] ?? '';
+  const channelId = tags['room-id'] ?? '';
   let body = msg.params[1] ?? '';
   let ranges = parseEmotesTag(tags['emotes']);
   // A /me attached to a USERNOTICE has emote ranges counted from "ACTION …" with only the
@@ -212,8 +223,9 @@ function usernotice(msg: IrcMessage, options: NormalizeOptions): ChatNotice {
     id: tags['id'] ?? '',
     msgId,
     channel: channelOf(msg),
-    channelId: tags['room-id'] ?? '',
+    channelId,
     sentAt: sentAt(tags, options),
+    ...sharedSource(tags, channelId),
     details: noticeDetails(msgId, tags),
     systemMessage: tags['system-msg'] ?? '',
     user: login ? userFrom(tags, login) : null,

@@ -33,7 +33,10 @@ export function ownMessage(text: string, context: OwnMessageContext): ChatMessag
     bits: 0,
     rewardId: null,
     msgId: null,
+    animationId: null,
     sourceChannelId: null,
+    sourceMessageId: null,
+    sourceBadges: null,
     self: true,
   };
 }

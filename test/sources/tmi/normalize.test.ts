@@ -52,6 +52,36 @@ describe('PRIVMSG details', () => {
     expect(n.details).toMatchObject({ kind: 'resub', cumulativeMonths: 1, streakMonths: 0 });
   });
 
+  // Real Shared Chat lines (the corpus's, and the same with `source-badges` as Twitch sends them since).
+  const NERIXYZ =
+    '@tmi-sent-ts=1728311235904;subscriber=1;id=5b6f9721-80fd-4036-951e-1ced9c591b32;room-id=11148817;user-id=129546453;display-name=nerixyz;source-badge-info=;source-room-id=141981764;source-id=d7be8e12-187c-4f96-9d96-d87a17aa9ce9;badges=subscriber/24;badge-info=subscriber/27;color=#FF0000;flags=;user-type=;emotes=25:0-4 :nerixyz!nerixyz@nerixyz.tmi.twitch.tv PRIVMSG #pajlada :Kappa hi';
+  test.each([
+    ['from another channel, no source-badges', NERIXYZ, { sourceChannelId: '141981764', sourceMessageId: 'd7be8e12-187c-4f96-9d96-d87a17aa9ce9', sourceBadges: null }],
+    [
+      'from another channel, with its badges there',
+      NERIXYZ.replace('source-badge-info=;', 'source-badge-info=subscriber/3;source-badges=moderator/1,subscriber/3;'),
+      { sourceChannelId: '141981764', sourceBadges: [{ set: 'moderator', version: '1' }, { set: 'subscriber', version: '3' }], badges: [{ set: 'subscriber', version: '24' }] },
+    ],
+    [
+      "the origin channel's own copy",
+      NERIXYZ.replace('room-id=11148817', 'room-id=141981764').replace('id=5b6f9721-80fd-4036-951e-1ced9c591b32', 'id=d7be8e12-187c-4f96-9d96-d87a17aa9ce9'),
+      { sourceChannelId: null, sourceMessageId: 'd7be8e12-187c-4f96-9d96-d87a17aa9ce9', sourceBadges: null },
+    ],
+    ['outside a session', '@id=m5;room-id=1 :a!a@a.tmi.twitch.tv PRIVMSG #chan :hi', { sourceChannelId: null, sourceMessageId: null, sourceBadges: null }],
+  ])('Shared Chat message: %s', (_name, line, expected) => {
+    expect(parse(line)).toMatchObject({ type: 'message', ...expected });
+  });
+
+  test('a Shared Chat notice from another channel reads as its kind there (`source-msg-id`)', () => {
+    const n = notice(
+      'sharedchatnotice',
+      'msg-param-cumulative-months=5;msg-param-sub-plan=1000;source-id=s1;source-msg-id=resub;source-room-id=2;',
+      'Some\\sOne\\ssubscribed\\sat\\sTier\\s1.',
+    );
+    expect([n.msgId, n.details.kind, n.sourceChannelId, n.sourceMessageId]).toEqual(['resub', 'resub', '2', 's1']);
+    expect(notice('resub', 'msg-param-cumulative-months=5;msg-param-sub-plan=1000;').sourceChannelId).toBeNull();
+  });
+
   test('Shared Chat messages name the channel they came from', () => {
     const m = parse('@id=m3;room-id=1;source-room-id=2;source-id=x :a!a@a.tmi.twitch.tv PRIVMSG #chan :hi') as ChatMessage;
     expect(m.sourceChannelId).toBe('2');
