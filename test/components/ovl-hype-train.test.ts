@@ -1,61 +1,19 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { StreamEventSource } from '../../src/sources/eventsub/stream-event-source.js';
-import { HelixClient } from '../../src/twitch/helix-client.js';
 import '../../src/components/hype-train/ovl-hype-train.js';
 import type { OvlHypeTrain } from '../../src/components/hype-train/ovl-hype-train.js';
-import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, fakeTwitchEndpoints, scopedToken } from '../helpers/http.js';
-import { ManualSchedule } from '../helpers/manual-schedule.js';
+import { mountWidget, unmountWidgets } from '../helpers/widget.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 
-const SCOPES = ['channel:read:hype_train'];
-let element: OvlHypeTrain | undefined;
-let source: StreamEventSource | undefined;
-afterEach(() => {
-  source?.stop();
-  element?.remove();
-  source = undefined;
-  element = undefined;
-});
+afterEach(unmountWidgets);
 
-/**
- * `<ovl-hype-train>` fed by the real StreamEventSource from the fake EventSub server, with its
- * clock and timer stepped by hand: `now` is what the element believes the time is.
- */
-async function mount() {
-  const schedule = new ManualSchedule();
-  const start = Date.parse('2026-11-28T12:00:00Z');
-  let now = start;
-  source = new StreamEventSource({
-    helix: new HelixClient({ token: scopedToken(SCOPES), clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
-    userId: FIXTURE_CHANNEL_ID,
-    scopes: SCOPES,
+const mount = () =>
+  mountWidget<OvlHypeTrain>({
+    tag: 'ovl-hype-train',
+    scopes: ['channel:read:hype_train'],
     kinds: ['hype-train'],
-    url: inject('eventsubUrl'),
+    describe: (e) => (e.kind === 'hype-train' ? `${e.phase} ${e.total}` : e.kind),
   });
-  const received: string[] = [];
-  source.addEventListener('event', (e) => received.push(e.detail.kind === 'hype-train' ? `${e.detail.phase} ${e.detail.total}` : e.detail.kind));
-  element = document.createElement('ovl-hype-train');
-  element.schedule = schedule.schedule;
-  element.clock = () => now;
-  element.source = source;
-  document.body.append(element);
-  source.start();
-  await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
-  const el = element;
-  return {
-    el,
-    schedule,
-    received,
-    at: (seconds: number) => new Date(start + seconds * 1000).toISOString(),
-    /** Moves the element's clock to `seconds` after the start and lets its pending tick run. */
-    async advanceTo(seconds: number) {
-      now = start + seconds * 1000;
-      schedule.runNext();
-      await el.updateComplete;
-    },
-  };
-}
 
 const part = (el: OvlHypeTrain, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`)?.textContent?.trim() ?? null;
 const parts = (el: OvlHypeTrain, name: string) => [...el.shadowRoot!.querySelectorAll(`[part~="${name}"]`)].map((node) => node.textContent?.trim());

@@ -1,63 +1,20 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { StreamEventSource } from '../../src/sources/eventsub/stream-event-source.js';
-import { HelixClient } from '../../src/twitch/helix-client.js';
 import '../../src/components/poll/ovl-poll.js';
 import type { OvlPoll } from '../../src/components/poll/ovl-poll.js';
-import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, fakeTwitchEndpoints, scopedToken } from '../helpers/http.js';
-import { ManualSchedule } from '../helpers/manual-schedule.js';
+import { mountWidget, unmountWidgets } from '../helpers/widget.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 
-const SCOPES = ['channel:read:polls', 'channel:read:predictions'];
-let element: OvlPoll | undefined;
-let source: StreamEventSource | undefined;
-afterEach(() => {
-  source?.stop();
-  element?.remove();
-  source = undefined;
-  element = undefined;
-});
+afterEach(unmountWidgets);
 
-/** `<ovl-poll>` fed by the real StreamEventSource from the fake EventSub server, its clock stepped by hand. */
-async function mount(setup: (el: OvlPoll) => void = () => undefined) {
-  const schedule = new ManualSchedule();
-  const start = Date.parse('2026-11-28T12:00:00Z');
-  let now = start;
-  source = new StreamEventSource({
-    helix: new HelixClient({ token: scopedToken(SCOPES), clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
-    userId: FIXTURE_CHANNEL_ID,
-    scopes: SCOPES,
+const mount = (setup?: (el: OvlPoll) => void) =>
+  mountWidget<OvlPoll>({
+    tag: 'ovl-poll',
+    scopes: ['channel:read:polls', 'channel:read:predictions'],
     kinds: ['poll', 'prediction'],
-    url: inject('eventsubUrl'),
+    describe: (e) => `${e.kind} ${'phase' in e ? e.phase : ''}`,
+    setup,
   });
-  const received: string[] = [];
-  source.addEventListener('event', (e) => received.push(`${e.detail.kind} ${'phase' in e.detail ? e.detail.phase : ''}`));
-  element = document.createElement('ovl-poll');
-  element.schedule = schedule.schedule;
-  element.clock = () => now;
-  setup(element);
-  element.source = source;
-  document.body.append(element);
-  source.start();
-  await expect.poll(() => source!.status.state, { timeout: 5000 }).toBe('connected');
-  const el = element;
-  return {
-    el,
-    schedule,
-    at: (seconds: number) => new Date(start + seconds * 1000).toISOString(),
-    /** Waits until the source has handed on `count` events, then for the element's update. */
-    async arrived(count: number) {
-      await expect.poll(() => received.length, { timeout: 5000 }).toBe(count);
-      await el.updateComplete;
-    },
-    /** Moves the element's clock to `seconds` after the start and lets its pending tick run. */
-    async advanceTo(seconds: number) {
-      now = start + seconds * 1000;
-      schedule.runNext();
-      await el.updateComplete;
-    },
-  };
-}
 
 const part = (el: OvlPoll, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`)?.textContent?.trim() ?? null;
 const parts = (el: OvlPoll, name: string) => [...el.shadowRoot!.querySelectorAll(`[part~="${name}"]`)].map((node) => node.textContent?.trim());
