@@ -1,4 +1,5 @@
 import { createLogger } from '../core/logger.js';
+import { LruCache } from '../core/lru-cache.js';
 import { imageUrl } from '../core/safe-values.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { isUserId, normalizeLogin } from '../twitch/login.js';
@@ -56,7 +57,7 @@ function profileFrom(wire: UserWire | undefined, id: string): ChannelProfile | n
  * remembered as unknown), failures are not, so a later line asks again; `load` never rejects.
  */
 export class ChannelProfiles {
-  private readonly known = new Map<string, ChannelProfile | null>();
+  private readonly known = new LruCache<string, ChannelProfile | null>(CAPACITY);
   private readonly loading = new Map<string, Promise<ChannelProfile | null>>();
 
   constructor(private readonly options: ChannelProfilesOptions) {}
@@ -72,10 +73,7 @@ export class ChannelProfiles {
     if (!running) {
       running = this.ask(id).then(({ profile, failed }) => {
         // An answer is kept, "no such channel" included; after a failure the next line asks again.
-        if (!failed || profile) {
-          if (this.known.size >= CAPACITY) this.known.clear();
-          this.known.set(id, profile);
-        }
+        if (!failed || profile) this.known.set(id, profile);
         this.loading.delete(id);
         return profile;
       });
