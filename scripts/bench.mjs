@@ -6,11 +6,9 @@
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
 // `npm run bench -- chat`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts` or `-- package` runs one part only.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build, createServer, preview } from 'vite';
+import { rmSync } from 'node:fs';
+import { createServer, preview } from 'vite';
+import { buildSite } from './page-weight.mjs';
 import { packageSizes } from './bench-package.mjs';
 import { chromium } from 'playwright';
 
@@ -34,35 +32,6 @@ const FRAME_TOLERANCE_MS = 1.5;
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-
-/** Builds the site into a temporary folder (served for the real-path runs) and sizes the chat page. */
-async function buildSite() {
-  const outDir = mkdtempSync(join(tmpdir(), 'ovl-bench-'));
-  await build({ logLevel: 'silent', build: { outDir, manifest: true, emptyOutDir: true } });
-  return { outDir, ...pageSize(outDir) };
-}
-
-/** Gzip bytes the chat page loads up front (HTML, CSS, JS), and each chunk it loads on demand. */
-function pageSize(outDir) {
-  const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'));
-  const gz = (file) => gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length;
-  const entryKey = 'overlays/chat/index.html';
-  const seen = new Set();
-  let initial = gz(entryKey);
-  const walk = (key) => {
-    const chunk = manifest[key];
-    if (!chunk || seen.has(key)) return;
-    seen.add(key);
-    initial += gz(chunk.file);
-    for (const css of chunk.css ?? []) initial += gz(css);
-    for (const dep of chunk.imports ?? []) walk(dep);
-  };
-  walk(entryKey);
-  const lazy = Object.entries(manifest)
-    .filter(([key, c]) => c.isDynamicEntry && !seen.has(key))
-    .map(([key, c]) => ({ name: key.replace(/^src\//, ''), bytes: gz(c.file) }));
-  return { initial, lazy };
-}
 
 const median = (values) => {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);

@@ -4,7 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { build } from 'vite';
+import { createBuilder } from 'vite';
 import { SUB_PATH } from '../helpers/site.js';
 
 /** Content types by extension, as a static host (or OBS's file handler) sends them. */
@@ -33,7 +33,9 @@ export class StaticSite {
   static async start(): Promise<StaticSite> {
     const dir = mkdtempSync(join(tmpdir(), 'ovl-site-'));
     const root = resolve(import.meta.dirname, '../..');
-    await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+    // Every page, each in its own build environment, as `vite build` makes them.
+    const builder = await createBuilder({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+    await builder.buildApp();
     const server = createServer(async (req, res) => {
       const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const path = requested.startsWith(SUB_PATH) ? `/${requested.slice(SUB_PATH.length)}` : requested;
