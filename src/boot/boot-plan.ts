@@ -1,6 +1,6 @@
 import type { ConfigOf, Schema } from '../config/schema.js';
 import { isDebug, isDemo, isRecording, parseConfig, type ConfigProblem } from '../config/parse.js';
-import { devEndpoints, type Endpoints } from '../config/dev-endpoints.js';
+import { LIVE_ENDPOINTS, type Endpoints } from '../config/endpoints.js';
 import { replayRequest, type ReplayRequest } from '../replay/replay-request.js';
 import type { OverlayDefinition } from './overlay-definition.js';
 
@@ -22,14 +22,24 @@ export interface BootPlan<S extends Schema> {
   readonly builderUrl: string;
 }
 
+/** Endpoints read from the URL's `dev-*` parameters (`devEndpoints`), and what was wrong with them. */
+export interface DevRouting {
+  readonly endpoints: Endpoints;
+  readonly problems: readonly ConfigProblem[];
+}
+
 /**
  * Reads an overlay page's URL into its modes (`?demo`, `?debug`, `?record`, `?replay`), its
- * configuration and what is wrong with them. Pure and DOM-free; never throws.
+ * configuration and what is wrong with them; `dev` is the URL's test-server routing, when it
+ * has any (the live services otherwise). Pure and DOM-free; never throws.
  */
-export function planBoot<S extends Schema>(definition: Pick<OverlayDefinition<S>, 'title' | 'schema' | 'records'>, url: URL): BootPlan<S> {
+export function planBoot<S extends Schema>(
+  definition: Pick<OverlayDefinition<S>, 'title' | 'schema' | 'records'>,
+  url: URL,
+  dev: DevRouting = { endpoints: LIVE_ENDPOINTS, problems: [] },
+): BootPlan<S> {
   const demo = isDemo(url);
   const parsed = parseConfig(definition.schema, url);
-  const dev = devEndpoints(url);
   const modes = recordModes(definition, url);
   // In the demo and in a replay, the simulator or the recording supplies what a live overlay
   // requires (a channel, a token); a value that was given but is unusable stays an error.

@@ -6,6 +6,7 @@ import type { Schema } from '../config/schema.js';
 import type { ConfigProblem } from '../config/parse.js';
 import type { Replay } from '../replay/replay.js';
 import type { OvlStatusPanel } from '../components/status/ovl-status-panel.js';
+import { asksDevEndpoints } from '../config/endpoints.js';
 import { planBoot, type BootPlan } from './boot-plan.js';
 import { SetupCardSlot } from './setup-card-slot.js';
 import { problemText, tokenRefused, watchSources } from './source-problems.js';
@@ -40,7 +41,8 @@ const log = createLogger('overlay');
 export async function bootOverlay<S extends Schema>(definition: OverlayDefinition<S>, options: BootOptions = {}): Promise<BootedOverlay> {
   const url = options.url ?? new URL(location.href);
   const root = options.root ?? document.body;
-  const plan = planBoot(definition, url);
+  const dev = asksDevEndpoints(url) ? (await import('../config/dev-endpoints.js')).devEndpoints(url) : undefined;
+  const plan = planBoot(definition, url, dev);
   setDebugLogging(plan.debug);
   for (const problem of plan.problems) log.warn(problem.message);
   const card = new SetupCardSlot(root, definition.title, plan.builderUrl);

@@ -1,7 +1,7 @@
 import type { Source } from '../core/source.js';
 import type { Schedule } from '../core/schedule.js';
 import type { ConfigOf, Schema } from '../config/schema.js';
-import type { Endpoints } from '../config/dev-endpoints.js';
+import type { Endpoints } from '../config/endpoints.js';
 import type { FrameVia } from '../replay/recording.js';
 import type { Replay } from '../replay/replay.js';
 import type { FrameTap } from '../replay/recorder.js';

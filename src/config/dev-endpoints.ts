@@ -1,23 +1,8 @@
-import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
-import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/emote-endpoints.js';
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
+import { LIVE_ENDPOINTS, type Endpoints } from './endpoints.js';
 import { featureEndpointsAt, type FeatureEndpoints } from '../chat-features/feature-endpoints.js';
 import type { ConfigProblem } from './parse.js';
 import { parseUrl } from '../core/parse-url.js';
-
-/** Where an overlay's network traffic goes. Twitch and the emote services unless overridden. */
-export interface Endpoints {
-  readonly twitch: TwitchEndpoints;
-  readonly emotes: EmoteEndpoints;
-  /** The chat's optional no-token services (IVR, badges, 7TV cosmetics, pronouns); undefined means the real ones. */
-  readonly features?: FeatureEndpoints;
-  /** Undefined means Twitch chat. */
-  readonly chat?: ChatServer;
-  /** Undefined means Twitch's EventSub and PubSub WebSockets. */
-  readonly eventsub?: string;
-  readonly pubsub?: string;
-  readonly heat?: string;
-}
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -29,8 +14,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export function devEndpoints(url: URL): { endpoints: Endpoints; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  let twitch = TWITCH_ENDPOINTS;
-  let emotes = EMOTE_ENDPOINTS;
+  let { twitch, emotes } = LIVE_ENDPOINTS;
   let chat: ChatServer | undefined;
   let features: FeatureEndpoints | undefined;
 

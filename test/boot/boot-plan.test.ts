@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { planBoot } from '../../src/boot/boot-plan.js';
 import { chatSchema } from '../../src/config/chat-config.js';
 import { studioSchema } from '../../src/config/studio-config.js';
+import { LIVE_ENDPOINTS, asksDevEndpoints } from '../../src/config/endpoints.js';
+import { devEndpoints } from '../../src/config/dev-endpoints.js';
 
 const chat = { title: 'Chat overlay', schema: chatSchema, records: ['chat'] as const };
 const studio = { title: 'Studio', schema: studioSchema };
@@ -9,11 +11,13 @@ const at = (query: string, fragment = '') => new URL(`https://me.example/kit/ove
 
 describe('planBoot: an overlay URL read into modes, config and problems, with no DOM', () => {
   test('a plain link: its config, no modes, the setup page beside the overlays', () => {
-    const plan = planBoot(chat, at('channel=somebody&max-messages=20', '#token=abc'));
+    const url = at('channel=somebody&max-messages=20', '#token=abc');
+    expect(asksDevEndpoints(url)).toBe(false);
+    const plan = planBoot(chat, url);
     expect(plan).toMatchObject({ demo: false, debug: false, replay: null, record: false, problems: [], fatal: [] });
     expect(plan.config).toMatchObject({ channel: 'somebody', maxMessages: 20, token: 'abc' });
     expect(plan.builderUrl).toBe('https://me.example/kit/index.html');
-    expect(plan.endpoints.chat).toBeUndefined();
+    expect(plan.endpoints).toBe(LIVE_ENDPOINTS);
   });
 
   test('a missing required parameter is fatal, except in the demo and in a replay, which supply one', () => {
@@ -25,7 +29,9 @@ describe('planBoot: an overlay URL read into modes, config and problems, with no
   });
 
   test('bad values are warnings with the default kept; modes are read', () => {
-    const plan = planBoot(chat, at('channel=x&max-messages=lots&debug&record&replay-speed=1000&dev-origin=https://evil.example'));
+    const url = at('channel=x&max-messages=lots&debug&record&replay-speed=1000&dev-origin=https://evil.example');
+    expect(asksDevEndpoints(url)).toBe(true);
+    const plan = planBoot(chat, url, devEndpoints(url));
     expect(plan).toMatchObject({ debug: true, record: true, fatal: [] });
     expect(plan.problems.map((p) => [p.param, p.severity])).toEqual([
       ['max-messages', 'warning'],

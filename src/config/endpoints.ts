@@ -1,0 +1,29 @@
+import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
+import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/emote-endpoints.js';
+import type { FeatureEndpoints } from '../chat-features/feature-endpoints.js';
+import type { ChatServer } from '../sources/tmi/tmi-transport.js';
+
+/** Where an overlay's network traffic goes. Twitch and the emote services unless overridden. */
+export interface Endpoints {
+  readonly twitch: TwitchEndpoints;
+  readonly emotes: EmoteEndpoints;
+  /** The chat's optional no-token services (IVR, badges, 7TV cosmetics, pronouns); undefined means the real ones. */
+  readonly features?: FeatureEndpoints;
+  /** Undefined means Twitch chat. */
+  readonly chat?: ChatServer;
+  /** Undefined means Twitch's EventSub and PubSub WebSockets. */
+  readonly eventsub?: string;
+  readonly pubsub?: string;
+  readonly heat?: string;
+}
+
+/** The real services, where every overlay a streamer runs talks to. */
+export const LIVE_ENDPOINTS: Endpoints = { twitch: TWITCH_ENDPOINTS, emotes: EMOTE_ENDPOINTS };
+
+/**
+ * Whether the URL sends traffic to local test servers (a `dev-*` parameter). Only then does a
+ * page load the code that reads them (`dev-endpoints.ts`): a streamer's overlay never needs it.
+ */
+export function asksDevEndpoints(url: URL): boolean {
+  return [...url.searchParams.keys()].some((key) => key.startsWith('dev-'));
+}
