@@ -1,4 +1,4 @@
-import { param, type NumberParam, type StringParam } from './schema.js';
+import { param, type NumberParam, type ParamDocs, type StringParam } from './schema.js';
 import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
 import { KIND_FIELDS } from '../components/alerts/alert-fields.js';
 import { DEFAULT_PRIORITIES, DEFAULT_TEMPLATES, DEFAULT_VARIATIONS } from '../components/alerts/alert-settings.js';
@@ -28,15 +28,28 @@ const AMOUNT: Readonly<Record<EventKind, string>> = {
 /** The six parameters of one kind: `<kind>-template`, `-sound`, `-image`, `-duration`, `-min`, `-variations`. */
 function kindParams<K extends EventKind>(kind: K): KindParams<Camel<K>> {
   const key = kindKey(kind);
+  return {
+    [`${key}Template`]: param.string(DEFAULT_TEMPLATES[kind]),
+    [`${key}Sound`]: param.string(),
+    [`${key}Image`]: param.string(),
+    [`${key}Duration`]: param.number(0, { min: 0, max: 120 }),
+    [`${key}Min`]: param.number(0, { min: 0 }),
+    [`${key}Variations`]: param.string(DEFAULT_VARIATIONS[kind] ?? ''),
+  } as KindParams<Camel<K>>;
+}
+
+/** What the six parameters of one kind do, in the same order. */
+function kindParamDocs<K extends EventKind>(kind: K): ParamDocs<KindParams<Camel<K>>> {
+  const key = kindKey(kind);
   const fields = KIND_FIELDS[kind].map((f) => `\`{${f}}\``).join(', ');
   return {
-    [`${key}Template`]: param.string(`Text of a ${kind} alert: ${fields}.`, DEFAULT_TEMPLATES[kind]),
-    [`${key}Sound`]: param.string(`Sound URL of ${kind} alerts; empty: \`sound\`; \`none\`: silent.`),
-    [`${key}Image`]: param.string(`Image or video URL (GIF, PNG, WebM with alpha) of ${kind} alerts; empty for none.`),
-    [`${key}Duration`]: param.number(`Seconds a ${kind} alert stays; 0: \`duration\`.`, 0, { min: 0, max: 120 }),
-    [`${key}Min`]: param.number(`Smallest amount (${AMOUNT[kind]}) that alerts.`, 0, { min: 0 }),
-    [`${key}Variations`]: param.string(`From an amount (${AMOUNT[kind]}) up: \`AMOUNT => template ; sound=URL ; image=URL ; duration=S\`, entries separated by \`|\`.`, DEFAULT_VARIATIONS[kind] ?? ''),
-  } as KindParams<Camel<K>>;
+    [`${key}Template`]: `Text of a ${kind} alert: ${fields}.`,
+    [`${key}Sound`]: `Sound URL of ${kind} alerts; empty: \`sound\`; \`none\`: silent.`,
+    [`${key}Image`]: `Image or video URL (GIF, PNG, WebM with alpha) of ${kind} alerts; empty for none.`,
+    [`${key}Duration`]: `Seconds a ${kind} alert stays; 0: \`duration\`.`,
+    [`${key}Min`]: `Smallest amount (${AMOUNT[kind]}) that alerts.`,
+    [`${key}Variations`]: `From an amount (${AMOUNT[kind]}) up: \`AMOUNT => template ; sound=URL ; image=URL ; duration=S\`, entries separated by \`|\`.`,
+  } as ParamDocs<KindParams<Camel<K>>>;
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -47,20 +60,48 @@ const perKind = Object.assign({}, ...EVENT_KINDS.map((kind) => kindParams(kind))
 
 /** URL parameters of the alerts overlay. */
 export const alertsSchema = {
-  token: param.string('The broadcaster’s token; its scopes decide which events can alert (see above). `#fragment` only.', '', { secret: true, required: true }),
-  transport: param.enum('`eventsub` (Twitch’s live API) or `pubsub` (redemptions only; retired by Twitch on 2025-04-14; compatibility only).', ['eventsub', 'pubsub'] as const, 'eventsub'),
-  events: param.list('Kinds that alert; empty for all.', [], EVENT_KINDS),
-  duration: param.number('Seconds each alert stays.', 6, { min: 1, max: 120 }),
-  maxWaiting: param.int('Alerts that may wait; beyond this the oldest of the least important is dropped.', 20, { min: 1, max: 500 }),
-  priorities: param.list('Kinds from most to least important: a waiting raid shows before a waiting follow.', DEFAULT_PRIORITIES, EVENT_KINDS),
-  followBurst: param.int('Follows within this many seconds of an alert’s first follow (on screen or waiting) fold into it: one "N new followers" alert; 0: never.', 10, { min: 0, max: 600 }),
-  sound: param.string('Sound URL for every alert whose kind has none; empty: the kit’s own sound per kind; `none`: silent.'),
-  volume: param.number('Sound and speech volume, 0–1.', 0.8, { min: 0, max: 1 }),
-  fontSize: param.int('Text size in pixels.', 32, { min: 8, max: 160 }),
-  template: param.string('Old name of `redemption-template`; wins when set.'),
-  templates: param.string('Per reward: `Reward title or id => template`, entries separated by `|`.'),
-  rewards: param.list('Only these rewards (titles or ids) alert; empty for all.'),
-  sounds: param.string('Per reward: `Reward title or id => sound URL`, separated by `|`.'),
-  speak: param.list('Rewards (titles or ids, `*` for all) whose viewer input is read aloud.'),
+  token: param.string('', { secret: true, required: true }),
+  transport: param.enum(['eventsub', 'pubsub'] as const, 'eventsub'),
+  events: param.list([], EVENT_KINDS),
+  duration: param.number(6, { min: 1, max: 120 }),
+  maxWaiting: param.int(20, { min: 1, max: 500 }),
+  priorities: param.list(DEFAULT_PRIORITIES, EVENT_KINDS),
+  followBurst: param.int(10, { min: 0, max: 600 }),
+  sound: param.string(),
+  volume: param.number(0.8, { min: 0, max: 1 }),
+  fontSize: param.int(32, { min: 8, max: 160 }),
+  template: param.string(),
+  templates: param.string(),
+  rewards: param.list(),
+  sounds: param.string(),
+  speak: param.list(),
   ...perKind,
 };
+
+/**
+ * What each parameter of the alerts overlay does: for the URL builder and the README, not the
+ * overlay page. Made by a call marked pure: the bundler keeps an unused object literal that
+ * spreads another (a spread may run getters), so the alerts page would otherwise build it.
+ */
+export const alertsParamDocs = /* @__PURE__ */ allParamDocs();
+
+function allParamDocs(): ParamDocs<typeof alertsSchema> {
+  return {
+    token: 'The broadcaster’s token; its scopes decide which events can alert (see above). `#fragment` only.',
+    transport: '`eventsub` (Twitch’s live API) or `pubsub` (redemptions only; retired by Twitch on 2025-04-14; compatibility only).',
+    events: 'Kinds that alert; empty for all.',
+    duration: 'Seconds each alert stays.',
+    maxWaiting: 'Alerts that may wait; beyond this the oldest of the least important is dropped.',
+    priorities: 'Kinds from most to least important: a waiting raid shows before a waiting follow.',
+    followBurst: 'Follows within this many seconds of an alert’s first follow (on screen or waiting) fold into it: one "N new followers" alert; 0: never.',
+    sound: 'Sound URL for every alert whose kind has none; empty: the kit’s own sound per kind; `none`: silent.',
+    volume: 'Sound and speech volume, 0–1.',
+    fontSize: 'Text size in pixels.',
+    template: 'Old name of `redemption-template`; wins when set.',
+    templates: 'Per reward: `Reward title or id => template`, entries separated by `|`.',
+    rewards: 'Only these rewards (titles or ids) alert; empty for all.',
+    sounds: 'Per reward: `Reward title or id => sound URL`, separated by `|`.',
+    speak: 'Rewards (titles or ids, `*` for all) whose viewer input is read aloud.',
+    ...(Object.assign({}, ...EVENT_KINDS.map((kind) => kindParamDocs(kind))) as ParamDocs<AllKindParams>),
+  };
+}

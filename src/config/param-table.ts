@@ -1,4 +1,4 @@
-import { paramName, type ParamSpec, type Schema, type StringFormat } from './schema.js';
+import { paramName, type ParamDocs, type ParamSpec, type Schema, type StringFormat } from './schema.js';
 
 function defaultText(spec: ParamSpec): string {
   if (spec.secret) return '—';
@@ -29,10 +29,10 @@ function typeText(spec: ParamSpec): string {
   }
 }
 
-/** The README table of an overlay's URL parameters, made from its schema so the two cannot drift. */
-export function paramTable(schema: Schema): string {
+/** The README table of an overlay's URL parameters, made from its schema and its docs so README and code cannot drift. */
+export function paramTable<S extends Schema>(schema: S, docs: ParamDocs<S>): string {
   const rows = Object.entries(schema).map(
-    ([key, spec]) => `| \`${paramName(key)}\` | ${typeText(spec)} | ${defaultText(spec)} | ${spec.doc.replace(/\|/g, '\\|')} |`,
+    ([key, spec]) => `| \`${paramName(key)}\` | ${typeText(spec)} | ${defaultText(spec)} | ${docs[key as keyof S & string].replace(/\|/g, '\\|')} |`,
   );
   return ['| parameter | type | default | what it does |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -127,7 +127,9 @@ export function parseConfig<S extends Schema>(schema: S, url: URL | string): Par
       });
     }
     const raw = fragment.get(name) ?? (spec.secret ? null : query.get(name));
-    const missing: ConfigProblem = { param: name, severity: 'error', missing: true, message: `"${name}" is required: ${spec.doc}` };
+    // The parameter's doc stays off overlay pages (see schema.ts): the setup page, which the
+    // setup card links to, explains each parameter and makes the link.
+    const missing: ConfigProblem = { param: name, severity: 'error', missing: true, message: `"${name}" is required: the overlay cannot run without it. The setup page asks for it and makes the link.` };
     if (raw === null) {
       if (spec.required) problems.push(missing);
       continue;

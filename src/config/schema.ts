@@ -1,6 +1,8 @@
 /**
- * One declarative schema per overlay: each URL parameter with its type, default and a
- * one-line doc. The same schema drives parsing, the URL builder and the README tables.
+ * One declarative schema per overlay: each URL parameter with its type and default. The same
+ * schema drives parsing, the URL builder and the README tables. Its one-line docs are a
+ * separate `ParamDocs` object next to it: only people read them (the URL builder, the README),
+ * so an overlay page that imports the schema alone does not carry them.
  *
  * Keys are camelCase properties; the URL name is the kebab-case of the same words
  * (`maxMessages` ⇔ `?max-messages=`).
@@ -9,7 +11,6 @@ export type ParamKind = 'string' | 'int' | 'number' | 'bool' | 'enum' | 'list' |
 
 interface ParamBase<K extends ParamKind, T> {
   readonly kind: K;
-  readonly doc: string;
   readonly default: T;
   /** Secrets are read from the `#fragment` only and never logged. */
   readonly secret?: boolean;
@@ -45,32 +46,20 @@ export type Schema = Readonly<Record<string, ParamSpec>>;
 
 export type ConfigOf<S extends Schema> = { -readonly [K in keyof S]: S[K]['default'] };
 
+/** One line per parameter of `S` saying what it does, for the URL builder and the README; a missing one does not compile. */
+export type ParamDocs<S extends Schema> = { readonly [K in keyof S & string]: string };
+
 type Extra = { secret?: boolean; required?: boolean; format?: StringFormat };
 
 /** Constructors that keep each parameter's literal type, for `ConfigOf`. */
 export const param = {
-  string: (doc: string, def = '', extra: Extra = {}): StringParam => ({ kind: 'string', doc, default: def, ...extra }),
-  int: (doc: string, def: number, range: { min?: number; max?: number } = {}): NumberParam => ({
-    kind: 'int',
-    doc,
-    default: def,
-    ...range,
-  }),
-  number: (doc: string, def: number, range: { min?: number; max?: number } = {}): NumberParam => ({
-    kind: 'number',
-    doc,
-    default: def,
-    ...range,
-  }),
-  bool: (doc: string, def = false): BoolParam => ({ kind: 'bool', doc, default: def }),
-  enum: <V extends string>(doc: string, values: readonly V[], def: V): EnumParam<V> => ({
-    kind: 'enum',
-    doc,
-    values,
-    default: def,
-  }),
-  list: (doc: string, def: readonly string[] = [], values?: readonly string[]): ListParam => ({ kind: 'list', doc, default: def, ...(values && { values }) }),
-  color: (doc: string, def: string): ColorParam => ({ kind: 'color', doc, default: def }),
+  string: (def = '', extra: Extra = {}): StringParam => ({ kind: 'string', default: def, ...extra }),
+  int: (def: number, range: { min?: number; max?: number } = {}): NumberParam => ({ kind: 'int', default: def, ...range }),
+  number: (def: number, range: { min?: number; max?: number } = {}): NumberParam => ({ kind: 'number', default: def, ...range }),
+  bool: (def = false): BoolParam => ({ kind: 'bool', default: def }),
+  enum: <V extends string>(values: readonly V[], def: V): EnumParam<V> => ({ kind: 'enum', values, default: def }),
+  list: (def: readonly string[] = [], values?: readonly string[]): ListParam => ({ kind: 'list', default: def, ...(values && { values }) }),
+  color: (def: string): ColorParam => ({ kind: 'color', default: def }),
 };
 
 /** `maxMessages` → `max-messages`. */

@@ -1,7 +1,8 @@
-import { alertsSchema, kindKey } from '../config/alerts-config.js';
+import { alertsParamDocs, alertsSchema, kindKey } from '../config/alerts-config.js';
 import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
 import { EVENT_SUBSCRIPTIONS } from '../sources/eventsub/subscription-catalog.js';
-import type { FieldGroup, OverlayEntry, ScopeNeed } from './overlay-entry.js';
+import type { OverlayEntry, ScopeNeed } from './overlay-entry.js';
+import type { FieldGroup, OverlayGuide } from './overlay-guide.js';
 
 /**
  * One optional scope per group of event kinds, read from the subscription catalog so the token
@@ -73,13 +74,18 @@ function kindGroups(): FieldGroup[] {
 export const alertsEntry: OverlayEntry<typeof alertsSchema> = {
   name: 'alerts',
   title: 'Alerts overlay',
-  about: 'An alert for every stream event, one at a time: follows, subs, gifts, cheers, raids, shoutouts, hype trains, polls, predictions, goals, charity and channel points.',
-  obs: 'OBS: Browser Source, width 1000, height 300. Needs the broadcaster’s own token.',
   scopes: eventScopes(),
   schema: alertsSchema,
+};
+
+export const alertsGuide: OverlayGuide<typeof alertsSchema> = {
+  about: 'An alert for every stream event, one at a time: follows, subs, gifts, cheers, raids, shoutouts, hype trains, polls, predictions, goals, charity and channel points.',
+  obs: 'OBS: Browser Source, width 1000, height 300. Needs the broadcaster’s own token.',
+  paramDocs: alertsParamDocs,
   fieldNotes: {
     // obs-browser issue 404: speechSynthesis bypasses the source's audio capture.
     speak: 'OBS does not capture speech when the source’s "Control audio via OBS" is ticked: leave it unticked to hear it (it then plays on your desktop audio).',
   },
-  fieldGroups: kindGroups(),
+  // Marked pure so that the alerts page, which never reads the guide, does not build the groups.
+  fieldGroups: /* @__PURE__ */ kindGroups(),
 };

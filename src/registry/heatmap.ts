@@ -1,12 +1,17 @@
-import { heatmapSchema } from '../config/heatmap-config.js';
+import { heatmapParamDocs, heatmapSchema } from '../config/heatmap-config.js';
 import type { OverlayEntry } from './overlay-entry.js';
+import type { OverlayGuide } from './overlay-guide.js';
 
 export const heatmapEntry: OverlayEntry<typeof heatmapSchema> = {
   name: 'heatmap',
   title: 'Click heatmap overlay',
-  about: 'Where viewers click on the stream (Heat extension), as a heatmap that fades over time.',
-  obs: 'OBS: Browser Source at the size of your canvas (1920×1080), over the video. Use the offset/scale settings if it does not cover exactly the video.',
   // A token (any) only looks up a login and viewers' names.
   scopes: [],
   schema: heatmapSchema,
+};
+
+export const heatmapGuide: OverlayGuide<typeof heatmapSchema> = {
+  about: 'Where viewers click on the stream (Heat extension), as a heatmap that fades over time.',
+  obs: 'OBS: Browser Source at the size of your canvas (1920×1080), over the video. Use the offset/scale settings if it does not cover exactly the video.',
+  paramDocs: heatmapParamDocs,
 };

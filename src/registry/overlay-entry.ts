@@ -12,47 +12,19 @@ export interface ScopeNeed {
 }
 
 /**
- * A Test button of the URL builder: it calls `method(arg)` on the overlay's `element` in the
- * preview, e.g. `playTestAlert('follow')` on `ovl-alerts`.
- */
-export interface PreviewTest {
-  /** Tag name of the overlay's element. */
-  readonly element: string;
-  readonly method: string;
-  readonly arg: string;
-}
-
-/** Fields the URL builder shows together in one collapsible section. */
-export interface FieldGroup {
-  /** The section's heading, e.g. "Follows". */
-  readonly title: string;
-  /** Schema keys of its fields, in order. */
-  readonly keys: readonly string[];
-  /** What its Test button plays in the preview; none: no button. */
-  readonly test?: PreviewTest;
-}
-
-/**
- * Everything the rest of the project needs to know about one overlay, with no DOM and no
- * connection code: the demo page, the README generator and test, the token scopes and the
- * overlay's own definition all read it. Adding an overlay = one entry + one page.
+ * What a running overlay and the rest of the project need to know about one overlay, with no
+ * DOM and no connection code: the overlay's own definition, its setup card, the token scopes
+ * and the demo page all read it. What only people read is in its `OverlayGuide`, exported
+ * next to it. Adding an overlay = one registry file (entry + guide) + one page.
  */
 export interface OverlayEntry<S extends Schema = Schema> {
   /** The page's folder under `overlays/`, e.g. "chat"; also names recordings and README sections. */
   readonly name: string;
   /** e.g. "Chat overlay": headings and the setup card. */
   readonly title: string;
-  /** One line saying what it shows. */
-  readonly about: string;
-  /** How to add it in OBS (source size, options to set). */
-  readonly obs: string;
   /** Scopes its token uses; empty when any token (or none) does. */
   readonly scopes: readonly ScopeNeed[];
   readonly schema: S;
-  /** Advice shown next to a field in the URL builder, by schema key. */
-  readonly fieldNotes?: Readonly<Partial<Record<keyof S & string, string>>>;
-  /** Sections of the URL builder, after a "General" one holding the fields in none; absent: one flat form. */
-  readonly fieldGroups?: readonly FieldGroup[];
 }
 
 /** Whether the overlay's link carries a token at all. */

@@ -1,16 +1,27 @@
-import { chatEntry } from './chat.js';
-import { streamInfoEntry } from './stream-info.js';
-import { alertsEntry } from './alerts.js';
-import { heatmapEntry } from './heatmap.js';
-import { studioEntry } from './studio.js';
-import { eventsEntry } from './events.js';
-import { goalEntry } from './goal.js';
-import { hypeTrainEntry } from './hype-train.js';
-import { pollEntry } from './poll.js';
-import type { OverlayEntry } from './overlay-entry.js';
+import { chatEntry, chatGuide } from './chat.js';
+import { streamInfoEntry, streamInfoGuide } from './stream-info.js';
+import { alertsEntry, alertsGuide } from './alerts.js';
+import { heatmapEntry, heatmapGuide } from './heatmap.js';
+import { studioEntry, studioGuide } from './studio.js';
+import { eventsEntry, eventsGuide } from './events.js';
+import { goalEntry, goalGuide } from './goal.js';
+import { hypeTrainEntry, hypeTrainGuide } from './hype-train.js';
+import { pollEntry, pollGuide } from './poll.js';
+import { withGuide, type GuidedOverlay } from './overlay-guide.js';
 
 /**
- * Every overlay, in the order the demo page and the README show them. Each has its page at
- * `overlays/<name>/`; a test checks that pages and entries match.
+ * Every overlay with its guide, in the order the demo page and the README show them. Each has
+ * its page at `overlays/<name>/`; a test checks that pages and entries match. Overlay pages never
+ * import this list: they would carry every guide.
  */
-export const OVERLAYS: readonly OverlayEntry[] = [chatEntry, streamInfoEntry, alertsEntry, eventsEntry, goalEntry, hypeTrainEntry, pollEntry, heatmapEntry, studioEntry];
+export const OVERLAYS: readonly GuidedOverlay[] = [
+  withGuide(chatEntry, chatGuide),
+  withGuide(streamInfoEntry, streamInfoGuide),
+  withGuide(alertsEntry, alertsGuide),
+  withGuide(eventsEntry, eventsGuide),
+  withGuide(goalEntry, goalGuide),
+  withGuide(hypeTrainEntry, hypeTrainGuide),
+  withGuide(pollEntry, pollGuide),
+  withGuide(heatmapEntry, heatmapGuide),
+  withGuide(studioEntry, studioGuide),
+];

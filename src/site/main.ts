@@ -46,6 +46,7 @@ for (const overlay of OVERLAYS) {
   const builder = document.createElement('ovl-url-builder');
   builder.path = `overlays/${overlay.name}/`;
   builder.schema = overlay.schema;
+  builder.docs = overlay.paramDocs;
   builder.hint = overlay.obs;
   builder.notes = overlay.fieldNotes ?? {};
   builder.groups = overlay.fieldGroups ?? [];

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { paramName, type ParamSpec, type Schema } from '../config/schema.js';
 import type { ConfigProblem } from '../config/parse.js';
-import type { FieldGroup, PreviewTest } from '../registry/overlay-entry.js';
+import type { FieldGroup, PreviewTest } from '../registry/overlay-guide.js';
 import { overlayUrl } from '../config/overlay-url.js';
 import { inlineCode } from '../components/status/inline-code.js';
 import { checkFields, defaultTexts, textsFromUrl, withValue, type CheckedFields, type FieldTexts } from './builder-values.js';
@@ -21,9 +21,9 @@ const COPY_MESSAGES: Record<CopyOutcome, string> = {
 const GENERAL = 'General';
 
 /**
- * Builds an overlay's OBS URL from its config schema: one field per parameter with its doc and
- * default, checked as it is typed by the overlay's own parser (each problem beside its field;
- * no URL while one remains), a live preview on the simulator, and the URL to copy. Secrets
+ * Builds an overlay's OBS URL from its config schema: one field per parameter with its default
+ * and its line of `docs`, checked as it is typed by the overlay's own parser (each problem beside
+ * its field; no URL while one remains), a live preview on the simulator, and the URL to copy. Secrets
  * after the # are masked on screen unless revealed; "Copy URL" copies the whole URL and says
  * whether it could. Pasting an existing URL loads it for editing. With `groups`, the fields
  * come in collapsible sections ("General" first, open), each with its Test button if it has
@@ -148,6 +148,8 @@ export class OvlUrlBuilder extends LitElement {
   /** The overlay page, relative to `base`, e.g. `overlays/chat/`. */
   @property() path = '';
   @property({ attribute: false }) schema: Schema = {};
+  /** What each parameter does, by schema key: shown under its field. */
+  @property({ attribute: false }) docs: Readonly<Record<string, string | undefined>> = {};
   /** Advice shown under the URL, e.g. the recommended source size. */
   @property() hint = '';
   /** Advice shown beside a field, by schema key. */
@@ -258,11 +260,12 @@ export class OvlUrlBuilder extends LitElement {
   private field([key, spec]: [string, ParamSpec]) {
     const name = paramName(key);
     const problems = this.checked.problems.filter((p) => p.param === name);
+    const doc = this.docs[key];
     const note = this.notes[key];
     return html`<label for=${name}>
       <span class="name">${name}</span>${spec.required ? ' (required)' : ''} ${this.control(key, spec, problems.length > 0)}
       <span id=${`${name}-about`}>
-        <span class="doc">${inlineCode(spec.doc)}</span>
+        ${doc ? html`<span class="doc">${inlineCode(doc)}</span>` : nothing}
         ${note ? html`<span class="note">${inlineCode(note)}</span>` : nothing}
         ${problems.map((p) => html`<span class="problem" part="problem" data-param=${name}>⚠ ${p.message}</span>`)}
       </span>

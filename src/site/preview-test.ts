@@ -1,4 +1,4 @@
-import type { PreviewTest } from '../registry/overlay-entry.js';
+import type { PreviewTest } from '../registry/overlay-guide.js';
 
 /** How long a Test button waits for the preview to load, and then for the overlay's element in it. */
 export const PREVIEW_WAIT_MS = 10_000;

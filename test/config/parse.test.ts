@@ -3,14 +3,14 @@ import { param, paramName } from '../../src/config/schema.js';
 import { isDebug, parseConfig } from '../../src/config/parse.js';
 
 const schema = {
-  channel: param.string('Twitch channel login.', '', { required: true }),
-  token: param.string('User token.', '', { secret: true }),
-  maxMessages: param.int('Lines kept.', 50, { min: 1, max: 500 }),
-  fadeAfter: param.number('Seconds before a line fades; 0 never.', 0, { min: 0 }),
-  hideCommands: param.bool('Hide !commands.'),
-  theme: param.enum('Emote variant.', ['dark', 'light'] as const, 'dark'),
-  hideBots: param.list('Logins to hide.', ['nightbot']),
-  background: param.color('Background for contrast.', '#18181b'),
+  channel: param.string('', { required: true }),
+  token: param.string('', { secret: true }),
+  maxMessages: param.int(50, { min: 1, max: 500 }),
+  fadeAfter: param.number(0, { min: 0 }),
+  hideCommands: param.bool(),
+  theme: param.enum(['dark', 'light'] as const, 'dark'),
+  hideBots: param.list(['nightbot']),
+  background: param.color('#18181b'),
 };
 
 const at = (query: string) => parseConfig(schema, `https://overlay.test/overlays/chat/${query}`);
@@ -28,7 +28,10 @@ describe('parseConfig', () => {
       hideBots: ['nightbot'],
       background: '#18181b',
     });
-    expect(problems).toEqual([expect.objectContaining({ param: 'channel', severity: 'error' })]);
+    // Docs stay off overlay pages: the message names the parameter and sends the streamer to the setup page.
+    expect(problems).toEqual([
+      { param: 'channel', severity: 'error', missing: true, message: '"channel" is required: the overlay cannot run without it. The setup page asks for it and makes the link.' },
+    ]);
   });
 
   test('reads every kind, kebab-case names to camelCase keys', () => {
@@ -50,7 +53,7 @@ describe('parseConfig', () => {
   });
 
   test('a channel is normalised from what streamers paste, and anything else is refused as an error', () => {
-    const login = { login: param.string('Channel.', '', { format: 'login' }), id: param.string('Id.', '', { format: 'user-id' }) };
+    const login = { login: param.string('', { format: 'login' }), id: param.string('', { format: 'user-id' }) };
     const read = (query: string) => parseConfig(login, `https://overlay.test/${query}`);
     for (const pasted of ['Some_One', '@Some_One', '%23some_one', 'twitch.tv/Some_One', 'https://www.twitch.tv/some_one', 'https://m.twitch.tv/some_one/videos?x=1', '%20some_one%20']) {
       expect(read(`?login=${pasted}`), pasted).toEqual({ config: { login: 'some_one', id: '' }, problems: [] });
@@ -66,7 +69,7 @@ describe('parseConfig', () => {
   });
 
   test('several channels: each normalised, repeats dropped; one bad entry or more than ten refuse the whole list', () => {
-    const schema = { channel: param.string('Channels.', '', { format: 'logins' }) };
+    const schema = { channel: param.string('', { format: 'logins' }) };
     const read = (query: string) => parseConfig(schema, `https://overlay.test/${query}`);
     expect(read('?channel=Some_One,%20twitch.tv/other,@SOME_ONE,,third')).toEqual({ config: { channel: 'some_one,other,third' }, problems: [] });
     for (const hostile of ['a,Foo%20Bar%0D%0APRIVMSG%20%23victim', 'a,https://evil.example/x', Array.from({ length: 11 }, (_, i) => `c${i}`).join(',')]) {

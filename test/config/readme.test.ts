@@ -13,7 +13,7 @@ describe('README', () => {
   });
 
   test.each(OVERLAYS.map((entry) => [entry.name, entry] as const))('the %s parameter table matches its registry schema (run `npm run docs` to update)', (_name, entry) => {
-    expect(section(entry.name)).toBe(paramTable(entry.schema));
+    expect(section(entry.name)).toBe(paramTable(entry.schema, entry.paramDocs));
   });
 
   test('documents every part of the chat DOM contract', () => {

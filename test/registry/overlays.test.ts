@@ -31,6 +31,13 @@ describe('overlay registry', () => {
     expect(definitions.map(({ name, title, schema }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
+  test('each guide says in one line what every parameter of its overlay does, and nothing else', () => {
+    for (const { name, schema, paramDocs } of OVERLAYS) {
+      expect(Object.keys(paramDocs), name).toEqual(Object.keys(schema));
+      for (const [key, doc] of Object.entries(paramDocs)) expect(doc, `${name} ${key}`).toMatch(/^\S[^\n]*[.)]$/);
+    }
+  });
+
   test('says which scopes each overlay uses, and why', () => {
     expect(Object.fromEntries(OVERLAYS.map((entry) => [entry.name, usedScopes(entry)]))).toEqual({
       chat: ['chat:read'],

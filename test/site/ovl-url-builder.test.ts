@@ -2,9 +2,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import '../../src/site/ovl-url-builder.js';
 import type { OvlUrlBuilder } from '../../src/site/ovl-url-builder.js';
 import type { TextClipboard } from '../../src/site/copy-text.js';
-import { chatEntry } from '../../src/registry/chat.js';
-import { alertsEntry } from '../../src/registry/alerts.js';
-import type { OverlayEntry } from '../../src/registry/overlay-entry.js';
+import { chatEntry, chatGuide } from '../../src/registry/chat.js';
+import { alertsEntry, alertsGuide } from '../../src/registry/alerts.js';
+import { withGuide, type GuidedOverlay } from '../../src/registry/overlay-guide.js';
 import { EVENT_KINDS } from '../../src/events/stream-event.js';
 import { paramName } from '../../src/config/schema.js';
 
@@ -21,13 +21,17 @@ class TestClipboard implements TextClipboard {
   }
 }
 
-async function mount(entry: OverlayEntry = chatEntry, clipboard: TextClipboard | null = new TestClipboard()): Promise<OvlUrlBuilder> {
+const chat = withGuide(chatEntry, chatGuide);
+const alerts = withGuide(alertsEntry, alertsGuide);
+
+async function mount(overlay: GuidedOverlay = chat, clipboard: TextClipboard | null = new TestClipboard()): Promise<OvlUrlBuilder> {
   builder = document.createElement('ovl-url-builder');
   // A path with no page behind it: the preview iframe loads nothing heavy during the test.
   builder.path = 'no-overlay-here/';
-  builder.schema = entry.schema;
-  builder.notes = entry.fieldNotes ?? {};
-  builder.groups = entry.fieldGroups ?? [];
+  builder.schema = overlay.schema;
+  builder.docs = overlay.paramDocs;
+  builder.notes = overlay.fieldNotes ?? {};
+  builder.groups = overlay.fieldGroups ?? [];
   // null: no Clipboard API, as on a plain-http page other than localhost.
   builder.clipboard = clipboard ?? undefined;
   document.body.append(builder);
@@ -112,7 +116,7 @@ describe('<ovl-url-builder> validation', () => {
   });
 
   test('shows the docs’ `code` as code and the registry’s advice beside its field', async () => {
-    await mount(alertsEntry);
+    await mount(alerts);
     const about = root().getElementById('speak-about')!;
     expect(about.querySelector('code')!.textContent).toBe('*');
     expect(about.textContent).toContain('"Control audio via OBS"');
@@ -123,7 +127,7 @@ describe('<ovl-url-builder> validation', () => {
 describe('<ovl-url-builder> secrets and copying', () => {
   test('masks what follows the # on screen, with a reveal toggle and a warning; Copy URL copies it in full', async () => {
     const clipboard = new TestClipboard();
-    await mount(chatEntry, clipboard);
+    await mount(chat, clipboard);
     await type('channel', 'mychannel');
     expect(root().querySelector('[part="secret-note"]')).toBeNull();
     builder!.setValue('token', 'secret123');
@@ -155,7 +159,7 @@ describe('<ovl-url-builder> secrets and copying', () => {
   });
 
   test('with no clipboard (a plain-http page) it says so and selects the URL instead', async () => {
-    await mount(chatEntry, null);
+    await mount(chat, null);
     await type('channel', 'mychannel');
     builder!.setValue('token', 'secret123');
     await builder!.updateComplete;
@@ -168,7 +172,7 @@ describe('<ovl-url-builder> secrets and copying', () => {
   });
 
   test('a refused write is reported as refused, not as copied', async () => {
-    await mount(chatEntry, new TestClipboard(true));
+    await mount(chat, new TestClipboard(true));
     await type('channel', 'mychannel');
     copyButton().click();
     await expect.poll(() => root().querySelector('[part="copy-status"]')?.textContent).toContain('The browser refused to copy');
@@ -182,7 +186,7 @@ describe('<ovl-url-builder> sections and Test buttons', () => {
   const bodyOf = (group: HTMLElement) => group.querySelector<HTMLElement>('.group-body')!;
 
   test('the alerts fields come as "General" then one section per kind, each with a Test button; every field once', async () => {
-    await mount(alertsEntry);
+    await mount(alerts);
     expect(sections().map((s) => [s.dataset.group, s.querySelector<HTMLElement>('[part="test"]')?.dataset.test ?? null])).toEqual([
       ['General', null],
       ...EVENT_KINDS.map((kind) => [expect.any(String), kind]),
@@ -192,11 +196,11 @@ describe('<ovl-url-builder> sections and Test buttons', () => {
     expect(fieldIds(section('Cheers'))).toEqual(['cheer-template', 'cheer-variations', 'cheer-sound', 'cheer-image', 'cheer-duration', 'cheer-min']);
     expect(fieldIds(section('Channel points'))).toEqual(expect.arrayContaining(['redemption-template', 'templates', 'rewards', 'speak']));
     const shown = sections().flatMap(fieldIds);
-    expect(shown.sort()).toEqual(Object.keys(alertsEntry.schema).map(paramName).sort());
+    expect(shown.sort()).toEqual(Object.keys(alerts.schema).map(paramName).sort());
   });
 
   test('"General" starts open and the kinds closed; a heading opens its section and counts its problems', async () => {
-    await mount(alertsEntry);
+    await mount(alerts);
     expect(bodyOf(section('General')).hidden).toBe(false);
     expect(bodyOf(section('Cheers')).hidden).toBe(true);
     const toggle = section('Cheers').querySelector<HTMLButtonElement>('.toggle')!;
@@ -211,7 +215,7 @@ describe('<ovl-url-builder> sections and Test buttons', () => {
   });
 
   test('a Test button says so when the preview shows no overlay to test', async () => {
-    await mount(alertsEntry);
+    await mount(alerts);
     builder!.previewWaitMs = 500;
     // The preview's page has no overlay in it (see mount): whether or not it loaded by now, the button says why nothing plays.
     section('Follows').querySelector<HTMLButtonElement>('[part="test"]')!.click();
@@ -219,7 +223,7 @@ describe('<ovl-url-builder> sections and Test buttons', () => {
   });
 
   test('an overlay with no groups keeps one flat form', async () => {
-    await mount(chatEntry);
+    await mount(chat);
     expect(sections()).toEqual([]);
     expect(root().getElementById('channel')).not.toBeNull();
   });
