@@ -164,7 +164,9 @@ export class FakeTmiServer {
         break;
       }
       case 'PING':
-        send(`:tmi.twitch.tv PONG tmi.twitch.tv :${args.join(' ').replace(/^:/, '') || 'tmi.twitch.tv'}`);
+        // Without a prefix, as Twitch answers: tmi.js takes only such a PONG, and with any other
+        // closes the socket 10 s after each of its pings, once a minute (§1.3).
+        send(`PONG :${args.join(' ').replace(/^:/, '') || 'tmi.twitch.tv'}`);
         break;
       case 'PRIVMSG':
       default:
