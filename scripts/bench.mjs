@@ -121,9 +121,10 @@ async function realPathChat(bench, kinds) {
       lag: m((r) => r.lagP95Ms),
       skipped: m((r) => r.skipped ?? NaN),
       images: m((r) => r.imageRequests),
+      api: m((r) => r.apiRequests),
     };
   };
-  console.log('  msg/s   variant                    busy %   CPU %   p95 frame   on screen / sent   of those that can stay   lag p95    skipped   image requests');
+  console.log('  msg/s   variant                    busy %   CPU %   p95 frame   on screen / sent   of those that can stay   lag p95    skipped   image requests   API requests');
   const sustained = {};
   for (const rate of REAL_RATES) {
     for (const kind of kinds) {
@@ -131,7 +132,7 @@ async function realPathChat(bench, kinds) {
       if (s.runs === 0) continue;
       if (s.p95 <= REAL_FRAME_LIMIT_MS && s.lag <= REAL_LAG_LIMIT_MS) sustained[kind] = Math.max(sustained[kind] ?? 0, rate);
       console.log(
-        `  ${String(rate).padStart(6)}   ${VARIANT_NAMES[kind].padEnd(24)} ${fmt(s.busy).padStart(6)}   ${fmt(s.cpu).padStart(5)}   ${fmt(s.p95).padStart(6)} ms   ${fmt(s.shownPct).padStart(13)} %   ${fmt(s.eligiblePct).padStart(19)} %   ${fmt(s.lag, 0).padStart(5)} ms   ${fmt(s.skipped, 0).padStart(7)}   ${fmt(s.images, 0).padStart(14)}`,
+        `  ${String(rate).padStart(6)}   ${VARIANT_NAMES[kind].padEnd(24)} ${fmt(s.busy).padStart(6)}   ${fmt(s.cpu).padStart(5)}   ${fmt(s.p95).padStart(6)} ms   ${fmt(s.shownPct).padStart(13)} %   ${fmt(s.eligiblePct).padStart(19)} %   ${fmt(s.lag, 0).padStart(5)} ms   ${fmt(s.skipped, 0).padStart(7)}   ${fmt(s.images, 0).padStart(14)}   ${fmt(s.api, 0).padStart(12)}`,
       );
     }
   }
@@ -159,12 +160,14 @@ const isFlat = (first, last) => Math.abs(last.nodes - first.nodes) <= 0.03 * fir
  * decorate (answered from the recorded responses), beside the same page with them off, the
  * naive list and the floor on the same lines; then 300,000 messages with the providers on.
  */
-async function providersChat(bench) {
-  console.log('\nChat on the real path with every opt-in provider on (issue 14): the built page with badges=twitch,ffz,bttv,7tv, paints, pronouns,');
-  console.log('third-party emotes, cheermotes and Shared Chat markers (with a token), every service answered by a local fake HTTP server from the');
-  console.log('recorded responses (test/fixtures/http). The lines (test/bench/chat-lines.ts providerLines): 30 % from chatters those answers decorate');
-  console.log('(FFZ/BTTV/7TV badges, 7TV paints, pronouns), 10 % Shared Chat lines from another channel, 3 % cheers, the channel\'s 7TV/BTTV/FFZ');
-  console.log('emotes; every other chatter is looked up too (7TV, pronouns) and has nothing. "ovl-chat (built page)": the same page and lines, providers off.');
+async function providersChat(bench, { PROVIDER_SHARES: shares, DECORATED_CHATTERS: decorated }) {
+  const share = (part) => `${Math.round(100 * part)} %`;
+  console.log('\nChat on the real path with every opt-in provider on (issue 14): the built page with badges=twitch,ffz,bttv,7tv, paints and pronouns,');
+  console.log('besides third-party emotes, cheermotes and Shared Chat markers (with a token; Twitch badges then come from Helix, IVR being the no-token');
+  console.log('path), each service answered by a local fake HTTP server from the recorded responses (test/fixtures/http). The lines (providerLines in');
+  console.log(`test/bench/chat-lines.ts): ${share(shares.decorated)} from the ${decorated.length} chatters those answers decorate (FFZ/BTTV/7TV badges, 7TV paints, pronouns),`);
+  console.log(`${share(shares.shared)} Shared Chat lines from the fixture channel (its emotes, badges and name load with its first line), ${share(shares.cheer)} cheers;`);
+  console.log('every other chatter is looked up too (7TV, pronouns) and has nothing. "ovl-chat (built page)": the same page and lines, providers off.');
   const real = await realPathChat(bench, PROVIDER_KINDS);
   const at = (kind, rate) => real.summary(kind, rate);
   console.log('\n  busy share of the page with all providers on, against the naive list, the page without them, and the floor (same rounds):');
@@ -173,9 +176,11 @@ async function providersChat(bench) {
     console.log(`  ${String(rate).padStart(6)} msg/s: ${fmt(on)} % = ${fmt(on / naive, 2)}× the naive list (${fmt(naive)} %), ${fmt(on / off, 2)}× providers off (${fmt(off)} %), ${fmt(on / floor, 2)}× the floor (${fmt(floor)} %)`);
   }
 
-  console.log('\nAfter 300,000 messages on the real path, all providers on (DOM nodes under the list root; JS heap after GC, via CDP)');
+  console.log('\nAfter 300,000 messages on the real path, all providers on, in frames of 1,000 as fast as the page draws them; a new crowd of 300');
+  console.log('ordinary chatters every 5,000 (18,000 in all; the first line of each starts its lookups). DOM nodes under the list root; JS heap after GC, via CDP:');
   const soak = await bench.soak('providers', 300_000, SOAK_SAMPLES);
   console.log(`  ${soak.map((s) => `${(s.messages / 1000).toLocaleString('en')}k: ${s.nodes} nodes, heap ${kb(s.heapBytes)}`).join(' → ')}`);
+  console.log(`  API requests by then: ${soak.map((s) => s.apiRequests.toLocaleString('en')).join(' → ')}`);
   const [first, last] = [soak[0], soak.at(-1)];
 
   console.log('\nGoals (issue 14: the chat figures hold with all providers on; real path, this run)');
@@ -271,7 +276,7 @@ async function main() {
     if (wants('chat-providers')) {
       const bench = await realPath.RealPathBench.start({ ...realPathOptions, lines: 'providers' });
       try {
-        await providersChat(bench);
+        await providersChat(bench, await server.ssrLoadModule('/test/bench/chat-lines.ts'));
       } finally {
         await bench.close();
       }

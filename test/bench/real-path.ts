@@ -51,6 +51,8 @@ export interface RunResult {
   readonly lagP95Ms: number;
   readonly skipped: number | null;
   readonly imageRequests: number;
+  /** Requests to the fake HTTP APIs (Helix, emotes, badges, 7TV, pronouns) from the page's start. */
+  readonly apiRequests: number;
 }
 
 /** The CDN hosts chat images come from (Twitch emotes and badges, Twitch's cheermotes, 7TV, BTTV, FFZ). */
@@ -123,6 +125,8 @@ export interface SoakSample {
   readonly messages: number;
   readonly nodes: number;
   readonly heapBytes: number;
+  /** Requests to the fake HTTP APIs since the page opened: per-chatter lookups, mostly. */
+  readonly apiRequests: number;
 }
 
 /** A page of one run, joined to its own channel, with the lines of that channel. */
@@ -200,6 +204,7 @@ export class RealPathBench {
   async run(kind: Kind, rate: number, seconds: number): Promise<RunResult> {
     // Image requests are counted from the page's start: a fresh context has an empty cache.
     const imagesBefore = this.options.images.requests;
+    const apiBefore = this.http.requests().length;
     const { channel, pool, page, context } = await this.open(kind);
     try {
       // A second of chat warms the JIT (and starts the lookups of its chatters), unmeasured.
@@ -223,7 +228,8 @@ export class RealPathBench {
         skipped: number | null;
       } | null;
       if (!report) throw new Error(`${kind} at ${rate} msg/s: the page did not answer within 20 s`);
-      return this.summarise(report, sentAt, share('TaskDuration'), share('ThreadTime'), this.options.images.requests - imagesBefore);
+      const requests = { images: this.options.images.requests - imagesBefore, api: this.http.requests().length - apiBefore };
+      return this.summarise(report, sentAt, share('TaskDuration'), share('ThreadTime'), requests);
     } finally {
       await context.close();
     }
@@ -237,6 +243,7 @@ export class RealPathBench {
    * caches (7TV, pronouns) fill up to their bound and must stay there.
    */
   async soak(kind: 'ovl' | 'providers', total: number, at: readonly number[]): Promise<SoakSample[]> {
+    const apiBefore = this.http.requests().length;
     const { channel, pool, page, context } = await this.open(kind);
     try {
       const cdp = await context.newCDPSession(page);
@@ -258,7 +265,7 @@ export class RealPathBench {
           while (walker.nextNode()) count += 1;
           return count;
         });
-        samples.push({ messages: sent, nodes, heapBytes: usedSize });
+        samples.push({ messages: sent, nodes, heapBytes: usedSize, apiRequests: this.http.requests().length - apiBefore });
       }
       return samples;
     } finally {
@@ -271,7 +278,7 @@ export class RealPathBench {
     sentAt: readonly number[],
     busyPercent: number,
     cpuPercent: number,
-    imageRequests: number,
+    requests: { images: number; api: number },
   ): RunResult {
     const shownAt = new Map<number, number>();
     for (const [id, at] of report.shown) if (id.startsWith('b')) shownAt.set(Number(id.slice(1)), at);
@@ -297,7 +304,8 @@ export class RealPathBench {
       eligibleShown,
       lagP95Ms: percentile(lags, 95),
       skipped: report.skipped,
-      imageRequests,
+      imageRequests: requests.images,
+      apiRequests: requests.api,
     };
   }
 }
