@@ -3,6 +3,8 @@
  * a local TMI server (test/node/fake-tmi.ts) sends realistic lines over a real WebSocket to
  * - `ovl`: the built chat overlay page (dist/overlays/chat/, tmi.js, <ovl-chat>, third-party
  *   emotes from the fake HTTP server, badges through a token), 450×800 as in OBS;
+ * - `providers`: the same page with every opt-in provider on as well (FFZ, BTTV and 7TV
+ *   badges, 7TV paints, pronouns; issue 14), answered from the recorded responses;
  * - `naive`: the real ChatSource (tmi.js) and the naive list (test/bench/real-path-page.ts);
  * - `floor`: a 30-line plain-text list on a bare WebSocket.
  * Emote and badge images come from a local HTTPS server standing in for the CDNs, so they load
@@ -16,14 +18,21 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright';
-import { FakeTmiServer } from '../node/fake-tmi.js';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { FakeTmiServer, roomIdOf } from '../node/fake-tmi.js';
 import { FakeHttpServer } from '../node/fake-http.js';
 import { GOOD_TOKEN } from '../helpers/http.js';
 import { pace } from './pace.js';
-import { benchLines, ID_PLACEHOLDER } from './chat-lines.js';
+import { benchLines, ID_PLACEHOLDER, providerLines } from './chat-lines.js';
 
-export type Kind = 'ovl' | 'naive' | 'floor';
+export type Kind = 'ovl' | 'providers' | 'naive' | 'floor';
+/** `plain`: chatters, emotes and badges as before issue 14; `providers`: lines the opt-in providers decorate (test/bench/chat-lines.ts). */
+export type Lines = 'plain' | 'providers';
+
+/** The chat page's parameters that turn every opt-in provider on. */
+const ALL_PROVIDERS = 'badges=twitch,ffz,bttv,7tv&paints=true&pronouns=true';
+/** Stands for each run's channel id in the `providers` lines, as Twitch sends the room's id on every line. */
+const ROOM_PLACEHOLDER = '@ROOM@';
 
 export interface RunResult {
   /** Main-thread task time over wall time, as Chromium counts it (CDP TaskDuration). */
@@ -42,10 +51,12 @@ export interface RunResult {
   readonly lagP95Ms: number;
   readonly skipped: number | null;
   readonly imageRequests: number;
+  /** Requests to the fake HTTP APIs (Helix, emotes, badges, 7TV, pronouns) from the page's start. */
+  readonly apiRequests: number;
 }
 
-/** The CDN hosts chat images come from (Twitch emotes and badges, 7TV, BTTV, FFZ). */
-const IMAGE_HOSTS = ['static-cdn.jtvnw.net', 'cdn.7tv.app', 'cdn.betterttv.net', 'cdn.frankerfacez.com'];
+/** The CDN hosts chat images come from (Twitch emotes and badges, Twitch's cheermotes, 7TV, BTTV, FFZ). */
+const IMAGE_HOSTS = ['static-cdn.jtvnw.net', 'd3aqoihi2n8ty8.cloudfront.net', 'cdn.7tv.app', 'cdn.betterttv.net', 'cdn.frankerfacez.com'];
 // A 28×28 PNG, the size of a 1x emote: what matters is that images load, decode and cache.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABwAAAAcCAYAAAByDd+UAAAAKElEQVR42u3NsQ0AAAgDoJ7u5/ULB8PATDrppQiFQqFQKBQKhcKP4QLqP6JKtsrAnQAAAABJRU5ErkJggg==', 'base64');
 const FRAME_MS = 1000 / 60;
@@ -90,7 +101,7 @@ async function send(tmi: FakeTmiServer, channel: string, pool: readonly string[]
   const sentAt: number[] = new Array(total);
   await pace(rate, total, (from, to) => {
     const batch: string[] = [];
-    for (let i = from; i < to; i++) batch.push(pool[i % pool.length]!.replace(ID_PLACEHOLDER, `${prefix}${i}`));
+    for (let i = from; i < to; i++) batch.push(pool[i % pool.length]!.replaceAll(ID_PLACEHOLDER, `${prefix}${i}`));
     const now = Date.now();
     tmi.push(channel, batch, true);
     sentAt.fill(now, from, to);
@@ -105,7 +116,36 @@ export interface RealPathOptions {
   /** The Vite dev server, for the baseline page. */
   readonly devOrigin: string;
   readonly images: ImageServer;
+  /** The chat every variant is fed. Default `plain`. */
+  readonly lines?: Lines;
 }
+
+/** DOM nodes under the chat list's root and the page's JS heap after garbage collection, after `messages` lines. */
+export interface SoakSample {
+  readonly messages: number;
+  readonly nodes: number;
+  readonly heapBytes: number;
+  /** Requests to the fake HTTP APIs since the page opened: per-chatter lookups, mostly. */
+  readonly apiRequests: number;
+}
+
+/** A page of one run, joined to its own channel, with the lines of that channel. */
+interface OpenRun {
+  readonly channel: string;
+  readonly pool: readonly string[];
+  readonly page: Page;
+  readonly context: BrowserContext;
+}
+
+/** Lines per crowd of ordinary chatters in the soak. */
+const SOAK_CROWD_LINES = 5000;
+
+/** The line with its ordinary chatter (`viewer_N`, user id 50000 + N) swapped for one of crowd `crowd`; decorated chatters stay. */
+function newCrowd(line: string, crowd: number): string {
+  return line.replace(/([Vv]iewer_)(\d+)/g, `$1${crowd}_$2`).replace(/;user-id=5(\d{4});/, (_, n: string) => `;user-id=${(crowd + 1) * 100_000 + Number(n)};`);
+}
+
+const isOverlay = (kind: Kind) => kind === 'ovl' || kind === 'providers';
 
 export class RealPathBench {
   private runs = 0;
@@ -117,7 +157,7 @@ export class RealPathBench {
     private readonly tmi: FakeTmiServer,
     private readonly http: FakeHttpServer,
   ) {
-    this.pool = benchLines('bench', 20_000);
+    this.pool = options.lines === 'providers' ? providerLines('bench', ROOM_PLACEHOLDER, 20_000) : benchLines('bench', 20_000);
   }
 
   static async start(options: RealPathOptions): Promise<RealPathBench> {
@@ -131,31 +171,46 @@ export class RealPathBench {
 
   private url(kind: Kind, channel: string): string {
     const chat = `127.0.0.1:${this.tmi.port}`;
-    if (kind === 'ovl') return `${this.options.siteOrigin}/overlays/chat/index.html?channel=${channel}&dev-chat=${chat}&dev-origin=${this.http.origin}#token=${GOOD_TOKEN}`;
+    const page = `${this.options.siteOrigin}/overlays/chat/index.html?channel=${channel}&dev-chat=${chat}&dev-origin=${this.http.origin}`;
+    if (kind === 'ovl') return `${page}#token=${GOOD_TOKEN}`;
+    if (kind === 'providers') return `${page}&${ALL_PROVIDERS}#token=${GOOD_TOKEN}`;
     return `${this.options.devOrigin}/test/bench/real-path.html?kind=${kind}&channel=${channel}&chat=${this.tmi.port}`;
   }
 
-  /** One run: a fresh page (own cache), joined and warmed up, then `rate` msg/s for `seconds`. */
-  async run(kind: Kind, rate: number, seconds: number): Promise<RunResult> {
+  /** A fresh page (own cache) joined to a channel of its own, after the providers have had time to load. */
+  private async open(kind: Kind): Promise<OpenRun> {
     const channel = `bench_${++this.runs}`;
-    // The pool is written for #bench; each run reads its own channel.
-    const pool = this.pool.map((line) => line.replace(' PRIVMSG #bench :', ` PRIVMSG #${channel} :`));
+    // The pool is written for #bench; each run reads its own channel (whose id the fake TMI server gives).
+    const pool = this.pool.map((line) => line.replace(' PRIVMSG #bench :', ` PRIVMSG #${channel} :`).replace(`;room-id=${ROOM_PLACEHOLDER};`, `;room-id=${roomIdOf(channel)};`));
     const context = await this.options.browser.newContext({ viewport: { width: 450, height: 800 } });
-    // Image requests are counted from the page's start: a fresh context has an empty cache.
-    const imagesBefore = this.options.images.requests;
     try {
       const page = await context.newPage();
       await page.goto(this.url(kind, channel));
       const deadline = Date.now() + 20_000;
-      while (this.tmi.joinCount(channel) === 0 || (kind !== 'ovl' && !(await page.evaluate(() => 'benchReady' in window)))) {
+      while (this.tmi.joinCount(channel) === 0 || (!isOverlay(kind) && !(await page.evaluate(() => 'benchReady' in window)))) {
         if (Date.now() > deadline) throw new Error(`${kind}: the page did not join #${channel}`);
         await sleep(50);
       }
-      // Emotes and badges load once joined; then a second of chat warms the JIT, unmeasured.
+      // Emotes and badges load once joined.
       await sleep(700);
+      return { channel, pool, page, context };
+    } catch (error) {
+      await context.close();
+      throw error;
+    }
+  }
+
+  /** One run: a fresh page, joined and warmed up, then `rate` msg/s for `seconds`. */
+  async run(kind: Kind, rate: number, seconds: number): Promise<RunResult> {
+    // Image requests are counted from the page's start: a fresh context has an empty cache.
+    const imagesBefore = this.options.images.requests;
+    const apiBefore = this.http.requests().length;
+    const { channel, pool, page, context } = await this.open(kind);
+    try {
+      // A second of chat warms the JIT (and starts the lookups of its chatters), unmeasured.
       await send(this.tmi, channel, pool, 'w', 200, 200);
       await sleep(300);
-      await page.evaluate(`(${this.onScreen})(${JSON.stringify(kind === 'ovl' ? 'ovl' : 'plain')})`);
+      await page.evaluate(`(${this.onScreen})(${JSON.stringify(isOverlay(kind) ? 'ovl' : 'plain')})`);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       const metrics = async () => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -173,7 +228,46 @@ export class RealPathBench {
         skipped: number | null;
       } | null;
       if (!report) throw new Error(`${kind} at ${rate} msg/s: the page did not answer within 20 s`);
-      return this.summarise(report, sentAt, share('TaskDuration'), share('ThreadTime'), this.options.images.requests - imagesBefore);
+      const requests = { images: this.options.images.requests - imagesBefore, api: this.http.requests().length - apiBefore };
+      return this.summarise(report, sentAt, share('TaskDuration'), share('ThreadTime'), requests);
+    } finally {
+      await context.close();
+    }
+  }
+
+  /**
+   * The overlay (`ovl` or `providers`) fed `total` lines in frames of 1,000, each frame sent
+   * once the page has drawn the previous one's last line; DOM nodes under the list and the
+   * heap after GC (CDP) are sampled after each count in `at`. Every 5,000 lines a new crowd
+   * of ordinary chatters takes over, as over a long stream of a big channel: the per-chatter
+   * caches (7TV, pronouns) fill up to their bound and must stay there.
+   */
+  async soak(kind: 'ovl' | 'providers', total: number, at: readonly number[]): Promise<SoakSample[]> {
+    const apiBefore = this.http.requests().length;
+    const { channel, pool, page, context } = await this.open(kind);
+    try {
+      const cdp = await context.newCDPSession(page);
+      const samples: SoakSample[] = [];
+      const batch = 1000;
+      for (let sent = 0; sent < total; ) {
+        const crowd = Math.floor(sent / SOAK_CROWD_LINES);
+        const lines = Array.from({ length: batch }, (_, i) => newCrowd(pool[(sent + i) % pool.length]!.replaceAll(ID_PLACEHOLDER, `s${sent + i}`), crowd));
+        this.tmi.push(channel, lines, true);
+        sent += batch;
+        // The newest line of a frame is always drawn.
+        await page.waitForFunction((id) => document.querySelector('ovl-chat')?.shadowRoot?.querySelector(`[data-id="${id}"]`), `s${sent - 1}`, { timeout: 20_000 });
+        if (!at.includes(sent)) continue;
+        for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        const nodes = await page.evaluate(() => {
+          const walker = document.createTreeWalker(document.querySelector('ovl-chat')!.shadowRoot!, NodeFilter.SHOW_ALL);
+          let count = 0;
+          while (walker.nextNode()) count += 1;
+          return count;
+        });
+        samples.push({ messages: sent, nodes, heapBytes: usedSize, apiRequests: this.http.requests().length - apiBefore });
+      }
+      return samples;
     } finally {
       await context.close();
     }
@@ -184,7 +278,7 @@ export class RealPathBench {
     sentAt: readonly number[],
     busyPercent: number,
     cpuPercent: number,
-    imageRequests: number,
+    requests: { images: number; api: number },
   ): RunResult {
     const shownAt = new Map<number, number>();
     for (const [id, at] of report.shown) if (id.startsWith('b')) shownAt.set(Number(id.slice(1)), at);
@@ -210,7 +304,8 @@ export class RealPathBench {
       eligibleShown,
       lagP95Ms: percentile(lags, 95),
       skipped: report.skipped,
-      imageRequests,
+      imageRequests: requests.images,
+      apiRequests: requests.api,
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { BrowserCommand } from 'vitest/node';
 import { fakes } from './fakes.js';
+import { roomIdOf } from './fake-tmi.js';
 import type { RecordedRequest, ScriptedResponse } from './fake-http.js';
 import type { WhipSessionInfo } from './fake-whip.js';
 import { pageCommands } from './pages.js';
@@ -15,6 +16,8 @@ export const commands = {
   tmiSent: (async (_ctx, channel: string) => (await fakes()).tmi.sent(channel)) as BrowserCommand<[string]>,
   tmiRefuseLogin: (async (_ctx, token: string, on: boolean) => (await fakes()).tmi.refuseLogin(token, on)) as BrowserCommand<[string, boolean]>,
   tmiJoinCount: (async (_ctx, channel: string) => (await fakes()).tmi.joinCount(channel)) as BrowserCommand<[string]>,
+  /** The id the fake TMI server gives `channel` in ROOMSTATE. */
+  tmiRoomId: (async (_ctx, channel: string) => roomIdOf(channel)) as BrowserCommand<[string]>,
   httpScript: (async (_ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakes()).http.script(method, path, responses)) as BrowserCommand<
     [string, string, ScriptedResponse[]]
   >,
@@ -58,6 +61,7 @@ declare module 'vitest/browser' {
     tmiSilence(channel: string, silent: boolean): Promise<void>;
     tmiSent(channel: string): Promise<string[]>;
     tmiJoinCount(channel: string): Promise<number>;
+    tmiRoomId(channel: string): Promise<string>;
     tmiRefuseLogin(token: string, on: boolean): Promise<void>;
     httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
     httpRequests(prefix: string): Promise<RecordedRequest[]>;

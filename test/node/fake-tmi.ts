@@ -164,7 +164,12 @@ export class FakeTmiServer {
         break;
       }
       case 'PING':
-        send(`:tmi.twitch.tv PONG tmi.twitch.tv :${args.join(' ').replace(/^:/, '') || 'tmi.twitch.tv'}`);
+        // Without a prefix: tmi.js sends a bare PING and takes only a PONG with no prefix; given
+        // a prefixed one it closes the socket 10 s after each of its pings, once a minute (§1.3).
+        // Clients that send `PING :<word>` (go-twitch-irc, dank-twitch-irc) document Twitch's
+        // answer to that as `:tmi.twitch.tv PONG tmi.twitch.tv :<word>`; the answer to a bare
+        // PING is not in the reference, and tmi.js staying connected to Twitch suggests this one.
+        send(`PONG :${args.join(' ').replace(/^:/, '') || 'tmi.twitch.tv'}`);
         break;
       case 'PRIVMSG':
       default:
