@@ -22,15 +22,21 @@ function sitePages(): Record<string, string> {
  * One build environment per page, so each page is bundled on its own: its start-up code is one
  * file, and no chunk is shared between pages. An OBS Browser Source loads exactly one page, so
  * chunks shared between pages never save a download there; splitting them cost every overlay an
- * extra request per chunk and, because each file is compressed alone, about 2.6 kB gzip on the
- * chat page. Code loaded on demand (simulator, setup card, providers) stays in its own chunks.
+ * extra request per chunk and, because each file is compressed alone, 3.4 kB gzip on the
+ * chat page (README, Hosting). Code loaded on demand (simulator, setup card, providers) stays in its own chunks.
  * The demo page is the default `client` environment; it is built first and empties the folder.
  */
 function pageEnvironments(): Record<string, EnvironmentOptions> {
   return Object.fromEntries(
     Object.entries(sitePages()).map(([name, page]) => [
       name === 'index' ? 'client' : name.replaceAll('-', '_'),
-      { consumer: 'client', build: { emptyOutDir: name === 'index', copyPublicDir: name === 'index', rollupOptions: { input: { [name]: page } } } },
+      {
+        consumer: 'client',
+        // Always the production builds of dependencies (Lit's dev build warns and checks more),
+        // also when the test runner builds the site, where NODE_ENV is "test".
+        resolve: { conditions: ['module', 'browser', 'production'] },
+        build: { emptyOutDir: name === 'index', copyPublicDir: name === 'index', rollupOptions: { input: { [name]: page } } },
+      },
     ]),
   );
 }

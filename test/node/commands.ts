@@ -5,6 +5,7 @@ import type { RecordedRequest, ScriptedResponse } from './fake-http.js';
 import type { WhipSessionInfo } from './fake-whip.js';
 import { pageCommands } from './pages.js';
 import { packageCommands } from './package-consumer.js';
+import { siteWeightCommands } from './site-weight.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
@@ -50,6 +51,7 @@ export const commands = {
   whipKill: (async (_ctx, id: string) => (await fakes()).whip.kill(id)) as BrowserCommand<[string]>,
   ...pageCommands,
   ...packageCommands,
+  ...siteWeightCommands,
 };
 
 declare module 'vitest/browser' {
