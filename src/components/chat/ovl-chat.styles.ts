@@ -4,8 +4,11 @@ import { css } from 'lit';
  * Public knobs are `--ovl-chat-*` custom properties (settable from OBS's Custom CSS); each
  * feeds a private `--_*` on :host. Stay within Chromium 103: no nesting, :has(), color-mix().
  * Comments stay out of the CSS text, which ships as written:
- * - `.line`: `contain` means a new line shifts the others but never changes them.
- *   (`content-visibility: auto` was measured and costs more than it saves here.)
+ * - `.line`: layout containment means a new line shifts the others but never changes them.
+ *   No paint containment: its clip (rounded by the line's radius) cost each line a clip of its
+ *   own to build, paint and raster (about a third of the page's paint time at 60 msg/s), and it
+ *   cut the bottom 3 px off emotes, which are taller than a row. (`content-visibility: auto`
+ *   was measured and costs more than it saves here.)
  * - `.probe`: a one-row line, never seen; its height bounds how many lines fit (OvlChat's `measure()`).
  * - `.animate`: opt-in, since without GPU compositing each animating line is restyled every frame (see README).
  * - reduced motion: lines still leave after fade-after, without the fade; 1 ms so `animationend` still fires.
@@ -62,7 +65,7 @@ export const chatStyles = css`
 
   .line {
     flex: none;
-    contain: layout style paint;
+    contain: layout style;
     padding: var(--_line-padding);
     border-radius: var(--_line-radius);
     background: var(--_line-background);
