@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -12,7 +13,7 @@ afterEach(async () => {
 
 const SIZE = { width: 600, height: 220 };
 const url = (query: string, token = scopedToken(['channel:read:hype_train'])) =>
-  `/overlays/hype-train/?${query}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}#token=${token}`;
+  `/overlays/hype-train/?${query}&dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}#token=${token}`;
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const train = (id: string, fields: Record<string, unknown>) => ({ ...REFERENCE_EVENTS['channel.hype_train.begin'], id, type: 'regular', ...fields });
 
