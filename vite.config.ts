@@ -55,8 +55,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/node/global-setup.ts'],
     testTimeout: 20_000,
-    // Test files share the fake servers, whose scripted faults are queued per path: run files one at a time.
-    fileParallelism: false,
+    // Files run side by side, each in its own browser context (its own storage, locks and
+    // channels) with its own fake servers (test/node/fakes.ts). Most of a file's time is spent
+    // waiting on sockets and timers, not CPU, so even a 2-core machine gains from a few at once.
+    fileParallelism: true,
+    maxWorkers: 2,
     browser: {
       enabled: true,
       headless: true,
