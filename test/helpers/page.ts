@@ -11,6 +11,8 @@ export interface OverlayPage {
   eval<T>(expression: string): Promise<T>;
   errors(): Promise<string[]>;
   screenshot(name: string): Promise<string>;
+  /** For a page opened with `clock`: moves its time ahead by `ms`, running the timers due on the way. */
+  advance(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ function driven(id: number): OverlayPage {
     eval: <T>(expression: string) => commands.pageEval(id, expression) as Promise<T>,
     errors: () => commands.pageErrors(id),
     screenshot: (name) => commands.pageScreenshot(id, name),
+    advance: (ms) => commands.pageAdvance(id, ms),
     close: () => commands.pageClose(id),
   };
 }

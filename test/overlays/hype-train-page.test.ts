@@ -98,10 +98,14 @@ describe('hype-train overlay page (production build)', () => {
   });
 
   test('?demo runs a whole train on the simulator', async () => {
-    page = await openPage('/overlays/hype-train/?demo', { ...SIZE, reducedMotion: true });
+    // The demo's train: begin, progress and end 5 s apart, on a clock the test moves ahead.
+    page = await openPage('/overlays/hype-train/?demo', { ...SIZE, reducedMotion: true, clock: true });
     await expect.poll(() => page!.text('ovl-hype-train', '[part="level"]'), { timeout: 10_000 }).toEqual(['Level 1']);
     await shoot('hype-train-demo');
+    await page.advance(5000);
     await expect.poll(() => page!.text('ovl-hype-train', '[part="level"]'), { timeout: 10_000 }).toEqual(['Level 2']);
+    expect(await active()).toBe(true);
+    await page.advance(5000);
     await expect.poll(active, { timeout: 10_000 }).toBe(false);
     expect(await page.errors()).toEqual([]);
   });
