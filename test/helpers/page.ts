@@ -39,6 +39,17 @@ export async function openLocalFile(path: string): Promise<OverlayPage> {
   return driven(await commands.pageOpen(`http://absolute${path}`, { obsLocalFile: true, reducedMotion: true }));
 }
 
+/**
+ * For `expect.poll` on a page opened with `clock`: each try first moves the page's time on by
+ * `ms`, so what the page does on its own timers (a demo's next event, an alert's end) comes at once.
+ */
+export function advancingBy<T>(page: OverlayPage, ms: number, read: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    await page.advance(ms);
+    return read();
+  };
+}
+
 function driven(id: number): OverlayPage {
   return {
     id,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
@@ -61,8 +61,9 @@ describe('alerts overlay page (production build)', () => {
   });
 
   test('?demo plays simulated redemptions through the real EventSub client', async () => {
-    page = await openPage('/overlays/alerts/?demo&duration=3', { reducedMotion: true });
-    await expect.poll(async () => (await page!.text('ovl-alerts', '[part="text"]'))[0] ?? '', { timeout: 10_000 }).toMatch(/ redeemed /);
+    // The simulator's first event comes after a few seconds, on a clock the test moves ahead.
+    page = await openPage('/overlays/alerts/?demo&duration=3', { reducedMotion: true, clock: true });
+    await expect.poll(advancingBy(page, 500, async () => (await page!.text('ovl-alerts', '[part="text"]'))[0] ?? ''), { timeout: 10_000 }).toMatch(/ redeemed /);
     // Emotes in the simulated messages point at Twitch's CDN, which the test browser cannot resolve.
     expect((await page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
     await page.screenshot('alerts-demo');

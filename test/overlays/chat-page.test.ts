@@ -3,7 +3,7 @@ import { commands } from 'vitest/browser';
 import { privmsg, usernotice } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { COSMETIC_USER_ID, GOOD_TOKEN } from '../helpers/http.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
@@ -123,8 +123,9 @@ describe('chat overlay page (production build)', () => {
   });
 
   test('?demo runs on the simulator with no channel and no account', async () => {
-    page = await openPage('/overlays/chat/?demo', { reducedMotion: true });
-    await expect.poll(async () => (await page!.text('ovl-chat', '[part~="line"]')).length, { timeout: 8000 }).toBeGreaterThan(3);
+    // The simulated chat's lines come a moment apart, on a clock the test moves ahead.
+    page = await openPage('/overlays/chat/?demo', { reducedMotion: true, clock: true });
+    await expect.poll(advancingBy(page, 500, async () => (await page!.text('ovl-chat', '[part~="line"]')).length), { timeout: 8000 }).toBeGreaterThan(3);
     await page.screenshot('chat-demo');
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { EVENT_KINDS } from '../../src/events/stream-event.js';
 
 let page: OverlayPage | undefined;
@@ -110,9 +110,8 @@ describe('demo page: the alerts builder’s Test buttons', () => {
     for (const kind of EVENT_KINDS) {
       await clickTest(kind);
       const shown = () => page!.eval<{ id: string; className: string; text: string }[]>(`window.shownAlerts.filter((a) => a.id.startsWith('sample-${kind}-'))`);
-      // The alerts queued ahead of it (the simulator's, the previous test's) play first: each try moves time on by one.
-      const shownAfterTime = async () => (await page!.advance(1000), shown());
-      await expect.poll(shownAfterTime, { timeout: 10_000 }).toEqual([{ id: expect.any(String), className: `alert ${kind}`, text: expect.stringMatching(/\w/) }]);
+      // The alerts queued ahead of it (the simulator's, the previous test's) play first, a second each.
+      await expect.poll(advancingBy(page, 1000, shown), { timeout: 10_000 }).toEqual([{ id: expect.any(String), className: `alert ${kind}`, text: expect.stringMatching(/\w/) }]);
       expect((await shown())[0]!.text).not.toMatch(/[{}]|undefined|NaN/);
       expect(await testStatus(kind)).toMatch(/^Sent to the preview/);
     }

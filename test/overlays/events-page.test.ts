@@ -3,7 +3,7 @@ import { commands } from 'vitest/browser';
 import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
@@ -86,8 +86,9 @@ describe('event list page (production build) against the fake EventSub server', 
   });
 
   test('?demo lists simulated events through the real EventSub client', async () => {
-    page = await openPage('/overlays/events/?demo&max=6', { reducedMotion: true });
-    await expect.poll(async () => (await rows()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    // The simulator's events come seconds apart, on a clock the test moves ahead.
+    page = await openPage('/overlays/events/?demo&max=6', { reducedMotion: true, clock: true });
+    await expect.poll(advancingBy(page, 1000, async () => (await rows()).length), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     expect((await page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
     await page.screenshot('events-demo');
   });
