@@ -4,7 +4,7 @@ import { beginLogin, completeLogin } from '../../src/twitch/implicit-auth.js';
 import { TWITCH_ENDPOINTS } from '../../src/twitch/endpoints.js';
 import { GOOD_TOKEN, QUICK_POLL_CLIENT_ID } from '../helpers/http.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
 
 const redirectUri = 'https://streamer.example/setup/';
@@ -104,11 +104,11 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
   });
 
   test('"Connect with a code" shows the code to enter, then fills the links that use no scopes', async () => {
-    page = await openPage(`/?dev-origin=${fake.httpOrigin}`);
+    page = await openPage(`/?dev-origin=${fake.httpOrigin}`, { clock: true });
     await connect(QUICK_POLL_CLIENT_ID, 'heatmap', 'connect-code');
     await expect.poll(status, { timeout: 5000 }).toEqual(['Go to https://www.twitch.tv/activate and enter the code ABCDEFGH. This page waits for you.']);
-    // The fake answers "pending" twice, at this client's 1 s interval.
-    await expect.poll(status, { timeout: 10_000, interval: 200 }).toEqual([
+    // The fake answers "pending" twice, at this client's 1 s interval, on a clock the test moves ahead.
+    await expect.poll(advancingBy(page, 1000, status), { timeout: 10_000, interval: 200 }).toEqual([
       'Connected as teststreamer. The Stream info overlay and Click heatmap overlay links now carry this token (no scopes) after the #.',
     ]);
     const links = await urls();
