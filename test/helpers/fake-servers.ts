@@ -4,9 +4,9 @@ import type { EmoteEndpoints } from '../../src/emotes/emote-endpoints.js';
 import { featureEndpointsAt, type FeatureEndpoints } from '../../src/chat-features/feature-endpoints.js';
 
 /**
- * Where this test file's own fake servers listen (test/node/fakes.ts): each file has its own,
- * so files running side by side never see each other's scripted faults, requests or sessions.
- * Read once, when the file loads.
+ * Where this worker's own fake servers listen (test/node/fakes.ts): each worker has its own, so
+ * files running side by side never see each other's scripted faults, requests or sessions.
+ * Read once per worker: its files share one page (vite.config.ts), and this module with it.
  */
 export const fake = await commands.fakeAddresses();
 

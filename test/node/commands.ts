@@ -7,46 +7,46 @@ import { packageCommands } from './package-consumer.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
-  /** Where this test file's own fake servers listen (test/node/fakes.ts). */
-  fakeAddresses: (async (ctx) => addressesOf(await fakesFor(ctx.testPath))) as BrowserCommand<[]>,
-  tmiPush: (async (ctx, channel: string, lines: string[], oneFrame = false) => (await fakesFor(ctx.testPath)).tmi.push(channel, lines, oneFrame)) as BrowserCommand<
+  /** Where this worker's own fake servers listen (test/node/fakes.ts). */
+  fakeAddresses: (async (ctx) => addressesOf(await fakesFor(ctx.sessionId))) as BrowserCommand<[]>,
+  tmiPush: (async (ctx, channel: string, lines: string[], oneFrame = false) => (await fakesFor(ctx.sessionId)).tmi.push(channel, lines, oneFrame)) as BrowserCommand<
     [string, string[], boolean?]
   >,
-  tmiDrop: (async (ctx, channel: string) => (await fakesFor(ctx.testPath)).tmi.drop(channel)) as BrowserCommand<[string]>,
-  tmiSilence: (async (ctx, channel: string, silent: boolean) => (await fakesFor(ctx.testPath)).tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
-  tmiSent: (async (ctx, channel: string) => (await fakesFor(ctx.testPath)).tmi.sent(channel)) as BrowserCommand<[string]>,
-  tmiRefuseLogin: (async (ctx, token: string, on: boolean) => (await fakesFor(ctx.testPath)).tmi.refuseLogin(token, on)) as BrowserCommand<[string, boolean]>,
-  tmiJoinCount: (async (ctx, channel: string) => (await fakesFor(ctx.testPath)).tmi.joinCount(channel)) as BrowserCommand<[string]>,
-  httpScript: (async (ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakesFor(ctx.testPath)).http.script(method, path, responses)) as BrowserCommand<
+  tmiDrop: (async (ctx, channel: string) => (await fakesFor(ctx.sessionId)).tmi.drop(channel)) as BrowserCommand<[string]>,
+  tmiSilence: (async (ctx, channel: string, silent: boolean) => (await fakesFor(ctx.sessionId)).tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
+  tmiSent: (async (ctx, channel: string) => (await fakesFor(ctx.sessionId)).tmi.sent(channel)) as BrowserCommand<[string]>,
+  tmiRefuseLogin: (async (ctx, token: string, on: boolean) => (await fakesFor(ctx.sessionId)).tmi.refuseLogin(token, on)) as BrowserCommand<[string, boolean]>,
+  tmiJoinCount: (async (ctx, channel: string) => (await fakesFor(ctx.sessionId)).tmi.joinCount(channel)) as BrowserCommand<[string]>,
+  httpScript: (async (ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakesFor(ctx.sessionId)).http.script(method, path, responses)) as BrowserCommand<
     [string, string, ScriptedResponse[]]
   >,
-  httpRequests: (async (ctx, prefix: string) => (await fakesFor(ctx.testPath)).http.requests(prefix)) as BrowserCommand<[string]>,
-  httpSetStream: (async (ctx, userId: string, stream: Record<string, unknown> | null) => (await fakesFor(ctx.testPath)).http.setStream(userId, stream)) as BrowserCommand<
+  httpRequests: (async (ctx, prefix: string) => (await fakesFor(ctx.sessionId)).http.requests(prefix)) as BrowserCommand<[string]>,
+  httpSetStream: (async (ctx, userId: string, stream: Record<string, unknown> | null) => (await fakesFor(ctx.sessionId)).http.setStream(userId, stream)) as BrowserCommand<
     [string, Record<string, unknown> | null]
   >,
-  esNotify: (async (ctx, type: string, event: Record<string, unknown>, copies = 1, version?: string) => (await fakesFor(ctx.testPath)).eventsub.notify(type, event, copies, version)) as BrowserCommand<
+  esNotify: (async (ctx, type: string, event: Record<string, unknown>, copies = 1, version?: string) => (await fakesFor(ctx.sessionId)).eventsub.notify(type, event, copies, version)) as BrowserCommand<
     [string, Record<string, unknown>, number?, string?]
   >,
-  esRefuse: (async (ctx, type: string, status: number) => (await fakesFor(ctx.testPath)).eventsub.refuse(type, status)) as BrowserCommand<[string, number]>,
-  esReconnect: (async (ctx) => (await fakesFor(ctx.testPath)).eventsub.reconnect()) as BrowserCommand<[]>,
-  esRevoke: (async (ctx, type: string, status: string) => (await fakesFor(ctx.testPath)).eventsub.revoke(type, status)) as BrowserCommand<[string, string]>,
-  esCloseAll: (async (ctx, code: number) => (await fakesFor(ctx.testPath)).eventsub.closeAll(code)) as BrowserCommand<[number]>,
-  esSilence: (async (ctx, on: boolean) => (await fakesFor(ctx.testPath)).eventsub.silence(on)) as BrowserCommand<[boolean]>,
-  esSessions: (async (ctx) => (await fakesFor(ctx.testPath)).eventsub.list()) as BrowserCommand<[]>,
-  esConnections: (async (ctx, tag: string) => (await fakesFor(ctx.testPath)).eventsub.connections(tag)) as BrowserCommand<[string]>,
-  esRaw: (async (ctx, text: string) => (await fakesFor(ctx.testPath)).eventsub.raw(text)) as BrowserCommand<[string]>,
-  psPublish: (async (ctx, topic: string, inner: unknown) => (await fakesFor(ctx.testPath)).pubsub.publish(topic, inner)) as BrowserCommand<[string, unknown]>,
-  psReconnect: (async (ctx) => (await fakesFor(ctx.testPath)).pubsub.reconnect()) as BrowserCommand<[]>,
-  psSilence: (async (ctx, on: boolean) => (await fakesFor(ctx.testPath)).pubsub.silence(on)) as BrowserCommand<[boolean]>,
+  esRefuse: (async (ctx, type: string, status: number) => (await fakesFor(ctx.sessionId)).eventsub.refuse(type, status)) as BrowserCommand<[string, number]>,
+  esReconnect: (async (ctx) => (await fakesFor(ctx.sessionId)).eventsub.reconnect()) as BrowserCommand<[]>,
+  esRevoke: (async (ctx, type: string, status: string) => (await fakesFor(ctx.sessionId)).eventsub.revoke(type, status)) as BrowserCommand<[string, string]>,
+  esCloseAll: (async (ctx, code: number) => (await fakesFor(ctx.sessionId)).eventsub.closeAll(code)) as BrowserCommand<[number]>,
+  esSilence: (async (ctx, on: boolean) => (await fakesFor(ctx.sessionId)).eventsub.silence(on)) as BrowserCommand<[boolean]>,
+  esSessions: (async (ctx) => (await fakesFor(ctx.sessionId)).eventsub.list()) as BrowserCommand<[]>,
+  esConnections: (async (ctx, tag: string) => (await fakesFor(ctx.sessionId)).eventsub.connections(tag)) as BrowserCommand<[string]>,
+  esRaw: (async (ctx, text: string) => (await fakesFor(ctx.sessionId)).eventsub.raw(text)) as BrowserCommand<[string]>,
+  psPublish: (async (ctx, topic: string, inner: unknown) => (await fakesFor(ctx.sessionId)).pubsub.publish(topic, inner)) as BrowserCommand<[string, unknown]>,
+  psReconnect: (async (ctx) => (await fakesFor(ctx.sessionId)).pubsub.reconnect()) as BrowserCommand<[]>,
+  psSilence: (async (ctx, on: boolean) => (await fakesFor(ctx.sessionId)).pubsub.silence(on)) as BrowserCommand<[boolean]>,
   psStats: (async (ctx) => {
-    const { pubsub } = await fakesFor(ctx.testPath);
+    const { pubsub } = await fakesFor(ctx.sessionId);
     return { pings: pubsub.pings, listens: pubsub.listens };
   }) as BrowserCommand<[]>,
-  heatSend: (async (ctx, channelId: string, frames: string[]) => (await fakesFor(ctx.testPath)).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
-  heatRefuse: (async (ctx, channelId: string, on: boolean) => (await fakesFor(ctx.testPath)).heat.refuse(channelId, on)) as BrowserCommand<[string, boolean]>,
-  stallHeld: (async (ctx) => (await fakesFor(ctx.testPath)).stall.held) as BrowserCommand<[]>,
-  whipSessions: (async (ctx) => (await fakesFor(ctx.testPath)).whip.list()) as BrowserCommand<[]>,
-  whipKill: (async (ctx, id: string) => (await fakesFor(ctx.testPath)).whip.kill(id)) as BrowserCommand<[string]>,
+  heatSend: (async (ctx, channelId: string, frames: string[]) => (await fakesFor(ctx.sessionId)).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
+  heatRefuse: (async (ctx, channelId: string, on: boolean) => (await fakesFor(ctx.sessionId)).heat.refuse(channelId, on)) as BrowserCommand<[string, boolean]>,
+  stallHeld: (async (ctx) => (await fakesFor(ctx.sessionId)).stall.held) as BrowserCommand<[]>,
+  whipSessions: (async (ctx) => (await fakesFor(ctx.sessionId)).whip.list()) as BrowserCommand<[]>,
+  whipKill: (async (ctx, id: string) => (await fakesFor(ctx.sessionId)).whip.kill(id)) as BrowserCommand<[string]>,
   ...pageCommands,
   ...packageCommands,
 };

@@ -8,11 +8,12 @@ import { FakeWhipServer } from './fake-whip.js';
 import { FakeStallServer } from './fake-stall.js';
 
 /**
- * The protocol fakes of one test file. Every file gets its own instances on their own ports:
- * test files run side by side (vite.config.ts), and what a file scripts (queued faults, refused
- * types, silenced sockets) or reads back (recorded requests, sessions, counters) must be its own.
+ * The protocol fakes of one test worker. Test files run side by side (vite.config.ts), each
+ * worker (a browser session) running its files one after another: each worker gets its own
+ * instances on their own ports, so what a file scripts (queued faults, refused types, silenced
+ * sockets) or reads back (recorded requests, sessions, counters) is never another running file's.
  */
-export interface FileFakes {
+export interface WorkerFakes {
   readonly tmi: FakeTmiServer;
   readonly http: FakeHttpServer;
   readonly eventsub: FakeEventSubServer;
@@ -23,7 +24,7 @@ export interface FileFakes {
   readonly stall: FakeStallServer;
 }
 
-/** Where a test file's fakes listen, as the browser reads them (test/helpers/fake-servers.ts). */
+/** Where a worker's fakes listen, as the browser reads them (test/helpers/fake-servers.ts). */
 export interface FakeAddresses {
   readonly tmiPort: number;
   /** `http://127.0.0.1:<port>`; services under /helix, /id, /7tv, /bttv, /ffz, /ivr, /pronouns. */
@@ -40,7 +41,7 @@ export interface FakeAddresses {
 }
 
 /**
- * What one test run holds: the built site (read-only, so shared) and each file's fakes.
+ * What one test run holds: the built site (read-only, so shared) and each worker's fakes.
  *
  * Vitest runs the global setup once per project (the root and each browser instance), in
  * its module runner, while the browser commands come from the bundled config: several module
@@ -49,14 +50,14 @@ export interface FakeAddresses {
  */
 interface Registry {
   readonly site: Promise<StaticSite>;
-  readonly files: Map<string, Promise<FileFakes>>;
+  readonly workers: Map<string, Promise<WorkerFakes>>;
   holders: number;
 }
 
 const KEY = Symbol.for('ovl.test.fakes');
 const slot = process as unknown as Record<symbol, Registry | undefined>;
 
-async function startFileFakes(): Promise<FileFakes> {
+async function startWorkerFakes(): Promise<WorkerFakes> {
   const [tmi, http, eventsub, pubsub, heat, whip, stall] = await Promise.all([
     FakeTmiServer.start(),
     FakeHttpServer.start(),
@@ -78,35 +79,34 @@ function registry(): Registry {
 
 /** Builds and serves the site on first use; later callers share it. Pair with `releaseFakes()`. */
 export function holdSite(): Promise<StaticSite> {
-  const held = (slot[KEY] ??= { site: StaticSite.start(), files: new Map(), holders: 0 });
+  const held = (slot[KEY] ??= { site: StaticSite.start(), workers: new Map(), holders: 0 });
   held.holders += 1;
   return held.site;
 }
 
-/** When the last holder lets go, closes the site and every file's fakes. */
+/** When the last holder lets go, closes the site and every worker's fakes. */
 export async function releaseFakes(): Promise<void> {
   const held = slot[KEY];
   if (!held) return;
   held.holders -= 1;
   if (held.holders > 0) return;
   slot[KEY] = undefined;
-  const closeFile = async (fakes: Promise<FileFakes>) => Promise.all(Object.values(await fakes).map((fake: { close(): Promise<void> }) => fake.close()));
-  await Promise.all([(await held.site).close(), ...[...held.files.values()].map(closeFile)]);
+  const closeAll = async (fakes: Promise<WorkerFakes>) => Promise.all(Object.values(await fakes).map((fake: { close(): Promise<void> }) => fake.close()));
+  await Promise.all([(await held.site).close(), ...[...held.workers.values()].map(closeAll)]);
 }
 
-/** The fakes of the test file at `testPath`, started on its first command. */
-export function fakesFor(testPath: string | undefined): Promise<FileFakes> {
-  if (!testPath) throw new Error('a fake-server command came from outside a test file');
-  const { files } = registry();
-  let fakes = files.get(testPath);
+/** The fakes of the worker (browser session) `sessionId`, started on its first command. */
+export function fakesFor(sessionId: string): Promise<WorkerFakes> {
+  const { workers } = registry();
+  let fakes = workers.get(sessionId);
   if (!fakes) {
-    fakes = startFileFakes();
-    files.set(testPath, fakes);
+    fakes = startWorkerFakes();
+    workers.set(sessionId, fakes);
   }
   return fakes;
 }
 
-export function addressesOf(fakes: FileFakes): FakeAddresses {
+export function addressesOf(fakes: WorkerFakes): FakeAddresses {
   const { tmi, http, eventsub, pubsub, heat, whip, stall } = fakes;
   return { tmiPort: tmi.port, httpOrigin: http.origin, eventsubUrl: eventsub.url, pubsubUrl: pubsub.url, heatUrl: heat.url, whipOrigin: whip.origin, stallUrl: stall.url };
 }
