@@ -57,9 +57,9 @@ export default defineConfig({
     testTimeout: 20_000,
     // Files run side by side in workers, each a browser session with its own context (its own
     // storage, locks and channels) and its own fake servers (test/node/fakes.ts). Much of a file's
-    // time is spent waiting on sockets and timers, so even a 2-core machine gains from two at once.
+    // time is spent waiting on sockets and timers, so even a 2-core machine gains from three at once.
     fileParallelism: true,
-    maxWorkers: 2,
+    maxWorkers: 3,
     browser: {
       enabled: true,
       headless: true,
