@@ -55,6 +55,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/node/global-setup.ts'],
     testTimeout: 20_000,
+    // With files running side by side on two cores, a page's work (a lazy chunk, a render) can
+    // take longer than Vitest's 1 s default; a poll that passes returns as soon as it does.
+    expect: { poll: { timeout: 5000 } },
     // Files run side by side in workers, each a browser session with its own context (its own
     // storage, locks and channels) and its own fake servers (test/node/fakes.ts). Much of a file's
     // time is spent waiting on sockets and timers, so even a 2-core machine gains from three at once.
