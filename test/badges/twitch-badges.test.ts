@@ -3,7 +3,8 @@ import { commands } from 'vitest/browser';
 import { TwitchBadges } from '../../src/badges/twitch-badges.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
 import { Backoff } from '../../src/core/backoff.js';
-import { BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeFeatureEndpoints, fakeTwitchEndpoints } from '../helpers/http.js';
+import { BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+import { fakeTwitchEndpoints, fakeFeatureEndpoints } from '../helpers/fake-servers.js';
 
 const IVR_CHANNEL = '/ivr/v2/twitch/badges/channel';
 

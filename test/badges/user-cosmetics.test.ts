@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { UserCosmetics, type UserCosmeticsOptions } from '../../src/badges/user-cosmetics.js';
 import { userBadgeElement } from '../../src/badges/user-badge-element.js';
-import { COSMETIC_USER_ID, RADIAL_USER_ID, fakeFeatureEndpoints } from '../helpers/http.js';
+import { COSMETIC_USER_ID, RADIAL_USER_ID } from '../helpers/http.js';
+import { fakeFeatureEndpoints } from '../helpers/fake-servers.js';
 
 const SUPPORTER_BG = '#755000';
 const FFZ_DEV = '49399878';

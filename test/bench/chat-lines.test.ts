@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { uniqueChannel } from '../helpers/chat.js';
 import { GOOD_TOKEN } from '../helpers/http.js';
+import { fake } from '../helpers/fake-servers.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
 import { DECORATED_CHATTERS, ID_PLACEHOLDER, providerLines } from './chat-lines.js';
 
@@ -40,7 +41,7 @@ describe('the chat benchmark\'s lines for "all providers on" (test/bench/chat-li
   test('are decorated by every opt-in provider from the recorded answers, so the bench measures the decorated path', async () => {
     const channel = uniqueChannel('provbench');
     const params = `channel=${channel}&badges=twitch,ffz,bttv,7tv&paints=true&pronouns=true&max-messages=500&debug`;
-    page = await openPage(`/overlays/chat/?${params}&dev-chat=127.0.0.1:${inject('tmiPort')}&dev-origin=${inject('httpOrigin')}#token=${GOOD_TOKEN}`, { height: 4000 });
+    page = await openPage(`/overlays/chat/?${params}&dev-chat=127.0.0.1:${fake.tmiPort}&dev-origin=${fake.httpOrigin}#token=${GOOD_TOKEN}`, { height: 4000 });
     await expect.poll(() => page!.text('ovl-status-panel', '.note'), { timeout: 8000 }).toEqual(
       expect.arrayContaining(['badges: loaded (helix)', 'ffz badges: loaded', 'bttv badges: loaded', 'cheermotes: 3 loaded']),
     );

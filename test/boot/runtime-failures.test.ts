@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { bootOverlay, type BootedOverlay } from '../../src/boot/boot.js';
 import { chatOverlay } from '../../src/overlays/chat-overlay.js';
@@ -10,6 +10,7 @@ import { BROADCASTER_TOKEN, GOOD_TOKEN } from '../helpers/http.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
 import type { StreamEventSource } from '../../src/sources/eventsub/stream-event-source.js';
 import { uniqueChannel } from '../helpers/chat.js';
+import { fake } from '../helpers/fake-servers.js';
 
 /**
  * Issue 10, "Silent failures": a source that needs the streamer at any time, not only at
@@ -29,9 +30,9 @@ afterEach(() => {
 const card = () => root.querySelector('ovl-setup-card')?.items ?? [];
 const until = (source: Source, state: string, timeout = 5000) => expect.poll(() => source.status.state, { timeout }).toBe(state);
 const chatUrl = (channel: string, fragment = '') =>
-  new URL(`http://127.0.0.1/overlays/chat/?channel=${channel}&emotes=&dev-chat=127.0.0.1:${inject('tmiPort')}&dev-origin=${inject('httpOrigin')}${fragment}`);
+  new URL(`http://127.0.0.1/overlays/chat/?channel=${channel}&emotes=&dev-chat=127.0.0.1:${fake.tmiPort}&dev-origin=${fake.httpOrigin}${fragment}`);
 const alertsUrl = () =>
-  new URL(`http://127.0.0.1/overlays/alerts/?dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}#token=${BROADCASTER_TOKEN}`);
+  new URL(`http://127.0.0.1/overlays/alerts/?dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}#token=${BROADCASTER_TOKEN}`);
 
 describe('the setup card follows the sources while the overlay runs', () => {
   test('a dropped chat socket is transient: no card, the ?debug chip says so, and chat comes back', async () => {
@@ -109,7 +110,7 @@ describe('the setup card follows the sources while the overlay runs', () => {
     const clock = new ManualSchedule();
     const channelId = String(700_000_000 + Math.floor(Math.random() * 1_000_000));
     await commands.heatRefuse(channelId, true);
-    const url = new URL(`http://127.0.0.1/overlays/heatmap/?channel-id=${channelId}&dev-heat=${inject('heatUrl')}`);
+    const url = new URL(`http://127.0.0.1/overlays/heatmap/?channel-id=${channelId}&dev-heat=${fake.heatUrl}`);
     booted = await bootOverlay(heatmapOverlay, { url, root, schedule: clock.schedule });
     const [heat] = booted.parts!.sources;
     for (const attempt of [1, 2]) {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { ChannelProfiles } from '../../src/chat-features/channel-profiles.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
-import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeFeatureEndpoints, fakeTwitchEndpoints } from '../helpers/http.js';
+import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+import { fakeTwitchEndpoints, fakeFeatureEndpoints } from '../helpers/fake-servers.js';
 
 const IVR_USER = '/ivr/v2/twitch/user';
 const profiles = (helix?: HelixClient) => new ChannelProfiles({ helix, ivrEndpoint: fakeFeatureEndpoints().ivr, timeoutMs: 500, maxBytes: 20_000 });

@@ -3,7 +3,8 @@ import { commands } from 'vitest/browser';
 import { CheermoteLookup, loadCheermotes } from '../../src/chat-features/cheermotes.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
 import { Backoff } from '../../src/core/backoff.js';
-import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
+import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+import { fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 const CDN = 'https://d3aqoihi2n8ty8.cloudfront.net';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { Pronouns, pronounsElement, type PronounsOptions } from '../../src/chat-features/pronouns.js';
-import { fakeFeatureEndpoints } from '../helpers/http.js';
+import { fakeFeatureEndpoints } from '../helpers/fake-servers.js';
 
 function pronouns(options: Partial<PronounsOptions> = {}): Pronouns {
   return new Pronouns({ endpoint: fakeFeatureEndpoints().pronouns, maxBytes: 20_000, ...options });

@@ -5,7 +5,8 @@ import { StreamInfoSource } from '../../src/sources/helix/stream-info-source.js'
 import '../../src/components/stream-info/ovl-stream-info.js';
 import type { OvlStreamInfo } from '../../src/components/stream-info/ovl-stream-info.js';
 import { formatUptime, formatViewers } from '../../src/components/stream-info/format.js';
-import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
+import { GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+import { fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 let userId = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
 let element: OvlStreamInfo | undefined;

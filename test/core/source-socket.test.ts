@@ -1,8 +1,9 @@
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { SourceSocket, CONNECT_TIMEOUT_MS, type SocketEnd } from '../../src/core/source-socket.js';
 import { SourceError } from '../../src/core/errors.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
+import { fake } from '../helpers/fake-servers.js';
 
 function record(url: string, options: ConstructorParameters<typeof SourceSocket>[2] = {}) {
   const seen = { opened: 0, messages: [] as string[], tapped: [] as string[], ends: [] as SocketEnd[] };
@@ -17,7 +18,7 @@ function record(url: string, options: ConstructorParameters<typeof SourceSocket>
 describe('SourceSocket', () => {
   test('opens, taps each frame before its handler sees it, and reports the end once', async () => {
     const clock = new ManualSchedule();
-    const { socket, seen } = record(inject('eventsubUrl'), { schedule: clock.schedule });
+    const { socket, seen } = record(fake.eventsubUrl, { schedule: clock.schedule });
     expect(clock.delays).toEqual([CONNECT_TIMEOUT_MS]);
     await expect.poll(() => seen.messages.length).toBe(1);
     expect(seen.opened).toBe(1);
@@ -33,7 +34,7 @@ describe('SourceSocket', () => {
   test('a handshake that never completes is abandoned at the connect timeout, and does not block the next attempt', async () => {
     const clock = new ManualSchedule();
     const before = await commands.stallHeld();
-    const { socket, seen } = record(inject('stallUrl'), { schedule: clock.schedule, connectTimeoutMs: 3000 });
+    const { socket, seen } = record(fake.stallUrl, { schedule: clock.schedule, connectTimeoutMs: 3000 });
     await expect.poll(() => commands.stallHeld()).toBe(before + 1);
     expect(clock.delays).toEqual([3000]);
     clock.runNext();
@@ -42,14 +43,14 @@ describe('SourceSocket', () => {
     expect(seen.opened).toBe(0);
     // Chromium lets one handshake per host and port be pending; the abandoned one no longer
     // counts, so a retry reaches the server (Chromium itself keeps the dead TCP connection).
-    const retry = record(inject('stallUrl'), { schedule: clock.schedule });
+    const retry = record(fake.stallUrl, { schedule: clock.schedule });
     await expect.poll(() => commands.stallHeld()).toBe(before + 2);
     retry.socket.close();
   });
 
   test('close() reports no end and cancels the timeout', async () => {
     const clock = new ManualSchedule();
-    const { socket, seen } = record(inject('stallUrl'), { schedule: clock.schedule });
+    const { socket, seen } = record(fake.stallUrl, { schedule: clock.schedule });
     socket.close();
     socket.close();
     expect(clock.waiting).toBe(0);

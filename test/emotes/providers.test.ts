@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
 import { loadThirdPartyEmotes } from '../../src/emotes/providers.js';
-import { BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID, fakeEmoteEndpoints } from '../helpers/http.js';
+import { BROKEN_CHANNEL_ID, FIXTURE_CHANNEL_ID } from '../helpers/http.js';
+import { fakeEmoteEndpoints } from '../helpers/fake-servers.js';
 
 const ALL = ['7tv', 'bttv', 'ffz'] as const;
 

@@ -1,5 +1,5 @@
-import { inject } from 'vitest';
 import { ChatSource, type ChatSourceOptions, type ChatSourceEventMap } from '../../src/sources/tmi/chat-source.js';
+import { fake } from './fake-servers.js';
 
 let counter = 0;
 
@@ -13,7 +13,7 @@ export function uniqueChannel(prefix = 'chan'): string {
 export function fakeChat(channel: string, options: Partial<ChatSourceOptions> = {}): ChatSource {
   return new ChatSource({
     channel,
-    server: { host: '127.0.0.1', port: inject('tmiPort'), secure: false },
+    server: { host: '127.0.0.1', port: fake.tmiPort, secure: false },
     reconnect: { initialMs: 50, factor: 1.5, maxMs: 300 },
     ...options,
   });

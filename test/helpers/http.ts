@@ -1,8 +1,3 @@
-import { inject } from 'vitest';
-import type { TwitchEndpoints } from '../../src/twitch/endpoints.js';
-import type { EmoteEndpoints } from '../../src/emotes/emote-endpoints.js';
-import { featureEndpointsAt, type FeatureEndpoints } from '../../src/chat-features/feature-endpoints.js';
-
 /** Values the fake HTTP server and the tests agree on (no Node imports: loaded in the browser too). */
 export const TEST_CLIENT_ID = 'testclientid';
 export const GOOD_TOKEN = 'goodtoken';
@@ -26,17 +21,3 @@ export const BROKEN_CHANNEL_ID = '500500500';
 export const COSMETIC_USER_ID = '7000001';
 /** A chatter whose 7TV style has only a radial paint. */
 export const RADIAL_USER_ID = '7000003';
-
-export function fakeTwitchEndpoints(): TwitchEndpoints {
-  const origin = inject('httpOrigin');
-  return { helix: `${origin}/helix`, id: `${origin}/id` };
-}
-
-export function fakeEmoteEndpoints(): EmoteEndpoints {
-  const origin = inject('httpOrigin');
-  return { seventv: `${origin}/7tv/v3`, bttv: `${origin}/bttv/3`, ffz: `${origin}/ffz/v1` };
-}
-
-export function fakeFeatureEndpoints(): FeatureEndpoints {
-  return featureEndpointsAt(inject('httpOrigin'));
-}

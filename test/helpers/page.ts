@@ -11,6 +11,8 @@ export interface OverlayPage {
   eval<T>(expression: string): Promise<T>;
   errors(): Promise<string[]>;
   screenshot(name: string): Promise<string>;
+  /** For a page opened with `clock`: moves its time ahead by `ms`, running the timers due on the way. */
+  advance(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,17 @@ export async function openLocalFile(path: string): Promise<OverlayPage> {
   return driven(await commands.pageOpen(`http://absolute${path}`, { obsLocalFile: true, reducedMotion: true }));
 }
 
+/**
+ * For `expect.poll` on a page opened with `clock`: each try first moves the page's time on by
+ * `ms`, so what the page does on its own timers (a demo's next event, an alert's end) comes at once.
+ */
+export function advancingBy<T>(page: OverlayPage, ms: number, read: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    await page.advance(ms);
+    return read();
+  };
+}
+
 function driven(id: number): OverlayPage {
   return {
     id,
@@ -45,6 +58,7 @@ function driven(id: number): OverlayPage {
     eval: <T>(expression: string) => commands.pageEval(id, expression) as Promise<T>,
     errors: () => commands.pageErrors(id),
     screenshot: (name) => commands.pageScreenshot(id, name),
+    advance: (ms) => commands.pageAdvance(id, ms),
     close: () => commands.pageClose(id),
   };
 }

@@ -1,11 +1,12 @@
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import type { ReactiveElement } from 'lit';
 import type { Schedule } from '../../src/core/schedule.js';
 import type { EventKind, StreamEvent } from '../../src/events/stream-event.js';
 import { StreamEventSource } from '../../src/sources/eventsub/stream-event-source.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
-import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, fakeTwitchEndpoints, scopedToken } from './http.js';
+import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, scopedToken } from './http.js';
 import { ManualSchedule } from './manual-schedule.js';
+import { fake, fakeTwitchEndpoints } from './fake-servers.js';
 
 /** A live widget element (hype train, poll): it takes a schedule, a clock and a source of stream events. */
 type Widget = ReactiveElement & { schedule: Schedule; clock: () => number; source?: unknown };
@@ -42,7 +43,7 @@ export async function mountWidget<E extends Widget>(options: WidgetOptions<E>) {
     userId: FIXTURE_CHANNEL_ID,
     scopes: options.scopes,
     kinds: options.kinds,
-    url: inject('eventsubUrl'),
+    url: fake.eventsubUrl,
   });
   const received: string[] = [];
   source.addEventListener('event', (e) => received.push(options.describe(e.detail)));

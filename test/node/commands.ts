@@ -1,5 +1,5 @@
 import type { BrowserCommand } from 'vitest/node';
-import { fakes } from './fakes.js';
+import { addressesOf, fakesFor, type FakeAddresses } from './fakes.js';
 import { roomIdOf } from './fake-tmi.js';
 import type { RecordedRequest, ScriptedResponse } from './fake-http.js';
 import type { WhipSessionInfo } from './fake-whip.js';
@@ -9,46 +9,48 @@ import { siteWeightCommands } from './site-weight.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
-  tmiPush: (async (_ctx, channel: string, lines: string[], oneFrame = false) => (await fakes()).tmi.push(channel, lines, oneFrame)) as BrowserCommand<
+  /** Where this worker's own fake servers listen (test/node/fakes.ts). */
+  fakeAddresses: (async (ctx) => addressesOf(await fakesFor(ctx.sessionId))) as BrowserCommand<[]>,
+  tmiPush: (async (ctx, channel: string, lines: string[], oneFrame = false) => (await fakesFor(ctx.sessionId)).tmi.push(channel, lines, oneFrame)) as BrowserCommand<
     [string, string[], boolean?]
   >,
-  tmiDrop: (async (_ctx, channel: string) => (await fakes()).tmi.drop(channel)) as BrowserCommand<[string]>,
-  tmiSilence: (async (_ctx, channel: string, silent: boolean) => (await fakes()).tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
-  tmiSent: (async (_ctx, channel: string) => (await fakes()).tmi.sent(channel)) as BrowserCommand<[string]>,
-  tmiRefuseLogin: (async (_ctx, token: string, on: boolean) => (await fakes()).tmi.refuseLogin(token, on)) as BrowserCommand<[string, boolean]>,
-  tmiJoinCount: (async (_ctx, channel: string) => (await fakes()).tmi.joinCount(channel)) as BrowserCommand<[string]>,
+  tmiDrop: (async (ctx, channel: string) => (await fakesFor(ctx.sessionId)).tmi.drop(channel)) as BrowserCommand<[string]>,
+  tmiSilence: (async (ctx, channel: string, silent: boolean) => (await fakesFor(ctx.sessionId)).tmi.silence(channel, silent)) as BrowserCommand<[string, boolean]>,
+  tmiSent: (async (ctx, channel: string) => (await fakesFor(ctx.sessionId)).tmi.sent(channel)) as BrowserCommand<[string]>,
+  tmiRefuseLogin: (async (ctx, token: string, on: boolean) => (await fakesFor(ctx.sessionId)).tmi.refuseLogin(token, on)) as BrowserCommand<[string, boolean]>,
+  tmiJoinCount: (async (ctx, channel: string) => (await fakesFor(ctx.sessionId)).tmi.joinCount(channel)) as BrowserCommand<[string]>,
   /** The id the fake TMI server gives `channel` in ROOMSTATE. */
   tmiRoomId: (async (_ctx, channel: string) => roomIdOf(channel)) as BrowserCommand<[string]>,
-  httpScript: (async (_ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakes()).http.script(method, path, responses)) as BrowserCommand<
+  httpScript: (async (ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakesFor(ctx.sessionId)).http.script(method, path, responses)) as BrowserCommand<
     [string, string, ScriptedResponse[]]
   >,
-  httpRequests: (async (_ctx, prefix: string) => (await fakes()).http.requests(prefix)) as BrowserCommand<[string]>,
-  httpSetStream: (async (_ctx, userId: string, stream: Record<string, unknown> | null) => (await fakes()).http.setStream(userId, stream)) as BrowserCommand<
+  httpRequests: (async (ctx, prefix: string) => (await fakesFor(ctx.sessionId)).http.requests(prefix)) as BrowserCommand<[string]>,
+  httpSetStream: (async (ctx, userId: string, stream: Record<string, unknown> | null) => (await fakesFor(ctx.sessionId)).http.setStream(userId, stream)) as BrowserCommand<
     [string, Record<string, unknown> | null]
   >,
-  esNotify: (async (_ctx, type: string, event: Record<string, unknown>, copies = 1, version?: string) => (await fakes()).eventsub.notify(type, event, copies, version)) as BrowserCommand<
+  esNotify: (async (ctx, type: string, event: Record<string, unknown>, copies = 1, version?: string) => (await fakesFor(ctx.sessionId)).eventsub.notify(type, event, copies, version)) as BrowserCommand<
     [string, Record<string, unknown>, number?, string?]
   >,
-  esRefuse: (async (_ctx, type: string, status: number) => (await fakes()).eventsub.refuse(type, status)) as BrowserCommand<[string, number]>,
-  esReconnect: (async () => (await fakes()).eventsub.reconnect()) as BrowserCommand<[]>,
-  esRevoke: (async (_ctx, type: string, status: string) => (await fakes()).eventsub.revoke(type, status)) as BrowserCommand<[string, string]>,
-  esCloseAll: (async (_ctx, code: number) => (await fakes()).eventsub.closeAll(code)) as BrowserCommand<[number]>,
-  esSilence: (async (_ctx, on: boolean) => (await fakes()).eventsub.silence(on)) as BrowserCommand<[boolean]>,
-  esSessions: (async () => (await fakes()).eventsub.list()) as BrowserCommand<[]>,
-  esConnections: (async (_ctx, tag: string) => (await fakes()).eventsub.connections(tag)) as BrowserCommand<[string]>,
-  esRaw: (async (_ctx, text: string) => (await fakes()).eventsub.raw(text)) as BrowserCommand<[string]>,
-  psPublish: (async (_ctx, topic: string, inner: unknown) => (await fakes()).pubsub.publish(topic, inner)) as BrowserCommand<[string, unknown]>,
-  psReconnect: (async () => (await fakes()).pubsub.reconnect()) as BrowserCommand<[]>,
-  psSilence: (async (_ctx, on: boolean) => (await fakes()).pubsub.silence(on)) as BrowserCommand<[boolean]>,
-  psStats: (async () => {
-    const { pubsub } = await fakes();
+  esRefuse: (async (ctx, type: string, status: number) => (await fakesFor(ctx.sessionId)).eventsub.refuse(type, status)) as BrowserCommand<[string, number]>,
+  esReconnect: (async (ctx) => (await fakesFor(ctx.sessionId)).eventsub.reconnect()) as BrowserCommand<[]>,
+  esRevoke: (async (ctx, type: string, status: string) => (await fakesFor(ctx.sessionId)).eventsub.revoke(type, status)) as BrowserCommand<[string, string]>,
+  esCloseAll: (async (ctx, code: number) => (await fakesFor(ctx.sessionId)).eventsub.closeAll(code)) as BrowserCommand<[number]>,
+  esSilence: (async (ctx, on: boolean) => (await fakesFor(ctx.sessionId)).eventsub.silence(on)) as BrowserCommand<[boolean]>,
+  esSessions: (async (ctx) => (await fakesFor(ctx.sessionId)).eventsub.list()) as BrowserCommand<[]>,
+  esConnections: (async (ctx, tag: string) => (await fakesFor(ctx.sessionId)).eventsub.connections(tag)) as BrowserCommand<[string]>,
+  esRaw: (async (ctx, text: string) => (await fakesFor(ctx.sessionId)).eventsub.raw(text)) as BrowserCommand<[string]>,
+  psPublish: (async (ctx, topic: string, inner: unknown) => (await fakesFor(ctx.sessionId)).pubsub.publish(topic, inner)) as BrowserCommand<[string, unknown]>,
+  psReconnect: (async (ctx) => (await fakesFor(ctx.sessionId)).pubsub.reconnect()) as BrowserCommand<[]>,
+  psSilence: (async (ctx, on: boolean) => (await fakesFor(ctx.sessionId)).pubsub.silence(on)) as BrowserCommand<[boolean]>,
+  psStats: (async (ctx) => {
+    const { pubsub } = await fakesFor(ctx.sessionId);
     return { pings: pubsub.pings, listens: pubsub.listens };
   }) as BrowserCommand<[]>,
-  heatSend: (async (_ctx, channelId: string, frames: string[]) => (await fakes()).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
-  heatRefuse: (async (_ctx, channelId: string, on: boolean) => (await fakes()).heat.refuse(channelId, on)) as BrowserCommand<[string, boolean]>,
-  stallHeld: (async () => (await fakes()).stall.held) as BrowserCommand<[]>,
-  whipSessions: (async () => (await fakes()).whip.list()) as BrowserCommand<[]>,
-  whipKill: (async (_ctx, id: string) => (await fakes()).whip.kill(id)) as BrowserCommand<[string]>,
+  heatSend: (async (ctx, channelId: string, frames: string[]) => (await fakesFor(ctx.sessionId)).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
+  heatRefuse: (async (ctx, channelId: string, on: boolean) => (await fakesFor(ctx.sessionId)).heat.refuse(channelId, on)) as BrowserCommand<[string, boolean]>,
+  stallHeld: (async (ctx) => (await fakesFor(ctx.sessionId)).stall.held) as BrowserCommand<[]>,
+  whipSessions: (async (ctx) => (await fakesFor(ctx.sessionId)).whip.list()) as BrowserCommand<[]>,
+  whipKill: (async (ctx, id: string) => (await fakesFor(ctx.sessionId)).whip.kill(id)) as BrowserCommand<[string]>,
   ...pageCommands,
   ...packageCommands,
   ...siteWeightCommands,
@@ -56,6 +58,7 @@ export const commands = {
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
+    fakeAddresses(): Promise<FakeAddresses>;
     tmiPush(channel: string, lines: string[], oneFrame?: boolean): Promise<number>;
     whipSessions(): Promise<WhipSessionInfo[]>;
     whipKill(id: string): Promise<boolean>;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { TYPES } from './static-site.js';
 
@@ -14,6 +14,8 @@ import { TYPES } from './static-site.js';
 interface OpenPage {
   readonly page: Page;
   readonly errors: string[];
+  /** The browser context made for this page alone (see `PageOptions.clock`), closed with it. */
+  readonly ownContext: BrowserContext | null;
 }
 
 const pages = new Map<number, OpenPage>();
@@ -36,6 +38,14 @@ export interface PageOptions {
    * comes from the extension, a missing file fails the request; no server, no index.html).
    */
   obsLocalFile?: boolean;
+  /**
+   * Run the page on Playwright's fake clock (its timers, `Date`, `performance` and animation
+   * frames): time flows as usual, and `pageAdvance` moves it ahead, running every timer due on
+   * the way in order, so a test need not sit through an overlay's real seconds (a demo's steps,
+   * a display time). Playwright's clock covers a whole browser context, and the test runner's
+   * own page must keep real time, so such a page gets a context of its own (its own storage).
+   */
+  clock?: boolean;
 }
 
 async function serveLikeObsLocalFile(page: Page): Promise<void> {
@@ -58,7 +68,9 @@ function shadowQuery(host: string, selector: string): Element[] {
 
 export const pageCommands = {
   pageOpen: (async (ctx, url: string, options: PageOptions = {}) => {
-    const page = await ctx.context.newPage();
+    const ownContext = options.clock ? await ctx.context.browser()!.newContext() : null;
+    if (ownContext) await ownContext.clock.install();
+    const page = await (ownContext ?? ctx.context).newPage();
     await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
     if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
     if (options.obsLocalFile) await serveLikeObsLocalFile(page);
@@ -67,7 +79,7 @@ export const pageCommands = {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
     const id = ++nextId;
-    pages.set(id, { page, errors });
+    pages.set(id, { page, errors, ownContext });
     return id;
   }) as BrowserCommand<[string, PageOptions?]>,
 
@@ -105,9 +117,14 @@ export const pageCommands = {
     return path;
   }) as BrowserCommand<[number, string]>,
 
+  /** Moves the clock of a page opened with `clock` ahead by `ms`, running the timers due on the way. */
+  pageAdvance: (async (_ctx, id: number, ms: number) => get(id).page.clock.runFor(ms)) as BrowserCommand<[number, number]>,
+
   pageClose: (async (_ctx, id: number) => {
-    await pages.get(id)?.page.close();
+    const open = pages.get(id);
     pages.delete(id);
+    await open?.page.close();
+    await open?.ownContext?.close();
   }) as BrowserCommand<[number]>,
 };
 
@@ -119,6 +136,7 @@ declare module 'vitest/browser' {
     pageEval<T = unknown>(id: number, expression: string): Promise<T>;
     pageErrors(id: number): Promise<string[]>;
     pageScreenshot(id: number, name: string): Promise<string>;
+    pageAdvance(id: number, ms: number): Promise<void>;
     pageClose(id: number): Promise<void>;
   }
 }

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -12,7 +13,7 @@ afterEach(async () => {
 
 const REDEMPTION_ADD = 'channel.channel_points_custom_reward_redemption.add';
 const url = (query: string, token = BROADCASTER_TOKEN) =>
-  `/overlays/alerts/?${query}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}&dev-pubsub=${inject('pubsubUrl')}#token=${token}`;
+  `/overlays/alerts/?${query}&dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}&dev-pubsub=${fake.pubsubUrl}#token=${token}`;
 
 describe('alerts overlay page (production build)', () => {
   test('shows a redemption from EventSub with the reward’s template and colour', async () => {
@@ -60,8 +61,9 @@ describe('alerts overlay page (production build)', () => {
   });
 
   test('?demo plays simulated redemptions through the real EventSub client', async () => {
-    page = await openPage('/overlays/alerts/?demo&duration=3', { reducedMotion: true });
-    await expect.poll(async () => (await page!.text('ovl-alerts', '[part="text"]'))[0] ?? '', { timeout: 10_000 }).toMatch(/ redeemed /);
+    // The simulator's first event comes after a few seconds, on a clock the test moves ahead.
+    page = await openPage('/overlays/alerts/?demo&duration=3', { reducedMotion: true, clock: true });
+    await expect.poll(advancingBy(page, 500, async () => (await page!.text('ovl-alerts', '[part="text"]'))[0] ?? ''), { timeout: 10_000 }).toMatch(/ redeemed /);
     // Emotes in the simulated messages point at Twitch's CDN, which the test browser cannot resolve.
     expect((await page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
     await page.screenshot('alerts-demo');

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { privmsg, usernotice } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { COSMETIC_USER_ID, GOOD_TOKEN } from '../helpers/http.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -12,7 +13,7 @@ afterEach(async () => {
 });
 
 const chatUrl = (query: string, fragment = '') =>
-  `/overlays/chat/?${query}&dev-chat=127.0.0.1:${inject('tmiPort')}&dev-origin=${inject('httpOrigin')}${fragment}`;
+  `/overlays/chat/?${query}&dev-chat=127.0.0.1:${fake.tmiPort}&dev-origin=${fake.httpOrigin}${fragment}`;
 
 describe('chat overlay page (production build)', () => {
   test('shows live chat from the channel on a transparent page, with no console errors', async () => {
@@ -122,8 +123,9 @@ describe('chat overlay page (production build)', () => {
   });
 
   test('?demo runs on the simulator with no channel and no account', async () => {
-    page = await openPage('/overlays/chat/?demo', { reducedMotion: true });
-    await expect.poll(async () => (await page!.text('ovl-chat', '[part~="line"]')).length, { timeout: 8000 }).toBeGreaterThan(3);
+    // The simulated chat's lines come a moment apart, on a clock the test moves ahead.
+    page = await openPage('/overlays/chat/?demo', { reducedMotion: true, clock: true });
+    await expect.poll(advancingBy(page, 500, async () => (await page!.text('ovl-chat', '[part~="line"]')).length), { timeout: 8000 }).toBeGreaterThan(3);
     await page.screenshot('chat-demo');
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { EVENT_KINDS } from '../../src/events/stream-event.js';
 
 let page: OverlayPage | undefined;
@@ -92,7 +92,8 @@ const previewRunning = (query: string) =>
 
 describe('demo page: the alerts builder’s Test buttons', () => {
   test('every kind has its section and Test button, and each plays that kind’s alert in the preview', async () => {
-    page = await openPage('/', { width: 1280, height: 900, reducedMotion: true });
+    // On a clock the test moves ahead: each alert takes its second without the test waiting it out.
+    page = await openPage('/', { width: 1280, height: 900, reducedMotion: true, clock: true });
     await expect.poll(() => page!.eval<string[]>(`[...${ALERTS_BUILDER}.shadowRoot.querySelectorAll('[part="test"]')].map((b) => b.dataset.test)`)).toEqual([...EVENT_KINDS]);
     // Silent and short, so thirteen alerts play quickly; the simulator keeps sending its own alerts meanwhile.
     await fill({ sound: 'none', duration: '1' }, true);
@@ -109,7 +110,8 @@ describe('demo page: the alerts builder’s Test buttons', () => {
     for (const kind of EVENT_KINDS) {
       await clickTest(kind);
       const shown = () => page!.eval<{ id: string; className: string; text: string }[]>(`window.shownAlerts.filter((a) => a.id.startsWith('sample-${kind}-'))`);
-      await expect.poll(shown, { timeout: 10_000 }).toEqual([{ id: expect.any(String), className: `alert ${kind}`, text: expect.stringMatching(/\w/) }]);
+      // The alerts queued ahead of it (the simulator's, the previous test's) play first, a second each.
+      await expect.poll(advancingBy(page, 1000, shown), { timeout: 10_000 }).toEqual([{ id: expect.any(String), className: `alert ${kind}`, text: expect.stringMatching(/\w/) }]);
       expect((await shown())[0]!.text).not.toMatch(/[{}]|undefined|NaN/);
       expect(await testStatus(kind)).toMatch(/^Sent to the preview/);
     }

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -11,7 +12,7 @@ afterEach(async () => {
   page = undefined;
 });
 
-const url = (query: string, token = scopedToken(EVENT_SCOPES)) => `/overlays/events/?${query}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}#token=${token}`;
+const url = (query: string, token = scopedToken(EVENT_SCOPES)) => `/overlays/events/?${query}&dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}#token=${token}`;
 
 async function open(query: string, reducedMotion = true): Promise<OverlayPage> {
   page = await openPage(url(`debug&${query}`), { reducedMotion });
@@ -85,8 +86,9 @@ describe('event list page (production build) against the fake EventSub server', 
   });
 
   test('?demo lists simulated events through the real EventSub client', async () => {
-    page = await openPage('/overlays/events/?demo&max=6', { reducedMotion: true });
-    await expect.poll(async () => (await rows()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    // The simulator's events come seconds apart, on a clock the test moves ahead.
+    page = await openPage('/overlays/events/?demo&max=6', { reducedMotion: true, clock: true });
+    await expect.poll(advancingBy(page, 1000, async () => (await rows()).length), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     expect((await page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
     await page.screenshot('events-demo');
   });

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { FIXTURE_CHANNEL_ID, scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -11,7 +12,7 @@ afterEach(async () => {
 });
 
 const GOALS = scopedToken(['channel:read:goals']);
-const url = (query: string, token = GOALS) => `/overlays/goal/?${query}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}#token=${token}`;
+const url = (query: string, token = GOALS) => `/overlays/goal/?${query}&dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}#token=${token}`;
 // The goal of test/fixtures/http/helix-goals.json, as EventSub names it.
 const FIXTURE_GOAL = { ...REFERENCE_EVENTS['channel.goal.progress'], id: '1woowvbkiNv8BRxEWSqmQz6Zk92', broadcaster_user_id: FIXTURE_CHANNEL_ID, type: 'follow', description: 'Follow goal for Helix testing', target_amount: 30000 };
 

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { GOOD_TOKEN } from '../helpers/http.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -9,7 +10,7 @@ afterEach(async () => {
   page = undefined;
 });
 
-const url = (query: string, fragment = '') => `/overlays/heatmap/?${query}&dev-origin=${inject('httpOrigin')}&dev-heat=${inject('heatUrl')}${fragment}`;
+const url = (query: string, fragment = '') => `/overlays/heatmap/?${query}&dev-origin=${fake.httpOrigin}&dev-heat=${fake.heatUrl}${fragment}`;
 /** Alpha at (x, y) in CSS pixels; the canvas holds one pixel per 8 px grid cell. */
 const alpha = (x: number, y: number) => `document.querySelector('ovl-heatmap').shadowRoot.querySelector('canvas').getContext('2d').getImageData(${Math.floor(x / 8)}, ${Math.floor(y / 8)}, 1, 1).data[3]`;
 

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { inject } from 'vitest';
+
 import { commands } from 'vitest/browser';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { openObsLocalFile, openPage, type OverlayPage } from '../helpers/page.js';
 import { SUB_PATH } from '../helpers/site.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -55,7 +56,7 @@ describe('dist/ loaded by OBS\'s "Local file" mode (http://absolute/<path>, no s
 
   test('live chat works from there: the page reaches Twitch (here the fake) from the http://absolute origin', async () => {
     const channel = uniqueChannel('local');
-    page = await openObsLocalFile(`overlays/chat/index.html?channel=${channel}&emotes=&dev-chat=127.0.0.1:${inject('tmiPort')}`);
+    page = await openObsLocalFile(`overlays/chat/index.html?channel=${channel}&emotes=&dev-chat=127.0.0.1:${fake.tmiPort}`);
     await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
     await commands.tmiPush(channel, [privmsg(channel, 'hello from disk', { login: 'localviewer' })]);
     await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['hello from disk']);

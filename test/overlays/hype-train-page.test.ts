@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -12,7 +13,7 @@ afterEach(async () => {
 
 const SIZE = { width: 600, height: 220 };
 const url = (query: string, token = scopedToken(['channel:read:hype_train'])) =>
-  `/overlays/hype-train/?${query}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}#token=${token}`;
+  `/overlays/hype-train/?${query}&dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}#token=${token}`;
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const train = (id: string, fields: Record<string, unknown>) => ({ ...REFERENCE_EVENTS['channel.hype_train.begin'], id, type: 'regular', ...fields });
 
@@ -97,10 +98,14 @@ describe('hype-train overlay page (production build)', () => {
   });
 
   test('?demo runs a whole train on the simulator', async () => {
-    page = await openPage('/overlays/hype-train/?demo', { ...SIZE, reducedMotion: true });
+    // The demo's train: begin, progress and end 5 s apart, on a clock the test moves ahead.
+    page = await openPage('/overlays/hype-train/?demo', { ...SIZE, reducedMotion: true, clock: true });
     await expect.poll(() => page!.text('ovl-hype-train', '[part="level"]'), { timeout: 10_000 }).toEqual(['Level 1']);
     await shoot('hype-train-demo');
+    await page.advance(5000);
     await expect.poll(() => page!.text('ovl-hype-train', '[part="level"]'), { timeout: 10_000 }).toEqual(['Level 2']);
+    expect(await active()).toBe(true);
+    await page.advance(5000);
     await expect.poll(active, { timeout: 10_000 }).toBe(false);
     expect(await page.errors()).toEqual([]);
   });

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -12,7 +13,7 @@ afterEach(async () => {
 
 const SIZE = { width: 600, height: 400 };
 const BOTH = ['channel:read:polls', 'channel:read:predictions'];
-const url = (query: string, scopes = BOTH) => `/overlays/poll/?${query}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${inject('eventsubUrl')}#token=${scopedToken(scopes)}`;
+const url = (query: string, scopes = BOTH) => `/overlays/poll/?${query}&dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}#token=${scopedToken(scopes)}`;
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 const poll = (id: string, votes: readonly number[] | null, fields: Record<string, unknown> = {}) => ({
@@ -130,9 +131,12 @@ describe('poll overlay page (production build)', () => {
   });
 
   test('?demo plays a poll on the simulator, through to its result', async () => {
-    page = await openPage('/overlays/poll/?demo&result-seconds=2', { ...SIZE, reducedMotion: true });
+    // The demo's poll: begin, progress and end 4 s apart, on a clock the test moves ahead.
+    page = await openPage('/overlays/poll/?demo&result-seconds=2', { ...SIZE, reducedMotion: true, clock: true });
     await expect.poll(() => page!.text('ovl-poll', '[part="label"]'), { timeout: 10_000 }).toEqual(['Poll']);
-    await expect.poll(winners, { timeout: 15_000 }).toEqual(['The Dragon']);
+    expect(await winners()).toEqual([]);
+    await page.advance(8000);
+    await expect.poll(winners, { timeout: 10_000 }).toEqual(['The Dragon']);
     await shoot('poll-demo');
     expect(await page.errors()).toEqual([]);
   });

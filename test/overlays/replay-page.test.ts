@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import pajlada from '../fixtures/recordings/pajlada-chat.jsonl?raw';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -17,13 +18,13 @@ let served = 0;
 async function hosted(text: string): Promise<string> {
   const path = `/recordings/session-${++served}-${Date.now()}.jsonl`;
   await commands.httpScript('GET', path, [{ status: 200, rawBody: text, headers: { 'Content-Type': 'application/x-ndjson' } }]);
-  return encodeURIComponent(`${inject('httpOrigin')}${path}`);
+  return encodeURIComponent(`${fake.httpOrigin}${path}`);
 }
 
 describe('?record and ?replay on the overlay pages (production build)', () => {
   test('?record&debug keeps the session and offers it as a file that replays on another page', async () => {
     const channel = uniqueChannel('rec');
-    page = await openPage(`/overlays/chat/?channel=${channel}&record&debug&emotes=&dev-chat=127.0.0.1:${inject('tmiPort')}`);
+    page = await openPage(`/overlays/chat/?channel=${channel}&record&debug&emotes=&dev-chat=127.0.0.1:${fake.tmiPort}`);
     await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
     await commands.tmiPush(channel, [privmsg(channel, 'recorded line one', { login: 'alice' }), privmsg(channel, 'recorded line two', { login: 'bob' })]);
     await expect.poll(async () => (await page!.text('ovl-status-panel', '[part="recording"]'))[0] ?? '', { timeout: 5000 }).toMatch(/recording: \d+ frames/);

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import { openObsLocalFile, openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 /**
  * EventSub overlays of the production build, as a streamer adds them to OBS, share one EventSub
@@ -19,7 +20,7 @@ afterEach(async () => {
 let counter = 0;
 const token = scopedToken(EVENT_SCOPES);
 const query = (tag: string, extra = '') =>
-  `debug${extra}&dev-origin=${inject('httpOrigin')}&dev-eventsub=${encodeURIComponent(`${inject('eventsubUrl')}?tag=${tag}`)}#token=${token}`;
+  `debug${extra}&dev-origin=${fake.httpOrigin}&dev-eventsub=${encodeURIComponent(`${fake.eventsubUrl}?tag=${tag}`)}#token=${token}`;
 const raid = { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: '4242', from_broadcaster_user_login: 'sharedraider', from_broadcaster_user_name: 'SharedRaider', viewers: 42 };
 
 async function connected(page: OverlayPage): Promise<void> {

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { FIXTURE_CHANNEL_ID, GOOD_TOKEN } from '../helpers/http.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -10,7 +11,7 @@ afterEach(async () => {
   await commands.httpSetStream(FIXTURE_CHANNEL_ID, null);
 });
 
-const url = (query: string, token = GOOD_TOKEN) => `/overlays/stream-info/?${query}&dev-origin=${inject('httpOrigin')}#token=${token}`;
+const url = (query: string, token = GOOD_TOKEN) => `/overlays/stream-info/?${query}&dev-origin=${fake.httpOrigin}#token=${token}`;
 
 describe('stream-info overlay page (production build)', () => {
   test('shows a live channel, and offline when it ends', async () => {

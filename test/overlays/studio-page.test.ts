@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -49,7 +50,7 @@ describe('studio page (production build)', () => {
     const channel = uniqueChannel('studio');
     const path = `/whip/ok-studio-${Date.now()}`;
     page = await openPage(
-      `/overlays/studio/?channel=${channel}&width=640&height=360&dev-chat=127.0.0.1:${inject('tmiPort')}#endpoint=${encodeURIComponent(inject('whipOrigin') + path)}&key=studio-key`,
+      `/overlays/studio/?channel=${channel}&width=640&height=360&dev-chat=127.0.0.1:${fake.tmiPort}#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=studio-key`,
     );
     await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
     // The secrets are in the form, and only there: not in the query, not in storage.
@@ -92,14 +93,14 @@ describe('studio page (production build)', () => {
 
   test('?autostart publishes with no click (an OBS dock left unattended)', async () => {
     const path = `/whip/ok-autostart-${Date.now()}`;
-    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(inject('whipOrigin') + path)}&key=auto-key`);
+    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=auto-key`);
     await expect.poll(async () => (await commands.whipSessions()).find((s) => s.path === path)?.rtp['video/H264'] ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await page!.text('ovl-studio', '[part="status"]'))[0] ?? '', { timeout: 5000 }).toMatch(/Streaming: connected/);
   });
 
   test('after a failure, once connected again, the old error is gone', async () => {
     const path = `/whip/busy-studio-${Date.now()}`;
-    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(inject('whipOrigin') + path)}&key=k`);
+    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`);
     await expect.poll(async () => (await page!.text('ovl-studio', '[part="status"]'))[0] ?? '', { timeout: 10_000 }).toMatch(/Streaming: connected/);
     // There was a failure (503, retried after Retry-After)…
     expect(await studioEval('el.studio.publisher.lastError.message')).toMatch(/busy \(503\)/);
@@ -109,7 +110,7 @@ describe('studio page (production build)', () => {
 
   test('a server that rejects the codec: the page says which codec and what the server takes, once', async () => {
     const path = `/whip/vp8only-studio-${Date.now()}`;
-    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(inject('whipOrigin') + path)}&key=k`);
+    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`);
     await expect.poll(async () => (await page!.text('ovl-studio', '[part~="error"]'))[0] ?? '', { timeout: 10_000 }).toBe(
       'The WHIP server rejected our H.264 video; it offered VP8 instead. Choose a video codec this server takes.',
     );
@@ -122,7 +123,7 @@ describe('studio page (production build)', () => {
     ['a 400×600 OBS dock', 400, 600],
   ])('in %s, the stats, the error and the download link can be scrolled to', async (_name, width, height) => {
     const path = `/whip/vp8only-layout-${width}-${Date.now()}`;
-    page = await openPage(`/overlays/studio/?autostart#endpoint=${encodeURIComponent(inject('whipOrigin') + path)}&key=k`, { width, height });
+    page = await openPage(`/overlays/studio/?autostart#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`, { width, height });
     await expect.poll(async () => (await page!.text('ovl-studio', '[part~="error"]')).length, { timeout: 10_000 }).toBe(1);
     await click('record');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,8 +1,9 @@
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { openLocalFile, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 /**
  * The package as a developer gets it: `npm pack`, installed into a fresh project, a page there
@@ -69,7 +70,7 @@ describe('the installed package', { timeout: 120_000 }, () => {
   test('a page built from it shows live chat with no console errors', async () => {
     const { dist } = await commands.packageConsumer();
     const channel = uniqueChannel('pkg');
-    const page: OverlayPage = await openLocalFile(`${dist}/index.html?channel=${channel}&port=${inject('tmiPort')}`);
+    const page: OverlayPage = await openLocalFile(`${dist}/index.html?channel=${channel}&port=${fake.tmiPort}`);
     try {
       await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
       await commands.tmiPush(channel, [privmsg(channel, 'hello from the package', { login: 'pkgviewer', displayName: 'PkgViewer' })]);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { Recorder } from '../../src/replay/recorder.js';
 import { Replay } from '../../src/replay/replay.js';
@@ -13,7 +13,8 @@ import { simulatedHelixClient } from '../../src/simulator/helix-simulator.js';
 import { clearmsg, privmsg, timeout, usernotice } from '../../src/simulator/tmi-lines.js';
 import type { Source } from '../../src/core/source.js';
 import { fakeChat, uniqueChannel } from '../helpers/chat.js';
-import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
+import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+import { fake, fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 const running: Source[] = [];
 afterEach(() => running.splice(0).forEach((source) => source.stop()));
@@ -73,7 +74,7 @@ describe('record a live session, replay it through the same parsers', () => {
       source.addEventListener('click', (e) => clicks.push(e.detail));
       return clicks;
     };
-    const live = started(new HeatSource({ channelId, url: inject('heatUrl'), tap: recorder.tap('heat') }));
+    const live = started(new HeatSource({ channelId, url: fake.heatUrl, tap: recorder.tap('heat') }));
     const liveClicks = clicksOf(live);
     await expect.poll(() => live.status.state, { timeout: 5000 }).toBe('connected');
     await commands.heatSend(channelId, ['{"type":"click","id":"A1","x":0.1,"y":0.2}', 'garbage', '{"type":"click","id":"U2","x":"0.9","y":"0.8"}']);
@@ -102,7 +103,7 @@ describe('record a live session, replay it through the same parsers', () => {
       new EventSubSource({
         helix: new HelixClient({ token: GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints() }),
         subscriptions,
-        url: inject('eventsubUrl'),
+        url: fake.eventsubUrl,
         tap: recorder.tap('eventsub'),
       }),
     );

@@ -5,7 +5,7 @@ import { simulatedEventSubSocket } from '../../src/simulator/eventsub-simulator.
 import { simulatedHelixClient } from '../../src/simulator/helix-simulator.js';
 import { DEMO_USER } from '../../src/simulator/demo-channel.js';
 import { EVENT_KINDS, type StreamEvent } from '../../src/events/stream-event.js';
-import { fakeTwitchEndpoints } from '../helpers/http.js';
+import { fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 let source: StreamEventSource | undefined;
 afterEach(() => source?.stop());

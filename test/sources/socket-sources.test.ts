@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { EventSubSource } from '../../src/sources/eventsub/eventsub-source.js';
 import { HeatSource } from '../../src/sources/heat/heat-source.js';
@@ -7,8 +7,9 @@ import { HelixClient } from '../../src/twitch/helix-client.js';
 import { Backoff } from '../../src/core/backoff.js';
 import type { Source } from '../../src/core/source.js';
 import type { Schedule } from '../../src/core/schedule.js';
-import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
+import { GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
+import { fake, fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 /** Every WebSocket source, made the same way: a server URL and a clock. */
 const makers: [string, (url: string, schedule: Schedule) => Source][] = [
@@ -43,7 +44,7 @@ describe.each(makers)('%s on the shared connection layer', (_name, make) => {
 
   test('a server that never completes the handshake is abandoned after 10 s and retried after the backoff', async () => {
     const clock = new ManualSchedule();
-    const source = make(inject('stallUrl'), clock.schedule);
+    const source = make(fake.stallUrl, clock.schedule);
     sources.push(source);
     const held = await commands.stallHeld();
     source.start();

@@ -1,6 +1,6 @@
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { finishDeviceLogin, startDeviceLogin } from '../../src/twitch/device-auth.js';
-import { fakeTwitchEndpoints } from '../helpers/http.js';
+import { fake, fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 describe('device-code login (behind a feature check)', () => {
   test('where the endpoints allow browser calls: code, then pending polls at the interval, then the token', async () => {
@@ -14,7 +14,7 @@ describe('device-code login (behind a feature check)', () => {
   });
 
   test('where the browser may not call them (no CORS), the check fails clearly and is not retried', async () => {
-    const origin = inject('httpOrigin');
+    const origin = fake.httpOrigin;
     await expect(startDeviceLogin({ clientId: 'public-app', scopes: [], endpoints: { helix: `${origin}/helix`, id: `${origin}/nocors/id` } })).rejects.toMatchObject({
       code: 'network',
       retryable: false,

@@ -5,7 +5,8 @@ import { HelixClient } from '../../src/twitch/helix-client.js';
 import { Backoff } from '../../src/core/backoff.js';
 import { HelixBadges } from '../../src/badges/helix-badges.js';
 import { getChannelEmotes, getCreatorGoals, getCustomRewards } from '../../src/twitch/helix-api.js';
-import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints, scopedToken } from '../helpers/http.js';
+import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, scopedToken } from '../helpers/http.js';
+import { fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 const quickBackoff = () => new Backoff({ initialMs: 10, maxMs: 50, jitter: 0 });
 

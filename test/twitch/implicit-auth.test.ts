@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { beginLogin, completeLogin } from '../../src/twitch/implicit-auth.js';
 import { TWITCH_ENDPOINTS } from '../../src/twitch/endpoints.js';
 import { GOOD_TOKEN, QUICK_POLL_CLIENT_ID } from '../helpers/http.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
 
 const redirectUri = 'https://streamer.example/setup/';
 
@@ -68,12 +69,12 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
       return [b.path, b.url];
     }))`);
   const scopesOf = async (token: string) => {
-    const response = await fetch(`${inject('httpOrigin')}/id/oauth2/validate`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`${fake.httpOrigin}/id/oauth2/validate`, { headers: { Authorization: `Bearer ${token}` } });
     return ((await response.json()) as { scopes: string[] }).scopes;
   };
 
   test('goes to Twitch and back for the chat link only: its token reads chat and cannot post', async () => {
-    page = await openPage(`/?dev-origin=${inject('httpOrigin')}`, { width: 1280, height: 900 });
+    page = await openPage(`/?dev-origin=${fake.httpOrigin}`, { width: 1280, height: 900 });
     await connect('my-client-id', 'chat');
     await expect.poll(status, { timeout: 10_000 }).toEqual(['Connected as teststreamer. The Chat overlay link now carries this token (chat:read) after the #.']);
     expect(await page.eval('location.hash')).toBe('');
@@ -88,7 +89,7 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
   });
 
   test('the alerts and event list links get a token of their own, with the scopes of their events and nothing more', async () => {
-    page = await openPage(`/?dev-origin=${inject('httpOrigin')}`, { width: 1280, height: 900 });
+    page = await openPage(`/?dev-origin=${fake.httpOrigin}`, { width: 1280, height: 900 });
     await connect('my-client-id', 'alerts');
     await expect.poll(status, { timeout: 10_000 }).toEqual([
       `Connected as teststreamer. The Alerts overlay and Event list overlay links now carry this token (${EVENT_SCOPES.join(', ')}) after the #.`,
@@ -103,11 +104,11 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
   });
 
   test('"Connect with a code" shows the code to enter, then fills the links that use no scopes', async () => {
-    page = await openPage(`/?dev-origin=${inject('httpOrigin')}`);
+    page = await openPage(`/?dev-origin=${fake.httpOrigin}`, { clock: true });
     await connect(QUICK_POLL_CLIENT_ID, 'heatmap', 'connect-code');
     await expect.poll(status, { timeout: 5000 }).toEqual(['Go to https://www.twitch.tv/activate and enter the code ABCDEFGH. This page waits for you.']);
-    // The fake answers "pending" twice, at this client's 1 s interval.
-    await expect.poll(status, { timeout: 10_000, interval: 200 }).toEqual([
+    // The fake answers "pending" twice, at this client's 1 s interval, on a clock the test moves ahead.
+    await expect.poll(advancingBy(page, 1000, status), { timeout: 10_000, interval: 200 }).toEqual([
       'Connected as teststreamer. The Stream info overlay and Click heatmap overlay links now carry this token (no scopes) after the #.',
     ]);
     const links = await urls();
@@ -118,7 +119,7 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
   });
 
   test('a token that can post in chat goes into no link', async () => {
-    page = await openPage(`/?dev-origin=${inject('httpOrigin')}`);
+    page = await openPage(`/?dev-origin=${fake.httpOrigin}`);
     // The fake validates GOOD_TOKEN with chat:read and chat:edit.
     await page.eval(`document.querySelector('ovl-connect').dispatchEvent(new CustomEvent('ovl-token', { detail: { token: ${JSON.stringify(GOOD_TOKEN)} } }))`);
     await expect.poll(status, { timeout: 5000 }).toEqual([expect.stringContaining('chat:read, chat:edit, which match no overlay here, so it was put into no link')]);
@@ -126,7 +127,7 @@ describe('"Connect with Twitch" on the setup page (production build)', () => {
   });
 
   test('a denial, or an answer this page did not ask for, is shown and not used', async () => {
-    page = await openPage(`/?dev-origin=${inject('httpOrigin')}`);
+    page = await openPage(`/?dev-origin=${fake.httpOrigin}`);
     await connect('deny', 'chat');
     await expect.poll(status, { timeout: 10_000 }).toEqual(['Twitch did not grant access: The user denied you access']);
     await page.close();

@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { TokenWatch } from '../../src/twitch/token-watch.js';
 import { bootOverlay, type BootedOverlay } from '../../src/boot/boot.js';
 import { chatOverlay } from '../../src/overlays/chat-overlay.js';
-import { GOOD_TOKEN, fakeTwitchEndpoints } from '../helpers/http.js';
+import { GOOD_TOKEN } from '../helpers/http.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
 import { uniqueChannel, untilState } from '../helpers/chat.js';
 import type { ChatSource } from '../../src/sources/tmi/chat-source.js';
+import { fake, fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 const HOUR = 3_600_000;
 const answered = async (clock: ManualSchedule, count: number) => expect.poll(() => clock.delays.length, { timeout: 5000 }).toBe(count);
@@ -46,7 +47,7 @@ describe('an overlay whose token is revoked', () => {
   test('stops its sources and shows how to get a new token', async () => {
     const clock = new ManualSchedule();
     const channel = uniqueChannel('revoked');
-    const url = new URL(`http://127.0.0.1/overlays/chat/?channel=${channel}&emotes=&dev-chat=127.0.0.1:${inject('tmiPort')}&dev-origin=${inject('httpOrigin')}#token=${GOOD_TOKEN}`);
+    const url = new URL(`http://127.0.0.1/overlays/chat/?channel=${channel}&emotes=&dev-chat=127.0.0.1:${fake.tmiPort}&dev-origin=${fake.httpOrigin}#token=${GOOD_TOKEN}`);
     booted = await bootOverlay(chatOverlay, { url, root: document.body, schedule: clock.schedule });
     const chat = booted.parts!.sources[0] as ChatSource;
     await untilState(chat, 'connected');

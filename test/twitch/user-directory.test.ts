@@ -3,7 +3,8 @@ import { commands } from 'vitest/browser';
 import { HelixClient } from '../../src/twitch/helix-client.js';
 import { getUsers } from '../../src/twitch/helix-api.js';
 import { UserDirectory } from '../../src/twitch/user-directory.js';
-import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../helpers/http.js';
+import { GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
+import { fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 const helix = () => new HelixClient({ token: GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints() });
 const directory = (capacity?: number) => {

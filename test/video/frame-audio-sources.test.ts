@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { CanvasFrameSource } from '../../src/video/canvas-frame-source.js';
 import { AudioSource } from '../../src/video/audio-source.js';
 import { WhipPublisher } from '../../src/video/whip-publisher.js';
+import { fake } from '../helpers/fake-servers.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -148,7 +149,7 @@ test('a frame source and silent audio publish to WHIP: video and audio packets a
   await audio.resume();
   video.start();
   const path = `/whip/ok-sources-${Date.now()}`;
-  const publisher = new WhipPublisher({ endpoint: `${inject('whipOrigin')}${path}`, key: 'k', stream: new MediaStream([video.track, audio.track]) });
+  const publisher = new WhipPublisher({ endpoint: `${fake.whipOrigin}${path}`, key: 'k', stream: new MediaStream([video.track, audio.track]) });
   cleanups.push(() => publisher.stop());
   publisher.start();
   const rtp = async () => (await commands.whipSessions()).find((s) => s.path === path)?.rtp ?? {};

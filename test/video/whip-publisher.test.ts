@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { WhipPublisher, type WhipPublisherOptions } from '../../src/video/whip-publisher.js';
 import type { PublishStats } from '../../src/video/publish-stats.js';
 import { Backoff } from '../../src/core/backoff.js';
 import { testStream } from '../helpers/media.js';
+import { fake } from '../helpers/fake-servers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -13,7 +14,7 @@ function publish(mode: string, options: Partial<WhipPublisherOptions> = {}, size
   const media = testStream(...size);
   const path = `/whip/${mode}-${++serial}-${Date.now()}`;
   const publisher = new WhipPublisher({
-    endpoint: `${inject('whipOrigin')}${path}`,
+    endpoint: `${fake.whipOrigin}${path}`,
     key: 'test-key',
     stream: media.stream,
     backoff: new Backoff({ initialMs: 100, maxMs: 500, jitter: 0 }),
@@ -44,7 +45,7 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
     // Gathered before the POST: every candidate was in the offer, so no PATCH at all.
     expect(session).toMatchObject({ token: 'test-key', offerHadCandidates: true, patches: 0, deleted: false });
     // The relative Location is resolved against the endpoint.
-    expect(publisher.sessionUrl).toBe(`${inject('whipOrigin')}/whip/session/${session!.id}`);
+    expect(publisher.sessionUrl).toBe(`${fake.whipOrigin}/whip/session/${session!.id}`);
     await expect.poll(() => stats.at(-1)?.framesSent ?? 0, { timeout: 5000 }).toBeGreaterThan(5);
     expect(stats.at(-1)).toMatchObject({ connectionState: 'connected', videoCodec: 'video/H264' });
     expect(stats.some((s) => s.videoKbps > 0)).toBe(true);

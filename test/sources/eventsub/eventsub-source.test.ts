@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { EventSubSource, type EventSubNotification } from '../../../src/sources/eventsub/eventsub-source.js';
 import { CLOSE_REASONS } from '../../../src/sources/eventsub/eventsub-wire.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';
 import { Backoff } from '../../../src/core/backoff.js';
-import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../helpers/http.js';
+import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../../helpers/http.js';
 import { ManualSchedule } from '../../helpers/manual-schedule.js';
+import { fake, fakeTwitchEndpoints } from '../../helpers/fake-servers.js';
 
 const sources: EventSubSource[] = [];
 afterEach(() => sources.splice(0).forEach((s) => s.stop()));
@@ -18,7 +19,7 @@ function setup(options: { type?: string; token?: string; keepaliveSeconds?: numb
   const source = new EventSubSource({
     helix: new HelixClient({ token: options.token ?? GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
     subscriptions: [{ type, version: '1', condition: { broadcaster_user_id: FIXTURE_CHANNEL_ID } }],
-    url: inject('eventsubUrl'),
+    url: fake.eventsubUrl,
     keepaliveSeconds: options.keepaliveSeconds,
     backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
     schedule: clock.schedule,

@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { StreamEventSource } from '../../../src/sources/eventsub/stream-event-source.js';
 import { EVENT_KINDS, type StreamEvent } from '../../../src/events/stream-event.js';
 import type { SubscriptionOutcome } from '../../../src/sources/eventsub/create-subscriptions.js';
 import { EVENT_SCOPES, EVENT_SUBSCRIPTIONS, describeOff, kindsOff } from '../../../src/sources/eventsub/subscription-catalog.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';
-import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, fakeTwitchEndpoints, scopedToken } from '../../helpers/http.js';
+import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, scopedToken } from '../../helpers/http.js';
 import { REFERENCE_EVENTS } from '../../fixtures/eventsub/reference-events.js';
+import { fake, fakeTwitchEndpoints } from '../../helpers/fake-servers.js';
 
 const ALL_SCOPES = [
   'moderator:read:followers', 'channel:read:subscriptions', 'bits:read', 'moderator:read:shoutouts', 'channel:read:hype_train',
@@ -28,7 +29,7 @@ async function start(scopes = ALL_SCOPES) {
     userId: FIXTURE_CHANNEL_ID,
     scopes,
     kinds: EVENT_KINDS,
-    url: inject('eventsubUrl'),
+    url: fake.eventsubUrl,
   });
   const events: StreamEvent[] = [];
   const skipped: string[] = [];
@@ -133,7 +134,7 @@ describe('StreamEventSource with nothing to subscribe', () => {
       userId: FIXTURE_CHANNEL_ID,
       scopes: [],
       kinds: ['follow', 'cheer'],
-      url: inject('eventsubUrl'),
+      url: fake.eventsubUrl,
       // Counts its own sockets: the fake's session list also holds other tests' closing sessions.
       WebSocket: class extends WebSocket {
         constructor(url: string) {

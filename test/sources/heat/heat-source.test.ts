@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { HeatSource } from '../../../src/sources/heat/heat-source.js';
 import { parseHeatFrame, type HeatClick } from '../../../src/sources/heat/heat-click.js';
@@ -6,8 +6,9 @@ import { UserDirectory } from '../../../src/twitch/user-directory.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';
 import { getUsers } from '../../../src/twitch/helix-api.js';
 import { Backoff } from '../../../src/core/backoff.js';
-import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../helpers/http.js';
+import { GOOD_TOKEN, TEST_CLIENT_ID } from '../../helpers/http.js';
 import { ManualSchedule } from '../../helpers/manual-schedule.js';
+import { fake, fakeTwitchEndpoints } from '../../helpers/fake-servers.js';
 
 describe('parseHeatFrame', () => {
   test.each([
@@ -48,7 +49,7 @@ function start(channelId = String(++channel)) {
       return getUsers(helix, { ids });
     },
   });
-  source = new HeatSource({ channelId, users, url: inject('heatUrl'), backoff: new Backoff({ initialMs: 30, maxMs: 60, jitter: 0 }) });
+  source = new HeatSource({ channelId, users, url: fake.heatUrl, backoff: new Backoff({ initialMs: 30, maxMs: 60, jitter: 0 }) });
   const clicks: HeatClick[] = [];
   source.addEventListener('click', (e) => clicks.push(e.detail));
   source.start();
@@ -83,7 +84,7 @@ describe('HeatSource against the fake Heat server', () => {
     const clock = new ManualSchedule();
     const channelId = String(++channel);
     await commands.heatRefuse(channelId, true);
-    source = new HeatSource({ channelId, url: inject('heatUrl'), schedule: clock.schedule, backoff: new Backoff({ initialMs: 1000, jitter: 0 }) });
+    source = new HeatSource({ channelId, url: fake.heatUrl, schedule: clock.schedule, backoff: new Backoff({ initialMs: 1000, jitter: 0 }) });
     source.start();
     /** Waits for the refusal, then fires the retry it scheduled. */
     const refusedThenRetry = async (attempt: number) => {
@@ -108,7 +109,7 @@ describe('HeatSource against the fake Heat server', () => {
 
   test('a backoff out of attempts ends the source in an error that says it gave up', async () => {
     const clock = new ManualSchedule();
-    source = new HeatSource({ channelId: '404001', url: inject('heatUrl'), schedule: clock.schedule, backoff: new Backoff({ initialMs: 1000, jitter: 0, maxAttempts: 1 }) });
+    source = new HeatSource({ channelId: '404001', url: fake.heatUrl, schedule: clock.schedule, backoff: new Backoff({ initialMs: 1000, jitter: 0, maxAttempts: 1 }) });
     source.start();
     await expect.poll(() => source!.status.state).toBe('reconnecting');
     clock.runNext();

@@ -4,8 +4,9 @@ import { HelixClient } from '../../../src/twitch/helix-client.js';
 import { Backoff } from '../../../src/core/backoff.js';
 import { StreamInfoSource, type StreamInfoEventMap } from '../../../src/sources/helix/stream-info-source.js';
 import type { StreamState } from '../../../src/sources/helix/stream-info.js';
-import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../helpers/http.js';
+import { GOOD_TOKEN, TEST_CLIENT_ID } from '../../helpers/http.js';
 import { ManualSchedule } from '../../helpers/manual-schedule.js';
+import { fakeTwitchEndpoints } from '../../helpers/fake-servers.js';
 
 let userId = 800_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
 const sources: StreamInfoSource[] = [];

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { EventSubRedemptions, REDEMPTION_ADD } from '../../../src/sources/redemptions/eventsub-redemptions.js';
 import type { Redemption } from '../../../src/sources/redemptions/redemption.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';
-import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../helpers/http.js';
+import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../../helpers/http.js';
+import { fake, fakeTwitchEndpoints } from '../../helpers/fake-servers.js';
 
 let source: EventSubRedemptions | undefined;
 afterEach(() => source?.stop());
@@ -31,7 +32,7 @@ function start(token = BROADCASTER_TOKEN) {
   source = new EventSubRedemptions({
     helix: new HelixClient({ token, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
     broadcasterId: FIXTURE_CHANNEL_ID,
-    url: inject('eventsubUrl'),
+    url: fake.eventsubUrl,
   });
   const got: Redemption[] = [];
   source.addEventListener('redemption', (e) => got.push(e.detail));

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { PubSubRedemptions } from '../../../src/sources/redemptions/pubsub-redemptions.js';
 import type { Redemption } from '../../../src/sources/redemptions/redemption.js';
 import { Backoff } from '../../../src/core/backoff.js';
 import { ManualSchedule } from '../../helpers/manual-schedule.js';
+import { fake } from '../../helpers/fake-servers.js';
 
 let source: PubSubRedemptions | undefined;
 afterEach(async () => {
@@ -39,7 +40,7 @@ function redeemed(id: string, channelId: string, image: unknown = null) {
 
 function start(token = 'broadcastertoken', extra: Partial<ConstructorParameters<typeof PubSubRedemptions>[0]> = {}) {
   const id = String(++channel);
-  source = new PubSubRedemptions({ token, broadcasterId: id, url: inject('pubsubUrl'), backoff: new Backoff({ initialMs: 50, jitter: 0 }), ...extra });
+  source = new PubSubRedemptions({ token, broadcasterId: id, url: fake.pubsubUrl, backoff: new Backoff({ initialMs: 50, jitter: 0 }), ...extra });
   const got: Redemption[] = [];
   source.addEventListener('redemption', (e) => got.push(e.detail));
   source.start();

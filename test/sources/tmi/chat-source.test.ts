@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import type { ChatSource } from '../../../src/sources/tmi/chat-source.js';
 import type { EmotePart } from '../../../src/sources/tmi/chat-events.js';
@@ -6,6 +6,7 @@ import { fakeChat, nextEvent, uniqueChannel, untilState } from '../../helpers/ch
 import { privmsg } from '../../../src/simulator/tmi-lines.js';
 import { TmiTransport } from '../../../src/sources/tmi/tmi-transport.js';
 import { parseIrcLine } from '../../../src/sources/tmi/irc-message.js';
+import { fake } from '../../helpers/fake-servers.js';
 
 const sources: ChatSource[] = [];
 function track(source: ChatSource): ChatSource {
@@ -116,7 +117,7 @@ describe('One parse per line', () => {
     const parsed: string[] = [];
     const transport = new TmiTransport({
       channel,
-      server: { host: '127.0.0.1', port: inject('tmiPort'), secure: false },
+      server: { host: '127.0.0.1', port: fake.tmiPort, secure: false },
       parse: (line) => {
         parsed.push(line);
         return parseIrcLine(line);

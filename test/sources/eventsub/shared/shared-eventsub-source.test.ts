@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { commands } from 'vitest/browser';
 import { SharedEventSubSource } from '../../../../src/sources/eventsub/shared/shared-eventsub-source.js';
 import { sharedNames } from '../../../../src/sources/eventsub/shared/shared-protocol.js';
 import type { EventSubNotification } from '../../../../src/sources/eventsub/eventsub-source.js';
 import { HelixClient } from '../../../../src/twitch/helix-client.js';
 import { Backoff } from '../../../../src/core/backoff.js';
-import { GOOD_TOKEN, TEST_CLIENT_ID, fakeTwitchEndpoints } from '../../../helpers/http.js';
+import { GOOD_TOKEN, TEST_CLIENT_ID } from '../../../helpers/http.js';
 import { openObsLocalFile, openUrl, type OverlayPage } from '../../../helpers/page.js';
+import { fake, fakeTwitchEndpoints } from '../../../helpers/fake-servers.js';
 
 /**
  * Several real overlay pages (tabs of one browser context, like OBS browser sources sharing a
@@ -38,7 +39,7 @@ function scenario() {
   const id = `${++counter}-${Math.random().toString(36).slice(2, 8)}`;
   const tag = `shared-${id}`;
   const user = String(90_000_000 + counter);
-  const eventsub = `${inject('eventsubUrl')}?tag=${tag}`;
+  const eventsub = `${fake.eventsubUrl}?tag=${tag}`;
   return {
     tag,
     user,
@@ -46,7 +47,7 @@ function scenario() {
     type: `test.shared.${id}`,
     /** Opens one overlay page needing `types`. */
     async open(types: string[], options: PageOptions = {}): Promise<OverlayPage> {
-      const query = new URLSearchParams({ helix: inject('httpOrigin'), client: TEST_CLIENT_ID, token: GOOD_TOKEN, user: options.user ?? user, eventsub });
+      const query = new URLSearchParams({ helix: fake.httpOrigin, client: TEST_CLIENT_ID, token: GOOD_TOKEN, user: options.user ?? user, eventsub });
       for (const type of types) query.append('type', type);
       if (options.election) query.set('election', options.election);
       if (options.vanish) query.set('vanish', '');
