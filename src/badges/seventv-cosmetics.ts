@@ -1,5 +1,5 @@
 import { fetchJson } from '../chat-features/fetch-json.js';
-import { TaskQueue } from '../chat-features/task-queue.js';
+import { LOOKUP_SPACING_MS, TaskQueue } from '../chat-features/task-queue.js';
 import { SourceError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { LruCache } from '../core/lru-cache.js';
@@ -16,6 +16,8 @@ export interface SevenTvCosmeticsOptions {
   /** User lookups at once, and waiting; past that a chatter goes without. Defaults 4 and 200. */
   readonly concurrency?: number;
   readonly maxQueued?: number;
+  /** Least time between two user lookups' starts (ms). Default LOOKUP_SPACING_MS (100). */
+  readonly spacingMs?: number;
   /** How long definition lookups are gathered into one GraphQL request, in ms. Default 10. */
   readonly batchWindowMs?: number;
   /** After a failed request, 7TV is left alone this long (ms). Default 60 s. */
@@ -117,7 +119,7 @@ export class SevenTvCosmetics implements UserCosmeticsProvider {
     this.users = new LruCache(options.userCapacity ?? 5000);
     this.paints = new LruCache(options.cosmeticCapacity ?? 500);
     this.badgeDefs = new LruCache(options.cosmeticCapacity ?? 500);
-    this.queue = new TaskQueue(options.concurrency ?? 4, options.maxQueued ?? 200);
+    this.queue = new TaskQueue({ concurrency: options.concurrency ?? 4, maxQueued: options.maxQueued ?? 200, spacingMs: options.spacingMs ?? LOOKUP_SPACING_MS });
     this.now = options.now ?? Date.now;
   }
 

@@ -3,7 +3,7 @@ import { LruCache } from '../core/lru-cache.js';
 import { normalizeLogin } from '../twitch/login.js';
 import { fetchJson, type FetchJsonOptions } from './fetch-json.js';
 import { FEATURE_ENDPOINTS } from './feature-endpoints.js';
-import { TaskQueue } from './task-queue.js';
+import { LOOKUP_SPACING_MS, TaskQueue } from './task-queue.js';
 
 export interface PronounsOptions extends Omit<FetchJsonOptions, 'postJson'> {
   /** alejo.io's v1 base URL. Default `https://api.pronouns.alejo.io/v1`. */
@@ -13,6 +13,8 @@ export interface PronounsOptions extends Omit<FetchJsonOptions, 'postJson'> {
   /** Lookups at once, and waiting; past that a chatter goes without. Defaults 4 and 200. */
   readonly concurrency?: number;
   readonly maxQueued?: number;
+  /** Least time between two lookups' starts (ms). Default LOOKUP_SPACING_MS (100). */
+  readonly spacingMs?: number;
   /** After a failed request the service is left alone this long (ms). Default 60 s. */
   readonly pauseAfterFailureMs?: number;
   readonly now?: () => number;
@@ -54,7 +56,7 @@ export class Pronouns {
 
   constructor(private readonly options: PronounsOptions = {}) {
     this.cache = new LruCache(options.capacity ?? 5000);
-    this.queue = new TaskQueue(options.concurrency ?? 4, options.maxQueued ?? 200);
+    this.queue = new TaskQueue({ concurrency: options.concurrency ?? 4, maxQueued: options.maxQueued ?? 200, spacingMs: options.spacingMs ?? LOOKUP_SPACING_MS });
     this.now = options.now ?? Date.now;
   }
 
