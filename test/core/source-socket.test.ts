@@ -33,18 +33,18 @@ describe('SourceSocket', () => {
 
   test('a handshake that never completes is abandoned at the connect timeout, and does not block the next attempt', async () => {
     const clock = new ManualSchedule();
-    const before = await commands.stallHeld();
+    const before = await commands.stallAccepted();
     const { socket, seen } = record(fake.stallUrl, { schedule: clock.schedule, connectTimeoutMs: 3000 });
-    await expect.poll(() => commands.stallHeld()).toBe(before + 1);
+    await expect.poll(() => commands.stallAccepted()).toBe(before + 1);
     expect(clock.delays).toEqual([3000]);
     clock.runNext();
     expect(seen.ends).toEqual([{ code: 1006, reason: 'it did not open within 3 s', opened: false, timedOut: true }]);
     expect(socket.open).toBe(false);
     expect(seen.opened).toBe(0);
     // Chromium lets one handshake per host and port be pending; the abandoned one no longer
-    // counts, so a retry reaches the server (Chromium itself keeps the dead TCP connection).
+    // counts, so a retry reaches the server.
     const retry = record(fake.stallUrl, { schedule: clock.schedule });
-    await expect.poll(() => commands.stallHeld()).toBe(before + 2);
+    await expect.poll(() => commands.stallAccepted()).toBe(before + 2);
     retry.socket.close();
   });
 

@@ -48,7 +48,7 @@ export const commands = {
   }) as BrowserCommand<[]>,
   heatSend: (async (ctx, channelId: string, frames: string[]) => (await fakesFor(ctx.sessionId)).heat.send(channelId, frames)) as BrowserCommand<[string, string[]]>,
   heatRefuse: (async (ctx, channelId: string, on: boolean) => (await fakesFor(ctx.sessionId)).heat.refuse(channelId, on)) as BrowserCommand<[string, boolean]>,
-  stallHeld: (async (ctx) => (await fakesFor(ctx.sessionId)).stall.held) as BrowserCommand<[]>,
+  stallAccepted: (async (ctx) => (await fakesFor(ctx.sessionId)).stall.accepted) as BrowserCommand<[]>,
   whipSessions: (async (ctx) => (await fakesFor(ctx.sessionId)).whip.list()) as BrowserCommand<[]>,
   whipKill: (async (ctx, id: string) => (await fakesFor(ctx.sessionId)).whip.kill(id)) as BrowserCommand<[string]>,
   ...pageCommands,
@@ -86,6 +86,6 @@ declare module 'vitest/browser' {
     psStats(): Promise<{ pings: number; listens: number }>;
     heatSend(channelId: string, frames: string[]): Promise<number>;
     heatRefuse(channelId: string, on: boolean): Promise<void>;
-    stallHeld(): Promise<number>;
+    stallAccepted(): Promise<number>;
   }
 }

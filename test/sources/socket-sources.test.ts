@@ -46,15 +46,15 @@ describe.each(makers)('%s on the shared connection layer', (_name, make) => {
     const clock = new ManualSchedule();
     const source = make(fake.stallUrl, clock.schedule);
     sources.push(source);
-    const held = await commands.stallHeld();
+    const accepted = await commands.stallAccepted();
     source.start();
-    await expect.poll(() => commands.stallHeld()).toBe(held + 1);
+    await expect.poll(() => commands.stallAccepted()).toBe(accepted + 1);
     expect(clock.delays).toEqual([10_000]);
     clock.runNext(); // the connect timeout
     expect(source.status).toMatchObject({ state: 'reconnecting', attempt: 1, retryInMs: 500, error: { code: 'network' } });
     expect(source.lastError?.message).toMatch(/did not open within 10 s/);
     clock.runNext(); // the retry
-    await expect.poll(() => commands.stallHeld()).toBe(held + 2);
+    await expect.poll(() => commands.stallAccepted()).toBe(accepted + 2);
     expect(clock.delays).toEqual([10_000, 500, 10_000]);
     source.stop();
     expect(clock.waiting).toBe(0);
