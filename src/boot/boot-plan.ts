@@ -1,6 +1,6 @@
 import type { ConfigOf, Schema } from '../config/schema.js';
 import { isDebug, isDemo, isRecording, parseConfig, type ConfigProblem } from '../config/parse.js';
-import { LIVE_ENDPOINTS, type Endpoints } from '../config/endpoints.js';
+import { LIVE_ENDPOINTS, type DevRouting, type Endpoints } from '../config/endpoints.js';
 import { replayRequest, type ReplayRequest } from '../replay/replay-request.js';
 import type { OverlayDefinition } from './overlay-definition.js';
 
@@ -20,12 +20,6 @@ export interface BootPlan<S extends Schema> {
   readonly fatal: readonly string[];
   /** The setup page, relative to the overlay page (`overlays/<name>/`). */
   readonly builderUrl: string;
-}
-
-/** Endpoints read from the URL's `dev-*` parameters (`devEndpoints`), and what was wrong with them. */
-export interface DevRouting {
-  readonly endpoints: Endpoints;
-  readonly problems: readonly ConfigProblem[];
 }
 
 /**

@@ -44,14 +44,10 @@ export class TaskQueue {
 
   /** Runs `task` when a slot is free and its turn has come; null (and `task` never runs) when the queue is full. */
   run<T>(task: () => Promise<T>): Promise<T> | null {
-    if (this.waiting.length >= this.options.maxQueued && !this.canStart()) return null;
+    if (this.waiting.length >= this.options.maxQueued) return null;
     const turn = new Promise<void>((start) => this.waiting.push(start));
     this.startWaiting();
     return turn.then(() => this.execute(task));
-  }
-
-  private canStart(): boolean {
-    return this.running < this.options.concurrency && this.now() >= this.nextStart;
   }
 
   private startWaiting(): void {

@@ -1,5 +1,5 @@
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
-import { LIVE_ENDPOINTS, type Endpoints } from './endpoints.js';
+import { LIVE_ENDPOINTS, type DevRouting } from './endpoints.js';
 import { featureEndpointsAt, type FeatureEndpoints } from '../chat-features/feature-endpoints.js';
 import type { ConfigProblem } from './parse.js';
 import { parseUrl } from '../core/parse-url.js';
@@ -12,7 +12,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * sends chat to a local TMI server over plain ws. Only loopback hosts are accepted, so a link
  * can never route a streamer's token to somebody else's server.
  */
-export function devEndpoints(url: URL): { endpoints: Endpoints; problems: ConfigProblem[] } {
+export function devEndpoints(url: URL): DevRouting {
   const problems: ConfigProblem[] = [];
   let { twitch, emotes } = LIVE_ENDPOINTS;
   let chat: ChatServer | undefined;

@@ -2,6 +2,7 @@ import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
 import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/emote-endpoints.js';
 import type { FeatureEndpoints } from '../chat-features/feature-endpoints.js';
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
+import type { ConfigProblem } from './parse.js';
 
 /** Where an overlay's network traffic goes. Twitch and the emote services unless overridden. */
 export interface Endpoints {
@@ -15,6 +16,12 @@ export interface Endpoints {
   readonly eventsub?: string;
   readonly pubsub?: string;
   readonly heat?: string;
+}
+
+/** Endpoints read from a URL's `dev-*` parameters (`devEndpoints`), and what was wrong with them. */
+export interface DevRouting {
+  readonly endpoints: Endpoints;
+  readonly problems: readonly ConfigProblem[];
 }
 
 /** The real services, where every overlay a streamer runs talks to. */
