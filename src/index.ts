@@ -30,7 +30,8 @@ export { CheermoteLookup, loadCheermotes, type CheermoteImage, type CheerMatch, 
 export { FEATURE_ENDPOINTS, type FeatureEndpoints } from './chat-features/feature-endpoints.js';
 
 // EventSub, channel-point redemptions (EventSub or the retired PubSub), Heat, stream info.
-export { EventSubSource, EVENTSUB_URL, type EventSubEventMap, type EventSubNotification, type EventSubOptions, type EventSubRevocation, type EventSubSubscription } from './sources/eventsub/eventsub-source.js';
+export { EventSubSource, EVENTSUB_URL, type EventSubEventMap, type EventSubNotification, type EventSubOptions, type EventSubRevocation } from './sources/eventsub/eventsub-source.js';
+export type { EventSubSubscription } from './sources/eventsub/eventsub-subscription.js';
 export { SharedEventSubSource, type SharedEventSubOptions, type SharedRole } from './sources/eventsub/shared/shared-eventsub-source.js';
 export { DEFAULT_ELECTION_TIMING, type ChannelElectionTiming } from './sources/eventsub/shared/channel-election.js';
 export { EventSubRedemptions, type EventSubRedemptionsOptions } from './sources/redemptions/eventsub-redemptions.js';

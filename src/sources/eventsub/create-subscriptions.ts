@@ -1,6 +1,6 @@
 import { toSourceError, type SourceError } from '../../core/errors.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
-import type { EventSubSubscription } from './eventsub-source.js';
+import type { EventSubSubscription } from './eventsub-subscription.js';
 
 /** Why Twitch would not create one subscription (§3.4). */
 export type RefusalReason = 'unauthorized' | 'rate-limited' | 'failed';

@@ -7,15 +7,9 @@ import { createLogger } from '../../core/logger.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
 import { CLOSE_REASONS, type EventSubMessageWire } from './eventsub-wire.js';
 import { createSubscriptions, type SubscriptionOutcome } from './create-subscriptions.js';
+import type { EventSubSubscription } from './eventsub-subscription.js';
 
 export const EVENTSUB_URL = 'wss://eventsub.wss.twitch.tv/ws';
-
-/** One subscription to create on each new session. */
-export interface EventSubSubscription {
-  readonly type: string;
-  readonly version: string;
-  readonly condition: Readonly<Record<string, string>>;
-}
 
 export interface EventSubNotification {
   readonly type: string;

@@ -1,5 +1,5 @@
 import { EVENT_KINDS, type EventKind } from '../../events/stream-event.js';
-import type { EventSubSubscription } from './eventsub-source.js';
+import type { EventSubSubscription } from './eventsub-subscription.js';
 
 /** What one subscription type needs and which event kind it feeds (twitch-protocols.md §3.5). */
 export interface SubscriptionSpec {

@@ -1,6 +1,7 @@
 import { toSourceError } from '../../../core/errors.js';
 import { createLogger } from '../../../core/logger.js';
-import { EventSubSource, type EventSubOptions, type EventSubSubscription } from '../eventsub-source.js';
+import { EventSubSource, type EventSubOptions } from '../eventsub-source.js';
+import type { EventSubSubscription } from '../eventsub-subscription.js';
 import { createSubscriptions, reasonOf, type SubscriptionRefusal } from '../create-subscriptions.js';
 import { subscriptionKey } from './subscription-key.js';
 import { toErrorWire, toStatusWire, type SharedMessageBody } from './shared-protocol.js';

@@ -1,4 +1,4 @@
-import type { EventSubSubscription } from '../eventsub-source.js';
+import type { EventSubSubscription } from '../eventsub-subscription.js';
 import type { SubscriptionOutcome } from '../create-subscriptions.js';
 import type { RefusalWire } from './shared-protocol.js';
 

@@ -1,6 +1,7 @@
 import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
 import type { SourceState, SourceStatus } from '../../../core/source.js';
-import type { EventSubNotification, EventSubRevocation, EventSubSubscription } from '../eventsub-source.js';
+import type { EventSubNotification, EventSubRevocation } from '../eventsub-source.js';
+import type { EventSubSubscription } from '../eventsub-subscription.js';
 import type { SubscriptionRefusal } from '../create-subscriptions.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { EventSubSubscription } from '../eventsub-source.js';
+import type { EventSubSubscription } from '../eventsub-subscription.js';
 
 /**
  * One key per distinct subscription: type, version and condition (its fields in a fixed order),

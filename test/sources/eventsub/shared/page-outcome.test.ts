@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { pageOutcome } from '../../../../src/sources/eventsub/shared/page-outcome.js';
 import { subscriptionKey } from '../../../../src/sources/eventsub/shared/subscription-key.js';
-import type { EventSubSubscription } from '../../../../src/sources/eventsub/eventsub-source.js';
+import type { EventSubSubscription } from '../../../../src/sources/eventsub/eventsub-subscription.js';
 import type { RefusalWire } from '../../../../src/sources/eventsub/shared/shared-protocol.js';
 
 const follow: EventSubSubscription = { type: 'channel.follow', version: '2', condition: { broadcaster_user_id: '1', moderator_user_id: '1' } };
