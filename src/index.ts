@@ -13,6 +13,7 @@ export { TypedEventTarget } from './core/typed-event-target.js';
 // Chat (TMI through tmi.js).
 export { ChatSource, type ChatSourceEventMap, type ChatSourceOptions, type ChatStats } from './sources/tmi/chat-source.js';
 export type * from './sources/tmi/chat-events.js';
+export type { TextPart, EmotePart, CheerPart, MessagePart } from './domain/message-parts.js';
 export type { ChatTransport, ChatTransportEvents } from './sources/tmi/chat-transport.js';
 export type { ChatServer } from './sources/tmi/tmi-transport.js';
 export { EmoteLookup, type ThirdPartyProvider } from './emotes/emote-lookup.js';
@@ -36,7 +37,7 @@ export { SharedEventSubSource, type SharedEventSubOptions, type SharedRole } fro
 export { DEFAULT_ELECTION_TIMING, type ChannelElectionTiming } from './sources/eventsub/shared/channel-election.js';
 export { EventSubRedemptions, type EventSubRedemptionsOptions } from './sources/redemptions/eventsub-redemptions.js';
 export { PubSubRedemptions, type PubSubRedemptionsOptions } from './sources/redemptions/pubsub-redemptions.js';
-export type { Redemption } from './sources/redemptions/redemption.js';
+export type { Redemption } from './domain/redemption.js';
 export { HeatSource, HEAT_URL, type HeatEventMap, type HeatSourceOptions } from './sources/heat/heat-source.js';
 export type { HeatClick } from './sources/heat/heat-click.js';
 export { StreamInfoSource, type StreamInfoEventMap, type StreamInfoOptions } from './sources/helix/stream-info-source.js';

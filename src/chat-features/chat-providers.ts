@@ -1,7 +1,7 @@
 import type { OvlChat } from '../components/chat/ovl-chat.js';
 import type { ChatDecorations } from '../components/chat/chat-decorations.js';
 import { pickSource, type ImageTemplates } from '../components/chat/image-templates.js';
-import type { CheerPart } from '../sources/tmi/chat-events.js';
+import type { CheerPart } from '../domain/message-parts.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { TwitchBadges } from '../badges/twitch-badges.js';
 import { isUserId } from '../twitch/login.js';

@@ -1,5 +1,5 @@
 import { param, type NumberParam, type ParamDocs, type StringParam } from './schema.js';
-import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
+import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
 import { KIND_FIELDS } from '../components/alerts/alert-fields.js';
 import { DEFAULT_PRIORITIES, DEFAULT_TEMPLATES, DEFAULT_VARIATIONS } from '../components/alerts/alert-settings.js';
 

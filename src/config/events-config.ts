@@ -1,5 +1,5 @@
 import { param, type ParamDocs } from './schema.js';
-import { EVENT_KINDS } from '../events/stream-event.js';
+import { EVENT_KINDS } from '../domain/stream-event.js';
 
 /** The longest list the page keeps: more would never fit a sidebar and only costs memory. */
 export const MAX_LISTED_EVENTS = 100;

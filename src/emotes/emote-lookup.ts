@@ -1,5 +1,4 @@
-import type { EmotePart, MessagePart } from '../sources/tmi/chat-events.js';
-import { splitTextParts } from '../sources/tmi/message-parts.js';
+import { splitTextParts, type EmotePart, type MessagePart } from '../domain/message-parts.js';
 
 export type ThirdPartyProvider = '7tv' | 'bttv' | 'ffz';
 

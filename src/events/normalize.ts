@@ -1,8 +1,8 @@
-import { fromEventSub, type EventSubRedemptionWire, type Redemption } from '../sources/redemptions/redemption.js';
-import type { SubscriptionMessageWire } from '../sources/eventsub/event-wire.js';
+import type { Redemption } from '../domain/redemption.js';
+import type { CustomRedemptionWire, SubscriptionMessageWire } from '../sources/eventsub/event-wire.js';
 import { array, count, flag, object, optionalCount, optionalText, optionalTime, PayloadError, text, time, type Json } from './payload-fields.js';
 import { EMPTY_MESSAGE, fromCheerText, fromEmoteRanges, fromFragments } from './viewer-message.js';
-import type { EventUser, HypeTrainContribution, Phase, StreamEvent, SubTier } from './stream-event.js';
+import type { EventUser, HypeTrainContribution, Phase, StreamEvent, SubTier } from '../domain/stream-event.js';
 
 /** What the normaliser needs of a notification (EventSubSource's `notification` detail has it). */
 export interface NotificationInput {
@@ -63,7 +63,7 @@ function contributions(value: unknown): HypeTrainContribution[] {
   });
 }
 
-/** The custom-reward payload checked field by field, then mapped by the one mapping redemptions have. */
+/** The custom-reward payload checked field by field, then mapped. */
 function redemption(event: Json, at: number): Redemption {
   const reward = object(event.reward, 'reward');
   text(event, 'id');
@@ -71,7 +71,24 @@ function redemption(event: Json, at: number): Redemption {
   text(reward, 'id');
   text(reward, 'title', true);
   count(reward, 'cost', 0, MAX_POINTS);
-  return fromEventSub(event as unknown as EventSubRedemptionWire, at);
+  const wire = event as unknown as CustomRedemptionWire;
+  return {
+    id: wire.id,
+    userId: wire.user_id,
+    userLogin: wire.user_login,
+    userName: wire.user_name || wire.user_login,
+    rewardId: wire.reward.id,
+    rewardTitle: wire.reward.title,
+    rewardPrompt: wire.reward.prompt ?? '',
+    rewardCost: wire.reward.cost,
+    userInput: wire.user_input ?? '',
+    status: (wire.status ?? 'unknown').toLowerCase(),
+    redeemedAt: Date.parse(wire.redeemed_at),
+    eventTime: at,
+    image: null,
+    backgroundColor: null,
+    cooldownSeconds: null,
+  };
 }
 
 /** Twitch's own rewards have no title in the event; these are the names its UI shows. */

@@ -1,7 +1,6 @@
-import type { MessagePart } from '../sources/tmi/chat-events.js';
-import { buildParts, twitchEmoteImage } from '../sources/tmi/message-parts.js';
+import { buildParts, twitchEmoteImage, type MessagePart } from '../domain/message-parts.js';
 import type { FragmentWire } from '../sources/eventsub/event-wire.js';
-import type { ViewerMessage } from './stream-event.js';
+import type { ViewerMessage } from '../domain/stream-event.js';
 
 export const EMPTY_MESSAGE: ViewerMessage = { text: '', parts: [] };
 

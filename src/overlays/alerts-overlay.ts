@@ -9,7 +9,7 @@ import { kindKey, type alertsSchema } from '../config/alerts-config.js';
 import { PUBSUB_REDEMPTIONS, alertsEntry } from '../registry/alerts.js';
 import { scopeProblem } from '../registry/overlay-entry.js';
 import { checkSpeechVoices } from '../core/speech-voices.js';
-import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
+import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
 import type { OverlayDefinition } from '../boot/boot.js';
 import type { AlertFeed } from '../components/alerts/ovl-alerts.js';
 import '../components/alerts/ovl-alerts.js';

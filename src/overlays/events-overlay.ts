@@ -1,6 +1,6 @@
 import type { eventsSchema } from '../config/events-config.js';
 import { eventsEntry } from '../registry/events.js';
-import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
+import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
 import type { OverlayDefinition } from '../boot/boot.js';
 import { connectStreamEvents } from './stream-event-feed.js';
 import '../components/event-list/ovl-event-list.js';

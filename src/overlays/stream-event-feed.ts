@@ -2,7 +2,7 @@ import { SourceError } from '../core/errors.js';
 import { connectTwitch } from '../boot/connect-twitch.js';
 import type { OverlayEnv } from '../boot/boot.js';
 import type { Source } from '../core/source.js';
-import type { EventKind } from '../events/stream-event.js';
+import type { EventKind } from '../domain/stream-event.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
 import { EVENT_SCOPES, describeOff, needsScope } from '../sources/eventsub/subscription-catalog.js';

@@ -1,5 +1,5 @@
 import { alertsParamDocs, alertsSchema, kindKey } from '../config/alerts-config.js';
-import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
+import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
 import { EVENT_SUBSCRIPTIONS } from '../sources/eventsub/subscription-catalog.js';
 import type { OverlayEntry, ScopeNeed } from './overlay-entry.js';
 import type { FieldGroup, OverlayGuide } from './overlay-guide.js';

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind } from '../events/stream-event.js';
+import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
 import { seededRandom } from './random.js';
 import { DEMO_USER } from './demo-channel.js';
 import { FrameSocket, type WebSocketClass } from './frame-socket.js';

@@ -1,5 +1,5 @@
 import { normalizeNotification } from '../events/normalize.js';
-import type { EventKind, EventOfKind } from '../events/stream-event.js';
+import type { EventKind, EventOfKind } from '../domain/stream-event.js';
 import { simulatedNotifications } from './stream-event-payloads.js';
 
 let serial = 0;

@@ -1,4 +1,4 @@
-import type { EventKind } from '../events/stream-event.js';
+import type { EventKind } from '../domain/stream-event.js';
 import { DEMO_REWARDS, DEMO_USER } from './demo-channel.js';
 import { pick } from './random.js';
 

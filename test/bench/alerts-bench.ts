@@ -13,7 +13,7 @@ import { simulatedHelixClient } from '../../src/simulator/helix-simulator.js';
 import { simulatedNotifications } from '../../src/simulator/stream-event-payloads.js';
 import { seededRandom } from '../../src/simulator/random.js';
 import { DEMO_USER } from '../../src/simulator/demo-channel.js';
-import { EVENT_KINDS } from '../../src/events/stream-event.js';
+import { EVENT_KINDS } from '../../src/domain/stream-event.js';
 import '../../src/components/alerts/ovl-alerts.js';
 
 /** A socket the bench delivers frames to by hand, after a welcome. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import '../../src/components/event-list/ovl-event-list.js';
 import type { OvlEventList } from '../../src/components/event-list/ovl-event-list.js';
-import { EVENT_KINDS, type StreamEvent } from '../../src/events/stream-event.js';
+import { EVENT_KINDS, type StreamEvent } from '../../src/domain/stream-event.js';
 import { referenceEvent } from '../helpers/reference-event.js';
 
 let element: OvlEventList | undefined;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import '../../src/components/goal/ovl-goal.js';
 import type { OvlGoal } from '../../src/components/goal/ovl-goal.js';
 import type { GoalView } from '../../src/components/goal/goal-state.js';
-import type { StreamEvent } from '../../src/events/stream-event.js';
+import type { StreamEvent } from '../../src/domain/stream-event.js';
 import { referenceEvent } from '../helpers/reference-event.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { normalizeNotification, type NotificationInput } from '../../src/events/normalize.js';
 import { duplicateOf } from '../../src/events/duplicates.js';
-import type { StreamEvent } from '../../src/events/stream-event.js';
+import type { StreamEvent } from '../../src/domain/stream-event.js';
 import { REFERENCE_EVENTS, versionOf, type ReferenceType } from '../fixtures/eventsub/reference-events.js';
 
 const AT = Date.parse('2026-11-28T12:00:00Z');

@@ -1,4 +1,4 @@
-import type { EmotePart, MessagePart } from '../../src/sources/tmi/chat-events.js';
+import type { EmotePart, MessagePart } from '../../src/domain/message-parts.js';
 
 export interface PositionedEmote {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { normalizeNotification } from '../../src/events/normalize.js';
-import type { StreamEvent } from '../../src/events/stream-event.js';
+import type { StreamEvent } from '../../src/domain/stream-event.js';
 import { REFERENCE_EVENTS, versionOf, type ReferenceType } from '../fixtures/eventsub/reference-events.js';
 
 let serial = 0;

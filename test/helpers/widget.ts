@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ReactiveElement } from 'lit';
 import type { Schedule } from '../../src/core/schedule.js';
-import type { EventKind, StreamEvent } from '../../src/events/stream-event.js';
+import type { EventKind, StreamEvent } from '../../src/domain/stream-event.js';
 import { StreamEventSource } from '../../src/sources/eventsub/stream-event-source.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
 import { FIXTURE_CHANNEL_ID, TEST_CLIENT_ID, scopedToken } from './http.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
-import { EVENT_KINDS } from '../../src/events/stream-event.js';
+import { EVENT_KINDS } from '../../src/domain/stream-event.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {

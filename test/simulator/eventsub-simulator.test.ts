@@ -4,7 +4,7 @@ import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js
 import { simulatedEventSubSocket } from '../../src/simulator/eventsub-simulator.js';
 import { simulatedHelixClient } from '../../src/simulator/helix-simulator.js';
 import { DEMO_USER } from '../../src/simulator/demo-channel.js';
-import { EVENT_KINDS, type StreamEvent } from '../../src/events/stream-event.js';
+import { EVENT_KINDS, type StreamEvent } from '../../src/domain/stream-event.js';
 import { fakeTwitchEndpoints } from '../helpers/fake-servers.js';
 
 let source: StreamEventSource | undefined;

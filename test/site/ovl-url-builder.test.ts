@@ -5,7 +5,7 @@ import type { TextClipboard } from '../../src/site/copy-text.js';
 import { chatEntry, chatGuide } from '../../src/registry/chat.js';
 import { alertsEntry, alertsGuide } from '../../src/registry/alerts.js';
 import { withGuide, type GuidedOverlay } from '../../src/registry/overlay-guide.js';
-import { EVENT_KINDS } from '../../src/events/stream-event.js';
+import { EVENT_KINDS } from '../../src/domain/stream-event.js';
 import { paramName } from '../../src/config/schema.js';
 
 let builder: OvlUrlBuilder | undefined;

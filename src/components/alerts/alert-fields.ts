@@ -1,4 +1,4 @@
-import type { EventKind, StreamEvent, ViewerMessage } from '../../events/stream-event.js';
+import type { EventKind, StreamEvent, ViewerMessage } from '../../domain/stream-event.js';
 
 /** What an alert shows of an event: template fields, the amount that picks variations, the message. */
 export interface AlertContent {

@@ -1,5 +1,5 @@
 import { fillFields } from './alert-fields.js';
-import type { Redemption } from '../../sources/redemptions/redemption.js';
+import type { Redemption } from '../../domain/redemption.js';
 
 /** Per-reward settings, keyed by reward title (case-insensitive) or reward id. */
 export type RewardRules = ReadonlyMap<string, string>;

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind } from '../../events/stream-event.js';
+import { EVENT_KINDS, type EventKind } from '../../domain/stream-event.js';
 
 /** Another look for alerts from an amount up (cheers ≥ 1000 bits, raids ≥ 50 viewers, …). */
 export interface AlertVariation {

@@ -1,4 +1,4 @@
-import type { EventKind } from '../../events/stream-event.js';
+import type { EventKind } from '../../domain/stream-event.js';
 
 /** One note: semitones above A4 (440 Hz), start and length in seconds. */
 type Note = readonly [semitones: number, start: number, length: number];

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { ViewerMessage } from '../../events/stream-event.js';
+import type { ViewerMessage } from '../../domain/stream-event.js';
 
 /**
  * A viewer's message as template values: text as text nodes, Twitch emotes as images (never

@@ -1,4 +1,5 @@
-import type { ChatUser, CheerPart } from '../../sources/tmi/chat-events.js';
+import type { ChatUser } from '../../sources/tmi/chat-events.js';
+import type { CheerPart } from '../../domain/message-parts.js';
 import type { ImageTemplates } from './image-templates.js';
 
 /**

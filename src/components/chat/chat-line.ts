@@ -1,4 +1,5 @@
-import type { BadgeRef, ChatMessage, ChatNotice, ChatUser, CheerPart, EmotePart, MessagePart } from '../../sources/tmi/chat-events.js';
+import type { BadgeRef, ChatMessage, ChatNotice, ChatUser } from '../../sources/tmi/chat-events.js';
+import type { CheerPart, EmotePart, MessagePart } from '../../domain/message-parts.js';
 import type { EmoteLookup } from '../../emotes/emote-lookup.js';
 import type { BadgeLookup } from '../../badges/badge-lookup.js';
 import type { ChatDecorations } from './chat-decorations.js';

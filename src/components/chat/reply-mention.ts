@@ -1,4 +1,5 @@
-import type { ChatMessage, MessagePart } from '../../sources/tmi/chat-events.js';
+import type { ChatMessage } from '../../sources/tmi/chat-events.js';
+import type { MessagePart } from '../../domain/message-parts.js';
 
 /**
  * Twitch prefixes a reply's text with "@parent ". The chat line shows the parent above the

@@ -1,5 +1,5 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { EventKind } from '../../events/stream-event.js';
+import type { EventKind } from '../../domain/stream-event.js';
 
 /**
  * One small shape per kind, drawn here in a 24×24 box and filled with `currentColor` (the

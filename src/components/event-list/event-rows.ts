@@ -1,4 +1,4 @@
-import type { EventKind, StreamEvent } from '../../events/stream-event.js';
+import type { EventKind, StreamEvent } from '../../domain/stream-event.js';
 import { alertContent, fillFields, isAlertMoment } from '../alerts/alert-fields.js';
 
 /** One row of the list: the event (a follow burst folded into its first follow) and its text. */

@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
-import type { EventKind, StreamEvent } from '../../events/stream-event.js';
+import type { EventKind, StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
 import { KIND_COLORS } from '../alerts/alert-settings.js';
 import { eventIcon } from './event-icons.js';

@@ -1,4 +1,4 @@
-import type { GoalEvent } from '../../events/stream-event.js';
+import type { GoalEvent } from '../../domain/stream-event.js';
 
 /** The goal a bar shows. */
 export interface GoalView {

@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { fire } from '../../core/element-events.js';
 import { realSchedule, type Schedule } from '../../core/schedule.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
-import type { GoalEvent, StreamEvent } from '../../events/stream-event.js';
+import type { GoalEvent, StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
 import { applyGoalEvent, goalLabel, goalPercent, type GoalView } from './goal-state.js';
 import { goalStyles } from './ovl-goal.styles.js';

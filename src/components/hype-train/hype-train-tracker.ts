@@ -1,4 +1,4 @@
-import type { HypeTrainEvent } from '../../events/stream-event.js';
+import type { HypeTrainEvent } from '../../domain/stream-event.js';
 
 /** Ended trains remembered, so that a late progress of one cannot bring it back. */
 const ENDED_KEPT = 16;

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import { realSchedule, type Schedule } from '../../core/schedule.js';
-import type { HypeTrainContribution, HypeTrainEvent, StreamEvent } from '../../events/stream-event.js';
+import type { HypeTrainContribution, HypeTrainEvent, StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { formatUptime } from '../stream-info/format.js';

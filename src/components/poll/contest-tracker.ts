@@ -1,4 +1,4 @@
-import type { PollEvent, PredictionEvent } from '../../events/stream-event.js';
+import type { PollEvent, PredictionEvent } from '../../domain/stream-event.js';
 
 /** One choice of a poll or outcome of a prediction, as shown. */
 export interface ContestOption {

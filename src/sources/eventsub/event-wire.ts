@@ -167,6 +167,15 @@ export interface CharityDonateWire extends BroadcasterWire, UserWire {
   amount: { value: number; decimal_places: number; currency: string };
 }
 
+/** `channel.channel_points_custom_reward_redemption.add` v1. */
+export interface CustomRedemptionWire extends BroadcasterWire, UserWire {
+  id: string;
+  user_input: string;
+  status: string;
+  reward: { id: string; title: string; cost: number; prompt: string };
+  redeemed_at: string;
+}
+
 /** `channel.channel_points_automatic_reward_redemption.add` v2 (Twitch's own rewards). */
 export interface AutomaticRedemptionWire extends BroadcasterWire, UserWire {
   id: string;

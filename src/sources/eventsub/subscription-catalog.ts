@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind } from '../../events/stream-event.js';
+import { EVENT_KINDS, type EventKind } from '../../domain/stream-event.js';
 import type { EventSubSubscription } from './eventsub-subscription.js';
 
 /** What one subscription type needs and which event kind it feeds (twitch-protocols.md §3.5). */

@@ -6,7 +6,7 @@ import { createLogger } from '../../core/logger.js';
 import { hexColor } from '../../core/safe-values.js';
 import { rewardImage, type RewardImagesWire } from '../../twitch/reward-image.js';
 import { RedemptionSource } from './redemption-source.js';
-import type { Redemption } from './redemption.js';
+import type { Redemption } from '../../domain/redemption.js';
 
 /** Twitch shut PubSub down on 2025-04-14 (twitch-protocols.md §2); kept for compatibility. */
 export const PUBSUB_URL = 'wss://pubsub-edge.twitch.tv/v1';

@@ -1,5 +1,5 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
-import type { Redemption } from './redemption.js';
+import type { Redemption } from '../../domain/redemption.js';
 
 export interface RedemptionEventMap extends SourceEventMap {
   redemption: Redemption;

@@ -1,4 +1,5 @@
 /** Normalised chat events. Everything past the parser is camelCase and free of IRC details. */
+import type { MessagePart } from '../../domain/message-parts.js';
 
 export interface ChatUser {
   readonly id: string;
@@ -14,33 +15,6 @@ export interface BadgeRef {
   readonly set: string;
   readonly version: string;
 }
-
-export interface TextPart {
-  readonly type: 'text';
-  readonly text: string;
-}
-
-export interface EmotePart {
-  readonly type: 'emote';
-  /** `twitch` for emotes from the IRC `emotes` tag; otherwise the third-party provider. */
-  readonly provider: 'twitch' | '7tv' | 'bttv' | 'ffz';
-  readonly id: string;
-  /** What the viewer typed, e.g. `Kappa`; becomes the image's `alt`. */
-  readonly code: string;
-  readonly url: string;
-  readonly srcset?: string;
-  /** Zero-width emotes (7TV) drawn on top of this one. */
-  readonly overlays?: readonly EmotePart[];
-}
-
-export interface CheerPart {
-  readonly type: 'cheer';
-  readonly prefix: string;
-  readonly amount: number;
-  readonly text: string;
-}
-
-export type MessagePart = TextPart | EmotePart | CheerPart;
 
 export interface ReplyParent {
   readonly messageId: string;

@@ -10,7 +10,8 @@ import type {
   ReplyParent,
   SubPlan,
 } from './chat-events.js';
-import { buildParts, parseEmotesTag } from './message-parts.js';
+import { parseEmotesTag } from './message-parts.js';
+import { buildParts } from '../../domain/message-parts.js';
 
 type Tags = IrcMessage['tags'];
 

@@ -1,4 +1,4 @@
-import { buildParts } from './message-parts.js';
+import { buildParts } from '../../domain/message-parts.js';
 import type { ChatMessage, ChatSelfState } from './chat-events.js';
 
 export interface OwnMessageContext {

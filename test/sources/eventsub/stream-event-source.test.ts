@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { StreamEventSource } from '../../../src/sources/eventsub/stream-event-source.js';
-import { EVENT_KINDS, type StreamEvent } from '../../../src/events/stream-event.js';
+import { EVENT_KINDS, type StreamEvent } from '../../../src/domain/stream-event.js';
 import type { SubscriptionOutcome } from '../../../src/sources/eventsub/create-subscriptions.js';
 import { EVENT_SCOPES, EVENT_SUBSCRIPTIONS, describeOff, kindsOff } from '../../../src/sources/eventsub/subscription-catalog.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { EventSubRedemptions, REDEMPTION_ADD } from '../../../src/sources/redemptions/eventsub-redemptions.js';
-import type { Redemption } from '../../../src/sources/redemptions/redemption.js';
+import type { Redemption } from '../../../src/domain/redemption.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';
 import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../../helpers/http.js';
 import { fake, fakeTwitchEndpoints } from '../../helpers/fake-servers.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { PubSubRedemptions } from '../../../src/sources/redemptions/pubsub-redemptions.js';
-import type { Redemption } from '../../../src/sources/redemptions/redemption.js';
+import type { Redemption } from '../../../src/domain/redemption.js';
 import { Backoff } from '../../../src/core/backoff.js';
 import { ManualSchedule } from '../../helpers/manual-schedule.js';
 import { fake } from '../../helpers/fake-servers.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import type { ChatSource } from '../../../src/sources/tmi/chat-source.js';
-import type { EmotePart } from '../../../src/sources/tmi/chat-events.js';
+import type { EmotePart } from '../../../src/domain/message-parts.js';
 import { fakeChat, nextEvent, uniqueChannel, untilState } from '../../helpers/chat.js';
 import { privmsg } from '../../../src/simulator/tmi-lines.js';
 import { TmiTransport } from '../../../src/sources/tmi/tmi-transport.js';

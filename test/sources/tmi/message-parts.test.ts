@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildParts, parseEmotesTag } from '../../../src/sources/tmi/message-parts.js';
+import { parseEmotesTag } from '../../../src/sources/tmi/message-parts.js';
+import { buildParts } from '../../../src/domain/message-parts.js';
 import { EmoteLookup } from '../../../src/emotes/emote-lookup.js';
 import { emoteCodes, emotePositions, partsText } from '../../helpers/parts.js';
 

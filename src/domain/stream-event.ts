@@ -1,8 +1,8 @@
-import type { MessagePart } from '../sources/tmi/chat-events.js';
-import type { Redemption } from '../sources/redemptions/redemption.js';
+import type { MessagePart } from './message-parts.js';
+import type { Redemption } from './redemption.js';
 
 /**
- * Every stream event the kit alerts on, normalised from EventSub (src/events/normalize.ts):
+ * Every stream event the kit alerts on, normalised from EventSub (src/sources/eventsub/normalize.ts):
  * camelCase, numbers checked, one `kind` to switch on. The alert box, the event list and the
  * goal / hype-train / poll widgets all read these and never the wire payloads.
  */
