@@ -1,4 +1,4 @@
-import { normalizeNotification } from '../events/normalize.js';
+import { normalizeNotification } from '../sources/eventsub/normalize.js';
 import type { EventKind, EventOfKind } from '../domain/stream-event.js';
 import { simulatedNotifications } from './stream-event-payloads.js';
 

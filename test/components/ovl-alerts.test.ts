@@ -3,7 +3,7 @@ import '../../src/components/alerts/ovl-alerts.js';
 import type { OvlAlerts } from '../../src/components/alerts/ovl-alerts.js';
 import { fillTemplate, parseRewardRules, rewardListed, ruleFor } from '../../src/components/alerts/alert-rules.js';
 import type { Redemption } from '../../src/domain/redemption.js';
-import { normalizeNotification } from '../../src/events/normalize.js';
+import { normalizeNotification } from '../../src/sources/eventsub/normalize.js';
 import { EVENT_KINDS, type EventKind, type FollowEvent, type StreamEvent } from '../../src/domain/stream-event.js';
 import { DEFAULT_KIND_SETTINGS, lookFor, parseVariations, type KindSettings } from '../../src/components/alerts/alert-settings.js';
 import { KitSounds } from '../../src/components/alerts/alert-sounds.js';

@@ -1,4 +1,4 @@
-import { normalizeNotification } from '../../src/events/normalize.js';
+import { normalizeNotification } from '../../src/sources/eventsub/normalize.js';
 import type { StreamEvent } from '../../src/domain/stream-event.js';
 import { REFERENCE_EVENTS, versionOf, type ReferenceType } from '../fixtures/eventsub/reference-events.js';
 

@@ -1,7 +1,7 @@
 /**
  * The `event` objects of the EventSub notifications the alert box subscribes to, as Twitch's
  * EventSub reference shows them (twitch-protocols.md §3.5), snake_case. Nothing past the
- * normaliser (src/events/normalize.ts) sees these. Fields Twitch documents as nullable are
+ * normaliser (normalize.ts) sees these. Fields Twitch documents as nullable are
  * typed so; the normaliser still checks every field, because a payload is untrusted input.
  */
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeNotification, type NotificationInput } from '../../src/events/normalize.js';
-import { duplicateOf } from '../../src/events/duplicates.js';
-import type { StreamEvent } from '../../src/domain/stream-event.js';
-import { REFERENCE_EVENTS, versionOf, type ReferenceType } from '../fixtures/eventsub/reference-events.js';
+import { normalizeNotification, type NotificationInput } from '../../../src/sources/eventsub/normalize.js';
+import { duplicateOf } from '../../../src/sources/eventsub/duplicates.js';
+import type { StreamEvent } from '../../../src/domain/stream-event.js';
+import { REFERENCE_EVENTS, versionOf, type ReferenceType } from '../../fixtures/eventsub/reference-events.js';
 
 const AT = Date.parse('2026-11-28T12:00:00Z');
 const input = (type: string, event: Record<string, unknown>, version = versionOf(type)): NotificationInput => ({ type, version, messageId: `m-${type}`, timestamp: AT, event });

@@ -1,6 +1,6 @@
-import { buildParts, twitchEmoteImage, type MessagePart } from '../domain/message-parts.js';
-import type { FragmentWire } from '../sources/eventsub/event-wire.js';
-import type { ViewerMessage } from '../domain/stream-event.js';
+import { buildParts, twitchEmoteImage, type MessagePart } from '../../domain/message-parts.js';
+import type { FragmentWire } from './event-wire.js';
+import type { ViewerMessage } from '../../domain/stream-event.js';
 
 export const EMPTY_MESSAGE: ViewerMessage = { text: '', parts: [] };
 

@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../domain/stream-event.js';
+import type { StreamEvent } from '../../domain/stream-event.js';
 
 export const BITS_USE = 'channel.bits.use';
 export const CHEER = 'channel.cheer';
