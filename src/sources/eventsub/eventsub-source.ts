@@ -8,6 +8,7 @@ import type { HelixClient } from '../../twitch/helix-client.js';
 import { CLOSE_REASONS, type EventSubMessageWire } from './eventsub-wire.js';
 import { createSubscriptions, type SubscriptionOutcome } from './create-subscriptions.js';
 import type { EventSubSubscription } from './eventsub-subscription.js';
+import { SeenMessages } from './seen-messages.js';
 
 export const EVENTSUB_URL = 'wss://eventsub.wss.twitch.tv/ws';
 
@@ -64,13 +65,14 @@ export class EventSubSource extends Source<EventSubEventMap> {
   /** The socket opened for a `session_reconnect`, until its welcome. */
   private incoming: SourceSocket | null = null;
   private sessionId = '';
-  private readonly seen = new Map<string, true>();
+  private readonly seen: SeenMessages;
   /** From the welcome; a session silent for longer (plus slack) is dead. */
   private keepaliveMs = 10_000;
 
   constructor(options: EventSubOptions) {
     super({ backoff: options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 60_000 }), schedule: options.schedule });
     this.options = options;
+    this.seen = new SeenMessages(options.dedupeSize);
     this.watchdog = new Watchdog(15_000, () => this.onSilence());
   }
 
@@ -192,9 +194,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
 
   private onNotification(message: EventSubMessageWire): void {
     const id = message.metadata.message_id;
-    if (this.seen.has(id)) return; // delivery is at least once (§3.2)
-    this.seen.set(id, true);
-    if (this.seen.size > (this.options.dedupeSize ?? 1000)) this.seen.delete(this.seen.keys().next().value!);
+    if (!this.seen.firstTime(id)) return;
     const sub = message.payload.subscription;
     this.emit('notification', {
       type: sub?.type ?? message.metadata.subscription_type ?? '',

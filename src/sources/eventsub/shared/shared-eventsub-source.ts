@@ -1,12 +1,12 @@
 import { Source } from '../../../core/source.js';
 import { createLogger } from '../../../core/logger.js';
 import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
-import { LruCache } from '../../../core/lru-cache.js';
 import type { EventSubEventMap, EventSubOptions } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
 import { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
 import { electOverChannel, type ChannelElectionTiming } from './channel-election.js';
+import { SeenMessages } from '../seen-messages.js';
 import { subscriptionKey } from './subscription-key.js';
 import { pageOutcome } from './page-outcome.js';
 import {
@@ -72,8 +72,8 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   private readonly options: SharedEventSubOptions;
   /** This page among the others on the channel. */
   private readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  /** Message ids already delivered here (Twitch delivers at least once, §3.2). */
-  private readonly seen: LruCache<string, true>;
+  /** Message ids already delivered here, whichever owner sent them. */
+  private readonly seen: SeenMessages;
   /** This page's subscriptions by key. */
   private readonly own: ReadonlyMap<string, EventSubSubscription>;
   private currentRole: SharedRole | null = null;
@@ -89,7 +89,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
   constructor(options: SharedEventSubOptions) {
     super({ schedule: options.schedule });
     this.options = options;
-    this.seen = new LruCache(options.dedupeSize ?? 1000);
+    this.seen = new SeenMessages(options.dedupeSize);
     this.own = new Map(options.subscriptions.map((sub) => [subscriptionKey(sub), sub]));
   }
 
@@ -209,8 +209,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
         break;
       case 'notification': {
         const notification = message.notification;
-        if (!this.wants(notification.type) || this.seen.has(notification.messageId)) break;
-        this.seen.set(notification.messageId, true);
+        if (!this.wants(notification.type) || !this.seen.firstTime(notification.messageId)) break;
         this.emit('notification', notification);
         break;
       }
