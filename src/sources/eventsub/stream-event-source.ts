@@ -1,4 +1,5 @@
-import { Source, type SourceEventMap } from '../../core/source.js';
+import type { SourceEventMap } from '../../core/source.js';
+import { RelaySource } from '../../core/relay-source.js';
 import { createLogger } from '../../core/logger.js';
 import { SourceError } from '../../core/errors.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
@@ -44,40 +45,35 @@ const log = createLogger('events');
  * Every stream event of the token's channel, normalised, over one EventSub session: it
  * subscribes to each wanted type whose scope the token carries, reports per type what Twitch
  * refused, drops what Twitch reports twice (cheer + bits, gift + per-recipient subs), and adds
- * the reward's image and colour to custom redemptions. Events leave in arrival order.
+ * the reward's image and colour to custom redemptions. Events leave in arrival order. Its
+ * status is the connection's (see RelaySource).
  *
  * @fires event, skipped, subscriptions, status, error
  */
-export class StreamEventSource extends Source<StreamEventMap> {
+export class StreamEventSource extends RelaySource<StreamEventMap, SharedEventSubSource> {
   readonly name = 'events';
-  /** One connection for every overlay page of the user (see SharedEventSubSource). */
-  readonly eventsub: SharedEventSubSource;
   readonly plan: SubscriptionPlan;
   private readonly catalog: RewardCatalog | null;
   private active = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(options: StreamEventSourceOptions) {
-    super();
-    this.plan = planSubscriptions({ userId: options.userId, scopes: options.scopes, kinds: options.kinds });
-    this.active = new Set(this.plan.subscriptions.map((s) => s.type));
-    const redemptions = this.plan.subscriptions.some((s) => s.type === 'channel.channel_points_custom_reward_redemption.add');
+    const plan = planSubscriptions({ userId: options.userId, scopes: options.scopes, kinds: options.kinds });
+    super(
+      new SharedEventSubSource({
+        helix: options.helix,
+        userId: options.userId,
+        url: options.url,
+        keepaliveSeconds: options.keepaliveSeconds,
+        WebSocket: options.WebSocket,
+        tap: options.tap,
+        subscriptions: plan.subscriptions,
+      }),
+    );
+    this.plan = plan;
+    this.active = new Set(plan.subscriptions.map((s) => s.type));
+    const redemptions = plan.subscriptions.some((s) => s.type === 'channel.channel_points_custom_reward_redemption.add');
     this.catalog = redemptions ? new RewardCatalog(options.helix, options.userId) : null;
-    this.eventsub = new SharedEventSubSource({
-      helix: options.helix,
-      userId: options.userId,
-      url: options.url,
-      keepaliveSeconds: options.keepaliveSeconds,
-      WebSocket: options.WebSocket,
-      tap: options.tap,
-      subscriptions: this.plan.subscriptions,
-    });
-    // The inner client's state is this source's state ('error' arrives through the error event).
-    this.eventsub.addEventListener('status', (e) => {
-      const { state, ...rest } = e.detail;
-      if (this.running && state !== 'stopped' && state !== 'error') this.setStatus(state, rest);
-    });
-    this.eventsub.addEventListener('error', (e) => this.running && this.fail(e.detail));
     this.eventsub.addEventListener('subscriptions', (e) => {
       this.active = new Set(e.detail.active);
       for (const refusal of e.detail.refused) log.warn(`Twitch refused ${refusal.type}: ${refusal.message}`);
@@ -86,23 +82,24 @@ export class StreamEventSource extends Source<StreamEventMap> {
     this.eventsub.addEventListener('notification', (e) => this.onNotification(e.detail));
   }
 
+  /** One connection for every overlay page of the user (see SharedEventSubSource). */
+  get eventsub(): SharedEventSubSource {
+    return this.inner;
+  }
+
   /** Types the current session holds (all planned ones until Twitch answers). */
   get subscribed(): ReadonlySet<string> {
     return this.active;
   }
 
-  protected open(): void {
+  protected override open(): void {
     // A session with no subscription is closed by Twitch after the welcome window (4003): say why instead.
     if (this.plan.subscriptions.length === 0) {
       this.fail(new SourceError('config', `None of the events asked for can be received with this token: ${describeOff(this.plan.off) || 'no event kinds were asked for'}.`));
       return;
     }
     void this.catalog?.load();
-    this.eventsub.start();
-  }
-
-  protected close(): void {
-    this.eventsub.stop();
+    super.open();
   }
 
   private onNotification(notification: EventSubNotification): void {

@@ -1,6 +1,7 @@
 import type { HelixClient } from '../../twitch/helix-client.js';
+import { RelaySource } from '../../core/relay-source.js';
 import { StreamEventSource } from '../eventsub/stream-event-source.js';
-import { RedemptionSource } from './redemption-source.js';
+import type { RedemptionEventMap } from './redemption-event-map.js';
 
 export const REDEMPTION_ADD = 'channel.channel_points_custom_reward_redemption.add';
 
@@ -20,31 +21,21 @@ export interface EventSubRedemptionsOptions {
 /**
  * Redemptions over EventSub, custom rewards enriched with the reward's image, colour and
  * cooldown from Helix, and Twitch's automatic rewards: the `redemption` kind of
- * StreamEventSource, behind the interface PubSubRedemptions shares.
+ * StreamEventSource, with the events PubSubRedemptions emits too. Its status is the
+ * connection's (see RelaySource).
  */
-export class EventSubRedemptions extends RedemptionSource {
+export class EventSubRedemptions extends RelaySource<RedemptionEventMap, StreamEventSource> {
   readonly name = 'redemptions';
-  readonly events: StreamEventSource;
 
   constructor(options: EventSubRedemptionsOptions) {
-    super();
     const { broadcasterId, ...connection } = options;
     // The scope is the caller's promise (see `helix`); Twitch refuses the subscriptions otherwise.
-    this.events = new StreamEventSource({ ...connection, userId: broadcasterId, scopes: ['channel:read:redemptions'], kinds: ['redemption'] });
-    // The inner source's state is this source's state ('error' arrives through the error event).
-    this.events.addEventListener('status', (e) => {
-      const { state, ...rest } = e.detail;
-      if (this.running && state !== 'stopped' && state !== 'error') this.setStatus(state, rest);
-    });
-    this.events.addEventListener('error', (e) => this.running && this.fail(e.detail));
+    super(new StreamEventSource({ ...connection, userId: broadcasterId, scopes: ['channel:read:redemptions'], kinds: ['redemption'] }));
     this.events.addEventListener('event', (e) => e.detail.kind === 'redemption' && this.emit('redemption', e.detail.redemption));
   }
 
-  protected open(): void {
-    this.events.start();
-  }
-
-  protected close(): void {
-    this.events.stop();
+  /** The stream events it reads, of the one kind `redemption`. */
+  get events(): StreamEventSource {
+    return this.inner;
   }
 }

@@ -1,3 +1,4 @@
+import { Source } from '../../core/source.js';
 import { SourceError, toSourceError } from '../../core/errors.js';
 import { Backoff } from '../../core/backoff.js';
 import { SourceSocket, type SocketSourceOptions } from '../../core/source-socket.js';
@@ -5,7 +6,7 @@ import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import { hexColor } from '../../core/safe-values.js';
 import { rewardImage, type RewardImagesWire } from '../../twitch/reward-image.js';
-import { RedemptionSource } from './redemption-source.js';
+import type { RedemptionEventMap } from './redemption-event-map.js';
 import type { Redemption } from '../../domain/redemption.js';
 
 /** Twitch shut PubSub down on 2025-04-14 (twitch-protocols.md §2); kept for compatibility. */
@@ -71,7 +72,7 @@ export interface PubSubRedemptionsOptions extends SocketSourceOptions {
 const log = createLogger('pubsub');
 
 /** Redemptions over Twitch's legacy PubSub. Same events as EventSubRedemptions; select with `?transport=pubsub`. */
-export class PubSubRedemptions extends RedemptionSource {
+export class PubSubRedemptions extends Source<RedemptionEventMap> {
   readonly name = 'redemptions';
   private readonly options: PubSubRedemptionsOptions;
   private readonly pong: Watchdog;

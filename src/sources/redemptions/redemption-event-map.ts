@@ -1,0 +1,11 @@
+import type { SourceEventMap } from '../../core/source.js';
+import type { Redemption } from '../../domain/redemption.js';
+
+/**
+ * What a source of channel-point redemptions emits, whatever the transport: EventSub (the live
+ * one, EventSubRedemptions) or PubSub (retired by Twitch on 2025-04-14, kept for
+ * compatibility, PubSubRedemptions). Both emit the same `redemption`.
+ */
+export interface RedemptionEventMap extends SourceEventMap {
+  redemption: Redemption;
+}
