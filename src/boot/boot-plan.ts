@@ -1,5 +1,6 @@
 import type { ConfigOf, Schema } from '../config/schema.js';
-import { isDebug, isDemo, isRecording, parseConfig, type ConfigProblem } from '../config/parse.js';
+import { isDebug, isDemo, isRecording, parseConfig } from '../config/parse.js';
+import type { ConfigProblem } from '../core/config-problem.js';
 import { LIVE_ENDPOINTS, type DevRouting, type Endpoints } from '../config/endpoints.js';
 import { replayRequest, type ReplayRequest } from '../replay/replay-request.js';
 import type { OverlayDefinition } from './overlay-definition.js';

@@ -3,7 +3,7 @@ import { createLogger, setDebugLogging } from '../core/logger.js';
 import { onObsVisibility } from '../core/obs.js';
 import { realSchedule, type Schedule } from '../core/schedule.js';
 import type { Schema } from '../config/schema.js';
-import type { ConfigProblem } from '../config/parse.js';
+import type { ConfigProblem } from '../core/config-problem.js';
 import type { Replay } from '../replay/replay.js';
 import type { OvlStatusPanel } from '../components/status/ovl-status-panel.js';
 import { asksDevEndpoints } from '../config/endpoints.js';

@@ -1,7 +1,7 @@
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
 import { LIVE_ENDPOINTS, type DevRouting } from './endpoints.js';
 import { featureEndpointsAt, type FeatureEndpoints } from '../chat-features/feature-endpoints.js';
-import type { ConfigProblem } from './parse.js';
+import type { ConfigProblem } from '../core/config-problem.js';
 import { parseUrl } from '../core/parse-url.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -2,7 +2,7 @@ import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
 import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/emote-endpoints.js';
 import type { FeatureEndpoints } from '../chat-features/feature-endpoints.js';
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
-import type { ConfigProblem } from './parse.js';
+import type { ConfigProblem } from '../core/config-problem.js';
 
 /** Where an overlay's network traffic goes. Twitch and the emote services unless overridden. */
 export interface Endpoints {

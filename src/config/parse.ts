@@ -1,16 +1,6 @@
 import { paramName, type ConfigOf, type ParamSpec, type Schema, type StringParam } from './schema.js';
 import { isUserId, normalizeLogin } from '../twitch/login.js';
-
-export interface ConfigProblem {
-  /** The URL parameter name, e.g. `max-messages`. */
-  readonly param: string;
-  /** What is wrong and what to do, for a streamer. */
-  readonly message: string;
-  /** `error`: the overlay cannot run as configured. `warning`: ignored, default used. */
-  readonly severity: 'error' | 'warning';
-  /** A required parameter that was not given: the demo and a replay supply their own. */
-  readonly missing?: boolean;
-}
+import type { ConfigProblem } from '../core/config-problem.js';
 
 export interface ParsedConfig<S extends Schema> {
   readonly config: ConfigOf<S>;

@@ -1,4 +1,4 @@
-import type { ConfigProblem } from '../config/parse.js';
+import type { ConfigProblem } from '../core/config-problem.js';
 
 export interface ReplayRequest {
   /** Where the recording is: a path next to the page, any URL the page may fetch, or a data: URL. */

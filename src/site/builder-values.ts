@@ -1,5 +1,6 @@
 import { paramName, type ConfigOf, type ParamSpec, type Schema } from '../config/schema.js';
-import { parseConfig, type ConfigProblem } from '../config/parse.js';
+import { parseConfig } from '../config/parse.js';
+import type { ConfigProblem } from '../core/config-problem.js';
 
 /**
  * What the URL builder's fields hold: the text of each parameter as typed (a checkbox as

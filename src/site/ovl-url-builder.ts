@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { paramName, type ParamSpec, type Schema } from '../config/schema.js';
-import type { ConfigProblem } from '../config/parse.js';
+import type { ConfigProblem } from '../core/config-problem.js';
 import type { FieldGroup, PreviewTest } from '../registry/overlay-guide.js';
 import { overlayUrl } from '../config/overlay-url.js';
 import { inlineCode } from '../components/status/inline-code.js';

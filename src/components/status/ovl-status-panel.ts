@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Source } from '../../core/source.js';
-import type { ConfigProblem } from '../../config/parse.js';
+import type { ConfigProblem } from '../../core/config-problem.js';
 import type { Recorder } from '../../replay/recorder.js';
 
 const STATE_COLORS: Record<string, string> = {
