@@ -2,7 +2,6 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Source } from '../../core/source.js';
 import type { ConfigProblem } from '../../core/config-problem.js';
-import type { Recorder } from '../../replay/recorder.js';
 
 const STATE_COLORS: Record<string, string> = {
   connected: '#2ecc71',
@@ -12,6 +11,16 @@ const STATE_COLORS: Record<string, string> = {
   stopped: '#95a5a6',
   idle: '#95a5a6',
 };
+
+/** A recording being made (`?record`): what the panel counts and offers to save. The boot hands it its Recorder. */
+export interface SavableRecording {
+  /** Frames kept. */
+  readonly size: number;
+  /** The oldest frames dropped to bound memory. */
+  readonly dropped: number;
+  readonly fileName: string;
+  toBlob(): Blob;
+}
 
 /**
  * The `?debug` view: one chip per source (state, retries, last error), the configuration
@@ -80,7 +89,7 @@ export class OvlStatusPanel extends LitElement {
   /** Extra lines such as "7tv: 312 emotes" or "dropped 3 alerts". */
   @property({ attribute: false }) notes: readonly string[] = [];
   /** `?record`: offers the recording so far as a file. */
-  @property({ attribute: false }) recorder: Recorder | null = null;
+  @property({ attribute: false }) recorder: SavableRecording | null = null;
 
   private abort: AbortController | null = null;
   /** Keeps the recording's frame count current. */
