@@ -78,6 +78,8 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     // Read-aloud fails silently without voices: say so in ?debug.
     if (config.speak.length > 0) void checkSpeechVoices().then((text) => env.note(text, 'speech'));
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);
+    // The Test buttons' made-up events: the simulator loads only when one is pressed.
+    element.sampleEvent = async (kind) => (await import('../simulator/sample-event.js')).sampleEvent(kind);
     element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
     element.source = source as unknown as AlertFeed;
     return { sources, element };

@@ -7,6 +7,7 @@ import { normalizeNotification } from '../../src/sources/eventsub/normalize.js';
 import { EVENT_KINDS, type EventKind, type FollowEvent, type StreamEvent } from '../../src/domain/stream-event.js';
 import { DEFAULT_KIND_SETTINGS, lookFor, parseVariations, type KindSettings } from '../../src/components/alerts/alert-settings.js';
 import { KitSounds } from '../../src/components/alerts/alert-sounds.js';
+import { sampleEvent } from '../../src/simulator/sample-event.js';
 import { REFERENCE_EVENTS, versionOf, type ReferenceType } from '../fixtures/eventsub/reference-events.js';
 
 function redemption(id: string, overrides: Partial<Redemption> = {}): Redemption {
@@ -169,6 +170,7 @@ function reference(type: ReferenceType, change: Record<string, unknown> = {}, at
 async function mountEvents(setup: (el: OvlAlerts) => void = () => undefined) {
   const mounted = await mount((e) => {
     e.sound = 'none';
+    e.sampleEvent = sampleEvent;
     setup(e);
   });
   const feed = mounted.el.source as unknown as EventTarget;

@@ -89,6 +89,8 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   @property({ attribute: false }) rewards: readonly string[] = [];
   /** While true (OBS hides the source) the queue and the animations wait. */
   @property({ type: Boolean, reflect: true }) paused = false;
+  /** Makes the made-up event a Test alert plays (the overlay hands the simulator's); without it playTestAlert throws. */
+  @property({ attribute: false }) sampleEvent: ((kind: EventKind) => StreamEvent | Promise<StreamEvent>) | null = null;
 
   @state() private showing: Shown | null = null;
   private serial = 0;
@@ -108,13 +110,13 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   }
 
   /**
-   * Plays an alert of `kind` with a made-up viewer, as the demo page's Test buttons do. It
-   * skips the kind's on/off and minimum, and shows as soon as the alert on screen is done,
-   * before every waiting one.
+   * Plays an alert of `kind` with a made-up viewer (from `sampleEvent`), as the demo page's
+   * Test buttons do. It skips the kind's on/off and minimum, and shows as soon as the alert on
+   * screen is done, before every waiting one.
    */
   async playTestAlert(kind: EventKind): Promise<void> {
-    const { sampleEvent } = await import('../../simulator/sample-event.js');
-    const event = sampleEvent(kind);
+    if (!this.sampleEvent) throw new Error('<ovl-alerts> plays a test alert only once given `sampleEvent`.');
+    const event = await this.sampleEvent(kind);
     this.tests.add(event);
     this.queue.push(event);
   }
