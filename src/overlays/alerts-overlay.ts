@@ -2,6 +2,7 @@ import { SourceError } from '../core/errors.js';
 import type { ConfigOf } from '../config/schema.js';
 import { connectTwitch } from '../boot/connect-twitch.js';
 import { connectStreamEvents } from './stream-event-feed.js';
+import { assignConfig } from './assign-config.js';
 import type { Source } from '../core/source.js';
 import { parseRewardRules } from '../components/alerts/alert-rules.js';
 import { parseVariations, type KindSettings } from '../components/alerts/alert-settings.js';
@@ -64,17 +65,11 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
       sources = feed.sources;
     }
     const element = document.createElement('ovl-alerts');
-    element.duration = config.duration;
-    element.maxWaiting = config.maxWaiting;
+    assignConfig(element, config, ['duration', 'maxWaiting', 'followBurst', 'rewards', 'sound', 'volume', 'speak']);
     element.settings = kindSettings(config, enabled);
     element.priorities = config.priorities as EventKind[];
-    element.followBurst = config.followBurst;
     element.templates = parseRewardRules(config.templates);
-    element.rewards = config.rewards;
-    element.sound = config.sound;
     element.sounds = parseRewardRules(config.sounds);
-    element.volume = config.volume;
-    element.speak = config.speak;
     // Read-aloud fails silently without voices: say so in ?debug.
     if (config.speak.length > 0) void checkSpeechVoices().then((text) => env.note(text, 'speech'));
     element.style.setProperty('--ovl-alert-font-size', `${config.fontSize}px`);

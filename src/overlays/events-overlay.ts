@@ -3,6 +3,7 @@ import { eventsEntry } from '../registry/events.js';
 import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
 import type { OverlayDefinition } from '../boot/boot.js';
 import { connectStreamEvents } from './stream-event-feed.js';
+import { assignConfig } from './assign-config.js';
 import '../components/event-list/ovl-event-list.js';
 
 /**
@@ -21,9 +22,7 @@ export const eventsOverlay: OverlayDefinition<typeof eventsSchema> = {
     const { events, sources } = await connectStreamEvents(eventsEntry, config.token, kinds, env, { intervalMs: 1500 });
     const element = document.createElement('ovl-event-list');
     element.kinds = kinds;
-    element.max = config.max;
-    element.mode = config.mode;
-    element.followBurst = config.followBurst;
+    assignConfig(element, config, ['max', 'mode', 'followBurst']);
     element.style.setProperty('--ovl-events-font-size', `${config.fontSize}px`);
     element.style.setProperty('--ovl-events-ticker-duration', `${config.tickerSeconds}s`);
     element.source = events;

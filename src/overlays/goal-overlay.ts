@@ -5,6 +5,7 @@ import type { HelixClient } from '../twitch/helix-client.js';
 import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
 import type { GoalView } from '../components/goal/goal-state.js';
 import { connectStreamEvents } from './stream-event-feed.js';
+import { assignConfig } from './assign-config.js';
 import '../components/goal/ovl-goal.js';
 
 /**
@@ -39,8 +40,7 @@ export const goalOverlay: OverlayDefinition<typeof goalSchema> = {
     const element = document.createElement('ovl-goal');
     // A replay starts from its recording alone: what Helix says now belongs to another time.
     element.goal = env.replay ? null : await currentGoal(helix, userId, config.types, env);
-    element.types = config.types;
-    element.hideAfter = config.hideAfter;
+    assignConfig(element, config, ['types', 'hideAfter']);
     element.schedule = env.schedule;
     element.style.setProperty('--ovl-goal-font-size', `${config.fontSize}px`);
     element.style.setProperty('--ovl-goal-bar-color', config.barColor);

@@ -4,6 +4,7 @@ import type { heatmapSchema } from '../config/heatmap-config.js';
 import { heatmapEntry } from '../registry/heatmap.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../boot/boot.js';
+import { assignConfig } from './assign-config.js';
 import type { UserDirectory } from '../twitch/user-directory.js';
 import type { TokenWatch } from '../twitch/token-watch.js';
 import '../components/heatmap/ovl-heatmap.js';
@@ -50,12 +51,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
     }
     const source = new HeatSource({ channelId, users, url: env.endpoints.heat, WebSocket: WebSocketClass, tap: env.tap('heat'), schedule: env.schedule });
     const element = document.createElement('ovl-heatmap');
-    element.halfLife = config.halfLife;
-    element.radius = config.radius;
-    element.opacity = config.opacity;
-    element.palette = config.palette;
-    element.maxIntensity = config.maxIntensity;
-    element.markers = config.markers;
+    assignConfig(element, config, ['halfLife', 'radius', 'opacity', 'palette', 'maxIntensity', 'markers']);
     element.calibration = { offsetX: config.offsetX, offsetY: config.offsetY, scaleX: config.scaleX, scaleY: config.scaleY };
     const regions = /^(\d+)x(\d+)$/.exec(config.regions);
     if (regions) {

@@ -2,6 +2,7 @@ import type { hypeTrainSchema } from '../config/hype-train-config.js';
 import { hypeTrainEntry } from '../registry/hype-train.js';
 import type { OverlayDefinition } from '../boot/boot.js';
 import { connectStreamEvents } from './stream-event-feed.js';
+import { assignConfig } from './assign-config.js';
 import '../components/hype-train/ovl-hype-train.js';
 
 /**
@@ -17,7 +18,7 @@ export const hypeTrainOverlay: OverlayDefinition<typeof hypeTrainSchema> = {
   async build(config, env) {
     const { events, sources } = await connectStreamEvents(hypeTrainEntry, config.token, ['hype-train'], env, { firstMs: 500, stepMs: 5000, intervalMs: 20_000 });
     const element = document.createElement('ovl-hype-train');
-    element.contributors = config.contributors;
+    assignConfig(element, config, ['contributors']);
     element.schedule = env.schedule;
     element.style.setProperty('--ovl-hype-font-size', `${config.fontSize}px`);
     element.source = events;

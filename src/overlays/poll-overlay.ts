@@ -2,6 +2,7 @@ import type { pollSchema } from '../config/poll-config.js';
 import { pollEntry } from '../registry/poll.js';
 import type { OverlayDefinition } from '../boot/boot.js';
 import { connectStreamEvents } from './stream-event-feed.js';
+import { assignConfig } from './assign-config.js';
 import type { ContestKind } from '../components/poll/ovl-poll.js';
 import '../components/poll/ovl-poll.js';
 
@@ -21,7 +22,7 @@ export const pollOverlay: OverlayDefinition<typeof pollSchema> = {
     const { events, sources } = await connectStreamEvents(pollEntry, config.token, kinds, env, demo);
     const element = document.createElement('ovl-poll');
     element.kinds = kinds;
-    element.resultSeconds = config.resultSeconds;
+    assignConfig(element, config, ['resultSeconds']);
     element.schedule = env.schedule;
     element.style.setProperty('--ovl-poll-font-size', `${config.fontSize}px`);
     element.source = events;

@@ -5,6 +5,7 @@ import { channelByLogin, connectTwitch } from '../boot/connect-twitch.js';
 import type { streamInfoSchema } from '../config/stream-info-config.js';
 import { streamInfoEntry } from '../registry/stream-info.js';
 import type { OverlayDefinition } from '../boot/boot.js';
+import { assignConfig } from './assign-config.js';
 import type { StreamInfoPiece } from '../components/stream-info/ovl-stream-info.js';
 import '../components/stream-info/ovl-stream-info.js';
 
@@ -29,8 +30,7 @@ export const streamInfoOverlay: OverlayDefinition<typeof streamInfoSchema> = {
     const source = new StreamInfoSource({ helix, userId: user.id, intervalMs: config.interval * 1000 });
     const element = document.createElement('ovl-stream-info');
     element.show = config.show as StreamInfoPiece[];
-    element.offlineText = config.offlineText;
-    element.titleOverflow = config.titleOverflow;
+    assignConfig(element, config, ['offlineText', 'titleOverflow']);
     element.style.setProperty('--ovl-info-font-size', `${config.fontSize}px`);
     element.source = source;
     return { sources: watch ? [source, watch] : [source], element };

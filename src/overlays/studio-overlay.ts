@@ -2,6 +2,7 @@ import { ChatSource } from '../sources/tmi/chat-source.js';
 import type { studioSchema } from '../config/studio-config.js';
 import { studioEntry } from '../registry/studio.js';
 import type { OverlayDefinition } from '../boot/boot.js';
+import { assignConfig } from './assign-config.js';
 import { Studio } from '../video/studio.js';
 import { sceneCommand } from '../video/chat-commands.js';
 import '../components/studio/ovl-studio.js';
@@ -26,7 +27,8 @@ export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
       tone: config.tone,
       recording: config.recording,
     });
-    const element = Object.assign(document.createElement('ovl-studio'), { studio, endpoint: config.endpoint, key: config.key, demo: env.demo });
+    const element = Object.assign(document.createElement('ovl-studio'), { studio, demo: env.demo });
+    assignConfig(element, config, ['endpoint', 'key']);
 
     const sources = [];
     const transport = env.demo ? new (await import('../simulator/scripted-transport.js')).ScriptedTransport('demo') : undefined;
