@@ -29,12 +29,12 @@ export interface BootPlan<S extends Schema> {
  * has any (the live services otherwise). Pure and DOM-free; never throws.
  */
 export function planBoot<S extends Schema>(
-  definition: Pick<OverlayDefinition<S>, 'title' | 'schema' | 'records'>,
+  definition: Pick<OverlayDefinition<S>, 'entry' | 'records'>,
   url: URL,
   dev: DevRouting = { endpoints: LIVE_ENDPOINTS, problems: [] },
 ): BootPlan<S> {
   const demo = isDemo(url);
-  const parsed = parseConfig(definition.schema, url);
+  const parsed = parseConfig(definition.entry.schema, url);
   const modes = recordModes(definition, url);
   // In the demo and in a replay, the simulator or the recording supplies what a live overlay
   // requires (a channel, a token); a value that was given but is unusable stays an error.
@@ -54,14 +54,14 @@ export function planBoot<S extends Schema>(
 }
 
 /** `?record` and `?replay`, which only an overlay with connections to record understands. */
-function recordModes(definition: Pick<OverlayDefinition<Schema>, 'title' | 'records'>, url: URL) {
+function recordModes(definition: Pick<OverlayDefinition<Schema>, 'entry' | 'records'>, url: URL) {
   const replayed = replayRequest(url);
   const recordAsked = isRecording(url);
   if ((definition.records ?? []).length > 0) return { replay: replayed.request, record: recordAsked, problems: replayed.problems };
   const ignored = (param: string): ConfigProblem => ({
     param,
     severity: 'warning',
-    message: `The ${definition.title.toLowerCase()} has no connection to record or replay; "${param}" was ignored.`,
+    message: `The ${definition.entry.title.toLowerCase()} has no connection to record or replay; "${param}" was ignored.`,
   });
   const problems = [...(replayed.request ? [ignored('replay')] : []), ...(recordAsked ? [ignored('record')] : [])];
   return { replay: null, record: false, problems };

@@ -45,7 +45,7 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   const plan = planBoot(definition, url, dev);
   setDebugLogging(plan.debug);
   for (const problem of plan.problems) log.warn(problem.message);
-  const card = new SetupCardSlot(root, definition.title, plan.builderUrl);
+  const card = new SetupCardSlot(root, definition.entry.title, plan.builderUrl);
   const halt = async (items: readonly string[]): Promise<BootedOverlay> => {
     await card.show(items);
     return { parts: null, problems: plan.problems, fatal: items, stop: () => void card.show([]) };
@@ -62,7 +62,7 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
       return halt([messageOf(error)]);
     }
   }
-  const recorder = plan.record ? new (await import('../replay/recorder.js')).Recorder(definition.name, String(plan.config.channel ?? '')) : null;
+  const recorder = plan.record ? new (await import('../replay/recorder.js')).Recorder(definition.entry.name, String(plan.config.channel ?? '')) : null;
   const env: OverlayEnv = {
     url,
     demo: plan.demo,

@@ -2,6 +2,7 @@ import type { Source } from '../core/source.js';
 import type { Schedule } from '../core/schedule.js';
 import type { ConfigOf, Schema } from '../config/schema.js';
 import type { Endpoints } from '../config/endpoints.js';
+import type { OverlayEntry } from '../registry/overlay-entry.js';
 import type { FrameVia } from '../replay/recording.js';
 import type { Replay } from '../replay/replay.js';
 import type { FrameTap } from '../replay/recorder.js';
@@ -37,11 +38,8 @@ export interface OverlayParts {
 }
 
 export interface OverlayDefinition<S extends Schema> {
-  /** e.g. "Chat overlay", for the setup card. */
-  readonly title: string;
-  readonly schema: S;
-  /** The page's folder under `overlays/`, e.g. "chat": names recordings. */
-  readonly name: string;
+  /** The overlay's registry entry: its schema, its title (for the setup card) and its name (for recordings). */
+  readonly entry: OverlayEntry<S>;
   /** Connections whose frames `?record` saves and `?replay` plays; none: neither applies. */
   readonly records?: readonly FrameVia[];
   /** Builds sources and element. Throw a `config` or `auth` SourceError for a problem the streamer must fix. */

@@ -44,9 +44,7 @@ function kindSettings(config: AlertsConfig, enabled: readonly EventKind[]): Reco
  * PubSub redemptions path. `?record` records EventSub only: PubSub is retired (§2).
  */
 export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
-  title: alertsEntry.title,
-  schema: alertsEntry.schema,
-  name: alertsEntry.name,
+  entry: alertsEntry,
   records: ['eventsub'],
   async build(config, env) {
     const enabled = config.events.length > 0 ? (config.events as EventKind[]) : EVENT_KINDS;

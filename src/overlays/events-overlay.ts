@@ -12,9 +12,7 @@ import '../components/event-list/ovl-event-list.js';
  * names the ones that are off).
  */
 export const eventsOverlay: OverlayDefinition<typeof eventsSchema> = {
-  title: eventsEntry.title,
-  schema: eventsEntry.schema,
-  name: eventsEntry.name,
+  entry: eventsEntry,
   records: ['eventsub'],
   async build(config, env) {
     const kinds = config.kinds.length > 0 ? (config.kinds as EventKind[]) : EVENT_KINDS;

@@ -31,9 +31,7 @@ async function currentGoal(helix: HelixClient, userId: string, types: readonly s
  * `channel.goal.begin`/`progress`/`end` over EventSub; hidden while there is no goal.
  */
 export const goalOverlay: OverlayDefinition<typeof goalSchema> = {
-  title: goalEntry.title,
-  schema: goalEntry.schema,
-  name: goalEntry.name,
+  entry: goalEntry,
   records: ['eventsub'],
   async build(config, env) {
     const { events, helix, userId, sources } = await connectStreamEvents(goalEntry, config.token, ['goal'], env);

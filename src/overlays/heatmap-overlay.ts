@@ -14,9 +14,7 @@ import '../components/heatmap/ovl-heatmap.js';
  * the channel's numeric id; a token adds lookups of a login and viewers' names.
  */
 export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
-  title: heatmapEntry.title,
-  schema: heatmapEntry.schema,
-  name: heatmapEntry.name,
+  entry: heatmapEntry,
   records: ['heat'],
   async build(config, env) {
     let channelId = config.channelId;

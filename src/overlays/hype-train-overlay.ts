@@ -11,9 +11,7 @@ import '../components/hype-train/ovl-hype-train.js';
  * 20 s, its begin, progress and end 5 s apart.
  */
 export const hypeTrainOverlay: OverlayDefinition<typeof hypeTrainSchema> = {
-  title: hypeTrainEntry.title,
-  schema: hypeTrainEntry.schema,
-  name: hypeTrainEntry.name,
+  entry: hypeTrainEntry,
   records: ['eventsub'],
   async build(config, env) {
     const { events, sources } = await connectStreamEvents(hypeTrainEntry, config.token, ['hype-train'], env, { firstMs: 500, stepMs: 5000, intervalMs: 20_000 });

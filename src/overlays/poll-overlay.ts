@@ -12,9 +12,7 @@ import '../components/poll/ovl-poll.js';
  * and a prediction, their phases 4 s apart.
  */
 export const pollOverlay: OverlayDefinition<typeof pollSchema> = {
-  title: pollEntry.title,
-  schema: pollEntry.schema,
-  name: pollEntry.name,
+  entry: pollEntry,
   records: ['eventsub'],
   async build(config, env) {
     const kinds: ContestKind[] = config.show.length > 0 ? (config.show as ContestKind[]) : ['poll', 'prediction'];

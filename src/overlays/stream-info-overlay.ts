@@ -14,9 +14,7 @@ import '../components/stream-info/ovl-stream-info.js';
  * user token (Helix accepts no anonymous calls); the token is re-validated every hour.
  */
 export const streamInfoOverlay: OverlayDefinition<typeof streamInfoSchema> = {
-  title: streamInfoEntry.title,
-  schema: streamInfoEntry.schema,
-  name: streamInfoEntry.name,
+  entry: streamInfoEntry,
   async build(config, env) {
     let helix: HelixClient;
     let watch: TokenWatch | undefined;

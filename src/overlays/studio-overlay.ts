@@ -13,9 +13,7 @@ import '../components/studio/ovl-studio.js';
  * read anonymously; the demo has a box to play chat instead.
  */
 export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
-  title: studioEntry.title,
-  schema: studioEntry.schema,
-  name: studioEntry.name,
+  entry: studioEntry,
   async build(config, env) {
     const studio = new Studio({
       width: config.width,

@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { planBoot } from '../../src/boot/boot-plan.js';
 import { chatSchema } from '../../src/config/chat-config.js';
-import { studioSchema } from '../../src/config/studio-config.js';
+import { chatEntry } from '../../src/registry/chat.js';
+import { studioEntry } from '../../src/registry/studio.js';
 import { LIVE_ENDPOINTS, asksDevEndpoints } from '../../src/config/endpoints.js';
 import { devEndpoints } from '../../src/config/dev-endpoints.js';
 
-const chat = { title: 'Chat overlay', schema: chatSchema, records: ['chat'] as const };
-const studio = { title: 'Studio', schema: studioSchema };
+const chat = { entry: chatEntry, records: ['chat'] as const };
+const studio = { entry: studioEntry };
 const at = (query: string, fragment = '') => new URL(`https://me.example/kit/overlays/chat/?${query}${fragment}`);
 
 describe('planBoot: an overlay URL read into modes, config and problems, with no DOM', () => {

@@ -28,7 +28,7 @@ describe('overlay registry', () => {
 
   test('each overlay definition takes its name, title and schema from its entry', () => {
     const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, heatmapOverlay, studioOverlay];
-    expect(definitions.map(({ name, title, schema }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
+    expect(definitions.map(({ entry: { name, title, schema } }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
   test('each guide says in one line what every parameter of its overlay does, and nothing else', () => {
