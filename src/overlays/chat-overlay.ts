@@ -7,6 +7,7 @@ import { grants } from '../registry/overlay-entry.js';
 import { createLogger } from '../core/logger.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../boot/boot.js';
+import { assignConfig } from './assign-config.js';
 import type { ChatProviders } from '../chat-features/chat-providers.js';
 import type { ChatFeed } from '../components/chat/ovl-chat.js';
 import '../components/chat/ovl-chat.js';
@@ -43,9 +44,7 @@ function applyLook(element: HTMLElement, config: ConfigOf<typeof chatSchema>, en
  * simulator, Helix, the emote services) is imported on demand, keeping the page small.
  */
 export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
-  title: chatEntry.title,
-  schema: chatEntry.schema,
-  name: chatEntry.name,
+  entry: chatEntry,
   records: ['chat'],
   async build(config, env) {
     // A replay plays the recorded channel's lines; their channel must match the source's.
@@ -77,17 +76,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     const feed: ChatFeed = sources.length === 1 ? sources[0]! : new (await import('../components/chat/merged-chat-feed.js')).MergedChatFeed(sources);
 
     const element = document.createElement('ovl-chat');
-    element.maxMessages = config.maxMessages;
-    element.fadeAfter = config.fadeAfter;
-    element.animateEntry = config.animateEntry;
-    element.hideBots = config.hideBots;
-    element.hideCommands = config.hideCommands;
-    element.hideNotices = config.hideNotices;
-    element.shared = config.shared;
-    element.bigEmotes = config.bigEmotes;
-    element.maxEmotes = config.maxEmotes;
-    element.contrastBackground = config.contrastBackground;
-    element.animateExit = config.animateExit;
+    assignConfig(element, config, ['maxMessages', 'fadeAfter', 'animateEntry', 'hideBots', 'hideCommands', 'hideNotices', 'shared', 'bigEmotes', 'maxEmotes', 'contrastBackground', 'animateExit']);
     applyLook(element, config, env);
     if (config.theme !== 'clean') (await import('../components/chat/chat-themes.js')).applyChatTheme(element, config.theme);
     element.showChannel = channels.length > 1;
