@@ -22,6 +22,8 @@ export interface ViewerMessage {
   readonly parts: readonly MessagePart[];
 }
 
+export const EMPTY_MESSAGE: ViewerMessage = { text: '', parts: [] };
+
 /** 1, 2 or 3 (Twitch's `1000`, `2000`, `3000`). */
 export type SubTier = 1 | 2 | 3;
 
@@ -210,6 +212,11 @@ export type StreamEvent =
   | RedemptionEvent;
 
 export type EventOfKind<K extends EventKind> = Extract<StreamEvent, { kind: K }>;
+
+/** A custom-reward redemption that came without EventSub's envelope (PubSub), as a stream event. */
+export function redemptionEvent(redemption: Redemption): RedemptionEvent {
+  return { kind: 'redemption', id: redemption.id, at: redemption.eventTime, redemption, automatic: false, message: EMPTY_MESSAGE };
+}
 
 export function isEventKind(value: string): value is EventKind {
   return (EVENT_KINDS as readonly string[]).includes(value);

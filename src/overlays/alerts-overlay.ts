@@ -11,8 +11,8 @@ import { PUBSUB_REDEMPTIONS, alertsEntry } from '../registry/alerts.js';
 import { scopeProblem } from '../registry/overlay-entry.js';
 import { checkSpeechVoices } from '../core/speech-voices.js';
 import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
-import type { OverlayDefinition } from '../boot/boot.js';
-import type { AlertFeed } from '../components/alerts/ovl-alerts.js';
+import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
+import type { PubSubRedemptions } from '../sources/redemptions/pubsub-redemptions.js';
 import '../components/alerts/ovl-alerts.js';
 
 type AlertsConfig = ConfigOf<typeof alertsSchema>;
@@ -37,6 +37,16 @@ function kindSettings(config: AlertsConfig, enabled: readonly EventKind[]): Reco
   return settings;
 }
 
+/** The retired PubSub transport: channel-point redemptions only, with the token's hourly watch. */
+async function connectPubSub(token: string, env: OverlayEnv): Promise<{ events: PubSubRedemptions; sources: readonly Source[] }> {
+  const { validation, watch } = await connectTwitch(token, env);
+  const missing = scopeProblem({ ...alertsEntry, scopes: [PUBSUB_REDEMPTIONS] }, validation.scopes);
+  if (missing) throw new SourceError('auth', missing);
+  const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
+  const events = new PubSubRedemptions({ token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
+  return { events, sources: [events, watch] };
+}
+
 /**
  * The alert box: every stream event of the channel (follows, subs, gifts, cheers, raids,
  * shoutouts, hype trains, polls, predictions, goals, charity, channel points) over EventSub,
@@ -48,20 +58,8 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
   records: ['eventsub'],
   async build(config, env) {
     const enabled = config.events.length > 0 ? (config.events as EventKind[]) : EVENT_KINDS;
-    let source: Source & EventTarget;
-    let sources: readonly Source[];
-    if (config.transport === 'pubsub' && !env.demo && !env.replay) {
-      const { validation, watch } = await connectTwitch(config.token, env);
-      const missing = scopeProblem({ ...alertsEntry, scopes: [PUBSUB_REDEMPTIONS] }, validation.scopes);
-      if (missing) throw new SourceError('auth', missing);
-      const { PubSubRedemptions } = await import('../sources/redemptions/pubsub-redemptions.js');
-      source = new PubSubRedemptions({ token: config.token, broadcasterId: validation.userId, url: env.endpoints.pubsub });
-      sources = [source, watch];
-    } else {
-      const feed = await connectStreamEvents(alertsEntry, config.token, enabled, env);
-      source = feed.events;
-      sources = feed.sources;
-    }
+    const pubsub = config.transport === 'pubsub' && !env.demo && !env.replay;
+    const { events, sources } = pubsub ? await connectPubSub(config.token, env) : await connectStreamEvents(alertsEntry, config.token, enabled, env);
     const element = document.createElement('ovl-alerts');
     assignConfig(element, config, ['duration', 'maxWaiting', 'followBurst', 'rewards', 'sound', 'volume', 'speak']);
     element.settings = kindSettings(config, enabled);
@@ -74,7 +72,7 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     // The Test buttons' made-up events: the simulator loads only when one is pressed.
     element.sampleEvent = async (kind) => (await import('../simulator/sample-event.js')).sampleEvent(kind);
     element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
-    element.source = source as unknown as AlertFeed;
+    element.source = events;
     return { sources, element };
   },
 };

@@ -4,7 +4,7 @@ import type { OvlAlerts } from '../../src/components/alerts/ovl-alerts.js';
 import { fillTemplate, parseRewardRules, rewardListed, ruleFor } from '../../src/components/alerts/alert-rules.js';
 import type { Redemption } from '../../src/domain/redemption.js';
 import { normalizeNotification } from '../../src/sources/eventsub/normalize.js';
-import { EVENT_KINDS, type EventKind, type FollowEvent, type StreamEvent } from '../../src/domain/stream-event.js';
+import { EVENT_KINDS, redemptionEvent, type EventKind, type FollowEvent, type StreamEvent } from '../../src/domain/stream-event.js';
 import { DEFAULT_KIND_SETTINGS, lookFor, parseVariations, type KindSettings } from '../../src/components/alerts/alert-settings.js';
 import { KitSounds } from '../../src/components/alerts/alert-sounds.js';
 import { sampleEvent } from '../../src/simulator/sample-event.js';
@@ -30,7 +30,7 @@ async function mount(setup: (el: OvlAlerts) => void = () => undefined) {
   element.source = feed as never;
   document.body.append(element);
   await element.updateComplete;
-  const send = (r: Redemption) => feed.dispatchEvent(new CustomEvent('redemption', { detail: r }));
+  const send = (r: Redemption) => feed.dispatchEvent(new CustomEvent('event', { detail: redemptionEvent(r) }));
   const part = (name: string) => element!.shadowRoot!.querySelector(`[part="${name}"]`);
   return { el: element, send, part };
 }

@@ -6,7 +6,7 @@ import { hexColor } from '../../core/safe-values.js';
 import { fire } from '../../core/element-events.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { Redemption } from '../../domain/redemption.js';
-import type { EventKind, FollowEvent, RedemptionEvent, StreamEvent } from '../../domain/stream-event.js';
+import type { EventKind, FollowEvent, StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
 import { AlertQueue } from './alert-queue.js';
 import { rewardListed, ruleFor, type RewardRules } from './alert-rules.js';
@@ -16,8 +16,8 @@ import { KitSounds } from './alert-sounds.js';
 import { alertStyles } from './ovl-alerts.styles.js';
 import { viewerMessage } from './viewer-message-view.js';
 
-/** What the element listens to: stream events, or bare redemptions (the PubSub transport). */
-export type AlertFeed = TypedEventTarget<{ event: StreamEvent; redemption: Redemption }>;
+/** What the element listens to: stream events (StreamEventSource, and either redemptions source). */
+export type AlertFeed = TypedEventTarget<{ event: StreamEvent }>;
 
 /** An alert on screen: the event, what it shows and how. */
 interface Shown {
@@ -31,8 +31,6 @@ interface Shown {
 /** The exit animation's length (ovl-alerts.styles.ts); it ends as the alert's time is up. */
 const EXIT_MS = 400;
 const VIDEO = /\.(webm|mp4|m4v|mov)(?:[?#]|$)/i;
-
-const asEvent = (redemption: Redemption): RedemptionEvent => ({ kind: 'redemption', id: redemption.id, at: redemption.eventTime, redemption, automatic: false, message: { text: '', parts: [] } });
 
 /**
  * The alert box: one alert at a time for every stream event (follows, subs, gifts, cheers,
@@ -101,7 +99,6 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
 
   protected listen(feed: AlertFeed, signal: AbortSignal): void {
     feed.addEventListener('event', (e) => this.offer(e.detail), { signal });
-    feed.addEventListener('redemption', (e) => this.offer(asEvent(e.detail)), { signal });
   }
 
   /** Alerts dropped because too many were waiting. */

@@ -1,8 +1,8 @@
 import type { Redemption } from '../../domain/redemption.js';
 import type { CustomRedemptionWire, SubscriptionMessageWire } from './event-wire.js';
 import { array, count, flag, object, optionalCount, optionalText, optionalTime, PayloadError, text, time, type Json } from './payload-fields.js';
-import { EMPTY_MESSAGE, fromCheerText, fromEmoteRanges, fromFragments } from './viewer-message.js';
-import type { EventUser, HypeTrainContribution, Phase, StreamEvent, SubTier } from '../../domain/stream-event.js';
+import { fromCheerText, fromEmoteRanges, fromFragments } from './viewer-message.js';
+import { EMPTY_MESSAGE, type EventUser, type HypeTrainContribution, type Phase, type StreamEvent, type SubTier } from '../../domain/stream-event.js';
 
 /** What the normaliser needs of a notification (EventSubSource's `notification` detail has it). */
 export interface NotificationInput {

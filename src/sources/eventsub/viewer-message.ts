@@ -1,8 +1,6 @@
 import { buildParts, twitchEmoteImage, type MessagePart } from '../../domain/message-parts.js';
 import type { FragmentWire } from './event-wire.js';
-import type { ViewerMessage } from '../../domain/stream-event.js';
-
-export const EMPTY_MESSAGE: ViewerMessage = { text: '', parts: [] };
+import { EMPTY_MESSAGE, type ViewerMessage } from '../../domain/stream-event.js';
 
 /**
  * The message as shown in an alert: cheermotes are left out (the alert already says how many

@@ -31,7 +31,11 @@ export class EventSubRedemptions extends RelaySource<RedemptionEventMap, StreamE
     const { broadcasterId, ...connection } = options;
     // The scope is the caller's promise (see `helix`); Twitch refuses the subscriptions otherwise.
     super(new StreamEventSource({ ...connection, userId: broadcasterId, scopes: ['channel:read:redemptions'], kinds: ['redemption'] }));
-    this.events.addEventListener('event', (e) => e.detail.kind === 'redemption' && this.emit('redemption', e.detail.redemption));
+    this.events.addEventListener('event', (e) => {
+      if (e.detail.kind !== 'redemption') return;
+      this.emit('event', e.detail);
+      this.emit('redemption', e.detail.redemption);
+    });
   }
 
   /** The stream events it reads, of the one kind `redemption`. */

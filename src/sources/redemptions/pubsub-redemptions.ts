@@ -8,6 +8,7 @@ import { hexColor } from '../../core/safe-values.js';
 import { rewardImage, type RewardImagesWire } from '../../twitch/reward-image.js';
 import type { RedemptionEventMap } from './redemption-event-map.js';
 import type { Redemption } from '../../domain/redemption.js';
+import { redemptionEvent } from '../../domain/stream-event.js';
 
 /** Twitch shut PubSub down on 2025-04-14 (twitch-protocols.md §2); kept for compatibility. */
 export const PUBSUB_URL = 'wss://pubsub-edge.twitch.tv/v1';
@@ -167,7 +168,10 @@ export class PubSubRedemptions extends Source<RedemptionEventMap> {
   private onMessage(inner: string | undefined): void {
     try {
       const wire = JSON.parse(inner ?? '') as PubSubRedemptionWire;
-      if (wire.type === 'reward-redeemed') this.emit('redemption', fromPubSub(wire));
+      if (wire.type !== 'reward-redeemed') return;
+      const redemption = fromPubSub(wire);
+      this.emit('event', redemptionEvent(redemption));
+      this.emit('redemption', redemption);
     } catch (error) {
       log.warn('ignored a PubSub message that could not be read:', error);
     }
