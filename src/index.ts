@@ -23,9 +23,11 @@ export { loadThirdPartyEmotes, type LoadEmotesOptions, type ProviderResult } fro
 export type { BadgeImage, BadgeLookup } from './badges/badge-lookup.js';
 export { TwitchBadges, type TwitchBadgesOptions, type BadgeLoadResult } from './badges/twitch-badges.js';
 export { UserCosmetics, type UserCosmeticsOptions, type CosmeticsLoadResult, type CosmeticsProviderId, type NamePaint, type UserBadge } from './badges/user-cosmetics.js';
-export { applyPaint, type PaintStyle } from './badges/paint-style.js';
-export { userBadgeElement } from './badges/user-badge-element.js';
-export { Pronouns, pronounsElement, type PronounsOptions } from './chat-features/pronouns.js';
+export type { PaintStyle } from './badges/paint-style.js';
+export { applyPaint } from './components/chat/apply-paint.js';
+export { userBadgeElement } from './components/chat/user-badge-element.js';
+export { Pronouns, type PronounsOptions } from './chat-features/pronouns.js';
+export { pronounsElement } from './components/chat/pronouns-element.js';
 export { CheermoteLookup, loadCheermotes, type CheermoteImage, type CheerMatch, type CheermoteOptions, type CheermotesResult } from './chat-features/cheermotes.js';
 export { FEATURE_ENDPOINTS, type FeatureEndpoints } from './chat-features/feature-endpoints.js';
 

@@ -7,7 +7,7 @@ import { grants } from '../registry/overlay-entry.js';
 import { createLogger } from '../core/logger.js';
 import { isUserId } from '../twitch/login.js';
 import type { OverlayDefinition } from '../boot/boot.js';
-import type { ChatProviders } from '../chat-features/chat-providers.js';
+import type { ChatProviders } from './chat-providers.js';
 import type { ChatFeed } from '../components/chat/ovl-chat.js';
 import '../components/chat/ovl-chat.js';
 
@@ -99,7 +99,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     const wantsProviders = !offline && (config.badges.length > 0 || config.paints || config.pronouns || session !== null);
     let started: ChatProviders | null = null;
     const providers = wantsProviders
-      ? import('../chat-features/chat-providers.js').then(({ startChatProviders }) =>
+      ? import('./chat-providers.js').then(({ startChatProviders }) =>
           (started = startChatProviders(element, {
             badges: config.badges,
             paints: config.paints,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { applyPaint, paintStyle, rgbaFromInt } from '../../src/badges/paint-style.js';
+import { paintStyle, rgbaFromInt } from '../../src/badges/paint-style.js';
+import { applyPaint } from '../../src/components/chat/apply-paint.js';
 import { cssUrl } from '../../src/core/safe-values.js';
 
 const RED = 0xff0000ff | 0; // 7TV sends RGBA as a signed 32-bit integer

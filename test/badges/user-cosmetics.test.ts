@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { UserCosmetics, type UserCosmeticsOptions } from '../../src/badges/user-cosmetics.js';
-import { userBadgeElement } from '../../src/badges/user-badge-element.js';
+import { userBadgeElement } from '../../src/components/chat/user-badge-element.js';
 import { COSMETIC_USER_ID, RADIAL_USER_ID } from '../helpers/http.js';
 import { fakeFeatureEndpoints } from '../helpers/fake-servers.js';
 

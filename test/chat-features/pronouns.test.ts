@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { Pronouns, pronounsElement, type PronounsOptions } from '../../src/chat-features/pronouns.js';
+import { Pronouns, type PronounsOptions } from '../../src/chat-features/pronouns.js';
+import { pronounsElement } from '../../src/components/chat/pronouns-element.js';
 import { fakeFeatureEndpoints } from '../helpers/fake-servers.js';
 
 function pronouns(options: Partial<PronounsOptions> = {}): Pronouns {

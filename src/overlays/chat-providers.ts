@@ -1,14 +1,12 @@
 import type { OvlChat } from '../components/chat/ovl-chat.js';
-import type { ChatDecorations } from '../components/chat/chat-decorations.js';
-import { pickSource, type ImageTemplates } from '../components/chat/image-templates.js';
-import type { CheerPart } from '../sources/tmi/chat-events.js';
+import { lookupDecorations } from '../components/chat/lookup-decorations.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { TwitchBadges } from '../badges/twitch-badges.js';
 import { isUserId } from '../twitch/login.js';
-import { ChannelProfiles, type ChannelProfile } from './channel-profiles.js';
-import { ChatterExtras } from './chatter-extras-service.js';
-import { loadCheermotes, type CheermoteLookup } from './cheermotes.js';
-import { FEATURE_ENDPOINTS, type FeatureEndpoints } from './feature-endpoints.js';
+import { ChannelProfiles } from '../chat-features/channel-profiles.js';
+import { ChatterLookup } from '../chat-features/chatter-lookup.js';
+import { loadCheermotes, type CheermoteLookup } from '../chat-features/cheermotes.js';
+import { FEATURE_ENDPOINTS, type FeatureEndpoints } from '../chat-features/feature-endpoints.js';
 
 export interface ChatProvidersOptions {
   /** The `badges` parameter: `twitch`, `ffz`, `bttv`, `7tv`, in drawing order. */
@@ -32,48 +30,6 @@ export interface ChatProviders {
   sourceSeen(channelId: string): void;
 }
 
-/** Fills a Shared Chat marker: the source channel's avatar (if any) and name, as text. */
-function fillSourceMarker(marker: HTMLElement, profile: ChannelProfile | undefined, images: ImageTemplates): boolean {
-  if (!profile) return false;
-  if (profile.avatarUrl) {
-    const url = profile.avatarUrl;
-    marker.append(
-      images.clone(`source-avatar\n${url}`, () => {
-        const img = document.createElement('img');
-        img.className = 'source-avatar';
-        img.setAttribute('part', 'source-avatar');
-        img.alt = '';
-        img.src = url;
-        return img;
-      }),
-    );
-  }
-  marker.append(profile.displayName);
-  marker.title = profile.displayName;
-  return true;
-}
-
-/** A cheer drawn as Twitch draws it: the tier's image, then the amount in the tier's colour. */
-function cheermote(lookup: CheermoteLookup | undefined, part: CheerPart, images: ImageTemplates): HTMLElement | undefined {
-  const found = lookup?.find(part.prefix, part.amount);
-  if (!found) return undefined;
-  const box = document.createElement('span');
-  box.className = 'cheer';
-  box.setAttribute('part', 'cheer');
-  const img = images.clone(`cheermote\n${part.text}\n${found.url}`, () => {
-    const image = document.createElement('img');
-    image.className = 'cheermote';
-    image.setAttribute('part', 'cheermote');
-    image.alt = part.text;
-    image.title = part.text;
-    image.src = pickSource(found.srcset, found.url);
-    return image;
-  });
-  box.append(img, String(part.amount));
-  if (found.color) box.style.color = found.color;
-  return box;
-}
-
 /**
  * The chat's optional providers, gathered in one module the chat page loads on demand (so the
  * page itself stays small): Twitch badges (Helix with a token, IVR without), FFZ/BTTV/7TV
@@ -84,23 +40,18 @@ export function startChatProviders(element: OvlChat, options: ChatProvidersOptio
   const { note } = options;
   const endpoints = options.endpoints ?? FEATURE_ENDPOINTS;
   const twitch = options.badges.includes('twitch') ? new TwitchBadges({ helix: options.helix, ivr: { endpoint: endpoints.ivr } }) : null;
-  const extras = new ChatterExtras({ ...options, endpoints });
+  const chatters = new ChatterLookup({ ...options, endpoints });
   const profiles = new ChannelProfiles({ helix: options.helix, ivrEndpoint: endpoints.ivr });
   // Each channel cheers with Twitch's cheermotes and its own.
   const cheermotes = new Map<string, CheermoteLookup>();
-  const decorations: ChatDecorations = {
-    ...(extras.active && {
-      badges: (box, user, images) => extras.badges(box, user, images),
-      name: (name, user) => extras.name(name, user),
-      afterName: (box, user) => extras.afterName(box, user),
-      notice: (user) => extras.notice(user),
-    }),
-    cheer: (part, channelId, images) => cheermote(cheermotes.get(channelId), part, images),
-    source: (marker, channelId, images) => fillSourceMarker(marker, profiles.get(channelId), images),
-  };
-  if (extras.active) {
+  const decorations = lookupDecorations({
+    chatters,
+    cheermotes: { find: (part, channelId) => cheermotes.get(channelId)?.find(part.prefix, part.amount) },
+    profiles,
+  });
+  if (chatters.active) {
     element.decorations = decorations;
-    void extras.load().then((results) => {
+    void chatters.load().then((results) => {
       for (const r of results) note(r.ok ? `${r.provider} badges: loaded` : `${r.provider} badges: unavailable (${r.error})`);
     });
   }
