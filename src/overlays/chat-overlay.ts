@@ -1,5 +1,5 @@
 import { ChatSource } from '../sources/tmi/chat-source.js';
-import type { EmoteLookup, ThirdPartyProvider } from '../emotes/emote-lookup.js';
+import type { EmoteLookup, ThirdPartyProvider } from '../chat-lookups/emotes/emote-lookup.js';
 import { chatSchema } from '../config/chat-config.js';
 import type { ConfigOf } from '../config/schema.js';
 import { CHAT_LOGIN_SCOPE, chatEntry } from '../registry/chat.js';
@@ -117,12 +117,12 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
 
     // Each channel's emotes load once its id is known (from ROOMSTATE, or a Shared Chat line); all go into one table.
     const emotesLoaded = new Set<string>();
-    let emoteTable: Promise<[typeof import('../emotes/providers.js'), EmoteLookup]> | null = null;
+    let emoteTable: Promise<[typeof import('../chat-lookups/emotes/emote-providers.js'), EmoteLookup]> | null = null;
     const loadEmotes = (channelId: string) => {
       if (offline || config.emotes.length === 0 || emotesLoaded.has(channelId) || !isUserId(channelId)) return;
       emotesLoaded.add(channelId);
       // The emote table loads with the providers: a page without third-party emotes never needs it.
-      emoteTable ??= Promise.all([import('../emotes/providers.js'), import('../emotes/emote-lookup.js')]).then(([providers, { EmoteLookup }]) => {
+      emoteTable ??= Promise.all([import('../chat-lookups/emotes/emote-providers.js'), import('../chat-lookups/emotes/emote-lookup.js')]).then(([providers, { EmoteLookup }]) => {
         element.emotes = new EmoteLookup();
         return [providers, element.emotes];
       });

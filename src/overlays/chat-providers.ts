@@ -1,12 +1,12 @@
 import type { OvlChat } from '../components/chat/ovl-chat.js';
 import { lookupDecorations } from '../components/chat/lookup-decorations.js';
 import type { HelixClient } from '../twitch/helix-client.js';
-import { TwitchBadges } from '../badges/twitch-badges.js';
+import { TwitchBadges } from '../chat-lookups/badges/twitch-badges.js';
 import { isUserId } from '../twitch/login.js';
-import { ChannelProfiles } from '../chat-features/channel-profiles.js';
-import { ChatterLookup } from '../chat-features/chatter-lookup.js';
-import { loadCheermotes, type CheermoteLookup } from '../chat-features/cheermotes.js';
-import { FEATURE_ENDPOINTS, type FeatureEndpoints } from '../chat-features/feature-endpoints.js';
+import { ChannelProfiles } from '../chat-lookups/channel-profiles.js';
+import { ChatterLookup } from '../chat-lookups/chatter-lookup.js';
+import { loadCheermotes, type CheermoteLookup } from '../chat-lookups/cheermotes.js';
+import { FEATURE_ENDPOINTS, type FeatureEndpoints } from '../chat-lookups/feature-endpoints.js';
 
 export interface ChatProvidersOptions {
   /** The `badges` parameter: `twitch`, `ffz`, `bttv`, `7tv`, in drawing order. */

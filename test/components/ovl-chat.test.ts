@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-element.js';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
-import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
-import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
+import { EmoteLookup } from '../../src/chat-lookups/emotes/emote-lookup.js';
+import type { BadgeLookup } from '../../src/chat-lookups/badges/badge-lookup.js';
 import type { ChatDecorations } from '../../src/components/chat/chat-decorations.js';
 import { ImageTemplates, pickSource } from '../../src/components/chat/image-templates.js';
 

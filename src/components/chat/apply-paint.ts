@@ -1,4 +1,4 @@
-import type { PaintStyle } from '../../badges/paint-style.js';
+import type { PaintStyle } from '../../chat-lookups/cosmetics/paint-style.js';
 
 /**
  * Paints a name element: the paint shows through the text (background-clip: text, prefixed for

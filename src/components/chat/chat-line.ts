@@ -1,6 +1,6 @@
 import type { BadgeRef, ChatMessage, ChatNotice, ChatUser, CheerPart, EmotePart, MessagePart } from '../../sources/tmi/chat-events.js';
-import type { EmoteLookup } from '../../emotes/emote-lookup.js';
-import type { BadgeLookup } from '../../badges/badge-lookup.js';
+import type { EmoteLookup } from '../../chat-lookups/emotes/emote-lookup.js';
+import type { BadgeLookup } from '../../chat-lookups/badges/badge-lookup.js';
 import type { ChatDecorations } from './chat-decorations.js';
 import { defaultNameColor, readableColor } from './name-color.js';
 import { noticeText } from './notice-text.js';

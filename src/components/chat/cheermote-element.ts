@@ -1,4 +1,4 @@
-import type { CheermoteImage } from '../../chat-features/cheermotes.js';
+import type { CheermoteImage } from '../../chat-lookups/cheermotes.js';
 import type { CheerPart } from '../../sources/tmi/chat-events.js';
 import { pickSource, type ImageTemplates } from './image-templates.js';
 

@@ -1,7 +1,7 @@
 import type { CheerPart } from '../../sources/tmi/chat-events.js';
-import type { ChatterLookup } from '../../chat-features/chatter-lookup.js';
-import type { CheermoteImage } from '../../chat-features/cheermotes.js';
-import type { ChannelProfile } from '../../chat-features/channel-profiles.js';
+import type { ChatterLookup } from '../../chat-lookups/chatter-lookup.js';
+import type { CheermoteImage } from '../../chat-lookups/cheermotes.js';
+import type { ChannelProfile } from '../../chat-lookups/channel-profiles.js';
 import type { ChatDecorations } from './chat-decorations.js';
 import { pickSource } from './image-templates.js';
 import { userBadgeElement } from './user-badge-element.js';

@@ -1,4 +1,4 @@
-import type { ChannelProfile } from '../../chat-features/channel-profiles.js';
+import type { ChannelProfile } from '../../chat-lookups/channel-profiles.js';
 import type { ImageTemplates } from './image-templates.js';
 
 /** Fills a Shared Chat marker: the source channel's avatar (if any) and name, as text. */

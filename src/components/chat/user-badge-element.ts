@@ -1,4 +1,4 @@
-import type { UserBadge } from '../../badges/user-cosmetics-provider.js';
+import type { UserBadge } from '../../chat-lookups/cosmetics/user-cosmetics-provider.js';
 
 /**
  * A third-party badge as the chat draws Twitch's: `<img part="badge">`, with

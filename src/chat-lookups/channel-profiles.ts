@@ -1,0 +1,103 @@
+import { createLogger } from '../core/logger.js';
+import { LruCache } from '../core/lru-cache.js';
+import { imageUrl } from '../core/safe-values.js';
+import type { HelixClient } from '../twitch/helix-client.js';
+import { isUserId, normalizeLogin } from '../twitch/login.js';
+import { fetchJson, type FetchJsonOptions } from '../core/fetch-json.js';
+
+/** How a channel is named on a line from it: a Shared Chat source, shown as a small marker. */
+export interface ChannelProfile {
+  readonly id: string;
+  readonly login: string;
+  /** Text only, never markup; at most 64 characters. */
+  readonly displayName: string;
+  /** A checked https image URL, or null. */
+  readonly avatarUrl: string | null;
+}
+
+export interface ChannelProfilesOptions extends Omit<FetchJsonOptions, 'postJson'> {
+  /** With a token, Helix `/users` is asked first. */
+  readonly helix?: HelixClient;
+  /** IVR's base URL (`/v2/twitch/user?id=`), asked without a token or when Helix fails. */
+  readonly ivrEndpoint: string;
+}
+
+/** Helix `/users` entries and IVR's `/v2/twitch/user` entries name the same things differently. */
+interface UserWire {
+  id?: unknown;
+  login?: unknown;
+  display_name?: unknown;
+  displayName?: unknown;
+  profile_image_url?: unknown;
+  logo?: unknown;
+}
+
+/** Channels remembered; a Shared Chat session joins at most a handful. */
+const CAPACITY = 64;
+const MAX_NAME = 64;
+
+const log = createLogger('channels');
+
+function profileFrom(wire: UserWire | undefined, id: string): ChannelProfile | null {
+  if (!wire || wire.id !== id || typeof wire.login !== 'string') return null;
+  const login = normalizeLogin(wire.login);
+  if (!login) return null;
+  const name = wire.display_name ?? wire.displayName;
+  return {
+    id,
+    login,
+    displayName: typeof name === 'string' && name.trim() ? name.trim().slice(0, MAX_NAME) : login,
+    avatarUrl: imageUrl(wire.profile_image_url ?? wire.logo),
+  };
+}
+
+/**
+ * Names and avatars of channels by id, for Shared Chat markers: Helix with a token, IVR's
+ * public mirror without (or when Helix fails). Answers are kept (a channel no service knows is
+ * remembered as unknown), failures are not, so a later line asks again; `load` never rejects.
+ */
+export class ChannelProfiles {
+  private readonly known = new LruCache<string, ChannelProfile | null>(CAPACITY);
+  private readonly loading = new Map<string, Promise<ChannelProfile | null>>();
+
+  constructor(private readonly options: ChannelProfilesOptions) {}
+
+  get(id: string): ChannelProfile | undefined {
+    return this.known.get(id) ?? undefined;
+  }
+
+  load(id: string): Promise<ChannelProfile | null> {
+    if (!isUserId(id)) return Promise.resolve(null);
+    if (this.known.has(id)) return Promise.resolve(this.known.get(id)!);
+    let running = this.loading.get(id);
+    if (!running) {
+      running = this.ask(id).then(({ profile, failed }) => {
+        // An answer is kept, "no such channel" included; after a failure the next line asks again.
+        if (!failed || profile) this.known.set(id, profile);
+        this.loading.delete(id);
+        return profile;
+      });
+      this.loading.set(id, running);
+    }
+    return running;
+  }
+
+  private async ask(id: string): Promise<{ profile: ChannelProfile | null; failed: boolean }> {
+    const { helix, ivrEndpoint, ...http } = this.options;
+    const services: [string, () => Promise<UserWire | undefined>][] = [
+      ...(helix ? [['helix', async () => (await helix.get<{ data?: UserWire[] }>('/users', { id })).data?.[0]] as [string, () => Promise<UserWire | undefined>]] : []),
+      ['ivr', async () => ((await fetchJson(`${ivrEndpoint}/v2/twitch/user?id=${id}`, http)) as UserWire[] | null)?.[0]],
+    ];
+    let failed = false;
+    for (const [name, ask] of services) {
+      try {
+        const profile = profileFrom(await ask(), id);
+        if (profile) return { profile, failed };
+      } catch (error) {
+        failed = true;
+        log.warn(`${name} could not name channel ${id} (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
+    return { profile: null, failed };
+  }
+}
