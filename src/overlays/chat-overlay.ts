@@ -123,8 +123,10 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
       emotesLoaded.add(channelId);
       // The emote table loads with the providers: a page without third-party emotes never needs it.
       emoteTable ??= Promise.all([import('../chat-lookups/emotes/emote-providers.js'), import('../chat-lookups/emotes/emote-lookup.js')]).then(([providers, { EmoteLookup }]) => {
-        element.emotes = new EmoteLookup();
-        return [providers, element.emotes];
+        // The sources split each line into its emotes as they read it.
+        const emotes = new EmoteLookup();
+        for (const source of sources) source.emotes = emotes;
+        return [providers, emotes];
       });
       void emoteTable
         .then(([{ loadThirdPartyEmotes }, emotes]) =>
