@@ -4,6 +4,7 @@ import { imageUrl } from '../core/safe-values.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { isUserId, normalizeLogin } from '../twitch/login.js';
 import { fetchJson, type FetchJsonOptions } from '../core/fetch-json.js';
+import type { ChatLookup, LookupNote } from './chat-lookup.js';
 
 /** How a channel is named on a line from it: a Shared Chat source, shown as a small marker. */
 export interface ChannelProfile {
@@ -56,9 +57,11 @@ function profileFrom(wire: UserWire | undefined, id: string): ChannelProfile | n
  * public mirror without (or when Helix fails). Answers are kept (a channel no service knows is
  * remembered as unknown), failures are not, so a later line asks again; `load` never rejects.
  */
-export class ChannelProfiles {
+export class ChannelProfiles implements ChatLookup {
   private readonly known = new LruCache<string, ChannelProfile | null>(CAPACITY);
   private readonly loading = new Map<string, Promise<ChannelProfile | null>>();
+  /** Channels named (or being named) for the chat, each noted once. */
+  private readonly named = new Set<string>();
 
   constructor(private readonly options: ChannelProfilesOptions) {}
 
@@ -80,6 +83,16 @@ export class ChannelProfiles {
       this.loading.set(id, running);
     }
     return running;
+  }
+
+  /** Names a Shared Chat source channel for its marker; one not named (a failure) is asked again with its next line. */
+  async loadChannel(channelId: string): Promise<LookupNote[]> {
+    if (!isUserId(channelId) || this.named.has(channelId)) return [];
+    this.named.add(channelId);
+    const profile = await this.load(channelId);
+    if (profile) return [`shared chat: ${profile.login}`];
+    this.named.delete(channelId);
+    return [];
   }
 
   private async ask(id: string): Promise<{ profile: ChannelProfile | null; failed: boolean }> {

@@ -1,8 +1,9 @@
 import type { ChatUser } from '../sources/tmi/chat-events.js';
-import { UserCosmetics, type CosmeticsLoadResult, type CosmeticsProviderId, type UserBadge } from './cosmetics/user-cosmetics.js';
+import { UserCosmetics, type CosmeticsProviderId, type UserBadge } from './cosmetics/user-cosmetics.js';
 import type { PaintStyle } from './cosmetics/paint-style.js';
 import { Pronouns } from './pronouns.js';
 import type { FeatureEndpoints } from './feature-endpoints.js';
+import type { ChatLookup, LookupNote } from './chat-lookup.js';
 
 export interface ChatterLookupOptions {
   /** The streamer's `badges` list; the third-party services in it are drawn in its order. */
@@ -19,7 +20,7 @@ const COSMETIC_PROVIDERS: readonly string[] = ['ffz', 'bttv', '7tv'];
  * 7TV paint, alejo.io pronouns. Each service is created only when its parameter asks for it,
  * and each is fail-soft (nothing here rejects): a service that is down adds nothing.
  */
-export class ChatterLookup {
+export class ChatterLookup implements ChatLookup {
   private readonly cosmetics: UserCosmetics | null;
   private readonly pronounService: Pronouns | null;
   private readonly shownBadgeProviders: ReadonlySet<string>;
@@ -40,13 +41,14 @@ export class ChatterLookup {
     return this.cosmetics !== null || this.pronounService !== null;
   }
 
-  /** Loads the services' published lists (FFZ, BTTV); each result says whether it worked. Never rejects. */
-  load(): Promise<CosmeticsLoadResult[]> {
-    return this.cosmetics?.load() ?? Promise.resolve([]);
+  /** Loads the services' published lists (FFZ, BTTV), a note for each service. */
+  async loadShared(): Promise<LookupNote[]> {
+    const results = (await this.cosmetics?.load()) ?? [];
+    return results.map((r) => (r.ok ? `${r.provider} badges: loaded` : `${r.provider} badges: unavailable (${r.error})`));
   }
 
-  /** Starts the per-chatter lookups (7TV, pronouns); resolves when they answered. Never rejects. */
-  async prepare(user: ChatUser): Promise<void> {
+  /** Starts the per-chatter lookups (7TV, pronouns); resolves when they answered. */
+  async loadChatter(user: ChatUser): Promise<void> {
     await Promise.all([user.id ? this.cosmetics?.prepare(user.id) : undefined, this.pronounService?.request(user.login)]);
   }
 

@@ -1,5 +1,6 @@
 import { createLogger } from '../../core/logger.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
+import type { ChatLookup, LookupNote } from '../chat-lookup.js';
 import type { BadgeImage, BadgeLookup } from './badge-lookup.js';
 import { HelixBadges } from './helix-badges.js';
 import { IvrBadges, type IvrBadgesOptions } from './ivr-badges.js';
@@ -28,7 +29,7 @@ const log = createLogger('badges');
  * channel's subscriber badges are never mixed with another service's generic ones.
  * `load` never rejects: with every service down, lines are drawn without badges.
  */
-export class TwitchBadges implements BadgeLookup {
+export class TwitchBadges implements BadgeLookup, ChatLookup {
   private readonly chain: readonly { name: 'helix' | 'ivr'; lookup: HelixBadges | IvrBadges }[];
   private readonly byChannel = new Map<string, BadgeLookup>();
   private readonly loading = new Map<string, Promise<BadgeLoadResult>>();
@@ -45,6 +46,12 @@ export class TwitchBadges implements BadgeLookup {
       this.loading.set(channelId, running);
     }
     return running;
+  }
+
+  /** `load` as a chat lookup: the outcome as a note. */
+  async loadChannel(channelId: string): Promise<LookupNote[]> {
+    const result = await this.load(channelId);
+    return [result.source === 'none' ? `badges: unavailable (${result.errors.join('; ')})` : `badges: loaded (${result.source})`];
   }
 
   find(set: string, version: string, channelId: string): BadgeImage | undefined {

@@ -1,7 +1,4 @@
-import type { CheerPart } from '../../sources/tmi/chat-events.js';
-import type { ChatterLookup } from '../../chat-lookups/chatter-lookup.js';
-import type { CheermoteImage } from '../../chat-lookups/cheermotes.js';
-import type { ChannelProfile } from '../../chat-lookups/channel-profiles.js';
+import type { ChatLookups } from '../../chat-lookups/chat-lookups.js';
 import type { ChatDecorations } from './chat-decorations.js';
 import { pickSource } from './image-templates.js';
 import { userBadgeElement } from './user-badge-element.js';
@@ -10,21 +7,14 @@ import { pronounsElement } from './pronouns-element.js';
 import { cheermoteElement } from './cheermote-element.js';
 import { fillSourceMarker } from './source-marker.js';
 
-/** What the decorations read; each answers at once from what has loaded. */
-export interface DecorationLookups {
-  readonly chatters: ChatterLookup | null;
-  readonly cheermotes: { find(part: CheerPart, channelId: string): CheermoteImage | undefined } | null;
-  readonly profiles: { get(channelId: string): ChannelProfile | undefined };
-}
-
 /**
  * The chat's decorations drawn from the lookups: third-party badges, a 7TV paint and pronouns
  * around the name, cheermote images, and the name and avatar on Shared Chat markers. Images go
  * through the line's templates; names, titles and pronouns go in as text.
  */
-export function lookupDecorations({ chatters, cheermotes, profiles }: DecorationLookups): ChatDecorations {
+export function lookupDecorations({ chatters, cheermotes, profiles }: Pick<ChatLookups, 'chatters' | 'cheermotes' | 'profiles'>): ChatDecorations {
   return {
-    ...(chatters?.active && {
+    ...(chatters && {
       badges(box, user, images) {
         for (const badge of chatters.badges(user)) {
           const key = `user-badge\n${badge.provider}-${badge.id}\n${badge.title}\n${badge.backgroundColor ?? ''}\n${badge.url}`;
@@ -39,7 +29,7 @@ export function lookupDecorations({ chatters, cheermotes, profiles }: Decoration
         const text = chatters.pronouns(user);
         if (text) box.append(pronounsElement(text));
       },
-      notice: (user) => chatters.prepare(user),
+      notice: (user) => chatters.loadChatter(user),
     }),
     cheer(part, channelId, images) {
       const found = cheermotes?.find(part, channelId);
