@@ -1,5 +1,5 @@
 import { createLogger } from '../core/logger.js';
-import { LruCache } from '../core/lru-cache.js';
+import { KeyedCache } from '../core/keyed-cache.js';
 import { imageUrl } from '../core/safe-values.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { isUserId, normalizeLogin } from '../twitch/login.js';
@@ -58,8 +58,7 @@ function profileFrom(wire: UserWire | undefined, id: string): ChannelProfile | n
  * remembered as unknown), failures are not, so a later line asks again; `load` never rejects.
  */
 export class ChannelProfiles implements ChatLookup {
-  private readonly known = new LruCache<string, ChannelProfile | null>(CAPACITY);
-  private readonly loading = new Map<string, Promise<ChannelProfile | null>>();
+  private readonly known = new KeyedCache<string, ChannelProfile | null>(CAPACITY);
   /** Channels named (or being named) for the chat, each noted once. */
   private readonly named = new Set<string>();
 
@@ -71,18 +70,8 @@ export class ChannelProfiles implements ChatLookup {
 
   load(id: string): Promise<ChannelProfile | null> {
     if (!isUserId(id)) return Promise.resolve(null);
-    if (this.known.has(id)) return Promise.resolve(this.known.get(id)!);
-    let running = this.loading.get(id);
-    if (!running) {
-      running = this.ask(id).then(({ profile, failed }) => {
-        // An answer is kept, "no such channel" included; after a failure the next line asks again.
-        if (!failed || profile) this.known.set(id, profile);
-        this.loading.delete(id);
-        return profile;
-      });
-      this.loading.set(id, running);
-    }
-    return running;
+    // An answer is kept, "no such channel" included; after a failure the next line asks again.
+    return this.known.load(id, () => this.ask(id)).catch(() => null);
   }
 
   /** Names a Shared Chat source channel for its marker; one not named (a failure) is asked again with its next line. */
@@ -95,22 +84,24 @@ export class ChannelProfiles implements ChatLookup {
     return [];
   }
 
-  private async ask(id: string): Promise<{ profile: ChannelProfile | null; failed: boolean }> {
+  /** The first service's answer; rejects when none named the channel and one of them failed. */
+  private async ask(id: string): Promise<ChannelProfile | null> {
     const { helix, ivrEndpoint, ...http } = this.options;
     const services: [string, () => Promise<UserWire | undefined>][] = [
       ...(helix ? [['helix', async () => (await helix.get<{ data?: UserWire[] }>('/users', { id })).data?.[0]] as [string, () => Promise<UserWire | undefined>]] : []),
       ['ivr', async () => ((await fetchJson(`${ivrEndpoint}/v2/twitch/user?id=${id}`, http)) as UserWire[] | null)?.[0]],
     ];
-    let failed = false;
+    const failures: unknown[] = [];
     for (const [name, ask] of services) {
       try {
         const profile = profileFrom(await ask(), id);
-        if (profile) return { profile, failed };
+        if (profile) return profile;
       } catch (error) {
-        failed = true;
+        failures.push(error);
         log.warn(`${name} could not name channel ${id} (${error instanceof Error ? error.message : String(error)})`);
       }
     }
-    return { profile: null, failed };
+    if (failures.length > 0) throw failures[0];
+    return null;
   }
 }

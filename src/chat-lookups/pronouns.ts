@@ -1,5 +1,5 @@
 import { createLogger } from '../core/logger.js';
-import { LruCache } from '../core/lru-cache.js';
+import { KeyedCache } from '../core/keyed-cache.js';
 import { normalizeLogin } from '../twitch/login.js';
 import { fetchJson, type FetchJsonOptions } from '../core/fetch-json.js';
 import { FEATURE_ENDPOINTS } from './feature-endpoints.js';
@@ -47,8 +47,7 @@ const log = createLogger('pronouns');
  * failure leaves chatters without pronouns and the service alone for a while.
  */
 export class Pronouns {
-  private readonly cache: LruCache<string, string | null>;
-  private readonly inFlight = new Map<string, Promise<string | null>>();
+  private readonly answers: KeyedCache<string, string | null>;
   private readonly queue: TaskQueue;
   private sets: Map<string, PronounSet> | null = null;
   private setsLoad: Promise<Map<string, PronounSet>> | null = null;
@@ -56,7 +55,7 @@ export class Pronouns {
   private readonly now: () => number;
 
   constructor(private readonly options: PronounsOptions = {}) {
-    this.cache = new LruCache(options.capacity ?? 5000);
+    this.answers = new KeyedCache(options.capacity ?? 5000);
     this.queue = new TaskQueue({ concurrency: options.concurrency ?? 4, maxQueued: options.maxQueued ?? 200, spacingMs: options.spacingMs ?? LOOKUP_SPACING_MS });
     this.now = options.now ?? Date.now;
   }
@@ -64,33 +63,28 @@ export class Pronouns {
   /** The chatter's pronouns as shown ("She/Her", "He/They", "Any"), if already known. */
   get(login: string): string | undefined {
     const key = normalizeLogin(login);
-    return (key && this.cache.get(key)) || undefined;
+    return (key && this.answers.get(key)) || undefined;
   }
 
   /** Looks the chatter up (once); resolves with their pronouns, or null for none or unknown. */
   request(login: string): Promise<string | null> {
     const key = normalizeLogin(login);
-    if (!key) return Promise.resolve(null);
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return Promise.resolve(cached);
-    const running = this.inFlight.get(key);
-    if (running) return running;
-    if (this.now() < this.pausedUntil) return Promise.resolve(null);
-    const queued = this.queue.run(() => this.lookUp(key));
-    if (!queued) return Promise.resolve(null);
-    const settled = queued
-      .then((text) => {
-        this.cache.set(key, text);
-        return text;
-      })
-      .catch((error: unknown) => {
+    const asked = key ? this.answers.load(key, () => this.queuedLookUp(key)) : null;
+    // A failure is not kept, so a later line asks again (after the pause); here it reads as none.
+    return asked ? asked.catch(() => null) : Promise.resolve(null);
+  }
+
+  /** A lookup through the queue; none while the service is left alone, or when the queue is full. */
+  private queuedLookUp(login: string): Promise<string | null> | null {
+    if (this.now() < this.pausedUntil) return null;
+    const queued = this.queue.run(() => this.lookUp(login));
+    return (
+      queued?.catch((error: unknown) => {
         this.pausedUntil = this.now() + (this.options.pauseAfterFailureMs ?? 60_000);
         log.warn(`pronouns paused after a failure (${error instanceof Error ? error.message : String(error)})`);
-        return null;
-      })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, settled);
-    return settled;
+        throw error;
+      }) ?? null
+    );
   }
 
   private async lookUp(login: string): Promise<string | null> {

@@ -1,4 +1,5 @@
 import { createLogger } from '../../core/logger.js';
+import { KeyedCache } from '../../core/keyed-cache.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
 import type { ChatLookup, LookupNote } from '../chat-lookup.js';
 import type { BadgeImage, BadgeLookup } from './badge-lookup.js';
@@ -32,7 +33,8 @@ const log = createLogger('badges');
 export class TwitchBadges implements BadgeLookup, ChatLookup {
   private readonly chain: readonly { name: 'helix' | 'ivr'; lookup: HelixBadges | IvrBadges }[];
   private readonly byChannel = new Map<string, BadgeLookup>();
-  private readonly loading = new Map<string, Promise<BadgeLoadResult>>();
+  /** Loads in flight by channel; a settled one is not kept, so a later call asks again. */
+  private readonly loading = new KeyedCache<string, BadgeLoadResult>(0);
 
   constructor(options: TwitchBadgesOptions = {}) {
     this.chain = [...(options.helix ? [{ name: 'helix' as const, lookup: new HelixBadges(options.helix) }] : []), { name: 'ivr' as const, lookup: new IvrBadges(options.ivr) }];
@@ -40,12 +42,7 @@ export class TwitchBadges implements BadgeLookup, ChatLookup {
 
   /** Loads `channelId`'s badges (and the global ones) from the first service that answers. */
   load(channelId: string): Promise<BadgeLoadResult> {
-    let running = this.loading.get(channelId);
-    if (!running) {
-      running = this.loadFromChain(channelId).finally(() => this.loading.delete(channelId));
-      this.loading.set(channelId, running);
-    }
-    return running;
+    return this.loading.load(channelId, () => this.loadFromChain(channelId));
   }
 
   /** `load` as a chat lookup: the outcome as a note. */
