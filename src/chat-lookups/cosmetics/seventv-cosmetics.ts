@@ -4,6 +4,9 @@ import { LOOKUP_SPACING_MS } from '../chat-lookup.js';
 import { SourceError } from '../../core/errors.js';
 import { createLogger } from '../../core/logger.js';
 import { LruCache } from '../../core/lru-cache.js';
+import { KeyedCache } from '../../core/keyed-cache.js';
+import { BatchLoader } from '../../core/batch-loader.js';
+import type { Schedule } from '../../core/schedule.js';
 import { imageUrl } from '../../core/safe-values.js';
 import { isUserId } from '../../twitch/login.js';
 import { paintStyle, type PaintWire } from './paint-style.js';
@@ -21,6 +24,8 @@ export interface SevenTvCosmeticsOptions {
   readonly spacingMs?: number;
   /** How long definition lookups are gathered into one GraphQL request, in ms. Default 10. */
   readonly batchWindowMs?: number;
+  /** Runs the batch window; tests step it. Default: real time. */
+  readonly schedule?: Schedule;
   /** After a failed request, 7TV is left alone this long (ms). Default 60 s. */
   readonly pauseAfterFailureMs?: number;
   readonly now?: () => number;
@@ -85,12 +90,8 @@ function sevenTvBadge(raw: BadgeWire | null | undefined): UserBadge | null {
   return { provider: '7tv', id, url: candidates[0]!.url, srcset: candidates.map((c) => `${c.url} ${c.density}x`).join(', '), title };
 }
 
-type PendingKey = `paint/${string}` | `badge/${string}`;
-
-interface PendingDefinition {
-  resolve(): void;
-  reject(error: unknown): void;
-}
+/** A definition as the GraphQL batch asks for it. */
+type DefinitionKey = `paint/${string}` | `badge/${string}`;
 
 /**
  * 7TV badges and name paints, per chatter: `GET /v3/users/twitch/:id` gives the chatter's
@@ -102,12 +103,12 @@ interface PendingDefinition {
 export class SevenTvCosmetics implements UserCosmeticsProvider {
   readonly id = '7tv' as const;
   private readonly users: LruCache<string, Choice | null>;
-  private readonly paints: LruCache<string, NamePaint | null>;
-  private readonly badgeDefs: LruCache<string, UserBadge | null>;
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /** A chatter's lookup in flight, shared by their lines until it settles. */
+  private readonly preparing = new KeyedCache<string, void>(0);
+  private readonly paints: KeyedCache<string, NamePaint | null>;
+  private readonly badgeDefs: KeyedCache<string, UserBadge | null>;
+  private readonly definitions: BatchLoader<DefinitionKey, NamePaint | UserBadge>;
   private readonly queue: TaskQueue;
-  private pending = new Map<PendingKey, PendingDefinition[]>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private pausedUntil = 0;
   private readonly now: () => number;
   /** Requests made so far (user lookups and definition batches), for the debug view and tests. */
@@ -118,8 +119,9 @@ export class SevenTvCosmetics implements UserCosmeticsProvider {
     private readonly options: SevenTvCosmeticsOptions = {},
   ) {
     this.users = new LruCache(options.userCapacity ?? 5000);
-    this.paints = new LruCache(options.cosmeticCapacity ?? 500);
-    this.badgeDefs = new LruCache(options.cosmeticCapacity ?? 500);
+    this.paints = new KeyedCache(options.cosmeticCapacity ?? 500);
+    this.badgeDefs = new KeyedCache(options.cosmeticCapacity ?? 500);
+    this.definitions = new BatchLoader({ maxBatch: GQL_BATCH, windowMs: options.batchWindowMs ?? 10, schedule: options.schedule, loadBatch: (keys) => this.fetchDefinitions(keys) });
     this.queue = new TaskQueue({ concurrency: options.concurrency ?? 4, maxQueued: options.maxQueued ?? 200, spacingMs: options.spacingMs ?? LOOKUP_SPACING_MS });
     this.now = options.now ?? Date.now;
   }
@@ -131,21 +133,7 @@ export class SevenTvCosmetics implements UserCosmeticsProvider {
 
   prepare(userId: string): Promise<void> {
     if (!isUserId(userId) || this.now() < this.pausedUntil) return Promise.resolve();
-    const running = this.inFlight.get(userId);
-    if (running) return running;
-    const choice = this.users.get(userId);
-    if (choice === null) return Promise.resolve();
-    // A known chatter only needs definitions (batched); a new one a user lookup (queued).
-    const work = choice ? this.define(choice) : this.queue.run(() => this.lookUp(userId));
-    if (!work) return Promise.resolve();
-    const settled = work
-      .catch((error: unknown) => {
-        this.pausedUntil = this.now() + (this.options.pauseAfterFailureMs ?? 60_000);
-        log.warn(`7TV cosmetics paused after a failure (${error instanceof Error ? error.message : String(error)})`);
-      })
-      .finally(() => this.inFlight.delete(userId));
-    this.inFlight.set(userId, settled);
-    return settled;
+    return this.preparing.load(userId, () => this.style(userId)) ?? Promise.resolve();
   }
 
   badges(userId: string): readonly UserBadge[] {
@@ -157,6 +145,22 @@ export class SevenTvCosmetics implements UserCosmeticsProvider {
   paint(userId: string): NamePaint | undefined {
     const id = this.users.get(userId)?.paintId;
     return (id && this.paints.get(id)) || undefined;
+  }
+
+  /**
+   * What is missing of a chatter's style: a known chatter only needs definitions (batched), a
+   * new one a user lookup (queued). Null for nothing to do (not a 7TV user) or a full queue.
+   */
+  private style(userId: string): Promise<void> | null {
+    const choice = this.users.get(userId);
+    if (choice === null) return null;
+    const work = choice ? this.define(choice) : this.queue.run(() => this.lookUp(userId));
+    return (
+      work?.catch((error: unknown) => {
+        this.pausedUntil = this.now() + (this.options.pauseAfterFailureMs ?? 60_000);
+        log.warn(`7TV cosmetics paused after a failure (${error instanceof Error ? error.message : String(error)})`);
+      }) ?? null
+    );
   }
 
   private async lookUp(userId: string): Promise<void> {
@@ -174,51 +178,35 @@ export class SevenTvCosmetics implements UserCosmeticsProvider {
   }
 
   /** Fetches the definitions of a choice's paint and badge that are not cached. */
-  private define(choice: Choice): Promise<void> {
-    const missing: PendingKey[] = [
-      ...(choice.paintId && !this.paints.has(choice.paintId) ? [`paint/${choice.paintId}` as const] : []),
-      ...(choice.badgeId && !this.badgeDefs.has(choice.badgeId) ? [`badge/${choice.badgeId}` as const] : []),
-    ];
-    if (missing.length === 0) return Promise.resolve();
-    const waits = missing.map(
-      (key) =>
-        new Promise<void>((resolve, reject) => {
-          const waiters = this.pending.get(key) ?? [];
-          waiters.push({ resolve, reject });
-          this.pending.set(key, waiters);
-        }),
-    );
-    this.timer ??= setTimeout(() => this.flush(), this.options.batchWindowMs ?? 10);
-    return Promise.all(waits).then(() => undefined);
+  private async define(choice: Choice): Promise<void> {
+    // The key's prefix says which kind of definition the batch answers with.
+    await Promise.all([
+      choice.paintId && this.paints.load(choice.paintId, (id) => this.definitions.load(`paint/${id}`) as Promise<NamePaint | null>),
+      choice.badgeId && this.badgeDefs.load(choice.badgeId, (id) => this.definitions.load(`badge/${id}`) as Promise<UserBadge | null>),
+    ]);
   }
 
-  private flush(): void {
-    this.timer = null;
-    const batch = [...this.pending];
-    this.pending = new Map();
-    for (let i = 0; i < batch.length; i += GQL_BATCH) void this.fetchDefinitions(new Map(batch.slice(i, i + GQL_BATCH)));
-  }
-
-  private async fetchDefinitions(batch: Map<PendingKey, PendingDefinition[]>): Promise<void> {
+  /**
+   * One GraphQL request for the definitions of a batch. An id 7TV does not return (or whose
+   * definition does not validate) resolves as nothing, and is remembered so.
+   */
+  private async fetchDefinitions(keys: readonly DefinitionKey[]): Promise<Map<DefinitionKey, NamePaint | UserBadge>> {
     this.requests += 1;
-    const list = [...new Set([...batch.keys()].map((key) => key.slice(key.indexOf('/') + 1)))];
-    try {
-      const body = (await fetchJson(`${this.context.endpoints.seventv}/gql`, { ...this.context.http, postJson: { query: COSMETICS_QUERY, variables: { list } } })) as {
-        data?: { cosmetics?: { paints?: unknown; badges?: unknown } } | null;
-      } | null;
-      const cosmetics = body?.data?.cosmetics;
-      if (!cosmetics) throw new SourceError('protocol', '7TV answered without cosmetics.');
-      const paints = new Map((Array.isArray(cosmetics.paints) ? cosmetics.paints : []).map((p) => namePaint(p)).filter((p) => p !== null).map((p) => [p.id, p]));
-      const badges = new Map((Array.isArray(cosmetics.badges) ? cosmetics.badges : []).map((b) => sevenTvBadge(b as BadgeWire)).filter((b) => b !== null).map((b) => [b.id, b]));
-      // An id 7TV does not return (or whose definition does not validate) is remembered as nothing.
-      for (const [key, waiters] of batch) {
-        const id = key.slice(key.indexOf('/') + 1);
-        if (key.startsWith('paint/')) this.paints.set(id, paints.get(id) ?? null);
-        else this.badgeDefs.set(id, badges.get(id) ?? null);
-        for (const w of waiters) w.resolve();
-      }
-    } catch (error) {
-      for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+    const list = [...new Set(keys.map((key) => key.slice(key.indexOf('/') + 1)))];
+    const body = (await fetchJson(`${this.context.endpoints.seventv}/gql`, { ...this.context.http, postJson: { query: COSMETICS_QUERY, variables: { list } } })) as {
+      data?: { cosmetics?: { paints?: unknown; badges?: unknown } } | null;
+    } | null;
+    const cosmetics = body?.data?.cosmetics;
+    if (!cosmetics) throw new SourceError('protocol', '7TV answered without cosmetics.');
+    const found = new Map<DefinitionKey, NamePaint | UserBadge>();
+    for (const paint of Array.isArray(cosmetics.paints) ? cosmetics.paints : []) {
+      const valid = namePaint(paint);
+      if (valid) found.set(`paint/${valid.id}`, valid);
     }
+    for (const badge of Array.isArray(cosmetics.badges) ? cosmetics.badges : []) {
+      const valid = sevenTvBadge(badge as BadgeWire);
+      if (valid) found.set(`badge/${valid.id}`, valid);
+    }
+    return found;
   }
 }
