@@ -1,7 +1,7 @@
 import { createLogger } from '../core/logger.js';
 import { KeyedCache } from '../core/keyed-cache.js';
 import { imageUrl } from '../core/safe-values.js';
-import type { HelixClient } from '../twitch/helix-client.js';
+import type { UserDirectory } from '../twitch/user-directory.js';
 import { isUserId, normalizeLogin } from '../twitch/login.js';
 import { fetchJson, type FetchJsonOptions } from '../core/fetch-json.js';
 import type { ChatLookup, LookupNote } from './chat-lookup.js';
@@ -17,19 +17,18 @@ export interface ChannelProfile {
 }
 
 export interface ChannelProfilesOptions extends Omit<FetchJsonOptions, 'postJson'> {
-  /** With a token, Helix `/users` is asked first. */
-  readonly helix?: HelixClient;
+  /** With a token, Helix `/users` is asked first, through the directory's batches. */
+  readonly users?: UserDirectory;
   /** IVR's base URL (`/v2/twitch/user?id=`), asked without a token or when Helix fails. */
   readonly ivrEndpoint: string;
 }
 
-/** Helix `/users` entries and IVR's `/v2/twitch/user` entries name the same things differently. */
+/** A user as the directory gives it (a TwitchUser) or as IVR's `/v2/twitch/user` sends it (the avatar as `logo`). */
 interface UserWire {
   id?: unknown;
   login?: unknown;
-  display_name?: unknown;
   displayName?: unknown;
-  profile_image_url?: unknown;
+  profileImageUrl?: unknown;
   logo?: unknown;
 }
 
@@ -39,16 +38,16 @@ const MAX_NAME = 64;
 
 const log = createLogger('channels');
 
-function profileFrom(wire: UserWire | undefined, id: string): ChannelProfile | null {
+function profileFrom(wire: UserWire | null | undefined, id: string): ChannelProfile | null {
   if (!wire || wire.id !== id || typeof wire.login !== 'string') return null;
   const login = normalizeLogin(wire.login);
   if (!login) return null;
-  const name = wire.display_name ?? wire.displayName;
+  const name = wire.displayName;
   return {
     id,
     login,
     displayName: typeof name === 'string' && name.trim() ? name.trim().slice(0, MAX_NAME) : login,
-    avatarUrl: imageUrl(wire.profile_image_url ?? wire.logo),
+    avatarUrl: imageUrl(wire.profileImageUrl ?? wire.logo),
   };
 }
 
@@ -86,9 +85,9 @@ export class ChannelProfiles implements ChatLookup {
 
   /** The first service's answer; rejects when none named the channel and one of them failed. */
   private async ask(id: string): Promise<ChannelProfile | null> {
-    const { helix, ivrEndpoint, ...http } = this.options;
-    const services: [string, () => Promise<UserWire | undefined>][] = [
-      ...(helix ? [['helix', async () => (await helix.get<{ data?: UserWire[] }>('/users', { id })).data?.[0]] as [string, () => Promise<UserWire | undefined>]] : []),
+    const { users, ivrEndpoint, ...http } = this.options;
+    const services: [string, () => Promise<UserWire | null | undefined>][] = [
+      ...(users ? [['helix', () => users.get(id)] as [string, () => Promise<UserWire | null>]] : []),
       ['ivr', async () => ((await fetchJson(`${ivrEndpoint}/v2/twitch/user?id=${id}`, http)) as UserWire[] | null)?.[0]],
     ];
     const failures: unknown[] = [];

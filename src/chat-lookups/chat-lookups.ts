@@ -1,5 +1,7 @@
 import type { HelixClient } from '../twitch/helix-client.js';
+import { getUsers } from '../twitch/helix-api.js';
 import { isUserId } from '../twitch/login.js';
+import { UserDirectory } from '../twitch/user-directory.js';
 import type { ChatLookup, LookupNote } from './chat-lookup.js';
 import { TwitchBadges } from './badges/twitch-badges.js';
 import { ChatterLookup } from './chatter-lookup.js';
@@ -51,7 +53,9 @@ export class ChatLookups {
     this.chatters = chatters.active ? chatters : null;
     this.cheermotes = options.helix ? new ChannelCheermotes(options.helix, { theme: options.emoteTheme }) : null;
     this.emotes = options.emotes.length > 0 ? new ThirdPartyEmotes({ providers: options.emotes, endpoints: options.endpoints?.emotes }) : null;
-    this.profiles = new ChannelProfiles({ helix: options.helix, ivrEndpoint: features.ivr });
+    const helix = options.helix;
+    const users = helix && new UserDirectory({ fetchUsers: (ids) => getUsers(helix, { ids }) });
+    this.profiles = new ChannelProfiles({ users, ivrEndpoint: features.ivr });
   }
 
   /** Loads what every channel shares; once, as chat starts. */

@@ -2,11 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { ChannelProfiles } from '../../src/chat-lookups/channel-profiles.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
+import { getUsers } from '../../src/twitch/helix-api.js';
+import { UserDirectory } from '../../src/twitch/user-directory.js';
 import { FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
 import { fakeTwitchEndpoints, fakeFeatureEndpoints } from '../helpers/fake-servers.js';
 
 const IVR_USER = '/ivr/v2/twitch/user';
-const profiles = (helix?: HelixClient) => new ChannelProfiles({ helix, ivrEndpoint: fakeFeatureEndpoints().ivr, timeoutMs: 500, maxBytes: 20_000 });
+const profiles = (users?: UserDirectory) => new ChannelProfiles({ users, ivrEndpoint: fakeFeatureEndpoints().ivr, timeoutMs: 500, maxBytes: 20_000 });
 
 describe('channel profiles (Shared Chat source channels)', () => {
   test('without a token IVR names the channel; the answer is kept, so it is asked once', async () => {
@@ -22,7 +24,7 @@ describe('channel profiles (Shared Chat source channels)', () => {
 
   test('with a token Helix answers first', async () => {
     const helix = new HelixClient({ token: GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints() });
-    expect(await profiles(helix).load('4242')).toMatchObject({ id: '4242', login: 'user4242', displayName: 'User4242' });
+    expect(await profiles(new UserDirectory({ fetchUsers: (ids) => getUsers(helix, { ids }) })).load('4242')).toMatchObject({ id: '4242', login: 'user4242', displayName: 'User4242' });
   });
 
   test('a crafted name stays data and a javascript: logo is refused', async () => {
