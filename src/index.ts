@@ -16,19 +16,21 @@ export type * from './sources/tmi/chat-events.js';
 export type { TextPart, EmotePart, CheerPart, MessagePart } from './domain/message-parts.js';
 export type { ChatTransport, ChatTransportEvents } from './sources/tmi/chat-transport.js';
 export type { ChatServer } from './sources/tmi/tmi-transport.js';
-export { EmoteLookup, type ThirdPartyProvider } from './emotes/emote-lookup.js';
-export { loadThirdPartyEmotes, type LoadEmotesOptions, type ProviderResult } from './emotes/providers.js';
+export { EmoteLookup, type ThirdPartyProvider } from './chat-lookups/emotes/emote-lookup.js';
+export { loadThirdPartyEmotes, type LoadEmotesOptions, type ProviderResult } from './chat-lookups/emotes/emote-providers.js';
 
 // Chat extras, each opt-in and fail-soft: badges without a token, third-party badges and 7TV
 // paints, pronouns, cheermotes.
-export type { BadgeImage, BadgeLookup } from './badges/badge-lookup.js';
-export { TwitchBadges, type TwitchBadgesOptions, type BadgeLoadResult } from './badges/twitch-badges.js';
-export { UserCosmetics, type UserCosmeticsOptions, type CosmeticsLoadResult, type CosmeticsProviderId, type NamePaint, type UserBadge } from './badges/user-cosmetics.js';
-export { applyPaint, type PaintStyle } from './badges/paint-style.js';
-export { userBadgeElement } from './badges/user-badge-element.js';
-export { Pronouns, pronounsElement, type PronounsOptions } from './chat-features/pronouns.js';
-export { CheermoteLookup, loadCheermotes, type CheermoteImage, type CheerMatch, type CheermoteOptions, type CheermotesResult } from './chat-features/cheermotes.js';
-export { FEATURE_ENDPOINTS, type FeatureEndpoints } from './chat-features/feature-endpoints.js';
+export type { BadgeImage, BadgeLookup } from './chat-lookups/badges/badge-lookup.js';
+export { TwitchBadges, type TwitchBadgesOptions, type BadgeLoadResult } from './chat-lookups/badges/twitch-badges.js';
+export { UserCosmetics, type UserCosmeticsOptions, type CosmeticsLoadResult, type CosmeticsProviderId, type NamePaint, type UserBadge } from './chat-lookups/cosmetics/user-cosmetics.js';
+export type { PaintStyle } from './chat-lookups/cosmetics/paint-style.js';
+export { applyPaint } from './components/chat/apply-paint.js';
+export { userBadgeElement } from './components/chat/user-badge-element.js';
+export { Pronouns, type PronounsOptions } from './chat-lookups/pronouns.js';
+export { pronounsElement } from './components/chat/pronouns-element.js';
+export { CheermoteLookup, loadCheermotes, type CheermoteImage, type CheerMatch, type CheermoteOptions, type CheermotesResult } from './chat-lookups/cheermotes.js';
+export { FEATURE_ENDPOINTS, type FeatureEndpoints } from './chat-lookups/feature-endpoints.js';
 
 // EventSub, channel-point redemptions (EventSub or the retired PubSub), Heat, stream info.
 export { EventSubSource, EVENTSUB_URL, type EventSubEventMap, type EventSubNotification, type EventSubOptions, type EventSubRevocation } from './sources/eventsub/eventsub-source.js';

@@ -1,6 +1,6 @@
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
 import { LIVE_ENDPOINTS, type DevRouting } from './endpoints.js';
-import { featureEndpointsAt, type FeatureEndpoints } from '../chat-features/feature-endpoints.js';
+import { featureEndpointsAt, type FeatureEndpoints } from '../chat-lookups/feature-endpoints.js';
 import type { ConfigProblem } from '../core/config-problem.js';
 import { parseUrl } from '../core/parse-url.js';
 

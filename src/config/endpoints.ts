@@ -1,6 +1,6 @@
 import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
-import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../emotes/emote-endpoints.js';
-import type { FeatureEndpoints } from '../chat-features/feature-endpoints.js';
+import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../chat-lookups/emotes/emote-endpoints.js';
+import type { FeatureEndpoints } from '../chat-lookups/feature-endpoints.js';
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
 import type { ConfigProblem } from '../core/config-problem.js';
 

@@ -11,4 +11,4 @@ export const TWITCH_ENDPOINTS: TwitchEndpoints = {
   id: 'https://id.twitch.tv',
 };
 
-export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+export type { Fetch } from '../core/fetch-json.js';

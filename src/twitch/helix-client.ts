@@ -1,6 +1,7 @@
 import { SourceError } from '../core/errors.js';
 import { Backoff } from '../core/backoff.js';
 import { createLogger } from '../core/logger.js';
+import { KeyedCache } from '../core/keyed-cache.js';
 import { TWITCH_ENDPOINTS, type Fetch, type TwitchEndpoints } from './endpoints.js';
 import { helixHeaders } from './validate-token.js';
 
@@ -42,7 +43,8 @@ function query(params: HelixParams): string {
  */
 export class HelixClient {
   private readonly options: HelixClientOptions;
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** GETs in flight by URL; answers are not kept. */
+  private readonly inFlight = new KeyedCache<string, unknown>(0);
   private readonly fetcher: Fetch;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -59,11 +61,7 @@ export class HelixClient {
   /** GET `path` (e.g. `/users`) and return the parsed JSON body. */
   get<T>(path: string, params: HelixParams = {}): Promise<T> {
     const url = `${(this.options.endpoints ?? TWITCH_ENDPOINTS).helix}${path}${query(params)}`;
-    const running = this.inFlight.get(url);
-    if (running) return running as Promise<T>;
-    const request = this.request<T>(url, { method: 'GET' }).finally(() => this.inFlight.delete(url));
-    this.inFlight.set(url, request);
-    return request;
+    return this.inFlight.load(url, () => this.request<T>(url, { method: 'GET' })) as Promise<T>;
   }
 
   /** POST a JSON body to `path` (e.g. `/eventsub/subscriptions`) and return the parsed answer. Not deduplicated. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { chatFixture, countNodes, type ChatFixture } from '../helpers/chat-element.js';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
-import { EmoteLookup } from '../../src/emotes/emote-lookup.js';
-import type { BadgeLookup } from '../../src/badges/badge-lookup.js';
+import { EmoteLookup } from '../../src/chat-lookups/emotes/emote-lookup.js';
+import type { BadgeLookup } from '../../src/chat-lookups/badges/badge-lookup.js';
 import type { ChatDecorations } from '../../src/components/chat/chat-decorations.js';
 import { ImageTemplates, pickSource } from '../../src/components/chat/image-templates.js';
 
@@ -40,7 +40,7 @@ describe('<ovl-chat> rendering', () => {
   test('third-party emotes replace whole words', async () => {
     const emotes = new EmoteLookup();
     emotes.setChannel('100000001', 'bttv', [{ provider: 'bttv', id: 'b1', code: 'catJAM', url: 'https://cdn.test/catJAM' }]);
-    fixture = await chatFixture((el) => (el.emotes = emotes));
+    fixture = await chatFixture((_el, source) => (source.emotes = emotes));
     await fixture.push(privmsg(fixture.channel, 'catJAM catJAMs', { roomId: '100000001' }));
     const images = part(fixture.lines()[0]!, 'emote') as HTMLImageElement[];
     expect(images.map((i) => i.alt)).toEqual(['catJAM']);
@@ -244,9 +244,9 @@ describe('<ovl-chat> images', () => {
     // An image that loads (a failed one is handled apart, below).
     const emotes = new EmoteLookup();
     emotes.setGlobal('bttv', [{ provider: 'bttv', id: 'k', code: 'Kappa', url: 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' }]);
-    fixture = await chatFixture((el) => {
+    fixture = await chatFixture((el, source) => {
       el.maxMessages = 3;
-      el.emotes = emotes;
+      source.emotes = emotes;
     });
     const seen = new Set<HTMLImageElement>();
     for (let i = 0; i < 12; i++) {

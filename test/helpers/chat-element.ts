@@ -16,13 +16,13 @@ export interface ChatFixture {
 }
 
 /** A real ChatSource on a scripted transport, shown by a fresh `<ovl-chat>` in the page. */
-export async function chatFixture(setup: (element: OvlChat) => void = () => undefined): Promise<ChatFixture> {
+export async function chatFixture(setup: (element: OvlChat, source: ChatSource) => void = () => undefined): Promise<ChatFixture> {
   const channel = 'fixture';
   const transport = new ScriptedTransport(channel);
   const source = new ChatSource({ channel, transport });
   const element = document.createElement('ovl-chat');
   element.style.height = '600px';
-  setup(element);
+  setup(element, source);
   element.source = source;
   document.body.append(element);
   source.start();

@@ -1,7 +1,7 @@
 import { commands } from 'vitest/browser';
 import type { TwitchEndpoints } from '../../src/twitch/endpoints.js';
-import type { EmoteEndpoints } from '../../src/emotes/emote-endpoints.js';
-import { featureEndpointsAt, type FeatureEndpoints } from '../../src/chat-features/feature-endpoints.js';
+import type { EmoteEndpoints } from '../../src/chat-lookups/emotes/emote-endpoints.js';
+import { featureEndpointsAt, type FeatureEndpoints } from '../../src/chat-lookups/feature-endpoints.js';
 
 /**
  * Where this worker's own fake servers listen (test/node/fakes.ts): each worker has its own, so

@@ -8,7 +8,7 @@ test('the chat page loads no more up front than before the chat features; provid
   expect(initial).toBeGreaterThan(20_000);
   expect(initial, `chat page up front: ${initial} B gzip, before: ${before} B`).toBeLessThanOrEqual(before);
   const onDemand = lazy.map((chunk) => chunk.name);
-  for (const name of ['chat-features/chat-providers.ts', 'components/chat/chat-themes.ts', 'simulator/chat-simulator.ts', 'components/status/ovl-setup-card.ts']) {
+  for (const name of ['overlays/chat-providers.ts', 'components/chat/chat-themes.ts', 'simulator/chat-simulator.ts', 'components/status/ovl-setup-card.ts']) {
     expect(onDemand).toContain(name);
   }
 });

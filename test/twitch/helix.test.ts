@@ -3,7 +3,7 @@ import { commands } from 'vitest/browser';
 import { validateToken } from '../../src/twitch/validate-token.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
 import { Backoff } from '../../src/core/backoff.js';
-import { HelixBadges } from '../../src/badges/helix-badges.js';
+import { HelixBadges } from '../../src/chat-lookups/badges/helix-badges.js';
 import { getChannelEmotes, getCreatorGoals, getCustomRewards } from '../../src/twitch/helix-api.js';
 import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, TEST_CLIENT_ID, scopedToken } from '../helpers/http.js';
 import { fakeTwitchEndpoints } from '../helpers/fake-servers.js';

@@ -6,9 +6,10 @@ import type { ImageTemplates } from './image-templates.js';
  * What optional services add to a line (third-party badges, a 7TV name paint, pronouns,
  * cheermote images), as hooks the line builder calls. The hooks answer synchronously from what
  * is already loaded, so a line is still built in one go; `notice` starts the lookups for a
- * chatter when their line is queued, and a line built before they answered is completed once. The
- * implementation (src/chat-features/chat-providers.ts) is loaded on demand; the chat page
- * itself only carries these calls. Every hook adds text as text and images through `images`.
+ * chatter when their line is queued, and a line built before they answered is completed once.
+ * The implementation (lookup-decorations.ts, wired in src/overlays/chat-providers.ts) is loaded
+ * on demand; the chat page itself only carries these calls. Every hook adds text as text and
+ * images through `images`.
  */
 export interface ChatDecorations {
   /** Appends the chatter's third-party badges after Twitch's. */

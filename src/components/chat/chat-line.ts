@@ -1,7 +1,6 @@
 import type { BadgeRef, ChatMessage, ChatNotice, ChatUser } from '../../sources/tmi/chat-events.js';
 import type { CheerPart, EmotePart, MessagePart } from '../../domain/message-parts.js';
-import type { EmoteLookup } from '../../emotes/emote-lookup.js';
-import type { BadgeLookup } from '../../badges/badge-lookup.js';
+import type { BadgeLookup } from '../../chat-lookups/badges/badge-lookup.js';
 import type { ChatDecorations } from './chat-decorations.js';
 import { defaultNameColor, readableColor } from './name-color.js';
 import { noticeText } from './notice-text.js';
@@ -10,7 +9,6 @@ import { pickSource, type ImageTemplates } from './image-templates.js';
 
 /** What a line needs besides its event. */
 export interface LineContext {
-  readonly emotes?: EmoteLookup;
   readonly badges?: BadgeLookup;
   /** The overlay's channel id, for lines that arrived without one. */
   readonly channelId: string;
@@ -139,10 +137,6 @@ function appendSender(box: HTMLElement, user: ChatUser, badges: readonly BadgeRe
   return color;
 }
 
-function withThirdPartyEmotes(list: readonly MessagePart[], ctx: LineContext, channelId: string): readonly MessagePart[] {
-  return ctx.emotes ? ctx.emotes.expand(list, channelId) : list;
-}
-
 /** The replied-to text is context, not the message: at most this many characters. */
 const MAX_REPLY_CHARS = 80;
 
@@ -174,7 +168,7 @@ export function fillMessageLine(line: HTMLElement, msg: ChatMessage, ctx: LineCo
   if (ctx.markChannel) line.append(channelMarker(msg.channel));
   if (msg.sourceChannelId && ctx.markShared) line.append(sourceMarker(msg.sourceChannelId, ctx));
   const color = appendSender(line, msg.user, msg.sourceBadges ?? msg.badges, ctx, channelId);
-  const body = withThirdPartyEmotes(withoutReplyMention(msg), ctx, channelId);
+  const body = withoutReplyMention(msg);
   if (ctx.bigEmotes && emoteOnly(body)) {
     line.classList.add('emote-only');
     line.setAttribute('part', `${line.getAttribute('part')} emote-only`);
@@ -193,7 +187,7 @@ export function fillNoticeLine(line: HTMLElement, notice: ChatNotice, ctx: LineC
   if (notice.text && notice.user) {
     const attached = el('div', 'notice-message');
     appendSender(attached, notice.user, notice.badges, ctx, channelId);
-    attached.append(': ', message(withThirdPartyEmotes(notice.parts, ctx, channelId), null, ctx, channelId));
+    attached.append(': ', message(notice.parts, null, ctx, channelId));
     line.append(attached);
   }
 }

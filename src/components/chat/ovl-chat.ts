@@ -2,8 +2,7 @@ import { adoptStyles, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { ChatEventMap, ChatMessage, ChatNotice, ChatUser } from '../../sources/tmi/chat-events.js';
-import type { EmoteLookup } from '../../emotes/emote-lookup.js';
-import type { BadgeLookup } from '../../badges/badge-lookup.js';
+import type { BadgeLookup } from '../../chat-lookups/badges/badge-lookup.js';
 import { SourceElement } from '../../controllers/source-element.js';
 import { fillMessageLine, fillNoticeLine, type LineContext } from './chat-line.js';
 import { chatStyles } from './ovl-chat.styles.js';
@@ -150,8 +149,6 @@ export class OvlChat extends SourceElement<ChatFeed> {
   @property() shared: 'show' | 'hide' | 'own-only' = 'show';
   /** While true (OBS hides the source) lines queue up, bounded, and are drawn when it turns false. */
   @property({ type: Boolean }) paused = false;
-  /** Third-party emotes (7TV, BTTV, FFZ). */
-  @property({ attribute: false }) emotes?: EmoteLookup;
   /** Badge images; without them badges are left out. */
   @property({ attribute: false }) badges?: BadgeLookup;
   /** Third-party badges, 7TV name paints, pronouns and cheermote images, from optional services. */
@@ -281,7 +278,6 @@ export class OvlChat extends SourceElement<ChatFeed> {
     const batch = this.pending;
     this.pending = [];
     const context: LineContext = {
-      emotes: this.emotes,
       badges: this.badges,
       channelId: this.channelId,
       contrastBackground: this.contrastBackground,

@@ -4,7 +4,7 @@ import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import { normalizeLogin } from '../../twitch/login.js';
 import { parseIrcLine, type IrcMessage } from './irc-message.js';
-import { normalizeIrc } from './normalize.js';
+import { normalizeIrc, type WordEmotes } from './normalize.js';
 import type { SendQueue } from './send-queue.js';
 import { TmiTransport, type ChatServer } from './tmi-transport.js';
 import type { ChatTransport } from './chat-transport.js';
@@ -59,6 +59,12 @@ export class ChatSource extends Source<ChatSourceEventMap> {
   readonly name = 'chat';
   readonly channel: string;
   readonly stats: ChatStats = { lines: 0, malformed: 0 };
+  /**
+   * Third-party emotes (an EmoteLookup), found in each line's words as it is read, so the parts
+   * a `message` or `notice` carries are final. May be set at any time (the emote services load
+   * once the channel id is known): lines read before it keep the parts they had.
+   */
+  emotes?: WordEmotes;
   private readonly options: ChatSourceOptions;
   private readonly transport: ChatTransport;
   private readonly log = createLogger('chat');
@@ -122,7 +128,7 @@ export class ChatSource extends Source<ChatSourceEventMap> {
       const tag = options.replyTo ? `@reply-parent-msg-id=${options.replyTo} ` : '';
       this.transport.send(`${tag}PRIVMSG #${this.channel} :${chunk}`);
       this.localIds += 1;
-      const from = { channel: this.channel, channelId: this.roomId, login: this.options.login ?? '', self: this.selfState, emoteTheme: this.options.emoteTheme };
+      const from = { channel: this.channel, channelId: this.roomId, login: this.options.login ?? '', self: this.selfState, emoteTheme: this.options.emoteTheme, emotes: this.emotes };
       this.emit('message', ownMessage(chunk, { id: `local-${this.localIds}`, ...from }));
     }
   }
@@ -172,7 +178,7 @@ export class ChatSource extends Source<ChatSourceEventMap> {
         this.log.debug('ignored a line that is not IRC:', raw.slice(0, 200));
         return;
       }
-      event = normalizeIrc(parsed, { now: Date.now(), emoteTheme: this.options.emoteTheme });
+      event = normalizeIrc(parsed, { now: Date.now(), emoteTheme: this.options.emoteTheme, emotes: this.emotes, channelId: this.roomId });
     } catch (error) {
       this.stats.malformed += 1;
       this.log.warn('could not read a chat line; skipped it:', error);

@@ -11,14 +11,36 @@ import type {
   SubPlan,
 } from './chat-events.js';
 import { parseEmotesTag } from './message-parts.js';
-import { buildParts } from '../../domain/message-parts.js';
+import { buildParts, type MessagePart } from '../../domain/message-parts.js';
 
 type Tags = IrcMessage['tags'];
+
+/** Third-party emotes by word (an EmoteLookup): whole words of the text become emote parts. */
+export interface WordEmotes {
+  expand(parts: readonly MessagePart[], channelId: string): readonly MessagePart[];
+}
 
 export interface NormalizeOptions {
   /** Fallback for `sentAt` when a line has no `tmi-sent-ts`. */
   readonly now?: number;
   readonly emoteTheme?: 'dark' | 'light';
+  /** Third-party emotes found in the text as it is split into parts, so the parts are final. */
+  readonly emotes?: WordEmotes;
+  /** The channel's id (from ROOMSTATE) for a line without `room-id`: its emotes are the channel's. */
+  readonly channelId?: string;
+}
+
+/**
+ * A line's parts with third-party emotes, split once here rather than by whoever draws it. A
+ * Shared Chat line uses the emotes of the channel it was sent in.
+ */
+export function withEmotes(parts: readonly MessagePart[], emotes: WordEmotes | undefined, channelId: string): readonly MessagePart[] {
+  return emotes ? emotes.expand(parts, channelId) : parts;
+}
+
+/** The channel whose emotes a line uses: the one it was sent in (Shared Chat), else its own. */
+function emoteChannel(sourceChannelId: string | null, channelId: string, options: NormalizeOptions): string {
+  return sourceChannelId ?? (channelId || options.channelId || '');
 }
 
 // `/me` arrives as CTCP ACTION; emote indices count from the text inside it (§1.7).
@@ -120,7 +142,7 @@ function privmsg(msg: IrcMessage, options: NormalizeOptions): ChatMessage | null
     badges: parseBadges(tags['badges']),
     badgeInfo: parseBadges(tags['badge-info']),
     text: body,
-    parts: buildParts(body, parseEmotesTag(tags['emotes']), { bits, theme: options.emoteTheme }),
+    parts: withEmotes(buildParts(body, parseEmotesTag(tags['emotes']), { bits, theme: options.emoteTheme }), options.emotes, emoteChannel(shared.sourceChannelId, channelId, options)),
     isAction,
     reply: replyFrom(tags),
     firstMessage: flag(tags['first-msg']),
@@ -210,6 +232,7 @@ function usernotice(msg: IrcMessage, options: NormalizeOptions): ChatNotice {
   const msgId = (tags['msg-id'] === 'sharedchatnotice' && text(tags['source-msg-id'])) || (tags['msg-id'] ?? '');
   const login = tags['login'] ?? '';
   const channelId = tags['room-id'] ?? '';
+  const shared = sharedSource(tags, channelId);
   let body = msg.params[1] ?? '';
   let ranges = parseEmotesTag(tags['emotes']);
   // A /me attached to a USERNOTICE has emote ranges counted from "ACTION …" with only the
@@ -226,14 +249,14 @@ function usernotice(msg: IrcMessage, options: NormalizeOptions): ChatNotice {
     channel: channelOf(msg),
     channelId,
     sentAt: sentAt(tags, options),
-    ...sharedSource(tags, channelId),
+    ...shared,
     details: noticeDetails(msgId, tags),
     systemMessage: tags['system-msg'] ?? '',
     user: login ? userFrom(tags, login) : null,
     badges: parseBadges(tags['badges']),
     badgeInfo: parseBadges(tags['badge-info']),
     text: body,
-    parts: buildParts(body, ranges, { theme: options.emoteTheme }),
+    parts: withEmotes(buildParts(body, ranges, { theme: options.emoteTheme }), options.emotes, emoteChannel(shared.sourceChannelId, channelId, options)),
     isAction: action !== null,
   };
 }

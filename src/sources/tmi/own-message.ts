@@ -1,4 +1,5 @@
 import { buildParts } from '../../domain/message-parts.js';
+import { withEmotes, type WordEmotes } from './normalize.js';
 import type { ChatMessage, ChatSelfState } from './chat-events.js';
 
 export interface OwnMessageContext {
@@ -10,6 +11,7 @@ export interface OwnMessageContext {
   /** Our USERSTATE in the channel (name, colour, badges), once Twitch sent it. */
   readonly self: ChatSelfState | null;
   readonly emoteTheme?: 'dark' | 'light';
+  readonly emotes?: WordEmotes;
 }
 
 /** The message event for a line we sent, shown locally with `self: true`. Loaded with the sending code. */
@@ -25,7 +27,7 @@ export function ownMessage(text: string, context: OwnMessageContext): ChatMessag
     badges: self?.badges ?? [],
     badgeInfo: [],
     text,
-    parts: buildParts(text, [], { theme: context.emoteTheme }),
+    parts: withEmotes(buildParts(text, [], { theme: context.emoteTheme }), context.emotes, context.channelId),
     isAction: false,
     reply: null,
     firstMessage: false,

@@ -7,6 +7,8 @@ import { privmsg } from '../../../src/simulator/tmi-lines.js';
 import { TmiTransport } from '../../../src/sources/tmi/tmi-transport.js';
 import { parseIrcLine } from '../../../src/sources/tmi/irc-message.js';
 import { fake } from '../../helpers/fake-servers.js';
+import { emoteCodes } from '../../helpers/parts.js';
+import { EmoteLookup } from '../../../src/chat-lookups/emotes/emote-lookup.js';
 
 const sources: ChatSource[] = [];
 function track(source: ChatSource): ChatSource {
@@ -48,6 +50,25 @@ describe('ChatSource against the fake TMI server', () => {
     const emote = m.parts.find((p): p is EmotePart => p.type === 'emote');
     expect(emote).toMatchObject({ id: '483', code: '<3', provider: 'twitch' });
     expect(m.user.displayName).toBe('Some\u00a0One');
+  });
+
+  test('third-party emotes are split out as a line is read, from the channel it was sent in; a line read before the table came keeps its parts', async () => {
+    const channel = uniqueChannel();
+    const chat = await joined(channel);
+    const early = nextEvent(chat, 'message');
+    await commands.tmiPush(channel, [privmsg(channel, 'catJAM early', { roomId: '' })]);
+    expect((await early).parts).toEqual([{ type: 'text', text: 'catJAM early' }]);
+    const emotes = new EmoteLookup();
+    emotes.setChannel(chat.channelId, 'bttv', [{ provider: 'bttv', id: 'b1', code: 'catJAM', url: 'https://cdn.test/catJAM' }]);
+    emotes.setChannel('4242', '7tv', [{ provider: '7tv', id: 's1', code: 'peepo', url: 'https://cdn.test/peepo' }]);
+    chat.emotes = emotes;
+    // No room-id: the line is the joined channel's.
+    const own = nextEvent(chat, 'message');
+    await commands.tmiPush(channel, [privmsg(channel, 'catJAM peepo', { roomId: '' })]);
+    expect(emoteCodes((await own).parts)).toEqual(['catJAM']);
+    const shared = nextEvent(chat, 'message');
+    await commands.tmiPush(channel, [privmsg(channel, 'catJAM peepo', { roomId: chat.channelId, extraTags: { 'source-room-id': '4242' } })]);
+    expect(emoteCodes((await shared).parts)).toEqual(['peepo']);
   });
 
   test('reads every line of a multi-line frame, in order', async () => {

@@ -12,7 +12,7 @@ import { normalizeIrc } from '../../../src/sources/tmi/normalize.js';
 import type { ChatEvent, ChatMessage, ChatNotice, NoticeDetails } from '../../../src/sources/tmi/chat-events.js';
 import { noticeText } from '../../../src/components/chat/notice-text.js';
 import { withoutReplyMention } from '../../../src/components/chat/reply-mention.js';
-import { EmoteLookup, type ThirdPartyEmote, type ThirdPartyProvider } from '../../../src/emotes/emote-lookup.js';
+import { EmoteLookup, type ThirdPartyEmote, type ThirdPartyProvider } from '../../../src/chat-lookups/emotes/emote-lookup.js';
 import { emoteCodes, emotePositions, partsText } from '../../helpers/parts.js';
 
 type Json = any; // corpus expectations are heterogeneous JSON, checked field by field below

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseEmotesTag } from '../../../src/sources/tmi/message-parts.js';
 import { buildParts } from '../../../src/domain/message-parts.js';
-import { EmoteLookup } from '../../../src/emotes/emote-lookup.js';
+import { EmoteLookup } from '../../../src/chat-lookups/emotes/emote-lookup.js';
 import { emoteCodes, emotePositions, partsText } from '../../helpers/parts.js';
 
 describe('emote ranges', () => {
