@@ -6,17 +6,18 @@ export interface ClockOptions {
   readonly schedule: () => Schedule;
   /** Epoch ms now; tests set it. */
   readonly now: () => number;
-  /** Whether anything on screen counts down (false: no timer at all). */
+  /** Whether anything on screen ticks (false: no timer at all). */
   readonly wanted: () => boolean;
   /** The next moment something changes by itself (an expiry), epoch ms; null when none is due. */
   readonly nextDeadline: () => number | null;
 }
 
 /**
- * The time a countdown element shows, in `value` (epoch ms). It owns the element's one timer:
- * a tick every second, or sooner when a deadline (an expiry, the end of a result) comes first,
- * and only while the element is connected and `wanted()` says something counts down. The host
- * calls `sync()` after each update, so the timer follows what is on screen and OBS's `paused`.
+ * The time a ticking element shows (a countdown, an uptime), in `value` (epoch ms). It owns the
+ * element's one timer: a tick every second, or sooner when a deadline (an expiry, the end of a
+ * result) comes first, and only while the element is connected and `wanted()` says something
+ * ticks. It looks again after each of the host's updates, so the timer follows what is on
+ * screen and OBS's `paused`; it starts again when the element is put back in the page.
  */
 export class ClockController implements ReactiveController {
   value: number;
@@ -42,13 +43,17 @@ export class ClockController implements ReactiveController {
     this.stop();
   }
 
+  hostUpdated(): void {
+    this.sync();
+  }
+
   /** Reads the time again (an event arrived), without waiting for the next tick. */
   refresh(): void {
     this.value = this.options.now();
   }
 
   /** Starts the timer if something counts down, stops it if nothing does. */
-  sync(): void {
+  private sync(): void {
     if (!this.connected || !this.options.wanted()) return this.stop();
     if (this.cancel) return;
     const deadline = this.options.nextDeadline();

@@ -7,6 +7,7 @@ import type { OvlStreamInfo } from '../../src/components/stream-info/ovl-stream-
 import { formatUptime, formatViewers } from '../../src/components/stream-info/format.js';
 import { GOOD_TOKEN, TEST_CLIENT_ID } from '../helpers/http.js';
 import { fakeTwitchEndpoints } from '../helpers/fake-servers.js';
+import { ManualSchedule } from '../helpers/manual-schedule.js';
 
 let userId = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
 let element: OvlStreamInfo | undefined;
@@ -83,6 +84,35 @@ describe('<ovl-stream-info>', () => {
     expect(getComputedStyle(marquee.firstElementChild!).animationName).toBe('title-scroll');
     expect(parseFloat(marquee.style.getPropertyValue('--_overflow'))).toBe(marquee.scrollWidth - marquee.clientWidth);
     expect(row(el).base.getBoundingClientRect().height).toBeLessThanOrEqual(lineHeight + 1);
+  });
+
+  test('taken out of the page and put back, the uptime ticks again, on the stepped clock', async () => {
+    const schedule = new ManualSchedule();
+    // Ahead of the poll's own time, so the uptime shown is the element's clock.
+    let now = Date.now() + 3_600_000;
+    const el = await mount({ started_at: new Date(now - 3_723_000).toISOString() }, (e) => {
+      e.schedule = schedule.schedule;
+      e.clock = () => now;
+    });
+    const tick = async (ms: number) => {
+      now += ms;
+      schedule.runNext();
+      await el.updateComplete;
+    };
+    expect(text(el, 'uptime')).toBe('1:02:03');
+    await tick(1000);
+    expect(text(el, 'uptime')).toBe('1:02:04');
+
+    el.remove();
+    expect(schedule.waiting).toBe(0);
+    now += 5000;
+    document.body.append(el);
+    expect(schedule.waiting).toBe(1);
+    await tick(1000);
+    expect(text(el, 'uptime')).toBe('1:02:10');
+    await tick(1000);
+    expect(text(el, 'uptime')).toBe('1:02:11');
+    expect(new Set(schedule.delays)).toEqual(new Set([1000]));
   });
 
   test('formats', () => {

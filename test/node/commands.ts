@@ -6,6 +6,7 @@ import type { WhipSessionInfo } from './fake-whip.js';
 import { pageCommands } from './pages.js';
 import { packageCommands } from './package-consumer.js';
 import { siteWeightCommands } from './site-weight.js';
+import { importRuleCommands } from './import-rule.js';
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
@@ -54,6 +55,7 @@ export const commands = {
   ...pageCommands,
   ...packageCommands,
   ...siteWeightCommands,
+  ...importRuleCommands,
 };
 
 declare module 'vitest/browser' {

@@ -1,4 +1,5 @@
 import type { HypeTrainEvent } from '../../domain/stream-event.js';
+import type { PresenceTracker } from '../../controllers/presence-controller.js';
 
 /** Ended trains remembered, so that a late progress of one cannot bring it back. */
 const ENDED_KEPT = 16;
@@ -12,7 +13,7 @@ const ENDED_KEPT = 16;
  * train's id is remembered and anything later about it is ignored. A train whose `expires_at`
  * has passed is over even if its end never came.
  */
-export class HypeTrainTracker {
+export class HypeTrainTracker implements PresenceTracker<HypeTrainEvent> {
   private train: HypeTrainEvent | null = null;
   private readonly ended: string[] = [];
 
@@ -20,6 +21,11 @@ export class HypeTrainTracker {
   current(now: number): HypeTrainEvent | null {
     const train = this.train;
     return train && train.expiresAt !== null && train.expiresAt > now ? train : null;
+  }
+
+  /** When the train running at `now` expires (with no end, it goes then), epoch ms; null when none runs. */
+  nextChange(now: number): number | null {
+    return this.current(now)?.expiresAt ?? null;
   }
 
   /** Takes in one notification; returns whether it changed the train shown. */

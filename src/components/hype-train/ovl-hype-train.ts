@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import { realSchedule, type Schedule } from '../../core/schedule.js';
-import type { HypeTrainContribution, HypeTrainEvent, StreamEvent } from '../../domain/stream-event.js';
+import type { HypeTrainContribution, StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
-import { ClockController } from '../../controllers/clock-controller.js';
+import { PresenceController } from '../../controllers/presence-controller.js';
 import { formatUptime } from '../stream-info/format.js';
 import { HypeTrainTracker } from './hype-train-tracker.js';
 import { hypeTrainStyles } from './ovl-hype-train.styles.js';
@@ -60,44 +60,25 @@ export class OvlHypeTrain extends SourceElement<HypeTrainFeed> {
   /** Epoch ms now (default: Date.now); tests set it. */
   @property({ attribute: false }) clock: () => number = Date.now;
 
-  /** The train on screen, leaving or not. */
-  @state() private leaving: HypeTrainEvent | null = null;
   private readonly tracker = new HypeTrainTracker();
-  private readonly time = new ClockController(this, {
+  /** The train on screen (leaving or not), the countdown's clock and its timer. */
+  private readonly presence = new PresenceController(this, {
+    tracker: this.tracker,
     schedule: () => this.schedule,
     now: () => this.clock(),
-    wanted: () => !this.paused && this.tracker.current(this.time.value) !== null,
-    nextDeadline: () => this.tracker.current(this.time.value)?.expiresAt ?? null,
+    paused: () => this.paused,
   });
-  private shown: HypeTrainEvent | null = null;
 
   protected listen(feed: HypeTrainFeed, signal: AbortSignal): void {
     feed.addEventListener(
       'event',
       (e) => {
         if (e.detail.kind !== 'hype-train' || !this.tracker.apply(e.detail)) return;
-        this.time.refresh();
+        this.presence.refresh();
         this.requestUpdate();
       },
       { signal },
     );
-  }
-
-  protected override willUpdate(): void {
-    const train = this.tracker.current(this.time.value);
-    // A train that just went leaves with its exit animation (none while OBS hides the source).
-    if (!train && this.shown && !this.paused) this.leaving = this.shown;
-    if (train) this.leaving = null;
-    this.shown = train;
-    this.toggleAttribute('active', train !== null);
-  }
-
-  protected override updated(): void {
-    this.time.sync();
-  }
-
-  private onAnimationEnd(event: AnimationEvent): void {
-    if (event.target === event.currentTarget && this.leaving) this.leaving = null;
   }
 
   private contributor(contribution: HypeTrainContribution) {
@@ -106,13 +87,13 @@ export class OvlHypeTrain extends SourceElement<HypeTrainFeed> {
   }
 
   protected override render() {
-    const train = this.shown ?? this.leaving;
+    const train = this.presence.visible;
     if (!train) return nothing;
     const name = TRAIN_NAMES[train.trainType] ?? TRAIN_NAMES.regular!;
     const share = train.goal > 0 ? Math.min(1, train.progress / train.goal) : 0;
-    const left = formatUptime((train.expiresAt ?? 0) - this.time.value);
+    const left = formatUptime((train.expiresAt ?? 0) - this.presence.now);
     const top = train.topContributions.slice(0, Math.max(0, this.contributors));
-    return html`<div part="base" class="base ${name.className} ${this.shown ? 'in' : 'out'}" @animationend=${this.onAnimationEnd}>
+    return html`<div part="base" class="base ${name.className} ${this.presence.shown ? 'in' : 'out'}" @animationend=${this.presence.onAnimationEnd}>
       <div class="header">
         <span part="title" class="title">${name.title}</span>
         <span part="level" class="level">Level ${train.level}</span>

@@ -1,4 +1,5 @@
 import type { PollEvent, PredictionEvent } from '../../domain/stream-event.js';
+import type { PresenceTracker } from '../../controllers/presence-controller.js';
 
 /** One choice of a poll or outcome of a prediction, as shown. */
 export interface ContestOption {
@@ -55,7 +56,7 @@ export interface ContestTrackerOptions {
  * polls on time); a locked prediction stays until the streamer resolves it, however long.
  * When a poll and a prediction run at once, the newer one shows.
  */
-export class ContestTracker {
+export class ContestTracker implements PresenceTracker<Contest> {
   private readonly live = new Map<string, Tracked>();
   private readonly finished: string[] = [];
 

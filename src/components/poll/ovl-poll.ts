@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import { realSchedule, type Schedule } from '../../core/schedule.js';
 import type { StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
-import { ClockController } from '../../controllers/clock-controller.js';
+import { PresenceController } from '../../controllers/presence-controller.js';
 import { formatUptime, formatViewers } from '../stream-info/format.js';
 import { ContestTracker, type Contest, type ContestOption } from './contest-tracker.js';
 import { pollStyles } from './ovl-poll.styles.js';
@@ -61,15 +61,14 @@ export class OvlPoll extends SourceElement<PollFeed> {
   /** Epoch ms now (default: Date.now); tests set it. */
   @property({ attribute: false }) clock: () => number = Date.now;
 
-  @state() private leaving: Contest | null = null;
   private readonly tracker = new ContestTracker({ resultMs: this.resultSeconds * 1000 });
-  private readonly time = new ClockController(this, {
+  /** The contest on screen (leaving or not), the countdown's clock and its timer. */
+  private readonly presence = new PresenceController(this, {
+    tracker: this.tracker,
     schedule: () => this.schedule,
     now: () => this.clock(),
-    wanted: () => !this.paused && this.tracker.nextChange(this.time.value) !== null,
-    nextDeadline: () => this.tracker.nextChange(this.time.value),
+    paused: () => this.paused,
   });
-  private shown: Contest | null = null;
 
   protected listen(feed: PollFeed, signal: AbortSignal): void {
     feed.addEventListener(
@@ -77,34 +76,21 @@ export class OvlPoll extends SourceElement<PollFeed> {
       (e) => {
         const event = e.detail;
         if ((event.kind !== 'poll' && event.kind !== 'prediction') || !this.kinds.includes(event.kind)) return;
-        this.time.refresh();
-        if (this.tracker.apply(event, this.time.value)) this.requestUpdate();
+        this.presence.refresh();
+        if (this.tracker.apply(event, this.presence.now)) this.requestUpdate();
       },
       { signal },
     );
   }
 
+  // Before the presence controller asks the tracker what to show (controllers update after willUpdate).
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('resultSeconds')) this.tracker.options.resultMs = this.resultSeconds * 1000;
-    const contest = this.tracker.current(this.time.value);
-    // One that just went leaves with its exit animation (none while OBS hides the source).
-    if (!contest && this.shown && !this.paused) this.leaving = this.shown;
-    if (contest) this.leaving = null;
-    this.shown = contest;
-    this.toggleAttribute('active', contest !== null);
-  }
-
-  protected override updated(): void {
-    this.time.sync();
-  }
-
-  private onAnimationEnd(event: AnimationEvent): void {
-    if (event.target === event.currentTarget && this.leaving) this.leaving = null;
   }
 
   private countdown(contest: Contest): string {
     // An open one with no end time from Twitch has nothing to count down.
-    if (contest.state === 'open') return contest.deadline === null ? '' : formatUptime(contest.deadline - this.time.value);
+    if (contest.state === 'open') return contest.deadline === null ? '' : formatUptime(contest.deadline - this.presence.now);
     return STATE_TEXT[contest.state === 'locked' ? 'locked' : contest.status] ?? 'Ended';
   }
 
@@ -124,10 +110,10 @@ export class OvlPoll extends SourceElement<PollFeed> {
   }
 
   protected override render() {
-    const contest = this.shown ?? this.leaving;
+    const contest = this.presence.visible;
     if (!contest) return nothing;
     const sum = contest.options.reduce((total, o) => total + (contest.kind === 'poll' ? o.votes : o.points), 0);
-    return html`<div part="base" class="base ${contest.kind} ${contest.state} ${this.shown ? 'in' : 'out'}" @animationend=${this.onAnimationEnd}>
+    return html`<div part="base" class="base ${contest.kind} ${contest.state} ${this.presence.shown ? 'in' : 'out'}" @animationend=${this.presence.onAnimationEnd}>
       <div class="header">
         <span part="label" class="label">${contest.kind === 'poll' ? 'Poll' : 'Prediction'}</span>
         <span part="countdown" class="countdown">${this.countdown(contest)}</span>

@@ -1,8 +1,10 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
+import { realSchedule, type Schedule } from '../../core/schedule.js';
 import type { StreamState } from '../../sources/helix/stream-info.js';
 import { SourceElement } from '../../controllers/source-element.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { formatUptime, formatViewers } from './format.js';
 
 export type StreamInfoPiece = 'viewers' | 'title' | 'game' | 'uptime';
@@ -11,7 +13,8 @@ export type StreamInfoFeed = TypedEventTarget<{ change: StreamState }>;
 
 /**
  * A channel's stream at a glance: viewer count, title, game and uptime, or an offline line.
- * Uptime ticks every second between polls, and not at all while OBS hides the source.
+ * Uptime ticks every second between polls while the element is in the page, and not at all
+ * while OBS hides the source.
  *
  * @csspart base - The row of pieces.
  * @csspart viewers - The viewer count.
@@ -108,10 +111,19 @@ export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
   @property({ attribute: 'title-overflow' }) titleOverflow: TitleOverflow = 'ellipsis';
   /** While true (OBS hides the source) the uptime does not tick. */
   @property({ type: Boolean }) paused = false;
+  /** Runs the uptime's timer (default: setTimeout); tests step it by hand. */
+  @property({ attribute: false }) schedule: Schedule = realSchedule;
+  /** Epoch ms now (default: Date.now); tests set it. */
+  @property({ attribute: false }) clock: () => number = Date.now;
 
   @state() private stream: StreamState | null = null;
-  @state() private now = Date.now();
-  private ticker: ReturnType<typeof setInterval> | null = null;
+  /** The uptime's clock: it ticks while the channel is live, the source shown and the element in the page. */
+  private readonly time = new ClockController(this, {
+    schedule: () => this.schedule,
+    now: () => this.clock(),
+    wanted: () => Boolean(this.stream?.live) && !this.paused,
+    nextDeadline: () => null,
+  });
   private readonly resizes = new ResizeObserver(() => this.measureTitle());
   protected listen(feed: StreamInfoFeed, signal: AbortSignal): void {
     feed.addEventListener('change', (e) => (this.stream = e.detail), { signal });
@@ -119,7 +131,6 @@ export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.tick(false);
     this.resizes.disconnect();
   }
 
@@ -141,27 +152,13 @@ export class OvlStreamInfo extends SourceElement<StreamInfoFeed> {
     title.style.setProperty('--_scroll-time', `${(overflow / 60 / 0.7 + 1).toFixed(1)}s`);
   }
 
-  // `stream` is private state, which PropertyValues<this> does not name.
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('paused') || changed.has('stream')) this.tick(Boolean(this.stream?.live) && !this.paused && this.isConnected);
-  }
-
-  /** One owner for the uptime timer: running only while live, shown and connected. */
-  private tick(on: boolean): void {
-    if (on && this.ticker === null) this.ticker = setInterval(() => (this.now = Date.now()), 1000);
-    if (!on && this.ticker !== null) {
-      clearInterval(this.ticker);
-      this.ticker = null;
-    }
-  }
-
   private piece(name: StreamInfoPiece) {
     const stream = this.stream!.stream!;
     switch (name) {
       case 'viewers':
         return html`<span part="viewers" class="viewers"><span part="live-dot" class="dot"></span>${formatViewers(stream.viewerCount)}</span>`;
       case 'uptime':
-        return html`<span part="uptime" class="uptime">${formatUptime(Math.max(this.now, this.stream!.eventTime) - stream.startedAt)}</span>`;
+        return html`<span part="uptime" class="uptime">${formatUptime(Math.max(this.time.value, this.stream!.eventTime) - stream.startedAt)}</span>`;
       case 'game':
         return stream.gameName ? html`<span part="game" class="game">${stream.gameName}</span>` : nothing;
       case 'title':

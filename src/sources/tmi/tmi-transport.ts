@@ -24,8 +24,11 @@ export interface TmiTransportOptions {
   readonly parse?: (line: string) => IrcMessage | null;
 }
 
-/** The parts of a tmi.js client this transport touches beyond its typings. */
-interface TmiInternals {
+/**
+ * The parts of a tmi.js client this transport touches beyond its typings (exported for the
+ * test that checks tmi.js still has them: test/sources/tmi/tmi-hook.test.ts).
+ */
+export interface TmiInternals {
   ws: WebSocket | null;
   handleMessage(message: TmiMessage): void;
   /** tmi.js binds this to `ws.onmessage` when it opens a socket: it splits the frame and parses each line. */
@@ -35,7 +38,7 @@ interface TmiInternals {
 }
 
 /** A line the way tmi.js's own parser hands it to `handleMessage`. */
-interface TmiMessage {
+export interface TmiMessage {
   raw: string;
   tags: Record<string, string | null>;
   prefix: string | null;
