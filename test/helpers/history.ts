@@ -1,5 +1,5 @@
-import { RECORDS, historyDatabaseName } from '../../src/sources/history/history-database.js';
-import type { OverlayPage } from './page.js';
+import { DATABASE_VERSION, RECORDS, historyDatabaseName } from '../../src/sources/history/history-database.js';
+import { openPage, type OverlayPage } from './page.js';
 
 /**
  * Reading and clearing the event history as IndexedDB holds it, in this page or in an overlay
@@ -25,6 +25,36 @@ function readAll(name: string, store: string): Promise<unknown[]> {
         db.close();
         resolve(all.result);
       };
+    };
+  });
+}
+
+/** Puts `values` into `store` of the database `name` (which must hold it), as any page of the origin could. */
+function putAll(name: string, store: string, values: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const transaction = db.transaction(store, 'readwrite');
+      for (const value of values) transaction.objectStore(store).put(value);
+      transaction.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      transaction.onabort = () => reject(transaction.error);
+    };
+  });
+}
+
+/** Creates the database `name` at `version`, empty (as a build with another layout would leave it), and closes it. */
+function createAt(name: string, version: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, version);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
     };
   });
 }
@@ -63,3 +93,20 @@ export async function storedIdsIn(page: OverlayPage, userId: string): Promise<st
 
 /** Deletes every event history of an overlay page's origin. */
 export const deleteHistoriesIn = (page: OverlayPage): Promise<void> => page.eval(call(deleteAll, HISTORIES));
+
+/** Puts records into `userId`'s history in the origin of an overlay page, past our code (its database must exist). */
+export const putRecordsIn = (page: OverlayPage, userId: string, values: unknown[]): Promise<void> => page.eval(call(putAll, historyDatabaseName(userId), RECORDS, values));
+
+/** Leaves `userId`'s history in the origin of an overlay page as a newer build would: one version up. */
+export const newerHistoryIn = (page: OverlayPage, userId: string): Promise<void> => page.eval(call(createAt, historyDatabaseName(userId), DATABASE_VERSION + 1));
+
+/**
+ * Deletes every event history of the built site's origin, for a test whose event list must
+ * start empty: the overlays of earlier tests in this browser context stored their events there.
+ */
+export async function clearSiteHistories(): Promise<void> {
+  // Any page of the origin will do: one that is no overlay.
+  const blank = await openPage('/no-overlay-here');
+  await deleteHistoriesIn(blank);
+  await blank.close();
+}

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright';
+import type { BrowserContext, CDPSession, Page } from 'playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { TYPES } from './static-site.js';
 
@@ -14,7 +14,7 @@ import { TYPES } from './static-site.js';
 interface OpenPage {
   readonly page: Page;
   readonly errors: string[];
-  /** The browser context made for this page alone (see `PageOptions.clock`), closed with it. */
+  /** The browser context made for this page alone (see `PageOptions.clock` and `quotaBytes`), closed with it. */
   readonly ownContext: BrowserContext | null;
 }
 
@@ -46,6 +46,14 @@ export interface PageOptions {
    * own page must keep real time, so such a page gets a context of its own (its own storage).
    */
   clock?: boolean;
+  /**
+   * The page's origin gets a storage quota of this many bytes before the page loads, as on a
+   * full disk: its IndexedDB writes fail with QuotaExceededError. Such a page gets a browser
+   * context of its own: Chromium lets writes through for up to 30 s on the room it last found
+   * for an origin (IndexedDB's kBucketSpaceCacheTimeLimit), so only fresh storage fails at once.
+   * `storageQuota` with null gives the room back.
+   */
+  quotaBytes?: number;
 }
 
 async function serveLikeObsLocalFile(page: Page): Promise<void> {
@@ -66,11 +74,22 @@ function shadowQuery(host: string, selector: string): Element[] {
   return root ? [...root.querySelectorAll(selector)] : [];
 }
 
+/** A DevTools session per browser tab whose storage quota a test set: the override lasts as long as the session. */
+const quotaSessions = new WeakMap<Page, CDPSession>();
+
+/** Sets the storage quota of `origin` in the browser context of `tab` (null: the usual quota). */
+async function setQuota(tab: Page, origin: string, bytes: number | null): Promise<void> {
+  let cdp = quotaSessions.get(tab);
+  if (!cdp) quotaSessions.set(tab, (cdp = await tab.context().newCDPSession(tab)));
+  await cdp.send('Storage.overrideQuotaForOrigin', bytes === null ? { origin } : { origin, quotaSize: bytes });
+}
+
 export const pageCommands = {
   pageOpen: (async (ctx, url: string, options: PageOptions = {}) => {
-    const ownContext = options.clock ? await ctx.context.browser()!.newContext() : null;
-    if (ownContext) await ownContext.clock.install();
+    const ownContext = options.clock || options.quotaBytes !== undefined ? await ctx.context.browser()!.newContext() : null;
+    if (options.clock) await ownContext!.clock.install();
     const page = await (ownContext ?? ctx.context).newPage();
+    if (options.quotaBytes !== undefined) await setQuota(page, new URL(url).origin, options.quotaBytes);
     await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
     if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
     if (options.obsLocalFile) await serveLikeObsLocalFile(page);
@@ -120,6 +139,12 @@ export const pageCommands = {
   /** Moves the clock of a page opened with `clock` ahead by `ms`, running the timers due on the way. */
   pageAdvance: (async (_ctx, id: number, ms: number) => get(id).page.clock.runFor(ms)) as BrowserCommand<[number, number]>,
 
+  /** Sets the storage quota of an open page's origin (see `quotaBytes`); null gives the usual quota back. */
+  pageQuota: (async (_ctx, id: number, bytes: number | null) => {
+    const { page } = get(id);
+    await setQuota(page, new URL(page.url()).origin, bytes);
+  }) as BrowserCommand<[number, number | null]>,
+
   pageClose: (async (_ctx, id: number) => {
     const open = pages.get(id);
     pages.delete(id);
@@ -137,6 +162,7 @@ declare module 'vitest/browser' {
     pageErrors(id: number): Promise<string[]>;
     pageScreenshot(id: number, name: string): Promise<string>;
     pageAdvance(id: number, ms: number): Promise<void>;
+    pageQuota(id: number, bytes: number | null): Promise<void>;
     pageClose(id: number): Promise<void>;
   }
 }
