@@ -16,6 +16,12 @@ export interface EventHistoryOptions {
 
 export const DEFAULT_HISTORY_LIMIT = 2000;
 export const DEFAULT_HISTORY_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * How often a write counts the records and drops the expired ones; between, it trims by what
+ * this page stored since. Counting costs the page's main thread about a millisecond in
+ * Chromium, more than all the rest of a write (README, Benchmarks).
+ */
+const RECOUNT_MS = 60_000;
 
 /** What a page posts on the history's channel when records are stored; `v` is the message version. */
 interface StoredMessage {
@@ -41,7 +47,8 @@ function pageIndexedDB(): IDBFactory | null {
  * origin: the dock's feed, the event list's first rows, and later credits and labels. Records
  * are keyed by the event's id, so adding one twice stores it once. Writes are queued and go in
  * one transaction per task, after the task that brought the event, so the event reaches the
- * alert first; each such transaction also trims the history to `limit` records and `maxAgeMs`.
+ * alert first; each such transaction also trims the history to `limit` records (and, once a
+ * minute, to `maxAgeMs`).
  * Pages of the origin hear of each other's new records over a BroadcastChannel (`subscribe`).
  *
  * Nothing here throws or rejects. Where the store is unavailable (no IndexedDB, storage refused,
@@ -62,6 +69,9 @@ export class EventHistory {
   private readonly flusher = new MessageChannel();
   private flushing = false;
   private warnedMalformed = false;
+  /** The records stored, as last counted plus what this page stored since; null: count at the next write. */
+  private size: number | null = null;
+  private countedAt = -Infinity;
 
   /** Opens the user's history; never rejects (see `problem`). */
   static async open(options: EventHistoryOptions): Promise<EventHistory> {
@@ -126,9 +136,10 @@ export class EventHistory {
     });
   }
 
-  /** Drops what is past `limit` or `maxAgeMs`; `add` does this with each write. */
+  /** Drops what is past `limit` or `maxAgeMs` now; each write does it too (see trimAfter). */
   trim(): Promise<void> {
-    return this.write((store) => this.trimIn(store)).then(() => undefined);
+    this.size = null;
+    return this.write((store) => this.trimAfter(store, 0)).then(() => undefined);
   }
 
   /** Calls `listener` with each record stored from now on by any page of the origin (this one included). */
@@ -167,6 +178,7 @@ export class EventHistory {
     if (batch.length === 0) return;
     const stored: HistoryRecord[] = [];
     void this.write((store) => {
+      const requests: IDBRequest[] = [];
       for (const { record } of batch) {
         try {
           const request = store.add(record);
@@ -177,12 +189,16 @@ export class EventHistory {
             event.preventDefault();
             event.stopPropagation();
           };
+          requests.push(request);
         } catch (error) {
           // No usable key, or a value that cannot be cloned: that record alone is dropped.
           log.warn('an event could not be stored:', error);
         }
       }
-      this.trimIn(store);
+      // A transaction's requests answer in order: once the last has, `stored` holds the batch.
+      const last = requests.at(-1);
+      last?.addEventListener('success', () => this.trimAfter(store, stored.length));
+      last?.addEventListener('error', () => this.trimAfter(store, stored.length));
     }).then((written) => {
       if (written) this.announce(stored);
       for (const { done } of batch) done();
@@ -190,10 +206,18 @@ export class EventHistory {
   }
 
   /**
-   * Deletes, in the write's own transaction, every record older than `maxAgeMs`, then the oldest
-   * beyond `limit`. The counting and deleting run in the database, off the page's main thread.
+   * Trims, in the write's own transaction, what `added` records took past `limit`: the oldest
+   * go. Once a minute (and at the first write) it also drops what is older than `maxAgeMs` and
+   * counts the rest; in between it goes by its own count, so another page's writes meanwhile
+   * are trimmed at the next count. Reads never return an expired record either way.
    */
-  private trimIn(store: IDBObjectStore): void {
+  private trimAfter(store: IDBObjectStore, added: number): void {
+    const now = this.now();
+    if (this.size !== null && now - this.countedAt < RECOUNT_MS) {
+      this.size += added;
+      return this.dropOldest(store, this.size - this.limit);
+    }
+    this.countedAt = now;
     const index = store.index(BY_ARRIVAL);
     const expired = index.openKeyCursor(IDBKeyRange.upperBound(this.oldestKept(), true));
     expired.onsuccess = () => {
@@ -204,16 +228,23 @@ export class EventHistory {
       }
       const counted = store.count();
       counted.onsuccess = () => {
-        let excess = counted.result - this.limit;
-        if (excess <= 0) return;
-        const oldest = index.openKeyCursor();
-        oldest.onsuccess = () => {
-          const next = oldest.result;
-          if (!next) return;
-          store.delete(next.primaryKey);
-          if (--excess > 0) next.continue();
-        };
+        this.size = counted.result;
+        this.dropOldest(store, this.size - this.limit);
       };
+    };
+  }
+
+  /** Deletes the `count` oldest records (none when `count` ≤ 0). */
+  private dropOldest(store: IDBObjectStore, count: number): void {
+    if (count <= 0 || this.size === null) return;
+    this.size -= count;
+    let left = count;
+    const oldest = store.index(BY_ARRIVAL).openKeyCursor();
+    oldest.onsuccess = () => {
+      const cursor = oldest.result;
+      if (!cursor) return;
+      store.delete(cursor.primaryKey);
+      if (--left > 0) cursor.continue();
     };
   }
 
@@ -237,7 +268,11 @@ export class EventHistory {
           if (this.db) this.currentProblem = null;
           resolve(true);
         };
-        transaction.onabort = () => failed(transaction.error);
+        transaction.onabort = () => {
+          // What this write counted or trimmed did not happen: count again next time.
+          this.size = null;
+          failed(transaction.error);
+        };
         work(transaction.objectStore(RECORDS));
       } catch (error) {
         failed(error);

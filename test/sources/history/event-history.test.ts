@@ -185,6 +185,22 @@ describe('EventHistory: bounded, trimmed on write', () => {
     expect(marks(await storedRecords(userId))).toEqual([3]);
   });
 
+  test('two pages writing at once: each trims by its own count, and its next count, a minute on, brings the history back to the limit', async () => {
+    const userId = newUser();
+    let now = 1_000_000;
+    const [one, two] = [await open({ userId, limit: 3, now: () => now }), await open({ userId, limit: 3, now: () => now })];
+    await two.add(raid(1, now + 1));
+    await Promise.all([2, 3, 4].map((i) => one.add(raid(i, now + i))));
+    expect(marks(await storedRecords(userId))).toHaveLength(3);
+    // The second page counted 1 record at its first write: by its count there is room for this one.
+    await two.add(raid(5, now + 5));
+    expect(marks(await storedRecords(userId))).toHaveLength(4);
+    now += 60_000;
+    await two.add(raid(6, now));
+    expect(marks(await two.latest(10))).toEqual([6, 5, 4]);
+    expect(await storedRecords(userId)).toHaveLength(3);
+  });
+
   test('a limit and an age of the caller’s own', async () => {
     const userId = newUser();
     let now = 1_000_000;
