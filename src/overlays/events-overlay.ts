@@ -42,6 +42,7 @@ export const eventsOverlay: OverlayDefinition<typeof eventsSchema> = {
     element.kinds = kinds;
     assignConfig(element, config, ['max', 'mode', 'followBurst']);
     element.style.setProperty('--ovl-events-font-size', `${config.fontSize}px`);
+    element.style.setProperty('--ovl-events-ticker-duration', `${config.tickerSeconds}s`);
     if (history) for (const event of await listedBefore(await history, { kinds, max: config.max, followBurstMs: config.followBurst * 1000 })) element.add(event);
     element.source = events;
     return { sources, element };
