@@ -202,6 +202,7 @@ export class OvlSetupPage extends LitElement {
           (overlay) =>
             html`<li>
               <ovl-overlay-card
+                data-overlay=${overlay.name}
                 .overlay=${overlay}
                 .draft=${this.draftOf(overlay.name)}
                 base=${this.base}
@@ -220,7 +221,7 @@ export class OvlSetupPage extends LitElement {
       <h2 id="view-title" tabindex="-1">${overlay.title}</h2>
       <p class="lead">${overlay.about}</p>
       <label class="mine"
-        ><input type="checkbox" role="switch" .checked=${this.picks.has(overlay.name)} @change=${(e: Event) => this.pick(overlay.name, (e.target as HTMLInputElement).checked)} />
+        ><input id="mine" type="checkbox" role="switch" .checked=${this.picks.has(overlay.name)} @change=${(e: Event) => this.pick(overlay.name, (e.target as HTMLInputElement).checked)} />
         Mine: connect gives it a token</label
       >
       <ovl-url-builder
