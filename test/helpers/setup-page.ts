@@ -45,7 +45,8 @@ export class SetupPage {
 
   /** Opens `query` (e.g. `?overlay=chat`) on the setup page, routed to this worker's fakes. */
   static async open(query = '', options: PageOptions = {}, routing = `dev-origin=${fake.httpOrigin}`): Promise<SetupPage> {
-    const path = `/${query ? `${query}&` : '?'}${routing}`;
+    const params = [query.replace(/^\?/, ''), routing].filter(Boolean).join('&');
+    const path = params ? `/?${params}` : '/';
     const page = await openPage(path, { width: 1280, height: 720, ...options });
     await page.eval('localStorage.clear(); sessionStorage.clear()');
     await commands.pageGoto(page.id, `${inject('siteOrigin')}${path}`);
