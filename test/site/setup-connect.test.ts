@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config/parse.js';
 import { QUICK_POLL_CLIENT_ID } from '../helpers/http.js';
 import { ALWAYS_ASKING_CLIENT_PREFIX, DENYING_CLIENT_ID } from '../helpers/oauth.js';
 import { advancingBy } from '../helpers/page.js';
+import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { fake } from '../helpers/fake-servers.js';
 import { CLICK, SETUP, SetupPage, authorizeRequests, consentShown, tokenOf, validated } from '../helpers/setup-page.js';
 
@@ -258,4 +259,24 @@ describe('setup page: one Connect with Twitch (production build, fake id.twitch.
     expect((await validated(tokenOf(await setup.link('chat'))!)).scopes).toEqual(scopesOf('chat'));
     expect((await validated(tokenOf(await setup.link('alerts'))!)).scopes).toEqual(scopesOf('alerts'));
   });
+});
+
+describe('setup page: Live preview of an event overlay with the minted token', () => {
+  test('the event list’s live preview subscribes with its own token and lists a real event', async () => {
+    setup = await SetupPage.open('', {}, `dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}`);
+    await setup.fill(CLICK.clientId, newClient());
+    const popup = await setup.clickForPopup(CLICK.connect);
+    await consentShown(popup);
+    await setup.click(CLICK.authorize, popup);
+    await expect.poll(() => setup!.status(), { timeout: 15_000 }).toMatch(/^Connected as teststreamer/);
+    const token = tokenOf(await setup.link('events'))!;
+    await setup.click(CLICK.settings('events'));
+    await setup.click(CLICK.live);
+    const frame = `${SETUP}.shadowRoot.querySelector('ovl-url-builder').shadowRoot.querySelector('[part="preview"]').frame`;
+    await expect.poll(() => setup!.eval<string | null>(`${frame}?.getAttribute('src') ?? null`)).toMatch(new RegExp(`/overlays/events/\\?dev-origin=.*&dev-eventsub=.*#token=${token}$`));
+    const rows = `[...(${frame}.contentDocument.querySelector('ovl-event-list')?.shadowRoot.querySelectorAll('[part="text"]') ?? [])].map((row) => row.textContent)`;
+    await expect.poll(async () => (await commands.esSessions()).some((session) => session.types.includes('channel.raid')), { timeout: 10_000 }).toBe(true);
+    await commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_name: 'LiveRaider', from_broadcaster_user_login: 'liveraider', viewers: 7 });
+    await expect.poll(() => setup!.eval<string[]>(rows), { timeout: 10_000 }).toEqual(['LiveRaider raided with 7 viewers']);
+  }, 30_000);
 });
