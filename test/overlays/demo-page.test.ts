@@ -35,7 +35,9 @@ describe('setup page: an overlay’s own view (production build)', () => {
     // The simulated chat shows real Twitch emote images from Twitch's CDN; the test browser
     // resolves no outside host (so nothing leaves the machine), which logs these and only these.
     expect((await setup.page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
-    await commands.pageSnapshot(setup.id, 'setup-4-builder', { docs: true });
+    await setup.eval('window.scrollTo(0, 0)');
+    await expect.poll(() => setup!.eval<number>(previewLines), { timeout: 8000 }).toBeGreaterThan(2);
+    await commands.pageSnapshot(setup.id, 'setup-3-builder', { docs: true });
 
     // The built URL, pasted into "Edit an existing URL", shows the chosen settings back in the builder.
     await setup.fill(CLICK.field('paste'), built.replace('mychannel', 'other'));
