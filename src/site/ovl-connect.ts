@@ -5,7 +5,7 @@ import { finishDeviceLogin, startDeviceLogin } from '../twitch/device-auth.js';
 import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
 import { fire } from '../core/element-events.js';
 import type { OverlayEntry } from '../registry/overlay-entry.js';
-import { controlStyles } from './site-styles.js';
+import { controlStyles, panelStyles } from './site-styles.js';
 import { ConnectFlow, devicePlan, implicitPlan, type Connection, type FlowRecord, type FlowStep, type TokenRequest } from './connect-flow.js';
 import { LoginPopup } from './login-popup.js';
 import { ANSWER_KEY, RETURN_KEY } from './login-handoff.js';
@@ -39,14 +39,10 @@ const IGNORED_ANSWER = 'The answer from Twitch did not match a login started on 
 export class OvlConnect extends LitElement {
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
       :host {
-        display: block;
-        background: #18181b;
-        border: 1px solid #3a3a3d;
-        border-radius: 8px;
         padding: 12px 16px;
-        font: 14px/1.45 system-ui, sans-serif;
       }
       h2 {
         font-size: 16px;

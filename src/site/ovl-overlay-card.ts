@@ -8,7 +8,7 @@ import { checkFields } from './builder-values.js';
 import type { OverlayDraft } from './overlay-draft.js';
 import { obsDropUrl, overlayLink, overlayPage } from './overlay-link.js';
 import type { TextClipboard } from './copy-text.js';
-import { controlStyles } from './site-styles.js';
+import { controlStyles, panelStyles } from './site-styles.js';
 import './ovl-scaled-preview.js';
 import './ovl-link-actions.js';
 
@@ -28,14 +28,10 @@ import './ovl-link-actions.js';
 export class OvlOverlayCard extends LitElement {
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
       :host {
-        display: block;
-        background: #18181b;
-        border: 1px solid #3a3a3d;
-        border-radius: 8px;
         padding: 12px;
-        font: 14px/1.45 system-ui, sans-serif;
         min-width: 0;
         --preview-max-height: 180px;
       }

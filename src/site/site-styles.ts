@@ -49,3 +49,14 @@ export const controlStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** A boxed panel of the setup page (the Connect box, a gallery card), as an element's host. */
+export const panelStyles = css`
+  :host {
+    display: block;
+    background: #18181b;
+    border: 1px solid #3a3a3d;
+    border-radius: 8px;
+    font: 14px/1.45 system-ui, sans-serif;
+  }
+`;
