@@ -16,7 +16,7 @@ afterEach(async () => {
 /** The preview's iframe in the builder view, once it runs. */
 const PREVIEW = `${BUILDER}.shadowRoot.querySelector('[part="preview"]').frame`;
 
-describe('setup page: an overlay’s own view (production build)', () => {
+describe('setup page: an overlay’s own view (production build)', { timeout: 60_000 }, () => {
   test('previews the chat overlay on the simulator at its OBS size and builds its OBS URL', async () => {
     setup = await SetupPage.open('?overlay=chat', { width: 1280, height: 900, reducedMotion: true }, '');
     await expect.poll(() => setup!.eval<string | null>(`${PREVIEW}?.getAttribute('src') ?? null`), { timeout: 5000 }).toMatch(/overlays\/chat\/\?demo$/);

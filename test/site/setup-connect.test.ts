@@ -36,7 +36,7 @@ const DROP_ZONE = `(() => {
   document.body.append(zone);
 })()`;
 
-describe('setup page: one Connect with Twitch (production build, fake id.twitch.tv)', () => {
+describe('setup page: one Connect with Twitch (production build, fake id.twitch.tv)', { timeout: 60_000 }, () => {
   test('from opening the page to three overlays dragged into OBS: one consent for the union, then a token per overlay with only its scopes; clicks ≤ picked + 2', async () => {
     setup = await SetupPage.open();
     const clientId = newClient();
@@ -100,7 +100,7 @@ describe('setup page: one Connect with Twitch (production build, fake id.twitch.
     for (const token of tokens) expect(storage).not.toContain(token);
     const errors = (await setup.page.errors()).join('\n');
     for (const token of tokens) expect(errors).not.toContain(token);
-  }, 60_000);
+  });
 
   test('Copy URL copies the clean link, token and channel included', async () => {
     setup = await SetupPage.open();
@@ -173,7 +173,7 @@ describe('setup page: one Connect with Twitch (production build, fake id.twitch.
     // The tokens crossed the trips in this tab's sessionStorage only, and are gone from it now.
     const storage = await setup.storage();
     for (const name of ['chat', 'alerts', 'goal']) expect(storage).not.toContain(tokenOf(await setup.link(name))!);
-  }, 60_000);
+  });
 
   test('a message from another origin, or with a state the page did not issue, is ignored', async () => {
     setup = await SetupPage.open();
@@ -205,7 +205,7 @@ describe('setup page: one Connect with Twitch (production build, fake id.twitch.
     await setup.click(CLICK.authorize, popup);
     await expect.poll(() => setup!.status(), { timeout: 15_000 }).toMatch(/^Connected as teststreamer/);
     expect(tokenOf(await setup.link('chat'))).toMatch(/^granted\d+$/);
-  }, 30_000);
+  });
 
   test('the connected login fills every channel field but one typed by hand, which stays; the fields stay editable', async () => {
     setup = await SetupPage.open('?overlay=stream-info');
@@ -261,7 +261,7 @@ describe('setup page: one Connect with Twitch (production build, fake id.twitch.
   });
 });
 
-describe('setup page: Live preview of an event overlay with the minted token', () => {
+describe('setup page: Live preview of an event overlay with the minted token', { timeout: 60_000 }, () => {
   test('the event list’s live preview subscribes with its own token and lists a real event', async () => {
     setup = await SetupPage.open('', {}, `dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}`);
     await setup.fill(CLICK.clientId, newClient());
@@ -278,5 +278,5 @@ describe('setup page: Live preview of an event overlay with the minted token', (
     await expect.poll(async () => (await commands.esSessions()).some((session) => session.types.includes('channel.raid')), { timeout: 10_000 }).toBe(true);
     await commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_name: 'LiveRaider', from_broadcaster_user_login: 'liveraider', viewers: 7 });
     await expect.poll(() => setup!.eval<string[]>(rows), { timeout: 10_000 }).toEqual(['LiveRaider raided with 7 viewers']);
-  }, 30_000);
+  });
 });

@@ -49,7 +49,7 @@ const FOCUSED = `(() => {
 const viewQuery = (view: string | null) => (view ? `?overlay=${view}` : '');
 const viewName = (view: string | null) => view ?? 'gallery';
 
-describe('setup page layout and accessibility (production build)', () => {
+describe('setup page layout and accessibility (production build)', { timeout: 60_000 }, () => {
   test.each(VIEWS)('view %s reads well at 1280×720, 1920×1080 and in a 400×600 dock: no sideways scroll, no cut-off control', async (view) => {
     setup = await SetupPage.open(viewQuery(view));
     for (const [width, height] of SIZES) {
@@ -59,7 +59,7 @@ describe('setup page layout and accessibility (production build)', () => {
     }
   });
 
-  test.each(VIEWS)('view %s has no serious or critical axe-core violation', { timeout: 60_000 }, async (view) => {
+  test.each(VIEWS)('view %s has no serious or critical axe-core violation', async (view) => {
     setup = await SetupPage.open(viewQuery(view));
     await expect.poll(() => setup!.eval<boolean>(`Boolean(${SETUP}.shadowRoot.querySelector('${view ? 'ovl-url-builder' : 'ovl-overlay-card'}'))`)).toBe(true);
     expect(await commands.pageAxe(setup.id)).toEqual([]);
@@ -68,7 +68,7 @@ describe('setup page layout and accessibility (production build)', () => {
     expect(await commands.pageAxe(setup.id)).toEqual([]);
   });
 
-  test('the axe-core run sees into the page’s shadow roots: an unlabelled field there is a violation', { timeout: 60_000 }, async () => {
+  test('the axe-core run sees into the page’s shadow roots: an unlabelled field there is a violation', async () => {
     setup = await SetupPage.open();
     await setup.eval(`${SETUP}.shadowRoot.querySelector('ovl-overlay-card').shadowRoot.append(document.createElement('input'))`);
     expect((await commands.pageAxe(setup.id)).map((violation) => [violation.id, violation.impact])).toContainEqual(['label', 'critical']);
