@@ -140,7 +140,7 @@ export class OvlOverlayCard extends LitElement {
       <label class="mine"
         ><input part="mine" type="checkbox" role="switch" .checked=${this.picked} aria-describedby="title"
           @change=${(e: Event) => fire(this, 'ovl-pick', (e.target as HTMLInputElement).checked)} />
-        Mine: make its link</label
+        Mine: make its link<span class="visually-hidden"> (the ${title})</span></label
       >
       ${this.picked ? this.renderLink() : nothing}
       <div><a part="settings" href=${this.settingsHref} @click=${this.onOpen}>Settings and preview<span class="visually-hidden"> of the ${title}</span></a></div>`;

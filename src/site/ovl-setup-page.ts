@@ -246,7 +246,7 @@ export class OvlSetupPage extends LitElement {
         @ovl-connected=${(e: CustomEvent<Connection>) => this.onConnected(e.detail)}
         @ovl-connect-leave=${this.onLeave}
       ></ovl-connect>
-      <main>${overlay ? this.renderBuilder(overlay) : this.renderGallery()}</main>
+      <div class="view">${overlay ? this.renderBuilder(overlay) : this.renderGallery()}</div>
       <ovl-base-url @ovl-base-change=${(e: CustomEvent<string>) => (this.base = e.detail)}></ovl-base-url>`;
   }
 }
