@@ -128,9 +128,14 @@ describe('setup page: one Connect with Twitch (production build, fake id.twitch.
     await setup.click(CLICK.mine('events'));
     const popup = await setup.clickForPopup(CLICK.connect);
     for (let screen = 1; screen <= 3; screen++) {
-      await consentShown(popup);
+      // The screen of this very request (its own state), not the last one still on show while the popup moves on.
+      await expect.poll(async () => (await authorizeRequests(clientId)).scopes.length, { timeout: 15_000 }).toBe(screen);
+      const [asked] = (await commands.httpRequests('/id/oauth2/authorize')).filter((request) => request.url.includes(`client_id=${clientId}&`)).slice(-1);
+      const state = new URL(asked!.url, fake.httpOrigin).searchParams.get('state')!;
+      await expect
+        .poll(() => commands.pageEval(popup, `location.search.includes(${JSON.stringify(state)}) && Boolean(document.getElementById('authorize'))`).catch(() => false), { timeout: 15_000 })
+        .toBe(true);
       await setup.click(CLICK.authorize, popup);
-      if (screen < 3) await expect.poll(() => commands.pageEval(popup, `location.href`).catch(() => '')).toMatch(/\/id\/oauth2\/authorize/);
     }
     await expect.poll(() => setup!.status(), { timeout: 15_000 }).toMatch(/^Connected as teststreamer. Each of the 2 picked overlays’ links has its own token/);
     expect(await authorizeRequests(clientId)).toMatchObject({ scopes: [[...new Set([...scopesOf('chat'), ...scopesOf('alerts')])], scopesOf('chat'), scopesOf('alerts')], consents: 3 });
