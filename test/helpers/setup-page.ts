@@ -47,7 +47,8 @@ export class SetupPage {
   static async open(query = '', options: PageOptions = {}, routing = `dev-origin=${fake.httpOrigin}`): Promise<SetupPage> {
     const params = [query.replace(/^\?/, ''), routing].filter(Boolean).join('&');
     const path = params ? `/?${params}` : '/';
-    const page = await openPage(path, { width: 1280, height: 720, ...options });
+    // The callback page is the site's lightest: storage is cleared there, before the setup page loads.
+    const page = await openPage('/auth.html', { width: 1280, height: 720, ...options });
     await page.eval('localStorage.clear(); sessionStorage.clear()');
     await commands.pageGoto(page.id, `${inject('siteOrigin')}${path}`);
     const setup = new SetupPage(page);
