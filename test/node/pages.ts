@@ -196,7 +196,8 @@ export const pageCommands = {
   pageSnapshot: (async (_ctx, id: number, name: string, options: { fullPage?: boolean; docs?: boolean } = {}) => {
     mkdirSync(screenshots, { recursive: true });
     const path = resolve(screenshots, `${name}.png`);
-    await get(id).page.screenshot({ path, fullPage: options.fullPage ?? false });
+    // A page running live previews (the studio's canvas among them) can be slow to give a frame on a loaded machine.
+    await get(id).page.screenshot({ path, fullPage: options.fullPage ?? false, timeout: 60_000 });
     if (options.docs && process.env.OVL_DOCS_SCREENSHOTS === '1') {
       mkdirSync(docsScreenshots, { recursive: true });
       copyFileSync(path, resolve(docsScreenshots, `${name}.png`));

@@ -49,7 +49,7 @@ const FOCUSED = `(() => {
 const viewQuery = (view: string | null) => (view ? `?overlay=${view}` : '');
 const viewName = (view: string | null) => view ?? 'gallery';
 
-describe('setup page layout and accessibility (production build)', { timeout: 90_000 }, () => {
+describe('setup page layout and accessibility (production build)', { timeout: 120_000 }, () => {
   test.each(VIEWS)('view %s reads well at 1280×720, 1920×1080 and in a 400×600 dock (no sideways scroll, no cut-off control) and has no serious or critical axe-core violation', async (view) => {
     setup = await SetupPage.open(viewQuery(view));
     await expect.poll(() => setup!.eval<boolean>(`Boolean(${SETUP}.shadowRoot.querySelector('${view ? 'ovl-url-builder' : 'ovl-overlay-card'}'))`)).toBe(true);
