@@ -31,7 +31,7 @@ export interface SourceEventMap {
 
 /** What the base needs to run a source's reconnect loop. */
 export interface SourceOptions {
-  /** Delays between reconnects. Default: `new Backoff()` (1 s growing to 30 s). */
+  /** Delays between reconnects. Default: `new Backoff()` (1 s growing to 4 s). */
   readonly backoff?: Backoff;
   /** Runs the source's timers (the reconnect delay, and whatever the subclass schedules); tests step it. */
   readonly schedule?: Schedule;
@@ -46,6 +46,7 @@ export interface SourceOptions {
 export abstract class Source<M extends SourceEventMap = SourceEventMap> extends TypedEventTarget<M> {
   private currentStatus: SourceStatus = { state: 'idle', attempt: 0, since: Date.now() };
   private lastFailure: SourceError | null = null;
+  private away: number | null = null;
   private cancelRetry: (() => void) | null = null;
   private readonly retryBackoff: Backoff;
   protected readonly schedule: Schedule;
@@ -65,6 +66,16 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
 
   get lastError(): SourceError | null {
     return this.lastFailure;
+  }
+
+  /**
+   * `Date.now()` since when the source has been away: running but not connected, through
+   * every retry since it last lost its connection (or since it started, if it never had one).
+   * Null while connected, and while idle or stopped. `status.since` restarts with each state;
+   * this does not, so `?debug` can say "away 3 min" and the dock how long a connection is gone.
+   */
+  get awaySince(): number | null {
+    return this.away;
   }
 
   /** True between `start()` and `stop()`, including while reconnecting or in error. */
@@ -95,7 +106,9 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
 
   protected setStatus(state: SourceState, extra: Partial<Omit<SourceStatus, 'state' | 'since'>> = {}): void {
     const attempt = extra.attempt ?? (state === 'connected' ? 0 : this.currentStatus.attempt);
-    this.currentStatus = { ...extra, state, attempt, since: Date.now() };
+    const now = Date.now();
+    this.away = state === 'connected' || state === 'idle' || state === 'stopped' ? null : (this.away ?? now);
+    this.currentStatus = { ...extra, state, attempt, since: now };
     this.emit('status' as keyof M & string, this.currentStatus as M[keyof M & string]);
   }
 
