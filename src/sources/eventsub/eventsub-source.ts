@@ -1,6 +1,5 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
 import { SourceError, toSourceError } from '../../core/errors.js';
-import { Backoff } from '../../core/backoff.js';
 import { SourceSocket, webSocketUrl, type SocketEnd, type SocketSourceOptions } from '../../core/source-socket.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
@@ -70,7 +69,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
   private keepaliveMs = 10_000;
 
   constructor(options: EventSubOptions) {
-    super({ backoff: options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 60_000 }), schedule: options.schedule });
+    super({ backoff: options.backoff, schedule: options.schedule });
     this.options = options;
     this.seen = new SeenMessages(options.dedupeSize);
     this.watchdog = new Watchdog(15_000, () => this.onSilence());
