@@ -3,6 +3,11 @@ import { SourceError } from './errors.js';
 import { Backoff } from './backoff.js';
 import { realSchedule, type Schedule } from './schedule.js';
 
+/** After this many failed attempts in a row, a retry first asks whether the server answers at all (`probe()`). */
+const PROBE_AFTER = 2;
+/** Every so many retries opens without asking, so a probe failing for a reason of its own never keeps a source away. */
+const UNASKED_EVERY = 8;
+
 /**
  * - `idle`: never started. `connecting`: a connection attempt is under way.
  * - `connected`: live. `reconnecting`: waiting to retry after a drop.
@@ -141,8 +146,33 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     this.setStatus('reconnecting', { attempt: backoff.attempt, retryInMs: delay, error });
     this.cancelRetry = this.schedule(() => {
       this.cancelRetry = null;
-      if (this.running) this.open();
+      if (this.running) void this.retry(error);
     }, delay);
+  }
+
+  /**
+   * A cheap question, before a retry well into an outage, whether the server answers at all
+   * (e.g. `serverAnswers`): a retry whose answer is no counts as failed without opening the
+   * connection. Null (the default): the source has no such question and always opens.
+   */
+  protected probe(): Promise<boolean> | null {
+    return null;
+  }
+
+  private async retry(error: SourceError): Promise<void> {
+    const attempt = this.retryBackoff.attempt;
+    const probe = attempt > PROBE_AFTER && attempt % UNASKED_EVERY !== 0 ? this.probe() : null;
+    if (probe) {
+      // A probe that cannot even be asked is no verdict: the connection attempt says what is wrong.
+      const answers = await probe.catch(() => true);
+      // Stopped, restarted or retried otherwise meanwhile: this retry is no longer the one due.
+      if (!this.running || this.status.state !== 'reconnecting' || this.retryBackoff.attempt !== attempt || this.cancelRetry) return;
+      if (!answers) {
+        this.reconnect(error);
+        return;
+      }
+    }
+    this.open();
   }
 
   private clearRetry(): void {

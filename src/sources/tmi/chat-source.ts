@@ -6,7 +6,8 @@ import { normalizeLogin } from '../../twitch/login.js';
 import { parseIrcLine, type IrcMessage } from './irc-message.js';
 import { normalizeIrc, type WordEmotes } from './normalize.js';
 import type { SendQueue } from './send-queue.js';
-import { TmiTransport, type ChatServer } from './tmi-transport.js';
+import { TWITCH_CHAT_SERVER, TmiTransport, type ChatServer } from './tmi-transport.js';
+import { serverAnswers } from '../../core/server-answers.js';
 import type { ChatTransport } from './chat-transport.js';
 import type { ChatEvent, ChatEventMap, ChatSelfState, ChatServerNotice } from './chat-events.js';
 
@@ -149,6 +150,13 @@ export class ChatSource extends Source<ChatSourceEventMap> {
   override stop(): void {
     this.queue?.clear('Chat was stopped before this message could be sent.');
     super.stop();
+  }
+
+  /** Twitch's chat host, asked over HTTP(S); a transport of the simulator's has no server to ask. */
+  protected override probe(): Promise<boolean> | null {
+    if (this.options.transport) return null;
+    const { host, port, secure } = this.options.server ?? TWITCH_CHAT_SERVER;
+    return serverAnswers(new URL(`${secure ? 'wss' : 'ws'}://${host}:${port}/`), this.schedule, this.loginTimeoutMs);
   }
 
   protected close(): void {
