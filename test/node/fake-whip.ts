@@ -26,6 +26,7 @@ import { Outage } from './outage.js';
  *   section with port 0 and `a=bundle-only`, accepted all the same.
  * - `inuse`: 403 with the reason in the body (someone already publishes there).
  * - `forbidden`: 403 with an empty body.
+ * - `unauthorized`: 403 `Unauthorized`, as Janus's WHIP front end refuses a wrong key.
  * A `Bearer bad-key` is refused with 401 whatever the mode.
  *
  * A DELETE is answered once an RTP packet arrives after it, or after 1 s: `mediaAtDelete`
@@ -211,6 +212,8 @@ export class FakeWhipServer {
         return void res.writeHead(403, { ...CORS, 'Content-Type': 'text/plain' }).end('Endpoint already in use');
       case 'forbidden':
         return void res.writeHead(403, CORS).end();
+      case 'unauthorized':
+        return void res.writeHead(403, { ...CORS, 'Content-Type': 'text/plain' }).end('Unauthorized');
       case 'busy':
         if (!this.busyPaths.has(url.pathname)) {
           this.busyPaths.add(url.pathname);
