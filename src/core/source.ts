@@ -83,6 +83,15 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     return this.away;
   }
 
+  /**
+   * Something the streamer should hear of before it stops anything (e.g. a token expiring in
+   * two days), or null. Never for the stream: `?debug` and the dock show it. Read it again on
+   * each `status` event.
+   */
+  get warning(): string | null {
+    return null;
+  }
+
   /** True between `start()` and `stop()`, including while reconnecting or in error. */
   get running(): boolean {
     const { state } = this.currentStatus;

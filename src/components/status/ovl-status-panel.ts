@@ -77,6 +77,10 @@ export class OvlStatusPanel extends LitElement {
     .recovered {
       color: #b8b8c0;
     }
+    .warning {
+      color: #ffe08a;
+      display: block;
+    }
     .problem {
       color: #ffe08a;
     }
@@ -158,7 +162,7 @@ export class OvlStatusPanel extends LitElement {
         const away = since !== null && (current !== 'connecting' || attempt > 0) ? ` · ${awayText(Date.now() - since)}` : '';
         return html`<div part="chip" class="chip" data-source=${source.name} data-state=${current}>
           <span class="dot" style="background:${STATE_COLORS[current] ?? '#fff'}"></span><span class="name">${source.name}</span> ${current}${retry}${away}
-          ${this.renderError(source)}
+          ${this.renderError(source)}${source.warning ? html`<span class="warning">⚠ ${source.warning}</span>` : nothing}
         </div>`;
       })}
       ${this.problems.map((p) => html`<div part="problem" class="problem">⚠ ${p.message}</div>`)}
