@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { AddressInfo } from 'node:net';
+import type { WebSocket } from 'ws';
 import { randomUUID } from 'node:crypto';
-import { Outage } from './outage.js';
+import { AwayableSocketServer, type Outage } from './outage.js';
 
 /**
  * Twitch's EventSub WebSocket server on 127.0.0.1, speaking its JSON (twitch-protocols.md §3):
@@ -53,24 +51,18 @@ export class FakeEventSubServer {
   private readonly opened = new Map<string, number>();
   /** EventSub going away and coming back: its sessions end, and with them their subscriptions. */
   readonly outage: Outage;
-  private readonly wss: WebSocketServer;
 
-  private constructor(private readonly server: Server) {
-    this.outage = new Outage(server);
-    // What a plain HTTP request (a client asking whether the server is there) gets, as from Twitch's own host.
-    server.on('request', (_req, res) => res.writeHead(426, { 'Content-Type': 'text/plain' }).end('Upgrade Required'));
-    this.wss = new WebSocketServer({ server });
-    this.wss.on('connection', (socket, req) => this.accept(socket, new URL(req.url ?? '/', 'http://x')));
+  private constructor(private readonly server: AwayableSocketServer) {
+    this.outage = server.outage;
+    server.wss.on('connection', (socket, req) => this.accept(socket, new URL(req.url ?? '/', 'http://x')));
   }
 
   static async start(): Promise<FakeEventSubServer> {
-    const server = createServer();
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    return new FakeEventSubServer(server);
+    return new FakeEventSubServer(await AwayableSocketServer.start());
   }
 
   get url(): string {
-    return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/ws`;
+    return `ws://127.0.0.1:${this.server.port}/ws`;
   }
 
   /**
@@ -158,8 +150,7 @@ export class FakeEventSubServer {
 
   async close(): Promise<void> {
     for (const session of this.sessions.values()) session.socket.terminate();
-    await new Promise<void>((done) => this.wss.close(() => done()));
-    await new Promise<void>((done) => this.server.close(() => done()));
+    await this.server.close();
   }
 
   private message(type: string, payload: unknown, extra: Record<string, string> = {}): string {

@@ -1,7 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { AddressInfo } from 'node:net';
-import { Outage } from './outage.js';
+import type { WebSocket } from 'ws';
+import { AwayableSocketServer, type Outage } from './outage.js';
 
 /**
  * A TMI server speaking Twitch's IRC-over-WebSocket dialect on 127.0.0.1, enough for
@@ -38,24 +36,18 @@ export class FakeTmiServer {
   private readonly refused = new Set<string>([REJECTED_TOKEN]);
   /** Twitch's chat going away and coming back. */
   readonly outage: Outage;
-  private readonly wss: WebSocketServer;
 
-  private constructor(private readonly server: Server) {
-    this.outage = new Outage(server);
-    // What a plain HTTP request (a client asking whether the server is there) gets, as from Twitch's own host.
-    server.on('request', (_req, res) => res.writeHead(426, { 'Content-Type': 'text/plain' }).end('Upgrade Required'));
-    this.wss = new WebSocketServer({ server });
-    this.wss.on('connection', (socket) => this.accept(socket));
+  private constructor(private readonly server: AwayableSocketServer) {
+    this.outage = server.outage;
+    server.wss.on('connection', (socket) => this.accept(socket));
   }
 
   static async start(): Promise<FakeTmiServer> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return new FakeTmiServer(server);
+    return new FakeTmiServer(await AwayableSocketServer.start());
   }
 
   get port(): number {
-    return (this.server.address() as AddressInfo).port;
+    return this.server.port;
   }
 
   /** Sends lines to every connection that joined `channel`; all in one frame when `oneFrame`. */
@@ -98,8 +90,7 @@ export class FakeTmiServer {
 
   async close(): Promise<void> {
     for (const conn of this.connections) conn.socket.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.server.close();
   }
 
   private joined(channel: string): Connection[] {

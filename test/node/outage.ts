@@ -1,5 +1,6 @@
-import type { Server as HttpServer } from 'node:http';
-import type { Socket } from 'node:net';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer } from 'ws';
 
 /**
  * A fake server going away and coming back, as Twitch does in an outage: while it is away every
@@ -38,5 +39,36 @@ export class Outage {
     }
     this.away = away;
     return this.attempts;
+  }
+}
+
+/**
+ * A WebSocket server on 127.0.0.1 that can go away (`outage`), as the fakes of Twitch's
+ * EventSub and chat are. A plain HTTP request (a client asking whether the server is there
+ * before opening a WebSocket) gets what Twitch's hosts answer one: 426.
+ */
+export class AwayableSocketServer {
+  readonly outage: Outage;
+  readonly wss: WebSocketServer;
+
+  private constructor(private readonly server: HttpServer) {
+    this.outage = new Outage(server);
+    server.on('request', (_req, res) => res.writeHead(426, { 'Content-Type': 'text/plain' }).end('Upgrade Required'));
+    this.wss = new WebSocketServer({ server });
+  }
+
+  static async start(): Promise<AwayableSocketServer> {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    return new AwayableSocketServer(server);
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((done) => this.wss.close(() => done()));
+    await new Promise<void>((done) => this.server.close(() => done()));
   }
 }
