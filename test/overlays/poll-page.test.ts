@@ -5,6 +5,7 @@ import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
 import helixPolls from '../fixtures/http/helix-polls.json';
+import helixPredictions from '../fixtures/http/helix-predictions.json';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -12,6 +13,7 @@ afterEach(async () => {
   page = undefined;
   await commands.fakeAway('eventsub', false);
   await commands.httpSetLive('/helix/polls', null);
+  await commands.httpSetLive('/helix/predictions', null);
 });
 
 const SIZE = { width: 600, height: 400 };
@@ -117,6 +119,22 @@ describe('poll overlay page (production build)', () => {
     await commands.fakeAway('eventsub', false);
     await expect.poll(winners, { timeout: 15_000 }).toEqual(['The Lich']);
     expect(await got()).toEqual(['poll begin', 'poll end']);
+  });
+
+  test('a prediction locked while Twitch was away shows as locked once EventSub is back (read from Helix, its colours in capitals)', async () => {
+    await open('&result-seconds=30');
+    await commands.esNotify('channel.prediction.begin', prediction('page-pred-away', null, { locks_at: inSeconds(120) }));
+    await expect.poll(() => page!.text('ovl-poll', '[part="label"]'), { timeout: 5000 }).toEqual(['Prediction']);
+    await commands.fakeAway('eventsub', true);
+    const [reference] = helixPredictions.data;
+    const outcome = (id: string, title: string, users: number, color: string) => ({ id, title, users, channel_points: users * 1000, top_predictors: null, color });
+    const locked = { ...reference, id: 'page-pred-away', title: 'Will we beat it first try?', status: 'LOCKED', winning_outcome_id: null, ended_at: null, outcomes: [outcome('o1', 'Yes', 6, 'BLUE'), outcome('o2', 'No', 2, 'PINK')] };
+    await commands.httpSetLive('/helix/predictions', { data: [locked], pagination: {} });
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('reconnecting');
+    await commands.fakeAway('eventsub', false);
+    await expect.poll(() => page!.text('ovl-poll', '[part="countdown"]'), { timeout: 15_000 }).toEqual(['Locked']);
+    expect(await page!.text('ovl-poll', '[part="votes"]')).toEqual(['6 · 6,000 points · 75%', '2 · 2,000 points · 25%']);
+    expect(await got()).toEqual(['prediction begin', 'prediction lock']);
   });
 
   test('titles and choices are text, never markup', async () => {
