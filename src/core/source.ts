@@ -5,8 +5,13 @@ import { realSchedule, type Schedule } from './schedule.js';
 
 /** After this many failed attempts in a row, a retry first asks whether the server answers at all (`probe()`). */
 const PROBE_AFTER = 2;
-/** Every so many retries opens without asking, so a probe failing for a reason of its own never keeps a source away. */
-const UNASKED_EVERY = 8;
+/**
+ * Every so many retries opens without asking, so a probe failing for a reason of its own (a
+ * host that answers WebSockets only) cannot keep a source away; one such retry that connects
+ * right after a "no" ends the asking for good. Few enough WebSockets still fail that
+ * Chromium's throttle stays in the milliseconds.
+ */
+const UNASKED_EVERY = 5;
 
 /**
  * - `idle`: never started. `connecting`: a connection attempt is under way.
@@ -52,6 +57,9 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
   private currentStatus: SourceStatus = { state: 'idle', attempt: 0, since: Date.now() };
   private lastFailure: SourceError | null = null;
   private away: number | null = null;
+  /** The last probe said no; a connection right after it means the probe is not to be trusted. */
+  private probeSaidNo = false;
+  private probeTrusted = true;
   private cancelRetry: (() => void) | null = null;
   private readonly retryBackoff: Backoff;
   protected readonly schedule: Schedule;
@@ -128,6 +136,8 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
 
   /** The connection is live: the backoff starts counting its uptime, and the status says so. */
   protected markConnected(): void {
+    if (this.probeSaidNo) this.probeTrusted = false;
+    this.probeSaidNo = false;
     this.retryBackoff.connected(Date.now());
     this.setStatus('connected');
   }
@@ -170,12 +180,13 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
 
   private async retry(error: SourceError): Promise<void> {
     const attempt = this.retryBackoff.attempt;
-    const probe = attempt > PROBE_AFTER && attempt % UNASKED_EVERY !== 0 ? this.probe() : null;
+    const probe = this.probeTrusted && attempt > PROBE_AFTER && attempt % UNASKED_EVERY !== 0 ? this.probe() : null;
     if (probe) {
       // A probe that cannot even be asked is no verdict: the connection attempt says what is wrong.
       const answers = await probe.catch(() => true);
       // Stopped, restarted or retried otherwise meanwhile: this retry is no longer the one due.
       if (!this.running || this.status.state !== 'reconnecting' || this.retryBackoff.attempt !== attempt || this.cancelRetry) return;
+      this.probeSaidNo = !answers;
       if (!answers) {
         this.reconnect(error);
         return;

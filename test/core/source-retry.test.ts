@@ -41,7 +41,7 @@ function probed() {
 }
 
 describe('Source retries well into an outage', () => {
-  test('the first two open at once; later ones ask first, and a "no" is a failed attempt that opens nothing; every 8th opens unasked', async () => {
+  test('the first two open at once; later ones ask first: a "no" is a failed attempt that opens nothing, a "yes" opens; every 5th opens unasked', async () => {
     const { clock, source } = probed();
     source.start();
     source.live();
@@ -52,24 +52,48 @@ describe('Source retries well into an outage', () => {
     clock.runNext();
     expect([source.opened, source.asked]).toEqual([3, 0]);
     source.drop();
-    for (let attempt = 3; attempt <= 9; attempt += 1) {
-      expect(source.status).toMatchObject({ state: 'reconnecting', attempt });
-      clock.runNext();
-      if (attempt === 8) {
-        // Unasked: whatever the probe thinks, the connection itself is tried now and then.
-        expect([source.opened, source.asked]).toEqual([4, 5]);
-        source.drop();
-        continue;
-      }
-      await source.answers(false);
-    }
-    expect([source.opened, source.asked]).toEqual([4, 6]);
-    expect(source.status).toMatchObject({ state: 'reconnecting', attempt: 10 });
+    expect(source.status).toMatchObject({ state: 'reconnecting', attempt: 3 });
+    clock.runNext();
+    await source.answers(false);
+    expect([source.opened, source.asked]).toEqual([3, 1]);
+    expect(source.status).toMatchObject({ state: 'reconnecting', attempt: 4 });
     clock.runNext();
     await source.answers(true);
-    expect([source.opened, source.asked]).toEqual([5, 7]);
+    expect([source.opened, source.asked]).toEqual([4, 2]);
+    source.drop();
+    // The 5th: whatever the probe would say, the connection itself is tried now and then.
+    clock.runNext();
+    expect([source.opened, source.asked]).toEqual([5, 2]);
+    source.drop();
+    clock.runNext();
+    await source.answers(false);
+    expect([source.opened, source.asked]).toEqual([5, 3]);
+    expect(source.status).toMatchObject({ state: 'reconnecting', attempt: 7 });
+  });
+
+  test('a connection right after the probe said no (at an unasked retry): the probe is not trusted again', async () => {
+    const { clock, source } = probed();
+    source.start();
     source.live();
-    expect(source.awaySince).toBeNull();
+    source.drop();
+    clock.runNext();
+    source.drop();
+    clock.runNext();
+    source.drop();
+    clock.runNext();
+    await source.answers(false);
+    clock.runNext();
+    await source.answers(false);
+    expect([source.opened, source.asked]).toEqual([3, 2]);
+    // The 5th retry opens unasked, and the server was there all along.
+    clock.runNext();
+    expect(source.opened).toBe(4);
+    source.live();
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      source.drop();
+      clock.runNext();
+    }
+    expect([source.opened, source.asked]).toEqual([8, 2]);
   });
 
   test('stopped while a question is out: its answer opens nothing', async () => {
