@@ -28,7 +28,7 @@ export async function connectTwitch(token: string, env: OverlayEnv): Promise<Twi
     token,
     validation,
     helix: new HelixClient({ token, clientId: validation.clientId, endpoints }),
-    watch: new TokenWatch({ token, endpoints, schedule: env.schedule }),
+    watch: new TokenWatch({ token, endpoints, schedule: env.schedule, validation }),
   };
 }
 

@@ -17,12 +17,20 @@ export abstract class RelaySource<M extends SourceEventMap, I extends Source = S
   }
 
   override get status(): SourceStatus {
-    const own = super.status;
-    return own.state === 'connecting' && this.inner.running ? this.inner.status : own;
+    return this.readsThrough ? this.inner.status : super.status;
+  }
+
+  override get awaySince(): number | null {
+    return this.readsThrough ? this.inner.awaySince : super.awaySince;
   }
 
   override get lastError(): SourceError | null {
     return super.lastError ?? this.inner.lastError;
+  }
+
+  /** Running on the inner source: its state is this one's. */
+  private get readsThrough(): boolean {
+    return super.status.state === 'connecting' && this.inner.running;
   }
 
   protected open(): void {

@@ -3,6 +3,16 @@ import { SourceError } from './errors.js';
 import { Backoff } from './backoff.js';
 import { realSchedule, type Schedule } from './schedule.js';
 
+/** After this many failed attempts in a row, a retry first asks whether the server answers at all (`probe()`). */
+const PROBE_AFTER = 2;
+/**
+ * Every so many retries opens without asking, so a probe failing for a reason of its own (a
+ * host that answers WebSockets only) cannot keep a source away; one such retry that connects
+ * right after a "no" ends the asking for good. Few enough WebSockets still fail that
+ * Chromium's throttle stays in the milliseconds.
+ */
+const UNASKED_EVERY = 5;
+
 /**
  * - `idle`: never started. `connecting`: a connection attempt is under way.
  * - `connected`: live. `reconnecting`: waiting to retry after a drop.
@@ -31,7 +41,7 @@ export interface SourceEventMap {
 
 /** What the base needs to run a source's reconnect loop. */
 export interface SourceOptions {
-  /** Delays between reconnects. Default: `new Backoff()` (1 s growing to 30 s). */
+  /** Delays between reconnects. Default: `new Backoff()` (1 s growing to 4 s). */
   readonly backoff?: Backoff;
   /** Runs the source's timers (the reconnect delay, and whatever the subclass schedules); tests step it. */
   readonly schedule?: Schedule;
@@ -46,6 +56,10 @@ export interface SourceOptions {
 export abstract class Source<M extends SourceEventMap = SourceEventMap> extends TypedEventTarget<M> {
   private currentStatus: SourceStatus = { state: 'idle', attempt: 0, since: Date.now() };
   private lastFailure: SourceError | null = null;
+  private away: number | null = null;
+  /** The last probe said no; a connection right after it means the probe is not to be trusted. */
+  private probeSaidNo = false;
+  private probeTrusted = true;
   private cancelRetry: (() => void) | null = null;
   private readonly retryBackoff: Backoff;
   protected readonly schedule: Schedule;
@@ -65,6 +79,25 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
 
   get lastError(): SourceError | null {
     return this.lastFailure;
+  }
+
+  /**
+   * `Date.now()` since when the source has been away: running but not connected, through
+   * every retry since it last lost its connection (or since it started, if it never had one).
+   * Null while connected, and while idle or stopped. `status.since` restarts with each state;
+   * this does not, so `?debug` can say "away 3 min" and the dock how long a connection is gone.
+   */
+  get awaySince(): number | null {
+    return this.away;
+  }
+
+  /**
+   * Something the streamer should hear of before it stops anything (e.g. a token expiring in
+   * two days), or null. Never for the stream: `?debug` and the dock show it. Read it again on
+   * each `status` event.
+   */
+  get warning(): string | null {
+    return null;
   }
 
   /** True between `start()` and `stop()`, including while reconnecting or in error. */
@@ -95,12 +128,16 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
 
   protected setStatus(state: SourceState, extra: Partial<Omit<SourceStatus, 'state' | 'since'>> = {}): void {
     const attempt = extra.attempt ?? (state === 'connected' ? 0 : this.currentStatus.attempt);
-    this.currentStatus = { ...extra, state, attempt, since: Date.now() };
+    const now = Date.now();
+    this.away = state === 'connected' || state === 'idle' || state === 'stopped' ? null : (this.away ?? now);
+    this.currentStatus = { ...extra, state, attempt, since: now };
     this.emit('status' as keyof M & string, this.currentStatus as M[keyof M & string]);
   }
 
   /** The connection is live: the backoff starts counting its uptime, and the status says so. */
   protected markConnected(): void {
+    if (this.probeSaidNo) this.probeTrusted = false;
+    this.probeSaidNo = false;
     this.retryBackoff.connected(Date.now());
     this.setStatus('connected');
   }
@@ -128,8 +165,34 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     this.setStatus('reconnecting', { attempt: backoff.attempt, retryInMs: delay, error });
     this.cancelRetry = this.schedule(() => {
       this.cancelRetry = null;
-      if (this.running) this.open();
+      if (this.running) void this.retry(error);
     }, delay);
+  }
+
+  /**
+   * A cheap question, before a retry well into an outage, whether the server answers at all
+   * (e.g. `serverAnswers`): a retry whose answer is no counts as failed without opening the
+   * connection. Null (the default): the source has no such question and always opens.
+   */
+  protected probe(): Promise<boolean> | null {
+    return null;
+  }
+
+  private async retry(error: SourceError): Promise<void> {
+    const attempt = this.retryBackoff.attempt;
+    const probe = this.probeTrusted && attempt > PROBE_AFTER && attempt % UNASKED_EVERY !== 0 ? this.probe() : null;
+    if (probe) {
+      // A probe that cannot even be asked is no verdict: the connection attempt says what is wrong.
+      const answers = await probe.catch(() => true);
+      // Stopped, restarted or retried otherwise meanwhile: this retry is no longer the one due.
+      if (!this.running || this.status.state !== 'reconnecting' || this.retryBackoff.attempt !== attempt || this.cancelRetry) return;
+      this.probeSaidNo = !answers;
+      if (!answers) {
+        this.reconnect(error);
+        return;
+      }
+    }
+    this.open();
   }
 
   private clearRetry(): void {

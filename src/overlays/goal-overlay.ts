@@ -5,21 +5,22 @@ import type { HelixClient } from '../twitch/helix-client.js';
 import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
 import type { GoalView } from '../components/goal/goal-state.js';
 import { connectStreamEvents } from './stream-event-feed.js';
+import { onEachSession } from './live-state-feed.js';
 import { assignConfig } from './assign-config.js';
 import '../components/goal/ovl-goal.js';
 
 /**
- * The goal Twitch reports now (§3.5: `GET /helix/goals`), so the bar is right before the first
- * event: the newest active goal of the wanted types, or null. A failed call is said in `?debug`
- * and leaves the bar to the first event.
+ * The goal Twitch reports now (§3.5: `GET /helix/goals`): the newest active goal of the wanted
+ * types, or null. Undefined when the call failed, which is said in `?debug`: the bar then
+ * stays as it is, until the next event.
  */
-async function currentGoal(helix: HelixClient, userId: string, types: readonly string[], env: OverlayEnv): Promise<GoalView | null> {
+async function currentGoal(helix: HelixClient, userId: string, types: readonly string[], env: OverlayEnv): Promise<GoalView | null | undefined> {
   let goals: CreatorGoal[];
   try {
     goals = await getCreatorGoals(helix, userId);
   } catch (error) {
     env.note(`could not read the current goal from Twitch: ${error instanceof Error ? error.message : String(error)}`, 'goal');
-    return null;
+    return undefined;
   }
   const [goal] = goals.filter((g) => types.length === 0 || types.includes(g.type)).sort((a, b) => b.createdAt - a.createdAt);
   env.note(goal ? `current goal: ${goal.current} of ${goal.target} (${goal.type})` : 'no active goal', 'goal');
@@ -27,8 +28,10 @@ async function currentGoal(helix: HelixClient, userId: string, types: readonly s
 }
 
 /**
- * The goal bar: the channel's creator goal from Helix at start, then moved by
- * `channel.goal.begin`/`progress`/`end` over EventSub; hidden while there is no goal.
+ * The goal bar: the channel's creator goal from Helix at start (so the bar is right before the
+ * first event), then moved by `channel.goal.begin`/`progress`/`end` over EventSub, and read
+ * again from Helix after each new EventSub session, since Twitch does not replay what a lost
+ * connection missed; hidden while there is no goal.
  */
 export const goalOverlay: OverlayDefinition<typeof goalSchema> = {
   entry: goalEntry,
@@ -37,7 +40,14 @@ export const goalOverlay: OverlayDefinition<typeof goalSchema> = {
     const { events, helix, userId, sources } = await connectStreamEvents(goalEntry, config.token, ['goal'], env);
     const element = document.createElement('ovl-goal');
     // A replay starts from its recording alone: what Helix says now belongs to another time.
-    element.goal = env.replay ? null : await currentGoal(helix, userId, config.types, env);
+    if (!env.replay) {
+      element.goal = (await currentGoal(helix, userId, config.types, env)) ?? null;
+      const reread = async () => {
+        const goal = await currentGoal(helix, userId, config.types, env);
+        if (goal !== undefined) element.goal = goal;
+      };
+      onEachSession(events, () => void reread(), { skipFirst: true });
+    }
     assignConfig(element, config, ['types', 'hideAfter']);
     element.schedule = env.schedule;
     element.style.setProperty('--ovl-goal-font-size', `${config.fontSize}px`);

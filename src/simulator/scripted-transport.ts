@@ -38,13 +38,6 @@ export class ScriptedTransport implements ChatTransport {
     this.sent.push(line);
   }
 
-  reconnect(): void {
-    const events = this.events;
-    if (!events) return;
-    events.disconnected('scripted reconnect', false, 0);
-    this.connect(events);
-  }
-
   /** Delivers raw IRC lines as if they had arrived from Twitch. */
   push(...lines: string[]): void {
     for (const line of lines) this.events?.line(line);

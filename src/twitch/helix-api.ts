@@ -199,3 +199,34 @@ export async function getCreatorGoals(helix: HelixClient, broadcasterId: string)
     return [{ id: g.id, type: g.type === 'follower' ? 'follow' : String(g.type), description: typeof g.description === 'string' ? g.description : '', current, target, createdAt: Number.isNaN(createdAt) ? 0 : createdAt }];
   });
 }
+
+/** A Helix object as Twitch sent it, for a reader that checks each field it uses. */
+export type HelixObject = Readonly<Record<string, unknown>>;
+
+/**
+ * `GET /hypetrain/status?broadcaster_id=` ("Get Hype Train Status", which replaced "Get Hype
+ * Train Events" in 2026: obs-and-services.md §3): the train running now, with the fields of a
+ * `channel.hype_train.progress` v2 event, or null when none runs. Needs `channel:read:hype_train`.
+ */
+export async function getHypeTrainNow(helix: HelixClient, broadcasterId: string): Promise<HelixObject | null> {
+  const body = await helix.get<{ data?: { current?: HelixObject | null }[] }>('/hypetrain/status', { broadcaster_id: broadcasterId });
+  return body.data?.[0]?.current ?? null;
+}
+
+/**
+ * `GET /polls?broadcaster_id=&first=`: the broadcaster's newest polls first, running or ended
+ * (`status` ACTIVE, COMPLETED, TERMINATED, ARCHIVED, …). Needs `channel:read:polls` or `channel:manage:polls`.
+ */
+export async function getPolls(helix: HelixClient, broadcasterId: string, first: number): Promise<readonly HelixObject[]> {
+  const body = await helix.get<{ data?: HelixObject[] }>('/polls', { broadcaster_id: broadcasterId, first });
+  return body.data ?? [];
+}
+
+/**
+ * `GET /predictions?broadcaster_id=&first=`: the newest predictions first (`status` ACTIVE,
+ * LOCKED, RESOLVED or CANCELED). Needs `channel:read:predictions` or `channel:manage:predictions`.
+ */
+export async function getPredictions(helix: HelixClient, broadcasterId: string, first: number): Promise<readonly HelixObject[]> {
+  const body = await helix.get<{ data?: HelixObject[] }>('/predictions', { broadcaster_id: broadcasterId, first });
+  return body.data ?? [];
+}

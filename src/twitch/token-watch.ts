@@ -17,10 +17,29 @@ export interface TokenWatchOptions {
   readonly intervalMs?: number;
   /** After a check that could not reach Twitch. Default 60 s. */
   readonly retryMs?: number;
+  /** The validation the overlay made just before starting this: the token's expiry is known from the start. */
+  readonly validation?: TokenValidation;
   readonly schedule?: Schedule;
 }
 
 const log = createLogger('token');
+
+/** How long before the token expires `warning` says so: time to make a new link before a stream. */
+export const EXPIRY_WARNING_MS = 7 * 24 * 3_600_000;
+/** A check this long after the expiry Twitch gave, so the token is surely refused by then. */
+const PAST_EXPIRY_MS = 5000;
+
+/** Epoch ms when the token expires, or null when Twitch gave no lifetime (`expires_in` 0). */
+const expiryOf = (validation: TokenValidation | undefined): number | null =>
+  validation && validation.expiresIn > 0 ? validation.validatedAt + validation.expiresIn * 1000 : null;
+
+/** "3 days", "1 day", "5 h", "12 min", for a time left. */
+function timeLeft(ms: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (ms >= 48 * 3_600_000) return plural(Math.floor(ms / 86_400_000), 'day');
+  if (ms >= 3_600_000) return `${Math.floor(ms / 3_600_000)} h`;
+  return `${Math.max(1, Math.floor(ms / 60_000))} min`;
+}
 
 /**
  * Re-validates a token every hour while an overlay runs, as Twitch requires of apps using
@@ -30,6 +49,10 @@ const log = createLogger('token');
  * - `reconnecting`: a check could not reach Twitch; that is no verdict, it checks again a minute later;
  * - `error` with an `auth` error: Twitch refused the token; the checks end.
  *
+ * A token Twitch gave a lifetime (validate's `expires_in`, §4.2) is checked again just after
+ * it ends, so an expiry mid-stream stops the overlay at once rather than up to an hour later;
+ * in its last week `warning` says how long is left, for `?debug` and the dock.
+ *
  * @fires valid, status, error
  */
 export class TokenWatch extends Source<TokenWatchEventMap> {
@@ -38,10 +61,25 @@ export class TokenWatch extends Source<TokenWatchEventMap> {
   private cancel: (() => void) | null = null;
   /** Bumped by close(), so a check still in flight then is ignored. */
   private generation = 0;
+  private expires: number | null;
 
   constructor(options: TokenWatchOptions) {
     super({ schedule: options.schedule });
     this.options = options;
+    this.expires = expiryOf(options.validation);
+  }
+
+  /** Epoch ms when the token expires, as of the last validation; null when unknown. */
+  get expiresAt(): number | null {
+    return this.expires;
+  }
+
+  override get warning(): string | null {
+    if (this.expires === null || this.status.state === 'error') return null;
+    const left = this.expires - Date.now();
+    if (left > EXPIRY_WARNING_MS) return null;
+    const when = left > 0 ? `in ${timeLeft(left)}` : 'now';
+    return `The Twitch token of this overlay expires ${when}; then it stops. Make a new overlay link on the setup page ("Connect with Twitch") and put it in OBS before then.`;
   }
 
   private get intervalMs(): number {
@@ -51,7 +89,13 @@ export class TokenWatch extends Source<TokenWatchEventMap> {
   /** The overlay validated the token just before starting this: the first check is an interval from now. */
   protected open(): void {
     this.setStatus('connected');
-    this.next(this.intervalMs);
+    this.next(this.untilNextCheck());
+  }
+
+  /** An hour, or until just after the token expires if that is sooner. */
+  private untilNextCheck(): number {
+    if (this.expires === null) return this.intervalMs;
+    return Math.min(this.intervalMs, Math.max(0, this.expires - Date.now()) + PAST_EXPIRY_MS);
   }
 
   protected close(): void {
@@ -69,9 +113,11 @@ export class TokenWatch extends Source<TokenWatchEventMap> {
     try {
       const validation = await validateToken(this.options.token, { endpoints: this.options.endpoints });
       if (generation !== this.generation) return;
-      if (this.status.state !== 'connected') this.setStatus('connected');
+      this.expires = expiryOf(validation);
+      // Said again after each check while there is a warning, so what shows it reads its new time left.
+      if (this.status.state !== 'connected' || this.warning !== null) this.setStatus('connected');
       this.emit('valid', validation);
-      this.next(this.intervalMs);
+      this.next(this.untilNextCheck());
     } catch (thrown) {
       if (generation !== this.generation) return;
       const error = toSourceError(thrown);

@@ -79,13 +79,21 @@ export async function deleteSession(session: URL, key: string, fetchImpl: Fetch 
   }
 }
 
+/** What a server says when it is the key it refuses. */
+const KEY_WORDS = /unauthori[sz]ed|forbidden|\bkey\b|token|credential|auth/i;
+/** Where a streamer gets a key that works. */
+const NEW_KEY = "Check the key: copy it again from Twitch's Creator Dashboard → Settings → Stream → Primary Stream key (or from your ingest service's settings).";
+
 async function refusal(response: Response, url: string): Promise<SourceError> {
   const said = (await response.text().catch(() => '')).trim().slice(0, 300);
   const words = said ? `: ${said}` : '';
   const status = response.status;
-  // 401 is about the key. A 403 that gives a reason ("already in use", "not live") is about
-  // something else: its words go as they are; only a bare 403 is taken to mean the key.
-  if (status === 401 || (status === 403 && !said)) return new SourceError('auth', `The WHIP endpoint refused the stream key (${status})${words}. Check the key.`);
+  // 401 is about the key, and so is a 403 that says nothing else ("Unauthorized", Janus's
+  // word for a wrong key, or no reason at all). One that gives another reason ("already in
+  // use", "not live") goes as the server said it: a new key would not help.
+  if (status === 401 || (status === 403 && (!said || KEY_WORDS.test(said)))) {
+    return new SourceError('auth', `The ingest server refused the stream key (${status}${said ? `: ${said}` : ''}). ${NEW_KEY}`);
+  }
   if (status === 403) return new SourceError('auth', `The WHIP endpoint refused to publish (403)${words}`);
   if (status === 404) return new SourceError('config', `There is no WHIP endpoint at ${url} (404). Check the URL.`);
   if (status === 503 || status === 429) {

@@ -2,6 +2,7 @@ import { Source, type SourceEventMap } from '../core/source.js';
 import { SourceError, toSourceError } from '../core/errors.js';
 import { Backoff } from '../core/backoff.js';
 import { createLogger } from '../core/logger.js';
+import type { Schedule } from '../core/schedule.js';
 import type { Fetch } from '../twitch/endpoints.js';
 import { audioPreferences, videoPreferences, type ContentHint, type VideoCodec } from './codecs.js';
 import { StatsSampler, type PublishStats } from './publish-stats.js';
@@ -49,10 +50,18 @@ export interface WhipPublisherOptions {
    */
   readonly iceGathering?: 'complete' | 'trickle';
   readonly gatherTimeoutMs?: number;
-  /** How long `disconnected` may last before the session is replaced. Default 5000. */
+  /**
+   * How long `disconnected` may last before the session is replaced, at once (the grace was
+   * the wait). Default 1000: Chromium says `disconnected` only after some 5 s without an
+   * answer (measured against the fake ingest), so a server gone, or restarted and knowing the
+   * session no more, is given up on about 6 s after its last word, and a blip still survives.
+   */
   readonly disconnectGraceMs?: number;
   readonly statsIntervalMs?: number;
+  /** Delays between new sessions. Default 1 s growing to WHIP_RETRY_CEILING_MS, jittered. */
   readonly backoff?: Backoff;
+  /** Runs the gathering timeout, the disconnect grace and the retry delays; tests record them. */
+  readonly schedule?: Schedule;
   readonly fetch?: Fetch;
 }
 
@@ -64,6 +73,12 @@ export interface WhipPublisherEventMap extends SourceEventMap {
 
 const log = createLogger('whip');
 
+/**
+ * The cap on the delay between new sessions. A new session needs up to 2 s after its POST
+ * (gathering, then ICE and DTLS), so a POST at most 3 s after the server's return publishes
+ * within 5 s of it. A refused POST costs the server nothing: 20-odd a minute is no storm.
+ */
+export const WHIP_RETRY_CEILING_MS = 3000;
 /** How long a stop waits for the DELETE's answer before closing the connection anyway. */
 const DELETE_WAIT_MS = 2000;
 /** Where the bandwidth estimate starts by default: enough for 720p at 30 fps, and what most uplinks carry. */
@@ -83,7 +98,8 @@ interface Session {
   /** Whether candidates still go by PATCH: not once the offer held them all, the server refused, or the end was sent. */
   trickle: boolean;
   patching: boolean;
-  timers: ReturnType<typeof setTimeout>[];
+  /** Cancels the session's timers (gathering, disconnect grace). */
+  timers: (() => void)[];
 }
 
 /**
@@ -104,7 +120,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
   private statsTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(options: WhipPublisherOptions) {
-    super({ backoff: options.backoff ?? new Backoff({ initialMs: 2000, maxMs: 60_000 }) });
+    super({ backoff: options.backoff ?? new Backoff({ maxMs: WHIP_RETRY_CEILING_MS }), schedule: options.schedule });
     this.options = options;
     this.iceServers = options.iceServers ?? [];
   }
@@ -250,7 +266,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
   private gathered(session: Session): Promise<void> {
     if (session.pc.iceGatheringState === 'complete') return Promise.resolve();
     return new Promise((resolve) => {
-      session.timers.push(setTimeout(resolve, this.options.gatherTimeoutMs ?? 2000));
+      session.timers.push(this.schedule(resolve, this.options.gatherTimeoutMs ?? 2000));
       session.pc.addEventListener('icegatheringstatechange', () => session.pc.iceGatheringState === 'complete' && resolve());
     });
   }
@@ -288,18 +304,18 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     if (this.session !== session) return;
     const state = session.pc.connectionState;
     if (state === 'connected') {
-      session.timers.forEach(clearTimeout);
+      session.timers.splice(0).forEach((cancel) => cancel());
       this.markConnected();
       this.startStats(session);
     } else if (state === 'failed') {
       this.reconnect(new SourceError('network', 'The connection to the ingest server failed; starting a new session.'));
     } else if (state === 'disconnected') {
       session.timers.push(
-        setTimeout(() => {
+        this.schedule(() => {
           if (this.session === session && session.pc.connectionState === 'disconnected') {
-            this.reconnect(new SourceError('network', 'The ingest server stopped answering; starting a new session.'));
+            this.reconnect(new SourceError('network', 'The ingest server stopped answering; starting a new session.'), 0);
           }
-        }, this.options.disconnectGraceMs ?? 5000),
+        }, this.options.disconnectGraceMs ?? 1000),
       );
     }
   }
@@ -328,7 +344,7 @@ export class WhipPublisher extends Source<WhipPublisherEventMap> {
     if (this.statsTimer !== null) clearInterval(this.statsTimer);
     this.statsTimer = null;
     if (!session) return;
-    session.timers.forEach(clearTimeout);
+    session.timers.splice(0).forEach((cancel) => cancel());
     const target = session.answer?.session;
     if (!target) {
       session.pc.close();

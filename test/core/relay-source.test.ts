@@ -84,3 +84,32 @@ describe('RelaySource', () => {
     expect(states).toEqual([]);
   });
 });
+
+describe('Source.awaySince', () => {
+  test('is set from the start until connected, kept through every retry of a lost connection, and cleared by a connection or a stop; a relay reads it through', () => {
+    const schedule = new ManualSchedule();
+    const inner = new HandSource({ schedule: schedule.schedule });
+    const outer = new Relay(inner);
+    expect(inner.awaySince).toBeNull();
+    const before = Date.now();
+    outer.start();
+    expect(inner.awaySince).toBeGreaterThanOrEqual(before);
+    inner.live();
+    expect([inner.awaySince, outer.awaySince]).toEqual([null, null]);
+    inner.drop();
+    const lost = inner.awaySince;
+    expect(lost).not.toBeNull();
+    schedule.runNext();
+    inner.drop();
+    schedule.runNext();
+    expect(inner.status.state).toBe('reconnecting');
+    // Each retry is a new state with its own `since`; the time away runs from the drop.
+    expect(inner.awaySince).toBe(lost);
+    expect(outer.awaySince).toBe(lost);
+    inner.live();
+    expect(outer.awaySince).toBeNull();
+    inner.drop();
+    outer.stop();
+    expect([inner.awaySince, outer.awaySince]).toEqual([null, null]);
+  });
+});

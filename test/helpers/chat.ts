@@ -1,4 +1,5 @@
 import { ChatSource, type ChatSourceOptions, type ChatSourceEventMap } from '../../src/sources/tmi/chat-source.js';
+import { Backoff } from '../../src/core/backoff.js';
 import { fake } from './fake-servers.js';
 
 let counter = 0;
@@ -14,7 +15,7 @@ export function fakeChat(channel: string, options: Partial<ChatSourceOptions> = 
   return new ChatSource({
     channel,
     server: { host: '127.0.0.1', port: fake.tmiPort, secure: false },
-    reconnect: { initialMs: 50, factor: 1.5, maxMs: 300 },
+    backoff: new Backoff({ initialMs: 50, factor: 1.5, maxMs: 300 }),
     ...options,
   });
 }

@@ -8,6 +8,9 @@ import { packageCommands } from './package-consumer.js';
 import { siteWeightCommands } from './site-weight.js';
 import { importRuleCommands } from './import-rule.js';
 
+/** The fakes that can go away: Twitch's chat, EventSub, its HTTP APIs, and the WHIP ingest. */
+export type AwayServer = 'tmi' | 'eventsub' | 'http' | 'whip';
+
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
   /** Where this worker's own fake servers listen (test/node/fakes.ts). */
@@ -52,6 +55,15 @@ export const commands = {
   stallAccepted: (async (ctx) => (await fakesFor(ctx.sessionId)).stall.accepted) as BrowserCommand<[]>,
   whipSessions: (async (ctx) => (await fakesFor(ctx.sessionId)).whip.list()) as BrowserCommand<[]>,
   whipKill: (async (ctx, id: string) => (await fakesFor(ctx.sessionId)).whip.kill(id)) as BrowserCommand<[string]>,
+  /**
+   * Takes a fake server away (`away` true: connections cut as they come, and counted) or brings
+   * it back; returns the connections cut since it went away. The WHIP server forgets its sessions.
+   */
+  fakeAway: (async (ctx, server: AwayServer, away: boolean) => {
+    const fakes = await fakesFor(ctx.sessionId);
+    return server === 'whip' ? fakes.whip.away(away) : fakes[server].outage.set(away);
+  }) as BrowserCommand<[AwayServer, boolean]>,
+  httpSetLive: (async (ctx, path: string, body: unknown) => (await fakesFor(ctx.sessionId)).http.setLive(path, body)) as BrowserCommand<[string, unknown]>,
   ...pageCommands,
   ...packageCommands,
   ...siteWeightCommands,
@@ -64,6 +76,8 @@ declare module 'vitest/browser' {
     tmiPush(channel: string, lines: string[], oneFrame?: boolean): Promise<number>;
     whipSessions(): Promise<WhipSessionInfo[]>;
     whipKill(id: string): Promise<boolean>;
+    fakeAway(server: AwayServer, away: boolean): Promise<number>;
+    httpSetLive(path: string, body: unknown): Promise<void>;
     tmiDrop(channel: string): Promise<number>;
     tmiSilence(channel: string, silent: boolean): Promise<void>;
     tmiSent(channel: string): Promise<string[]>;

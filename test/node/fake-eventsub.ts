@@ -1,6 +1,6 @@
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { AddressInfo } from 'node:net';
+import type { WebSocket } from 'ws';
 import { randomUUID } from 'node:crypto';
+import { AwayableSocketServer, type Outage } from './outage.js';
 
 /**
  * Twitch's EventSub WebSocket server on 127.0.0.1, speaking its JSON (twitch-protocols.md §3):
@@ -49,19 +49,20 @@ export class FakeEventSubServer {
   private readonly refusals = new Map<string, number>();
   /** Connections ever opened, by tag. */
   private readonly opened = new Map<string, number>();
+  /** EventSub going away and coming back: its sessions end, and with them their subscriptions. */
+  readonly outage: Outage;
 
-  private constructor(private readonly wss: WebSocketServer) {
-    wss.on('connection', (socket, req) => this.accept(socket, new URL(req.url ?? '/', 'http://x')));
+  private constructor(private readonly server: AwayableSocketServer) {
+    this.outage = server.outage;
+    server.wss.on('connection', (socket, req) => this.accept(socket, new URL(req.url ?? '/', 'http://x')));
   }
 
   static async start(): Promise<FakeEventSubServer> {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise<void>((done) => wss.once('listening', done));
-    return new FakeEventSubServer(wss);
+    return new FakeEventSubServer(await AwayableSocketServer.start());
   }
 
   get url(): string {
-    return `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}/ws`;
+    return `ws://127.0.0.1:${this.server.port}/ws`;
   }
 
   /**
@@ -149,7 +150,7 @@ export class FakeEventSubServer {
 
   async close(): Promise<void> {
     for (const session of this.sessions.values()) session.socket.terminate();
-    await new Promise<void>((done) => this.wss.close(() => done()));
+    await this.server.close();
   }
 
   private message(type: string, payload: unknown, extra: Record<string, string> = {}): string {

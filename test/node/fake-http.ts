@@ -5,12 +5,14 @@ import type { AddressInfo } from 'node:net';
 import type { FakeEventSubServer } from './fake-eventsub.js';
 import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, COSMETIC_USER_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, RADIAL_USER_ID, TEST_CLIENT_ID, QUICK_POLL_CLIENT_ID, scopesOfToken } from '../helpers/http.js';
 import { ALWAYS_ASKING_CLIENT_PREFIX, DENYING_CLIENT_ID, IMPLICIT_TOKEN_LIFETIME } from '../helpers/oauth.js';
+import { Outage } from './outage.js';
 
 /**
  * Twitch's HTTP APIs (Helix, id.twitch.tv), the third-party emote and badge APIs, IVR and the
  * pronouns API, on 127.0.0.1, with CORS as a static page needs. Paths are prefixed by service:
- * /helix, /id, /7tv, /bttv, /ffz, /ivr, /pronouns. Tests can queue one-off answers (errors, 429s, slow or malformed replies) for a path
- * and read back every request made.
+ * /helix, /id, /7tv, /bttv, /ffz, /ivr, /pronouns. Tests can queue one-off answers (errors, 429s, slow or malformed replies) for a path,
+ * set what a channel's live state reads from now on (`setLive`), take the whole server away
+ * (`outage`) and read back every request made.
  */
 
 export interface ScriptedResponse {
@@ -37,6 +39,14 @@ export interface RecordedRequest {
 const fixtures = resolve(import.meta.dirname, '../fixtures/http');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(resolve(fixtures, name), 'utf8'));
 
+/** Helix's live-state reads: the scopes that allow each (any one), and the fixture it answers by default. */
+const LIVE_STATE: Readonly<Record<string, { scopes: readonly string[]; fixture: string }>> = {
+  '/helix/goals': { scopes: ['channel:read:goals'], fixture: 'helix-goals.json' },
+  '/helix/hypetrain/status': { scopes: ['channel:read:hype_train'], fixture: 'helix-hypetrain-status.json' },
+  '/helix/polls': { scopes: ['channel:read:polls', 'channel:manage:polls'], fixture: 'helix-polls.json' },
+  '/helix/predictions': { scopes: ['channel:read:predictions', 'channel:manage:predictions'], fixture: 'helix-predictions.json' },
+};
+
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'Authorization, Client-Id, Content-Type',
@@ -57,8 +67,13 @@ export class FakeHttpServer {
   private readonly granted = new Map<string, { scopes: string[]; expiresIn: number }>();
   /** The scopes each client id was granted on the consent screen, as Twitch remembers a user's grants. */
   private readonly consented = new Map<string, Set<string>>();
+  /** What the fixture channel's live-state endpoints answer instead of their fixtures, by path. */
+  private readonly live = new Map<string, unknown>();
+  /** Twitch's API and id.twitch.tv going away and coming back. */
+  readonly outage: Outage;
 
   private constructor(private readonly server: Server) {
+    this.outage = new Outage(server);
     server.on('request', (req, res) => void this.handle(req, res));
   }
 
@@ -136,6 +151,16 @@ export class FakeHttpServer {
   setStream(userId: string, stream: Record<string, unknown> | null): void {
     if (stream) this.streams.set(userId, stream);
     else this.streams.delete(userId);
+  }
+
+  /**
+   * What `GET <path>` answers from now on for the fixture channel, for the live-state endpoints
+   * (`/helix/hypetrain/status`, `/helix/polls`, `/helix/predictions`, `/helix/goals`): the
+   * whole body, in Helix's shape; null goes back to the fixture.
+   */
+  setLive(path: string, body: unknown): void {
+    if (body === null) this.live.delete(path);
+    else this.live.set(path, body);
   }
 
   /** Requests whose URL starts with `prefix`, oldest first. */
@@ -254,12 +279,14 @@ export class FakeHttpServer {
         }
         return { status: 200, headers: rate, body: fixture('helix-custom-rewards.json') };
       }
-      if (path === '/helix/goals') {
-        if (!broadcaster && !scoped?.includes('channel:read:goals')) return json({ error: 'Unauthorized', status: 401, message: 'Missing scope: channel:read:goals' }, 401);
+      // The channel's live state, each read with its own scope (either one), by its broadcaster alone.
+      const liveState = LIVE_STATE[path];
+      if (liveState) {
+        if (!broadcaster && !liveState.scopes.some((scope) => scoped?.includes(scope))) return json({ error: 'Unauthorized', status: 401, message: `Missing scope: ${liveState.scopes.join(' or ')}` }, 401);
         if (url.searchParams.get('broadcaster_id') !== FIXTURE_CHANNEL_ID) {
           return json({ error: 'Forbidden', status: 403, message: "The ID in broadcaster_id must match the user ID found in the request's OAuth token." }, 403);
         }
-        return { status: 200, headers: rate, body: fixture('helix-goals.json') };
+        return { status: 200, headers: rate, body: this.live.get(path) ?? fixture(liveState.fixture) };
       }
       if (path === '/helix/bits/cheermotes') return { status: 200, headers: rate, body: fixture('helix-cheermotes.json') };
       if (path === '/helix/chat/emotes') return { status: 200, headers: rate, body: fixture('helix-channel-emotes.json') };

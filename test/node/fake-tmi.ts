@@ -1,5 +1,5 @@
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { AddressInfo } from 'node:net';
+import type { WebSocket } from 'ws';
+import { AwayableSocketServer, type Outage } from './outage.js';
 
 /**
  * A TMI server speaking Twitch's IRC-over-WebSocket dialect on 127.0.0.1, enough for
@@ -34,19 +34,20 @@ export class FakeTmiServer {
   private readonly joins = new Map<string, number>();
   /** PASS values refused from now on, as when a token is revoked mid-session. */
   private readonly refused = new Set<string>([REJECTED_TOKEN]);
+  /** Twitch's chat going away and coming back. */
+  readonly outage: Outage;
 
-  private constructor(private readonly wss: WebSocketServer) {
-    wss.on('connection', (socket) => this.accept(socket));
+  private constructor(private readonly server: AwayableSocketServer) {
+    this.outage = server.outage;
+    server.wss.on('connection', (socket) => this.accept(socket));
   }
 
   static async start(): Promise<FakeTmiServer> {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => wss.once('listening', resolve));
-    return new FakeTmiServer(wss);
+    return new FakeTmiServer(await AwayableSocketServer.start());
   }
 
   get port(): number {
-    return (this.wss.address() as AddressInfo).port;
+    return this.server.port;
   }
 
   /** Sends lines to every connection that joined `channel`; all in one frame when `oneFrame`. */
@@ -89,7 +90,7 @@ export class FakeTmiServer {
 
   async close(): Promise<void> {
     for (const conn of this.connections) conn.socket.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.server.close();
   }
 
   private joined(channel: string): Connection[] {

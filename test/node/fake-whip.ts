@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
 import { keyframeSize, type FrameSize } from './rtp-frame-size.js';
+import { Outage } from './outage.js';
 
 /**
  * A WHIP endpoint (RFC 9725, twitch-protocols.md §6.2) on 127.0.0.1 whose media server is
@@ -25,10 +26,15 @@ import { keyframeSize, type FrameSize } from './rtp-frame-size.js';
  *   section with port 0 and `a=bundle-only`, accepted all the same.
  * - `inuse`: 403 with the reason in the body (someone already publishes there).
  * - `forbidden`: 403 with an empty body.
+ * - `unauthorized`: 403 `Unauthorized`, as Janus's WHIP front end refuses a wrong key.
  * A `Bearer bad-key` is refused with 401 whatever the mode.
  *
  * A DELETE is answered once an RTP packet arrives after it, or after 1 s: `mediaAtDelete`
  * then says whether the publisher still sent media when it asked to end the session.
+ *
+ * `away()` is the server going down and coming back, as Janus restarting does: its media
+ * server vanishes without a word (werift sends no DTLS close), its HTTP refuses connections
+ * meanwhile, and once back it knows none of the old sessions.
  */
 
 export interface WhipSessionInfo {
@@ -141,8 +147,10 @@ export class FakeWhipServer {
   private readonly sessions = new Map<string, Session>();
   private readonly busyPaths = new Set<string>();
   private serial = 0;
+  private readonly outage: Outage;
 
   private constructor(private readonly server: Server) {
+    this.outage = new Outage(server);
     server.on('request', (req, res) => void this.handle(req, res).catch((error: unknown) => res.writeHead(500, CORS).end(String(error))));
   }
 
@@ -168,6 +176,12 @@ export class FakeWhipServer {
     this.sessions.delete(id);
     await session.pc.close();
     return true;
+  }
+
+  /** Down (true): every session vanishes and HTTP is refused; up (false): a fresh server. Returns the POSTs and other requests refused meanwhile. */
+  async away(away: boolean): Promise<number> {
+    if (away) await Promise.all([...this.sessions.keys()].map((id) => this.kill(id)));
+    return this.outage.set(away);
   }
 
   async close(): Promise<void> {
@@ -198,6 +212,8 @@ export class FakeWhipServer {
         return void res.writeHead(403, { ...CORS, 'Content-Type': 'text/plain' }).end('Endpoint already in use');
       case 'forbidden':
         return void res.writeHead(403, CORS).end();
+      case 'unauthorized':
+        return void res.writeHead(403, { ...CORS, 'Content-Type': 'text/plain' }).end('Unauthorized');
       case 'busy':
         if (!this.busyPaths.has(url.pathname)) {
           this.busyPaths.add(url.pathname);

@@ -4,11 +4,14 @@ import { FIXTURE_CHANNEL_ID, scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
+import helixGoals from '../fixtures/http/helix-goals.json';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
   await page?.close();
   page = undefined;
+  await commands.fakeAway('eventsub', false);
+  await commands.httpSetLive('/helix/goals', null);
 });
 
 const GOALS = scopedToken(['channel:read:goals']);
@@ -52,6 +55,18 @@ describe('goal page (production build) against the fake Helix and EventSub serve
     await commands.esNotify('channel.goal.end', { ...REFERENCE_EVENTS['channel.goal.end'], id: 'new-goal', type: 'new_subscription', description: 'Subs!', current_amount: 10, target_amount: 10, is_achieved: true });
     await expect.poll(() => page!.attr('ovl-goal', '[part="goal"]', 'data-state'), { timeout: 5000 }).toEqual(['achieved']);
     await page!.screenshot('goal-achieved');
+  });
+
+  test('EventSub away while the goal moves: back, the bar reads the goal from Helix again', async () => {
+    await open('hide-after=0');
+    expect(await bar()).toEqual({ description: 'Follow goal for Helix testing', amount: '27,062 / 30,000', percent: '90%' });
+    await commands.fakeAway('eventsub', true);
+    // Followers came while EventSub was away; Twitch will not send those events later.
+    await commands.httpSetLive('/helix/goals', { data: [{ ...helixGoals.data[0], current_amount: 29_100 }] });
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('reconnecting');
+    await commands.fakeAway('eventsub', false);
+    await expect.poll(bar, { timeout: 15_000 }).toEqual({ description: 'Follow goal for Helix testing', amount: '29,100 / 30,000', percent: '97%' });
+    expect(await page!.text('ovl-status-panel', '.note')).toContain('current goal: 29100 of 30000 (follow)');
   });
 
   test('the description is inert: markup from Helix or EventSub stays characters', async () => {

@@ -9,6 +9,8 @@ let page: OverlayPage | undefined;
 afterEach(async () => {
   await page?.close();
   page = undefined;
+  await commands.fakeAway('eventsub', false);
+  await commands.httpSetLive('/helix/hypetrain/status', null);
 });
 
 const SIZE = { width: 600, height: 220 };
@@ -76,6 +78,28 @@ describe('hype-train overlay page (production build)', () => {
     const obs = (visible: boolean) => page!.eval(`(window.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: ${visible} } })), document.querySelector('ovl-hype-train').paused)`);
     expect(await obs(false)).toBe(true);
     expect(await obs(true)).toBe(false);
+  });
+
+  test('Twitch away: ?debug says for how long; back, the train shows as Helix has it now, and one that ended meanwhile goes', async () => {
+    await open();
+    await commands.esNotify('channel.hype_train.begin', train('page-away', { level: 1, total: 100, progress: 100, goal: 500, expires_at: inSeconds(240) }));
+    await expect.poll(() => page!.text('ovl-hype-train', '[part="level"]'), { timeout: 5000 }).toEqual(['Level 1']);
+    // While EventSub is away the train runs on: Twitch sends nothing of it, now or later.
+    await commands.fakeAway('eventsub', true);
+    await commands.httpSetLive('/helix/hypetrain/status', { data: [{ current: train('page-away', { level: 3, total: 2400, progress: 400, goal: 1800, expires_at: inSeconds(240) }), all_time_high: null, shared_all_time_high: null }] });
+    await expect.poll(async () => (await page!.text('ovl-status-panel', '[part="chip"]'))[0] ?? '', { timeout: 10_000 }).toMatch(/reconnecting · attempt \d+, next in [\d.]+ s · away \d+ s/);
+    await commands.fakeAway('eventsub', false);
+    await expect.poll(() => page!.text('ovl-hype-train', '[part="level"]'), { timeout: 15_000 }).toEqual(['Level 3']);
+    expect(await page!.text('ovl-hype-train', '[part="points"]')).toEqual(['400 / 1,800']);
+    expect((await page!.text('ovl-status-panel', '[part="chip"]'))[0]).not.toMatch(/away/);
+
+    // Away again, and the train ends meanwhile: Helix reports none running, so it goes.
+    await commands.fakeAway('eventsub', true);
+    await commands.httpSetLive('/helix/hypetrain/status', { data: [{ current: null, all_time_high: null, shared_all_time_high: null }] });
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('reconnecting');
+    await commands.fakeAway('eventsub', false);
+    await expect.poll(active, { timeout: 15_000 }).toBe(false);
+    expect(await page!.errors()).toEqual([]);
   });
 
   test('a token without channel:read:hype_train gets the setup card naming the scope', async () => {

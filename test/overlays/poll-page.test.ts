@@ -4,11 +4,16 @@ import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
+import helixPolls from '../fixtures/http/helix-polls.json';
+import helixPredictions from '../fixtures/http/helix-predictions.json';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
   await page?.close();
   page = undefined;
+  await commands.fakeAway('eventsub', false);
+  await commands.httpSetLive('/helix/polls', null);
+  await commands.httpSetLive('/helix/predictions', null);
 });
 
 const SIZE = { width: 600, height: 400 };
@@ -99,6 +104,37 @@ describe('poll overlay page (production build)', () => {
     await commands.esNotify('channel.poll.progress', poll('page-stale', [4, 2, 1], { ends_at: inSeconds(60) }));
     await expect.poll(got, { timeout: 5000 }).toEqual(['poll progress', 'poll begin', 'poll end', 'poll progress']);
     expect(await active()).toBe(false);
+  });
+
+  test('a poll that ended while Twitch was away shows its result once EventSub is back (read from Helix)', async () => {
+    await open('&result-seconds=30');
+    await commands.esNotify('channel.poll.begin', poll('page-away', null, { ends_at: inSeconds(60) }));
+    await expect.poll(() => page!.text('ovl-poll', '[part="option-title"]'), { timeout: 5000 }).toEqual(['The Dragon', 'The Lich', 'The Hydra']);
+    await commands.fakeAway('eventsub', true);
+    // Helix's own shape ("Get Polls"), ended meanwhile: its result never comes over EventSub.
+    const [reference] = helixPolls.data;
+    const ended = { ...reference, id: 'page-away', title: 'Which boss next?', status: 'COMPLETED', choices: [['c1', 'The Dragon', 4], ['c2', 'The Lich', 9], ['c3', 'The Hydra', 1]].map(([id, title, votes]) => ({ id, title, votes, channel_points_votes: 0, bits_votes: 0 })) };
+    await commands.httpSetLive('/helix/polls', { data: [ended], pagination: {} });
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('reconnecting');
+    await commands.fakeAway('eventsub', false);
+    await expect.poll(winners, { timeout: 15_000 }).toEqual(['The Lich']);
+    expect(await got()).toEqual(['poll begin', 'poll end']);
+  });
+
+  test('a prediction locked while Twitch was away shows as locked once EventSub is back (read from Helix, its colours in capitals)', async () => {
+    await open('&result-seconds=30');
+    await commands.esNotify('channel.prediction.begin', prediction('page-pred-away', null, { locks_at: inSeconds(120) }));
+    await expect.poll(() => page!.text('ovl-poll', '[part="label"]'), { timeout: 5000 }).toEqual(['Prediction']);
+    await commands.fakeAway('eventsub', true);
+    const [reference] = helixPredictions.data;
+    const outcome = (id: string, title: string, users: number, color: string) => ({ id, title, users, channel_points: users * 1000, top_predictors: null, color });
+    const locked = { ...reference, id: 'page-pred-away', title: 'Will we beat it first try?', status: 'LOCKED', winning_outcome_id: null, ended_at: null, outcomes: [outcome('o1', 'Yes', 6, 'BLUE'), outcome('o2', 'No', 2, 'PINK')] };
+    await commands.httpSetLive('/helix/predictions', { data: [locked], pagination: {} });
+    await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('reconnecting');
+    await commands.fakeAway('eventsub', false);
+    await expect.poll(() => page!.text('ovl-poll', '[part="countdown"]'), { timeout: 15_000 }).toEqual(['Locked']);
+    expect(await page!.text('ovl-poll', '[part="votes"]')).toEqual(['6 · 6,000 points · 75%', '2 · 2,000 points · 25%']);
+    expect(await got()).toEqual(['prediction begin', 'prediction lock']);
   });
 
   test('titles and choices are text, never markup', async () => {

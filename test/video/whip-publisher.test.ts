@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { WhipPublisher, type WhipPublisherOptions } from '../../src/video/whip-publisher.js';
+import { WHIP_RETRY_CEILING_MS, WhipPublisher, type WhipPublisherOptions } from '../../src/video/whip-publisher.js';
 import type { PublishStats } from '../../src/video/publish-stats.js';
 import { Backoff } from '../../src/core/backoff.js';
 import { testStream } from '../helpers/media.js';
 import { fake } from '../helpers/fake-servers.js';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+afterEach(async () => {
+  cleanups.splice(0).forEach((cleanup) => cleanup());
+  await commands.fakeAway('whip', false);
+});
 
 let serial = 0;
 function publish(mode: string, options: Partial<WhipPublisherOptions> = {}, size: [number, number, number] = [320, 180, 30]) {
@@ -221,10 +224,10 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
 
     const refused = publish('ok', { key: 'bad-key' });
     await expect.poll(() => refused.publisher.status.state, { timeout: 5000 }).toBe('error');
-    expect(refused.publisher.lastError).toMatchObject({ code: 'auth', message: expect.stringContaining('refused the stream key (401): Invalid stream key') });
+    expect(refused.publisher.lastError).toMatchObject({ code: 'auth', message: expect.stringContaining('refused the stream key (401: Invalid stream key). Check the key:') });
   });
 
-  test('a 403 that says why is shown as the server said it; a bare 403 is about the key', async () => {
+  test('a 403 that says why is shown as the server said it; a bare or "Unauthorized" 403 is about the key, and says where to get one', async () => {
     const inUse = publish('inuse');
     await expect.poll(() => inUse.publisher.status.state, { timeout: 5000 }).toBe('error');
     expect(inUse.publisher.lastError).toMatchObject({ code: 'auth', message: 'The WHIP endpoint refused to publish (403): Endpoint already in use' });
@@ -232,7 +235,42 @@ describe('WhipPublisher against a werift WHIP receiver', () => {
 
     const bare = publish('forbidden');
     await expect.poll(() => bare.publisher.status.state, { timeout: 5000 }).toBe('error');
-    expect(bare.publisher.lastError!.message).toBe('The WHIP endpoint refused the stream key (403). Check the key.');
+    expect(bare.publisher.lastError!.message).toBe("The ingest server refused the stream key (403). Check the key: copy it again from Twitch's Creator Dashboard → Settings → Stream → Primary Stream key (or from your ingest service's settings).");
+
+    const janus = publish('unauthorized');
+    await expect.poll(() => janus.publisher.status.state, { timeout: 5000 }).toBe('error');
+    expect(janus.publisher.lastError).toMatchObject({ code: 'auth', message: expect.stringMatching(/^The ingest server refused the stream key \(403: Unauthorized\)\. Check the key: .*Creator Dashboard → Settings → Stream → Primary Stream key/) });
+  });
+
+  test('the ingest away and back (as Janus restarting): a new session publishes after one short retry, with the default timings', async () => {
+    const { publisher, path } = publish('ok', { backoff: undefined, disconnectGraceMs: undefined });
+    const retries: number[] = [];
+    const reasons: string[] = [];
+    let givenUpAt = 0;
+    publisher.addEventListener('status', (e) => e.detail.state === 'reconnecting' && (retries.push(e.detail.retryInMs!), reasons.push(e.detail.error!.message), (givenUpAt ||= Date.now())));
+    await expect.poll(() => rtpOf(path, 'video/H264'), { timeout: 10_000 }).toBeGreaterThan(10);
+    const [before] = await sessionsAt(path);
+
+    const awayAt = Date.now();
+    await commands.fakeAway('whip', true);
+    // Chromium finds the server silent, the grace runs out, and a new session's POST is refused.
+    await expect.poll(() => reasons.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    expect(reasons[0]).toBe('The ingest server stopped answering; starting a new session.');
+    expect(reasons[1]).toMatch(/^Could not reach the WHIP endpoint/);
+    const backAt = Date.now();
+    expect(await commands.fakeAway('whip', false)).toBeGreaterThan(0);
+
+    await expect.poll(async () => (await sessionsAt(path)).find((s) => s.id !== before!.id && s.firstRtpAt !== null)?.firstRtpAt ?? null, { timeout: 15_000 }).not.toBeNull();
+    await expect.poll(() => publisher.status.state, { timeout: 5000 }).toBe('connected');
+    const [after] = (await sessionsAt(path)).filter((s) => s.id !== before!.id);
+    console.info(`WHIP: old session given up ${givenUpAt - awayAt} ms after the server went; media again ${after!.firstRtpAt! - backAt} ms after its return, after ${retries.length} retries`);
+    // What the publisher waits itself: none after the grace (it was the wait), then each retry at
+    // most the ceiling away (so the POST that finds the server back is at most 3 s after its
+    // return), jittered, none closer than 0.7 s.
+    expect(retries[0]).toBe(0);
+    expect(Math.max(...retries)).toBeLessThanOrEqual(WHIP_RETRY_CEILING_MS);
+    expect(Math.min(...retries.slice(1))).toBeGreaterThanOrEqual(700);
+    expect(after!.rtp['video/H264']).toBeGreaterThan(0);
   });
 
   test('STUN/TURN servers from Link headers are kept for this and every later session', async () => {

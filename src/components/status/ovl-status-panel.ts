@@ -12,6 +12,14 @@ const STATE_COLORS: Record<string, string> = {
   idle: '#95a5a6',
 };
 
+/** "away 42 s", "away 3 min 5 s", "away 1 h 2 min": how long a connection has been gone. */
+function awayText(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `away ${s} s`;
+  if (s < 3600) return `away ${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  return `away ${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}
+
 /** A recording being made (`?record`): what the panel counts and offers to save. The boot hands it its Recorder. */
 export interface SavableRecording {
   /** Frames kept. */
@@ -68,6 +76,10 @@ export class OvlStatusPanel extends LitElement {
     }
     .recovered {
       color: #b8b8c0;
+    }
+    .warning {
+      color: #ffe08a;
+      display: block;
     }
     .problem {
       color: #ffe08a;
@@ -145,9 +157,12 @@ export class OvlStatusPanel extends LitElement {
     return html`${this.sources.map((source) => {
         const { state: current, attempt, retryInMs } = source.status;
         const retry = current === 'reconnecting' ? ` · attempt ${attempt}${retryInMs !== undefined ? `, next in ${Math.round(retryInMs / 100) / 10} s` : ''}` : '';
+        // Redrawn with each retry's status, so it stays current while the connection is gone.
+        const since = source.awaySince;
+        const away = since !== null && (current !== 'connecting' || attempt > 0) ? ` · ${awayText(Date.now() - since)}` : '';
         return html`<div part="chip" class="chip" data-source=${source.name} data-state=${current}>
-          <span class="dot" style="background:${STATE_COLORS[current] ?? '#fff'}"></span><span class="name">${source.name}</span> ${current}${retry}
-          ${this.renderError(source)}
+          <span class="dot" style="background:${STATE_COLORS[current] ?? '#fff'}"></span><span class="name">${source.name}</span> ${current}${retry}${away}
+          ${this.renderError(source)}${source.warning ? html`<span class="warning">⚠ ${source.warning}</span>` : nothing}
         </div>`;
       })}
       ${this.problems.map((p) => html`<div part="problem" class="problem">⚠ ${p.message}</div>`)}

@@ -1,7 +1,7 @@
 import { Source, type SourceEventMap } from '../../core/source.js';
 import { SourceError, toSourceError } from '../../core/errors.js';
-import { Backoff } from '../../core/backoff.js';
-import { SourceSocket, webSocketUrl, type SocketEnd, type SocketSourceOptions } from '../../core/source-socket.js';
+import { CONNECT_TIMEOUT_MS, SourceSocket, webSocketUrl, type SocketEnd, type SocketSourceOptions } from '../../core/source-socket.js';
+import { serverAnswers } from '../../core/server-answers.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
@@ -70,7 +70,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
   private keepaliveMs = 10_000;
 
   constructor(options: EventSubOptions) {
-    super({ backoff: options.backoff ?? new Backoff({ initialMs: 1000, maxMs: 60_000 }), schedule: options.schedule });
+    super({ backoff: options.backoff, schedule: options.schedule });
     this.options = options;
     this.seen = new SeenMessages(options.dedupeSize);
     this.watchdog = new Watchdog(15_000, () => this.onSilence());
@@ -89,6 +89,12 @@ export class EventSubSource extends Source<EventSubEventMap> {
     } catch (error) {
       this.fail(toSourceError(error, 'config'));
     }
+  }
+
+  /** Twitch's host, asked over HTTPS; the simulator's and a replay's sockets have no server to ask. */
+  protected override probe(): Promise<boolean> | null {
+    if (this.options.WebSocket) return null;
+    return serverAnswers(webSocketUrl(this.options.url ?? EVENTSUB_URL), this.schedule, this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
   }
 
   protected close(): void {

@@ -53,7 +53,8 @@ export class StreamInfoSource extends Source<StreamInfoEventMap> {
   constructor(options: StreamInfoOptions) {
     super({ schedule: options.schedule });
     this.options = options;
-    this.pollBackoff = options.backoff ?? new Backoff({ initialMs: 5000, maxMs: 120_000 });
+    // The reconnect default: polls are back within 5 s of Helix's return, like every connection.
+    this.pollBackoff = options.backoff ?? new Backoff();
   }
 
   /** The poll interval in use (the option, raised to the floor). */

@@ -1,4 +1,4 @@
-import { Source, type SourceEventMap } from '../../core/source.js';
+import { Source, type SourceEventMap, type SourceOptions } from '../../core/source.js';
 import { SourceError } from '../../core/errors.js';
 import { Watchdog } from '../../core/watchdog.js';
 import { createLogger } from '../../core/logger.js';
@@ -6,13 +6,14 @@ import { normalizeLogin } from '../../twitch/login.js';
 import { parseIrcLine, type IrcMessage } from './irc-message.js';
 import { normalizeIrc, type WordEmotes } from './normalize.js';
 import type { SendQueue } from './send-queue.js';
-import { TmiTransport, type ChatServer } from './tmi-transport.js';
+import { TWITCH_CHAT_SERVER, TmiTransport, type ChatServer } from './tmi-transport.js';
+import { serverAnswers } from '../../core/server-answers.js';
 import type { ChatTransport } from './chat-transport.js';
 import type { ChatEvent, ChatEventMap, ChatSelfState, ChatServerNotice } from './chat-events.js';
 
 export interface ChatSourceEventMap extends SourceEventMap, ChatEventMap {}
 
-export interface ChatSourceOptions {
+export interface ChatSourceOptions extends SourceOptions {
   /** Channel login to read, with or without `#`. */
   readonly channel: string;
   /**
@@ -24,8 +25,6 @@ export interface ChatSourceOptions {
   readonly login?: string;
   /** Defaults to Twitch (`wss://irc-ws.chat.twitch.tv:443`). Tests use a fake server on 127.0.0.1. */
   readonly server?: ChatServer;
-  /** Reconnect timing handed to tmi.js. */
-  readonly reconnect?: { readonly initialMs?: number; readonly factor?: number; readonly maxMs?: number };
   /** Time from connecting to having joined before the attempt is abandoned. Default 20 s. */
   readonly loginTimeoutMs?: number;
   /** Silence on a joined connection before it is presumed dead. tmi.js pings every 60 s, so default 150 s. */
@@ -77,11 +76,9 @@ export class ChatSource extends Source<ChatSourceEventMap> {
   private roomId = '';
   private joined = false;
   private localIds = 0;
-  /** Why we closed the connection ourselves, so the resulting disconnect is reported as that. */
-  private closeCause: SourceError | null = null;
 
   constructor(options: ChatSourceOptions) {
-    super();
+    super(options);
     this.options = options;
     const channel = normalizeLogin(options.channel);
     // Checked here too, not only in the URL schema: the channel is spelled into IRC lines (§1.2).
@@ -94,7 +91,6 @@ export class ChatSource extends Source<ChatSourceEventMap> {
       new TmiTransport({
         channel: this.channel,
         server: options.server,
-        reconnect: options.reconnect,
         identity: token && options.login ? { login: options.login, token: typeof token === 'function' ? token : () => token } : undefined,
       });
     this.watchdog = new Watchdog(this.loginTimeoutMs, () => this.onSilence());
@@ -146,14 +142,25 @@ export class ChatSource extends Source<ChatSourceEventMap> {
         this.watchdog.kick(this.loginTimeoutMs);
       },
       loggedIn: () => this.watchdog.kick(this.loginTimeoutMs),
-      disconnected: (reason, final, retryInMs) => this.onDisconnected(reason, final, retryInMs),
+      disconnected: (reason) => this.onDisconnected(reason),
     });
   }
 
-  protected close(): void {
-    this.closeCause = null;
-    this.watchdog.stop();
+  /** Also ends the sends still waiting: a reconnect keeps them for the next connection. */
+  override stop(): void {
     this.queue?.clear('Chat was stopped before this message could be sent.');
+    super.stop();
+  }
+
+  /** Twitch's chat host, asked over HTTP(S); a transport of the simulator's has no server to ask. */
+  protected override probe(): Promise<boolean> | null {
+    if (this.options.transport) return null;
+    const { host, port, secure } = this.options.server ?? TWITCH_CHAT_SERVER;
+    return serverAnswers(new URL(`${secure ? 'wss' : 'ws'}://${host}:${port}/`), this.schedule, this.loginTimeoutMs);
+  }
+
+  protected close(): void {
+    this.watchdog.stop();
     this.transport.disconnect();
   }
 
@@ -178,6 +185,11 @@ export class ChatSource extends Source<ChatSourceEventMap> {
         this.log.debug('ignored a line that is not IRC:', raw.slice(0, 200));
         return;
       }
+      if (parsed.command === 'RECONNECT') {
+        // The server is about to restart: another one takes the connection now (§1.3).
+        this.reconnect(new SourceError('network', 'Twitch restarts its chat server; reconnecting.'), 0);
+        return;
+      }
       event = normalizeIrc(parsed, { now: Date.now(), emoteTheme: this.options.emoteTheme, emotes: this.emotes, channelId: this.roomId });
     } catch (error) {
       this.stats.malformed += 1;
@@ -195,7 +207,7 @@ export class ChatSource extends Source<ChatSourceEventMap> {
         if (!this.joined) {
           // ROOMSTATE is Twitch's acknowledgement of the JOIN (§1.2): chat now flows.
           this.joined = true;
-          this.setStatus('connected');
+          this.markConnected();
           this.watchdog.kick(this.silenceTimeoutMs);
         }
         break;
@@ -221,8 +233,8 @@ export class ChatSource extends Source<ChatSourceEventMap> {
     }
   }
 
-  private onDisconnected(reason: string, final: boolean, retryInMs?: number): void {
-    if (!this.running) return;
+  private onDisconnected(reason: string): void {
+    if (!this.running || this.status.state === 'error') return;
     this.joined = false;
     if (LOGIN_FAILURES.test(reason)) {
       this.watchdog.stop();
@@ -231,29 +243,16 @@ export class ChatSource extends Source<ChatSourceEventMap> {
       );
       return;
     }
-    if (final) {
-      this.watchdog.stop();
-      this.fail(new SourceError('network', `Chat disconnected and will not retry: ${reason}`, { retryable: false }));
-      return;
-    }
-    const attempt = this.status.attempt + 1;
-    const error = this.closeCause ?? new SourceError('network', `Chat connection lost${reason ? ` (${reason})` : ''}; reconnecting.`);
-    this.closeCause = null;
-    this.fail(error);
-    this.setStatus('reconnecting', { attempt, retryInMs, error });
-    // If the retry itself hangs, the watchdog forces another.
-    this.watchdog.kick((retryInMs ?? 0) + this.loginTimeoutMs);
+    this.reconnect(new SourceError('network', `Chat connection lost${reason ? ` (${reason})` : ''}; reconnecting.`));
   }
 
   private onSilence(): void {
     if (!this.running || this.status.state === 'error') return;
     const ms = this.joined ? this.silenceTimeoutMs : this.loginTimeoutMs;
     const what = this.joined ? 'went silent' : 'did not finish logging in';
-    this.closeCause = new SourceError('network', `Chat ${what} for ${+(ms / 1000).toFixed(1)} s; reconnecting.`);
-    this.log.warn(this.closeCause.message);
+    const error = new SourceError('network', `Chat ${what} for ${+(ms / 1000).toFixed(1)} s; reconnecting.`);
+    this.log.warn(error.message);
     this.joined = false;
-    this.watchdog.kick(this.loginTimeoutMs);
-    this.transport.reconnect();
+    this.reconnect(error);
   }
-
 }

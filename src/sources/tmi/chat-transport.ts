@@ -12,10 +12,10 @@ export interface ChatTransportEvents {
   /** Logged in (numeric 376); the JOIN follows. */
   loggedIn(): void;
   /**
-   * The connection ended. The transport retries by itself after `retryInMs` unless `final`
-   * (a rejected login, or `disconnect()`).
+   * The connection ended by itself (never for `disconnect()`), said once. The transport does
+   * not retry: the ChatSource connects again after its backoff, or not, after a refused login.
    */
-  disconnected(reason: string, final: boolean, retryInMs?: number): void;
+  disconnected(reason: string): void;
 }
 
 /**
@@ -27,6 +27,4 @@ export interface ChatTransport {
   disconnect(): void;
   /** Sends one IRC line (without CRLF). */
   send(line: string): void;
-  /** Drops the connection as if the network failed, so the transport reconnects. */
-  reconnect(): void;
 }

@@ -18,8 +18,6 @@ export interface TmiTransportOptions {
   readonly identity?: { readonly login: string; readonly token: () => string | Promise<string> };
   /** Defaults to Twitch. Tests point it at a fake server on 127.0.0.1. */
   readonly server?: ChatServer;
-  /** tmi.js's own reconnect timing: first delay, growth and cap. Defaults 1000 ms, 1.5, 30000 ms (§1.3). */
-  readonly reconnect?: { readonly initialMs?: number; readonly factor?: number; readonly maxMs?: number };
   /** The IRC parser; tests count its calls. Defaults to `parseIrcLine`. */
   readonly parse?: (line: string) => IrcMessage | null;
 }
@@ -33,8 +31,6 @@ export interface TmiInternals {
   handleMessage(message: TmiMessage): void;
   /** tmi.js binds this to `ws.onmessage` when it opens a socket: it splits the frame and parses each line. */
   _onMessage(event: MessageEvent): void;
-  reconnect: boolean;
-  reconnectTimer: number;
 }
 
 /** A line the way tmi.js's own parser hands it to `handleMessage`. */
@@ -47,12 +43,13 @@ export interface TmiMessage {
 }
 
 /**
- * The chat lines that come in floods. tmi.js's events for them go unused (ChatSource makes its
- * own), so tmi.js never sees them; everything else (PING, RECONNECT, numerics, NOTICE, JOIN,
- * USERSTATE, ROOMSTATE, the rare WHISPER …) still reaches it, since login, keep-alive and
- * reconnects are its job.
+ * Lines tmi.js never sees. The chat lines that come in floods: its events for them go unused
+ * (ChatSource makes its own). And RECONNECT, which would make tmi.js reconnect by itself on
+ * its own timer: reconnecting is the ChatSource's (§1.3). Everything else (PING, numerics,
+ * NOTICE, JOIN, USERSTATE, ROOMSTATE, the rare WHISPER …) still reaches it, since login and
+ * keep-alive are its job.
  */
-const CHAT_CONTENT = new Set(['PRIVMSG', 'USERNOTICE', 'CLEARMSG', 'CLEARCHAT']);
+const NOT_FOR_TMI = new Set(['PRIVMSG', 'USERNOTICE', 'CLEARMSG', 'CLEARCHAT', 'RECONNECT']);
 
 function prefixText(prefix: IrcPrefix | null): string | null {
   if (!prefix) return null;
@@ -91,8 +88,12 @@ function guardLineHandler(client: TmiInternals): void {
 }
 
 /**
- * A ChatTransport on tmi.js: login, CAP, PING/PONG, RECONNECT and reconnect backoff are
- * tmi.js's. Each line is parsed once, by us (tmi.js coerces tags, §1.10 pitfalls 3 and 5):
+ * A ChatTransport on tmi.js: login, CAP and PING/PONG are tmi.js's; each `connect()` is one
+ * client, made with tmi.js's own reconnect off. tmi.js retries on a fixed schedule of its own
+ * (×1.5 up to 30 s, no jitter, on timers a test cannot step): a chat that came back at that
+ * cap would wait up to 30 s for Twitch's return, and many overlays would retry in step. So
+ * a lost connection is only reported, once, and the ChatSource reconnects through the
+ * backoff every source shares. Each line is parsed once, by us (tmi.js coerces tags, §1.10 pitfalls 3 and 5):
  * we take over tmi.js's frame handler, hand every line with its parse to the ChatSource, and
  * pass tmi.js the connection lines it needs already parsed. (tmi.js's `raw_message` event
  * would cost its own parse plus a JSON copy per line: a third of the time at 5,000 msg/s.)
@@ -104,7 +105,7 @@ export class TmiTransport implements ChatTransport {
 
   connect(events: ChatTransportEvents): void {
     const server = this.options.server ?? TWITCH_CHAT_SERVER;
-    const { identity, reconnect = {} } = this.options;
+    const { identity } = this.options;
     const client = new tmi.Client({
       // The Kraken emote-set fetch is dead (§1.10 pitfall 1); membership floods big channels.
       options: { skipUpdatingEmotesets: true, skipMembership: true },
@@ -113,10 +114,7 @@ export class TmiTransport implements ChatTransport {
         server: server.host,
         port: server.port,
         secure: server.secure,
-        reconnect: true,
-        reconnectInterval: reconnect.initialMs ?? 1000,
-        reconnectDecay: reconnect.factor ?? 1.5,
-        maxReconnectInterval: reconnect.maxMs ?? 30_000,
+        reconnect: false,
       },
       identity: identity
         ? { username: identity.login, password: async () => `oauth:${(await identity.token()).replace(/^oauth:/, '')}` }
@@ -135,14 +133,16 @@ export class TmiTransport implements ChatTransport {
         if (raw === '') continue;
         const message = parse(raw);
         if (current()) events.line(raw, message);
-        if (message && !CHAT_CONTENT.has(message.command)) client.handleMessage(toTmiMessage(raw, message));
+        if (message && !NOT_FOR_TMI.has(message.command)) client.handleMessage(toTmiMessage(raw, message));
       }
     };
     client.on('connecting', () => current() && events.connecting());
     client.on('connected', () => current() && events.loggedIn());
     client.on('disconnected', (reason: string) => {
-      // tmi.js turns its own reconnect off after a rejected login (§1.2); `reconnectTimer` is its next delay.
-      if (current()) events.disconnected(reason, !client.reconnect, client.reconnect ? client.reconnectTimer : undefined);
+      // tmi.js says so twice for a socket that never opened (its error and its close handler): once is news.
+      if (!current()) return;
+      this.client = null;
+      events.disconnected(reason);
     });
     // Failures arrive through 'disconnected' as well; the promise only repeats them.
     client.connect().catch(() => undefined);
@@ -151,20 +151,12 @@ export class TmiTransport implements ChatTransport {
   disconnect(): void {
     const client = this.client;
     this.client = null;
-    if (client) {
-      client.reconnect = false;
-      client.disconnect().catch(() => undefined);
-    }
+    client?.disconnect().catch(() => undefined);
   }
 
   send(line: string): void {
     const ws = this.client?.ws;
     if (!ws || ws.readyState !== WebSocket.OPEN) throw new Error('chat is not connected');
     ws.send(`${line}\r\n`);
-  }
-
-  reconnect(): void {
-    // Closing the socket ourselves is what tmi.js's own ping timeout does: it then reconnects.
-    this.client?.ws?.close();
   }
 }

@@ -40,7 +40,7 @@ function setup(token = GOOD_TOKEN) {
     helix: new HelixClient({ token, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
     userId: id,
     schedule: clock.schedule,
-    backoff: new Backoff({ initialMs: 5000, jitter: 0 }),
+    backoff: new Backoff({ jitter: 0 }),
   });
   sources.push(source);
   const events: [keyof StreamInfoEventMap, StreamState][] = [];
@@ -110,14 +110,14 @@ describe('StreamInfoSource', () => {
     await commands.httpScript('GET', '/helix/streams', [{ status: 503 }, { status: 200, rawBody: 'not json' }]);
     source.start();
     await poll();
-    expect(source.status).toMatchObject({ state: 'reconnecting', retryInMs: 5000 });
+    expect(source.status).toMatchObject({ state: 'reconnecting', retryInMs: 1000 });
     expect(source.lastError?.code).toBe('network');
     await poll();
     expect(source.lastError?.code).toBe('protocol');
     await poll();
     expect(source.status.state).toBe('connected');
     expect(events.map(([t]) => t)).toEqual(['change']);
-    expect(clock.delays).toEqual([5000, 7500, 30_000]);
+    expect(clock.delays).toEqual([1000, 1500, 30_000]);
   });
 
   test('a refused token stops polling with an auth error', async () => {
