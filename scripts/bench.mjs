@@ -332,7 +332,7 @@ async function main() {
       return { ...result, busyPercent: (100 * busy * 1000) / result.wallMs };
     };
     const soak = (kind, total) => page.evaluate(([k, t]) => window.benchSoak(k, t), [kind, total]);
-    const realPathOptions = chatRuns && { browser, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}`, devOrigin: `http://127.0.0.1:${port}`, images };
+    const realPathOptions = builtSite && { browser, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}`, devOrigin: `http://127.0.0.1:${port}`, images };
     if (wants('chat')) {
       const bench = await realPath.RealPathBench.start(realPathOptions);
       let real;
