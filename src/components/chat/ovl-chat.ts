@@ -166,6 +166,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private readonly aliases = new Map<string, string>();
   private readonly images = new ImageTemplates();
   private channelId = '';
+  private readonly hiddenUsers = new Set<string>();
   private autoIds = 0;
   private skipped = 0;
   private reportedSkips = 0;
@@ -192,6 +193,18 @@ export class OvlChat extends SourceElement<ChatFeed> {
     feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId, e.detail.channel), options);
     feed.addEventListener('clear', (e) => this.clear(e.detail.channel), options);
     feed.addEventListener('roomstate', (e) => (this.channelId = e.detail.channelId || this.channelId), options);
+  }
+
+  /** Takes one line off (the dock's Remove from overlay), by its id in any channel or its Shared Chat source id. */
+  removeLine(id: string): void {
+    this.removeMessage(id);
+  }
+
+  /** Takes a chatter's lines off, in every channel, and keeps their next ones off (the dock's Hide this user). */
+  hideUser(userId: string): void {
+    this.hiddenUsers.add(userId);
+    this.pending = this.pending.filter((event) => event.user?.id !== userId);
+    for (const [key, row] of this.rows) if (row.userId === userId) this.drop(key, row, true);
   }
 
   /** Removes every line, shown or queued; with a channel, only the lines read in it. */
@@ -261,6 +274,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private shows(event: LineEvent): boolean {
     if (this.shared === 'own-only' && event.sourceChannelId) return false;
+    if (event.user && this.hiddenUsers.has(event.user.id)) return false;
     if (event.type === 'notice') return !this.hideNotices;
     if (this.hideCommands && event.text.startsWith('!')) return false;
     const login = event.user.login.toLowerCase();
