@@ -67,7 +67,9 @@ function watchPages(dock: OvlDock, channel: ControlChannel, roster: PageRoster, 
     const now = Date.now();
     dock.now = now;
     dock.pages = roster.list(now);
-    if (chat) chat.filters = dock.pages.find((page) => !page.gone && page.report.chat)?.report.chat ?? null;
+    const filters = dock.pages.find((page) => !page.gone && page.report.chat)?.report.chat ?? null;
+    // Each presence is a new object: only a change redraws the chat lines.
+    if (chat && JSON.stringify(filters) !== JSON.stringify(chat.filters)) chat.filters = filters;
     schedule(round, PING_MS);
   };
   round();
