@@ -6,7 +6,7 @@ export const MAX_FEED_ROWS = 500;
 /** URL parameters of the control dock. */
 export const dockSchema = {
   token: param.string('', { secret: true, required: true }),
-  feed: param.int(200, { min: 20, max: MAX_FEED_ROWS }),
+  feed: param.int(100, { min: 20, max: MAX_FEED_ROWS }),
   chat: param.bool(true),
 };
 

@@ -60,16 +60,27 @@ async function chatSection(login: string, env: OverlayEnv): Promise<{ element: O
   return { element, source };
 }
 
-/** Pings the pages every PING_MS and redraws the Overlays section from their answers. */
+/** The token's days left move this slowly: the Overlays section is redrawn for them once a minute. */
+const CLOCK_MS = 60_000;
+
+/**
+ * Pings the pages every PING_MS and redraws the Overlays section (and the chat's filters) from
+ * their answers, only when what they say changed: each answer is a new object, and an idle dock
+ * should cost next to nothing.
+ */
 function watchPages(dock: OvlDock, channel: ControlChannel, roster: PageRoster, chat: OvlDockChat | null, schedule: Schedule): void {
+  let said = '';
   const round = () => {
     channel.post({ kind: 'ping' });
     const now = Date.now();
-    dock.now = now;
-    dock.pages = roster.list(now);
-    const filters = dock.pages.find((page) => !page.gone && page.report.chat)?.report.chat ?? null;
-    // Each presence is a new object: only a change redraws the chat lines.
-    if (chat && JSON.stringify(filters) !== JSON.stringify(chat.filters)) chat.filters = filters;
+    const pages = roster.list(now);
+    const saying = JSON.stringify([Math.floor(now / CLOCK_MS), pages.map(({ report, gone }) => [report, gone])]);
+    if (saying !== said) {
+      said = saying;
+      Object.assign(dock, { pages, now });
+      const filters = pages.find((page) => !page.gone && page.report.chat)?.report.chat ?? null;
+      if (chat && JSON.stringify(filters) !== JSON.stringify(chat.filters)) chat.filters = filters;
+    }
     schedule(round, PING_MS);
   };
   round();
