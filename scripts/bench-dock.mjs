@@ -190,18 +190,21 @@ export async function dockBench({ browser, server, siteOrigin, fillHistory }) {
     // 3. The idle dock, its overlays open and no event arriving.
     const cdp = await live.newCDPSession(dock);
     await cdp.send('Performance.enable');
-    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    const metrics = async () => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     await sleep(2000);
-    const [before, start] = [await task(), Date.now()];
+    const [before, start] = [await metrics(), Date.now()];
     await sleep(IDLE_SECONDS * 1000);
-    const idle = (100 * ((await task()) - before)) / ((Date.now() - start) / 1000);
-    console.log(`  the idle dock (pinging the ${OVERLAYS.length} overlays every second, chat connected, no event): ${fmt(idle, 2)} % busy over ${IDLE_SECONDS} s (CDP TaskDuration / wall time)`);
+    const after = await metrics();
+    const share = (name) => (100 * (after.get(name) - before.get(name))) / ((Date.now() - start) / 1000);
+    const [idle, idleCpu] = [share('TaskDuration'), share('ThreadTime')];
+    console.log(`  the idle dock (pinging the ${OVERLAYS.length} overlays every second, chat connected, no event), over ${IDLE_SECONDS} s: ${fmt(idle, 2)} % busy`);
+    console.log(`  (CDP TaskDuration / wall time, which other load on the machine inflates), ${fmt(idleCpu, 2)} % CPU (ThreadTime / wall time)`);
 
     console.log('\nGoals (issue 20, the dock; this run)');
     console.log(`  EventSub frame → dock row and alert start on every alert box, p95 ≤ 100 ms (5 overlays and the dock): ${fmt(percentile(toAll, 95), 0)} ms  ${mark(percentile(toAll, 95) <= 100)}`);
     console.log(`  Replay, Skip or Pause in effect on every alert box, p95 ≤ 100 ms: ${fmt(commandP95, 0)} ms (the slowest of the three)  ${mark(commandP95 <= 100)}`);
     console.log(`  the dock's first paint with 2,000 events stored ≤ 300 ms after load: ${fmt(paint, 0)} ms  ${mark(paint <= 300)}`);
-    console.log(`  an idle dock ≤ 0.5 % busy: ${fmt(idle, 2)} %  ${mark(idle <= 0.5)}`);
+    console.log(`  an idle dock ≤ 0.5 % busy: ${fmt(idle, 2)} % (CPU time: ${fmt(idleCpu, 2)} %)  ${mark(idle <= 0.5)}`);
   } finally {
     for (const context of contexts) await context.close();
     await Promise.all([helix.close(), eventsub.close(), tmi.close()]);

@@ -16,10 +16,10 @@ import type { EventHistory } from '../sources/history/event-history.js';
 import type { EventOrigin, HistoryRecord } from '../sources/history/history-record.js';
 import { isListed } from '../components/event-list/event-rows.js';
 import { DOCK_COMMAND } from '../components/dock/dock-command.js';
-import type { OvlDock } from '../components/dock/dock.js';
-import type { OvlDockChat } from '../components/dock/dock-chat.js';
+import type { OvlDock } from '../components/dock/ovl-dock.js';
+import type { OvlDockChat } from '../components/dock/ovl-dock-chat.js';
 import { connectStreamEvents } from './stream-event-feed.js';
-import '../components/dock/dock.js';
+import '../components/dock/ovl-dock.js';
 
 type DockConfig = ConfigOf<typeof dockSchema>;
 
@@ -48,7 +48,7 @@ async function keepFeed(dock: OvlDock, events: StreamEventSource, history: Event
  * the chat overlays would show, so the streamer can take one off them.
  */
 async function chatSection(login: string, env: OverlayEnv): Promise<{ element: OvlDockChat; source: ChatSource }> {
-  await import('../components/dock/dock-chat.js');
+  await import('../components/dock/ovl-dock-chat.js');
   const simulator = env.demo ? new (await import('../simulator/chat-simulator.js')).ChatSimulator({ channel: login }) : null;
   const source = new ChatSource({ channel: login, server: env.endpoints.chat, transport: simulator?.transport });
   simulator?.attach(source);

@@ -5,10 +5,10 @@ import type { HistoryRecord } from '../../sources/history/history-record.js';
 import type { RosterPage } from '../../sources/control/page-roster.js';
 import { sendCommand } from './dock-command.js';
 import { dockSectionStyles } from './dock-styles.js';
-import './dock-feed.js';
-import './dock-alert-controls.js';
-import './dock-test-buttons.js';
-import './dock-overlays.js';
+import './ovl-dock-feed.js';
+import './ovl-dock-alert-controls.js';
+import './ovl-dock-test-buttons.js';
+import './ovl-dock-overlays.js';
 
 /**
  * The streamer's control dock, laid out for an OBS Custom Browser Dock (300–500 px wide, any

@@ -8,6 +8,7 @@ import { dockSectionStyles } from './dock-styles.js';
  * how many wait meanwhile), Skip alert, Mute alert sounds / Unmute alert sounds, Clear queue.
  *
  * @fires ovl-dock-command - `alert-state` with the new pause and mute, `skip`, `clear-queue`.
+ * @csspart queue - How many alerts wait, on how many alert boxes.
  */
 @customElement('ovl-dock-alert-controls')
 export class OvlDockAlertControls extends LitElement {

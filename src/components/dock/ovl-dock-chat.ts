@@ -14,6 +14,8 @@ export const DOCK_CHAT_LINES = 50;
  * touches Twitch, and the section says so. Text only, never HTML.
  *
  * @fires ovl-dock-command - `chat-remove` with the line's id, `chat-hide-user` with its chatter.
+ * @csspart line - One chat line; `data-id` is its message id.
+ * @csspart message - The line's text.
  */
 @customElement('ovl-dock-chat')
 export class OvlDockChat extends LitElement {

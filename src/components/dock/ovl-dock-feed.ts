@@ -24,6 +24,9 @@ function when(receivedAt: number, now: number): string {
  * every alert box to show that event again. Names and titles are text, never HTML.
  *
  * @fires ovl-dock-command - `replay` with the row's event.
+ * @csspart rows - The list of rows.
+ * @csspart row - One event; `data-kind` is its kind.
+ * @csspart text - Who did what and how much.
  */
 @customElement('ovl-dock-feed')
 export class OvlDockFeed extends LitElement {
