@@ -5,13 +5,15 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- chat-providers`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- site` or `-- package` runs one part only.
+// `npm run bench -- chat`, `-- chat-providers`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- site` or `-- package` runs one part only.
+// `dock` is issue 20's control dock (scripts/bench-dock.mjs): frame → feed row and alerts, dock commands, first paint over a full history, idle.
 // `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
 import { rmSync } from 'node:fs';
 import { createServer, preview } from 'vite';
 import { CHAT_PAGE_WEIGHT_BEFORE, buildSite } from './page-weight.mjs';
 import { packageSizes } from './bench-package.mjs';
+import { dockBench } from './bench-dock.mjs';
 import { chromium } from 'playwright';
 
 const FLAGS = [
@@ -307,7 +309,7 @@ async function main() {
   const pkg = wants('package') ? await packageSizes(process.cwd()) : null;
   // Built before the dev server starts: that sets NODE_ENV=development, which would bundle Lit's dev build.
   const chatRuns = wants('chat') || wants('chat-providers');
-  const site = chatRuns || wants('history') || wants('site') ? await buildSite() : null;
+  const site = chatRuns || wants('history') || wants('dock') || wants('site') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
@@ -567,6 +569,10 @@ async function main() {
       } finally {
         await Promise.all([full.close(), empty.close(), off.close(), helixServer.close(), eventsub.close()]);
       }
+    }
+    if (wants('dock')) {
+      const siteOrigin = `http://127.0.0.1:${builtSite.httpServer.address().port}`;
+      await dockBench({ browser, server, siteOrigin, fillHistory: (context, userId, count) => fillHistory(context, { siteOrigin, devOrigin: `http://127.0.0.1:${port}` }, userId, count) });
     }
   } finally {
     await browser.close();

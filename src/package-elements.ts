@@ -16,4 +16,10 @@ export const PACKAGE_ELEMENTS: Readonly<Record<string, string>> = {
   poll: 'components/poll/ovl-poll.ts',
   'status-panel': 'components/status/ovl-status-panel.ts',
   'setup-card': 'components/status/ovl-setup-card.ts',
+  dock: 'components/dock/ovl-dock.ts',
+  'dock-feed': 'components/dock/ovl-dock-feed.ts',
+  'dock-alert-controls': 'components/dock/ovl-dock-alert-controls.ts',
+  'dock-test-buttons': 'components/dock/ovl-dock-test-buttons.ts',
+  'dock-overlays': 'components/dock/ovl-dock-overlays.ts',
+  'dock-chat': 'components/dock/ovl-dock-chat.ts',
 };

@@ -11,6 +11,8 @@ import { planBoot, type BootPlan } from './boot-plan.js';
 import { SetupCardSlot } from './setup-card-slot.js';
 import { problemText, tokenRefused, watchSources } from './source-problems.js';
 import type { OverlayDefinition, OverlayEnv, OverlayParts } from './overlay-definition.js';
+import type { PageControl } from './page-control.js';
+import type { TokenValidation } from '../twitch/validate-token.js';
 
 export type { OverlayDefinition, OverlayEnv, OverlayParts } from './overlay-definition.js';
 
@@ -41,6 +43,8 @@ const log = createLogger('overlay');
 export async function bootOverlay<S extends Schema>(definition: OverlayDefinition<S>, options: BootOptions = {}): Promise<BootedOverlay> {
   const url = options.url ?? new URL(location.href);
   const root = options.root ?? document.body;
+  // The control channel's code loads while the overlay builds: most pages never see a dock.
+  const control = import('./page-control.js').catch((error: unknown) => void log.warn('the dock cannot reach this page:', error));
   const dev = asksDevEndpoints(url) ? (await import('../config/dev-endpoints.js')).devEndpoints(url) : undefined;
   const plan = planBoot(definition, url, dev);
   setDebugLogging(plan.debug);
@@ -63,6 +67,8 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
     }
   }
   const recorder = plan.record ? new (await import('../replay/recorder.js')).Recorder(definition.entry.name, String(plan.config.channel ?? '')) : null;
+  let token: TokenValidation | null = null;
+  let joined: PageControl | undefined;
   const env: OverlayEnv = {
     url,
     demo: plan.demo,
@@ -72,6 +78,8 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
     note,
     replay,
     tap: (via) => (recorder && definition.records?.includes(via) ? recorder.tap(via) : undefined),
+    tokenValidated: (validation) => void (token = validation),
+    presenceChanged: () => joined?.presenceChanged(),
   };
   let parts: OverlayParts;
   try {
@@ -82,7 +90,9 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
     return halt([`The overlay could not start: ${messageOf(error)}`]);
   }
   if (panel) Object.assign(panel, { sources: parts.sources, recorder });
-  return runOverlay(parts, { root, card, panel, problems: plan.problems });
+  // Before the element is mounted and the sources start: a hidden overlay never flashes, a paused queue lets no alert through.
+  joined = (await control)?.joinPageControl({ definition, parts, root, demo: plan.demo, token });
+  return runOverlay(parts, { root, card, panel, problems: plan.problems, leaveControl: joined?.stop });
 }
 
 /**
@@ -92,11 +102,24 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
  */
 function runOverlay(
   parts: OverlayParts,
-  { root, card, panel, problems }: { root: HTMLElement; card: SetupCardSlot; panel: OvlStatusPanel | null; problems: readonly ConfigProblem[] },
+  {
+    root,
+    card,
+    panel,
+    problems,
+    leaveControl,
+  }: {
+    root: HTMLElement;
+    card: SetupCardSlot;
+    panel: OvlStatusPanel | null;
+    problems: readonly ConfigProblem[];
+    /** Leaves the dock's control channel (see joinPageControl), when the page joined it. */
+    leaveControl: (() => void) | undefined;
+  },
 ): BootedOverlay {
   const watching = new AbortController();
   // Everything started gets its stop here; stopAll() runs them once.
-  const cleanups: (() => void)[] = [() => watching.abort()];
+  const cleanups: (() => void)[] = [() => watching.abort(), leaveControl ?? (() => {})];
   const stopAll = () => cleanups.splice(0).forEach((cleanup) => cleanup());
   watchSources(
     parts.sources,

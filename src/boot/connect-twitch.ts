@@ -24,6 +24,7 @@ export interface TwitchSession {
 export async function connectTwitch(token: string, env: OverlayEnv): Promise<TwitchSession> {
   const endpoints = env.endpoints.twitch;
   const validation = await validateToken(token, { endpoints });
+  env.tokenValidated(validation);
   return {
     token,
     validation,

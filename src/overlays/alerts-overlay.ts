@@ -72,7 +72,20 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     // The Test buttons' made-up events: the simulator loads only when one is pressed.
     element.sampleEvent = async (kind) => (await import('../simulator/sample-event.js')).sampleEvent(kind);
     element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
+    // The dock shows how many alerts wait while the streamer holds them.
+    element.addEventListener('ovl-alert-waiting', () => env.presenceChanged());
     element.source = events;
-    return { sources, element };
+    return {
+      sources,
+      element,
+      control(message) {
+        if (message.kind === 'alert-state') Object.assign(element, { held: message.paused, muted: message.muted });
+        else if (message.kind === 'skip') element.skip();
+        else if (message.kind === 'clear-queue') element.clearQueue();
+        else if (message.kind === 'replay') element.replay(message.event);
+        else if (message.kind === 'test') element.playTestEvent(message.event);
+      },
+      presence: () => ({ alerts: { waiting: element.waiting, paused: element.held, muted: element.muted } }),
+    };
   },
 };

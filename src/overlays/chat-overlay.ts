@@ -140,6 +140,16 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
     const feed: ChatFeed = sources.length === 1 ? sources[0]! : new (await import('../components/chat/merged-chat-feed.js')).MergedChatFeed(sources);
     const element = await chatElement(config, env, feed, channels.length);
     startProviders(element, feed, sources, config, env, session);
-    return { sources: session ? [...sources, session.watch] : sources, element };
+    return {
+      sources: session ? [...sources, session.watch] : sources,
+      element,
+      // Several channels in one list: the dock of the first one (the streamer's own, as a co-stream lists it) drives it.
+      channel: { login: channels[0] },
+      control(message) {
+        if (message.kind === 'chat-remove') element.removeLine(message.messageId);
+        else if (message.kind === 'chat-hide-user') element.hideUser(message.userId);
+      },
+      presence: () => ({ chat: { hideBots: config.hideBots, hideCommands: config.hideCommands, hideNotices: config.hideNotices } }),
+    };
   },
 };

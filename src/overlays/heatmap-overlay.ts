@@ -60,6 +60,7 @@ export const heatmapOverlay: OverlayDefinition<typeof heatmapSchema> = {
     }
     source.addEventListener('reject', (e) => env.note(`skipped ${e.detail.count} bad click frames (last: ${e.detail.reason})`, 'rejected'));
     element.source = source;
-    return { sources: watch ? [source, watch] : [source], element };
+    // The channel whose clicks it draws, whoever's token looks names up.
+    return { sources: watch ? [source, watch] : [source], element, channel: offline ? {} : { id: channelId } };
   },
 };

@@ -16,6 +16,8 @@ export interface StreamEventFeed {
   readonly helix: HelixClient;
   /** The broadcaster: the token's user, or the demo channel. */
   readonly userId: string;
+  /** The broadcaster's login (the dock reads its chat). */
+  readonly login: string;
   /** Everything the page starts and stops: the events and, live, the token's hourly watch. */
   readonly sources: readonly Source[];
   /** The channel's event history as it opens (see keepHistory); null under `?replay`, which neither reads nor writes it. */
@@ -39,7 +41,7 @@ export async function connectStreamEvents(entry: OverlayEntry, token: string, ki
     ]);
     const helix = simulatedHelixClient(env.endpoints.twitch);
     const events = new StreamEventSource({ helix, userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket({ kinds, ...demo }) });
-    return { events, helix, userId: DEMO_USER.id, sources: [events], history: env.replay ? null : keepHistory(events, DEMO_USER.id, env) };
+    return { events, helix, userId: DEMO_USER.id, login: DEMO_USER.login, sources: [events], history: env.replay ? null : keepHistory(events, DEMO_USER.id, env) };
   }
   const { validation, helix, watch } = await connectTwitch(token, env);
   const missing = scopeProblem(entry, validation.scopes);
@@ -50,7 +52,7 @@ export async function connectStreamEvents(entry: OverlayEntry, token: string, ki
     throw new SourceError('auth', `The ${entry.title.toLowerCase()} cannot receive what it shows with this token: ${describeOff(events.plan.off)}. Make a new link on the setup page with "Connect with Twitch".`);
   }
   noteOutcomes(events, env);
-  return { events, helix, userId: validation.userId, sources: [events, watch], history: keepHistory(events, validation.userId, env) };
+  return { events, helix, userId: validation.userId, login: validation.login, sources: [events, watch], history: keepHistory(events, validation.userId, env) };
 }
 
 /**

@@ -31,6 +31,7 @@ export const streamInfoOverlay: OverlayDefinition<typeof streamInfoSchema> = {
     assignConfig(element, config, ['offlineText', 'titleOverflow']);
     element.style.setProperty('--ovl-info-font-size', `${config.fontSize}px`);
     element.source = source;
-    return { sources: watch ? [source, watch] : [source], element };
+    // The channel shown, whoever's token reads it.
+    return { sources: watch ? [source, watch] : [source], element, channel: { id: user.id, login: user.login } };
   },
 };

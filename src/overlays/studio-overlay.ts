@@ -14,6 +14,8 @@ import '../components/studio/ovl-studio.js';
  */
 export const studioOverlay: OverlayDefinition<typeof studioSchema> = {
   entry: studioEntry,
+  // A control page that streams by itself, not a source on stream: Hide overlays leaves it be.
+  hideable: false,
   async build(config, env) {
     const studio = new Studio({
       width: config.width,

@@ -434,3 +434,142 @@ describe('playTestAlert order', () => {
     expect(texts[1]).toMatch(/^\w+ just followed!$/);
   });
 });
+
+describe('<ovl-alerts>: the streamer’s controls from the dock', () => {
+  test('held: the alert on screen plays out, the next ones wait and are counted; released, they show', async () => {
+    const { el, emit, part } = await mountEvents((e) => (e.duration = 1));
+    const waiting: number[] = [];
+    el.addEventListener('ovl-alert-waiting', (e) => waiting.push(e.detail));
+    emit(reference('channel.raid'));
+    await el.updateComplete;
+    el.held = true;
+    emit(reference('channel.follow'));
+    emit(reference('channel.subscribe'));
+    await expect.poll(() => part('alert'), { timeout: 3000 }).toBeNull();
+    expect(el.waiting).toBe(2);
+    expect(waiting.at(-1)).toBe(2);
+    el.held = false;
+    await expect.poll(() => part('alert')?.classList.contains('sub')).toBe(true);
+    expect(el.waiting).toBe(1);
+  });
+
+  test('OBS showing the source does not undo the streamer’s pause', async () => {
+    const { el, emit, part } = await mountEvents((e) => (e.held = true));
+    el.paused = true;
+    emit(reference('channel.raid'));
+    el.paused = false;
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(part('alert')).toBeNull();
+    expect(el.waiting).toBe(1);
+  });
+
+  test('skip ends the alert on screen at once, its sound and read-aloud with it, and the next one shows', async () => {
+    const paused: string[] = [];
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
+    vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(function (this: HTMLMediaElement) {
+      paused.push(this.src);
+    });
+    const cancel = vi.spyOn(speechSynthesis, 'cancel').mockImplementation(() => undefined);
+    vi.spyOn(speechSynthesis, 'speak').mockImplementation(() => undefined);
+    try {
+      const { el, send, part } = await mount((e) => {
+        e.duration = 60;
+        e.sound = 'http://127.0.0.1/long.ogg';
+        e.speak = ['*'];
+      });
+      const hidden: string[] = [];
+      el.addEventListener('ovl-alert-hide', (e) => hidden.push(e.detail.id));
+      send(redemption('long', { userInput: 'read me' }));
+      send(redemption('next', { rewardTitle: 'Other', rewardId: 'rw-5' }));
+      await el.updateComplete;
+      expect(part('text')?.textContent).toContain('Hydrate!');
+      el.skip();
+      expect(hidden).toEqual(['long']);
+      expect(paused).toEqual(['http://127.0.0.1/long.ogg']);
+      expect(cancel).toHaveBeenCalledTimes(1);
+      await el.updateComplete;
+      expect(part('text')?.textContent).toContain('Other');
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  test('a skipped kit sound stops: nothing is heard after the stop', async () => {
+    const offline = new OfflineAudioContext(1, 48_000, 48_000);
+    const sounds = new KitSounds(() => offline);
+    sounds.play('raid', 1);
+    sounds.stop();
+    const samples = (await offline.startRendering()).getChannelData(0);
+    expect(samples.reduce((max, v) => Math.max(max, Math.abs(v)), 0)).toBe(0);
+  });
+
+  test('muted: no sound and no read-aloud; muting silences the sound playing', async () => {
+    const played: string[] = [];
+    const paused: string[] = [];
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
+      played.push(this.src);
+      return Promise.resolve();
+    });
+    vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(function (this: HTMLMediaElement) {
+      paused.push(this.src);
+    });
+    const speak = vi.spyOn(speechSynthesis, 'speak').mockImplementation(() => undefined);
+    try {
+      const { el, send } = await mount((e) => {
+        e.sound = 'http://127.0.0.1/ding.ogg';
+        e.speak = ['*'];
+      });
+      send(redemption('loud', { userInput: 'hello' }));
+      await el.updateComplete;
+      expect(played).toEqual(['http://127.0.0.1/ding.ogg']);
+      el.muted = true;
+      await el.updateComplete;
+      expect(paused).toEqual(['http://127.0.0.1/ding.ogg']);
+      send(redemption('quiet', { rewardTitle: 'Other', rewardId: 'rw-6', userInput: 'shh' }));
+      await expect.poll(() => el.shadowRoot!.querySelector('[part="input"]')?.textContent).toBe('shh');
+      expect(played).toEqual(['http://127.0.0.1/ding.ogg']);
+      expect(speak.mock.calls.map(([u]) => u.text)).toEqual(['hello']);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  test('clearQueue drops the waiting alerts and leaves the one on screen', async () => {
+    const { el, emit, part } = await mountEvents((e) => (e.duration = 60));
+    emit(reference('channel.raid'));
+    emit(reference('channel.follow'));
+    emit(reference('channel.subscribe'));
+    await el.updateComplete;
+    el.clearQueue();
+    expect(el.waiting).toBe(0);
+    expect(part('alert')?.classList.contains('raid')).toBe(true);
+  });
+
+  test('replay: shown next, marked "Replay", folding with no follow; a kind switched off stays off', async () => {
+    const { el, emit, part } = await mountEvents((e) => (e.settings = withSettings('charity', { enabled: false })));
+    const shown: string[] = [];
+    el.addEventListener('ovl-alert-show', (e) => shown.push(e.detail.id));
+    emit(reference('channel.raid'));
+    emit(reference('channel.follow'));
+    const follow = reference('channel.follow');
+    el.replay({ ...follow, id: `replay:${follow.id}:1` });
+    el.replay({ ...reference('channel.charity_campaign.donate'), id: 'replay:charity:1' });
+    await el.updateComplete;
+    expect(part('replay')).toBeNull();
+    await expect.poll(() => shown.length, { timeout: 5000 }).toBe(2);
+    expect(shown[1]).toBe(`replay:${follow.id}:1`);
+    await el.updateComplete;
+    expect(part('replay')?.textContent).toBe('Replay');
+    expect(part('text')?.textContent).toBe('Cool_User just followed!');
+    await expect.poll(() => shown.length, { timeout: 5000 }).toBe(3);
+    expect(part('replay')).toBeNull();
+  });
+
+  test('playTestEvent plays the given event with the box’s own template, whatever its kind’s on/off', async () => {
+    const { el, part } = await mountEvents((e) => (e.settings = withSettings('raid', { enabled: false, template: 'RAID by {user}' })));
+    el.playTestEvent(sampleEvent('raid'));
+    await el.updateComplete;
+    expect(part('text')?.textContent).toMatch(/^RAID by \S+$/);
+  });
+});

@@ -117,6 +117,22 @@ describe('<ovl-chat> list behaviour', () => {
     expect(fixture.lines()).toHaveLength(0);
   });
 
+  test('the dock’s Remove from overlay takes one line off; Hide this user takes all of a chatter’s lines off and keeps the next ones off', async () => {
+    fixture = await chatFixture();
+    const c = fixture.channel;
+    await fixture.push(
+      privmsg(c, 'fine', { id: 'a', userId: '1' }),
+      privmsg(c, 'rude', { id: 'b', userId: '1' }),
+      privmsg(c, 'troll 1', { id: 'c', userId: '2', login: 'troll' }),
+      privmsg(c, 'troll 2', { id: 'd', userId: '2', login: 'troll' }),
+    );
+    fixture.element.removeLine('b');
+    fixture.element.hideUser('2');
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['a']);
+    await fixture.push(privmsg(c, 'troll 3', { id: 'e', userId: '2', login: 'troll' }), privmsg(c, 'hi', { id: 'f', userId: '1' }));
+    expect(fixture.lines().map((l) => l.dataset.id)).toEqual(['a', 'f']);
+  });
+
   test('a deletion that arrives in the same frame as its message still removes it', async () => {
     fixture = await chatFixture();
     const c = fixture.channel;

@@ -44,6 +44,7 @@ describe('dist/ served from a sub-path', () => {
       `${SUB_PATH}overlays/goal/`,
       `${SUB_PATH}overlays/hype-train/`,
       `${SUB_PATH}overlays/poll/`,
+      `${SUB_PATH}overlays/dock/`,
       `${SUB_PATH}overlays/heatmap/`,
       `${SUB_PATH}overlays/studio/`,
     ]);

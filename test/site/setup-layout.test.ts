@@ -83,8 +83,10 @@ describe('setup page layout and accessibility (production build)', { timeout: 12
     await expect.poll(started).toEqual(expect.arrayContaining(['chat', 'stream-info', 'alerts']));
     expect(await started()).not.toEqual(expect.arrayContaining(['poll']));
     expect((await started()).filter((name) => ['poll', 'heatmap', 'studio'].includes(name))).toEqual([]);
-    await setup.eval(`${SETUP}.shadowRoot.querySelector('ovl-overlay-card[data-overlay="studio"]').scrollIntoView()`);
-    await expect.poll(started).toEqual(expect.arrayContaining(['poll', 'heatmap', 'studio']));
+    for (const [card, row] of [['dock', ['poll', 'dock', 'heatmap']], ['studio', ['studio']]] as const) {
+      await setup.eval(`${SETUP}.shadowRoot.querySelector('ovl-overlay-card[data-overlay="${card}"]').scrollIntoView()`);
+      await expect.poll(started).toEqual(expect.arrayContaining([...row]));
+    }
     expect(await setup.eval(`${SETUP}.shadowRoot.querySelector('ovl-overlay-card[data-overlay="chat"]').shadowRoot.querySelector('ovl-scaled-preview').shadowRoot.querySelector('iframe').getAttribute('src')`)).toMatch(/overlays\/chat\/\?demo$/);
   });
 

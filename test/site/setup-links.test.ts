@@ -30,11 +30,11 @@ describe('the link dragged into OBS', () => {
     ]);
   });
 
-  test('every Browser Source overlay has a whole-pixel size; the studio is a dock', () => {
+  test('every Browser Source overlay has a whole-pixel size; the control dock and the studio are docks', () => {
     for (const { name, obs } of OVERLAYS) {
       expect([Number.isInteger(obs.width) && obs.width > 0, Number.isInteger(obs.height) && obs.height > 0], name).toEqual([true, true]);
     }
-    expect(OVERLAYS.filter(({ obs }) => obs.dock).map(({ name }) => name)).toEqual(['studio']);
+    expect(OVERLAYS.filter(({ obs }) => obs.dock).map(({ name }) => name)).toEqual(['dock', 'studio']);
   });
 });
 

@@ -23,14 +23,18 @@ export interface AlertQueueEventMap<T> {
   hide: T;
   /** An alert was dropped because too many were waiting; detail = total dropped so far. */
   drop: number;
+  /** How many alerts wait now, each time that changes. */
+  waiting: number;
 }
 
 /**
  * Shows one alert at a time for its duration, never overlapping, the most important waiting
- * one first. While paused (OBS hides the source) the current alert's clock stops and no new
- * one starts; on resume it finishes its remaining time. Waiting alerts are capped: the oldest
- * of the least important is dropped and counted. An alert can fold into one that waits (a
- * burst of follows becomes one), even into the one on screen, which then updates.
+ * one first. Two reasons keep alerts waiting, each lifted on its own: while paused (OBS hides
+ * the source) the current alert's clock stops and no new one starts, and on resume it finishes
+ * its remaining time; while held (the streamer paused the alerts in the dock) the alert on
+ * screen plays out and the next waits. Waiting alerts are capped: the oldest of the least
+ * important is dropped and counted. An alert can fold into one that waits (a burst of follows
+ * becomes one), even into the one on screen, which then updates.
  */
 export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
   private readonly waiting: T[] = [];
@@ -39,6 +43,7 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
   private remainingMs = 0;
   private startedAt = 0;
   private paused = false;
+  private held = false;
   private dropped = 0;
   private readonly schedule: Schedule;
   private readonly now: () => number;
@@ -71,6 +76,7 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
       this.dropped += 1;
       this.emit('drop', this.dropped);
     }
+    this.emit('waiting', this.waiting.length);
     this.advance();
   }
 
@@ -112,20 +118,46 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
     else this.advance();
   }
 
+  /** The streamer's pause: while `on`, no alert starts; the one on screen plays out. */
+  hold(on: boolean): void {
+    this.held = on;
+    this.advance();
+  }
+
+  /** Ends the alert on screen now (the next one follows unless paused or held); false when none was showing. */
+  skip(): boolean {
+    const shown = this.showing;
+    if (!shown) return false;
+    this.cancel?.();
+    this.cancel = null;
+    this.showing = null;
+    this.emit('hide', shown);
+    this.advance();
+    return true;
+  }
+
+  /** Drops every waiting alert, leaving the one on screen; returns how many. */
+  clearWaiting(): number {
+    const cleared = this.waiting.splice(0).length;
+    if (cleared > 0) this.emit('waiting', 0);
+    return cleared;
+  }
+
   /** Removes everything, shown or waiting. */
   clear(): void {
     this.cancel?.();
     this.cancel = null;
-    this.waiting.length = 0;
+    this.clearWaiting();
     const shown = this.showing;
     this.showing = null;
     if (shown) this.emit('hide', shown);
   }
 
   private advance(): void {
-    if (this.paused || this.showing) return;
+    if (this.paused || this.held || this.showing) return;
     const next = this.waiting.shift();
     if (next === undefined) return;
+    this.emit('waiting', this.waiting.length);
     this.showing = next;
     this.emit('show', next);
     this.run(this.options.durationOf?.(next) ?? this.options.durationMs);
@@ -136,10 +168,7 @@ export class AlertQueue<T> extends TypedEventTarget<AlertQueueEventMap<T>> {
     this.startedAt = this.now();
     this.cancel = this.schedule(() => {
       this.cancel = null;
-      const done = this.showing!;
-      this.showing = null;
-      this.emit('hide', done);
-      this.advance();
+      this.skip();
     }, ms);
   }
 }

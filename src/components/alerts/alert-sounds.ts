@@ -27,6 +27,8 @@ const MOTIFS: Readonly<Record<EventKind, readonly Note[]>> = {
 /** Plays the kit's sounds. Owns one AudioContext, made at the first sound, closed by `close()`. */
 export class KitSounds {
   private context: BaseAudioContext | null = null;
+  /** The output of the sound playing (or last played), cut by `stop()`. */
+  private output: AudioNode | null = null;
 
   /** `makeContext`: where the sound goes; tests pass an OfflineAudioContext to listen to it. */
   constructor(private readonly makeContext: () => BaseAudioContext = () => new AudioContext()) {}
@@ -44,6 +46,8 @@ export class KitSounds {
     const out = context.createGain();
     out.gain.value = Math.min(1, volume) * 0.35;
     out.connect(context.destination);
+    this.stop();
+    this.output = out;
     const now = context.currentTime + 0.02;
     for (const [semitones, start, length] of MOTIFS[kind]) {
       const frequency = 440 * 2 ** (semitones / 12);
@@ -61,6 +65,12 @@ export class KitSounds {
         osc.stop(now + start + length + 0.05);
       }
     }
+  }
+
+  /** Silences the sound playing now (a skipped alert, muted sounds). */
+  stop(): void {
+    this.output?.disconnect();
+    this.output = null;
   }
 
   close(): void {

@@ -61,6 +61,16 @@ export const alertStyles = css`
     text-transform: uppercase;
     opacity: 0.85;
   }
+  .replay {
+    align-self: center;
+    font-size: 0.4em;
+    font-weight: 700;
+    letter-spacing: 0.12em;
+    text-transform: uppercase;
+    padding: 0.1em 0.6em;
+    border-radius: 999px;
+    background: rgba(0, 0, 0, 0.35);
+  }
   .message {
     font-weight: 500;
     font-size: 0.7em;

@@ -26,6 +26,8 @@ interface Shown {
   readonly look: AlertLook;
   readonly text: string;
   readonly serial: number;
+  /** Shown again from the dock: marked, so nobody takes it for a new event. */
+  readonly replay: boolean;
 }
 
 /** The exit animation's length (ovl-alerts.styles.ts); it ends as the alert's time is up. */
@@ -37,12 +39,16 @@ const VIDEO = /\.(webm|mp4|m4v|mov)(?:[?#]|$)/i;
  * raids, …, channel-point redemptions), the most important first. Each kind has its own
  * text, sound, image or video, duration and minimum amount, with variations by amount.
  * Viewer messages show with their emotes as images. A follow burst folds into one
- * "N new followers" alert, counting up while it is on screen.
+ * "N new followers" alert, counting up while it is on screen. The streamer's controls (the
+ * dock): `held` keeps the next alerts waiting, `skip()` ends the one on screen with its sound,
+ * `muted` silences sounds and speech, `clearQueue()` drops the waiting ones, `replay()` shows an
+ * event again marked "Replay", and `playTestEvent()` plays a made-up one.
  *
  * @fires ovl-alert-show - an alert appears (detail: the StreamEvent). Not bubbling, not composed.
  * @fires ovl-alert-update - the alert on screen took in more follows of a burst (detail: the folded FollowEvent). Not bubbling, not composed.
  * @fires ovl-alert-hide - it leaves (detail: the StreamEvent). Not bubbling, not composed.
  * @fires ovl-alert-drop - an alert was dropped because too many were waiting (detail: total dropped). Not bubbling, not composed.
+ * @fires ovl-alert-waiting - how many alerts wait changed (detail: the count). Not bubbling, not composed.
  * @csspart alert - The alert card; also has the class of its kind (`follow`, `raid`, …).
  * @csspart image - The image or video (the kind's, a variation's, or the reward's).
  * @csspart label - The kind's small heading ("New follower", "Raid", …); none for redemptions.
@@ -51,6 +57,7 @@ const VIDEO = /\.(webm|mp4|m4v|mov)(?:[?#]|$)/i;
  * @csspart input - A redemption's viewer input.
  * @csspart emote - An emote in a message.
  * @csspart cost - A redemption's cost.
+ * @csspart replay - The "Replay" mark on an alert shown again from the dock.
  * @cssprop --ovl-alert-font - Font family.
  * @cssprop --ovl-alert-font-size - Text size (default 32px).
  * @cssprop --ovl-alert-color - Text colour.
@@ -87,13 +94,21 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   @property({ attribute: false }) rewards: readonly string[] = [];
   /** While true (OBS hides the source) the queue and the animations wait. */
   @property({ type: Boolean, reflect: true }) paused = false;
+  /** The streamer's pause (the dock's Pause alerts): the alert on screen plays out, the next ones wait. Apart from `paused`, which OBS drives. */
+  @property({ type: Boolean, reflect: true }) held = false;
+  /** No sound and no read-aloud; muting silences what plays now. */
+  @property({ type: Boolean, reflect: true }) muted = false;
   /** Makes the made-up event a Test alert plays (the overlay hands the simulator's); without it playTestAlert throws. */
   @property({ attribute: false }) sampleEvent: ((kind: EventKind) => StreamEvent | Promise<StreamEvent>) | null = null;
 
   @state() private showing: Shown | null = null;
   private serial = 0;
-  /** Alerts from playTestAlert: asked for now, so they show before every waiting alert and fold with none. */
-  private readonly tests = new WeakSet<StreamEvent>();
+  /** Alerts asked for now (Test buttons, the dock's Replay): they show before every waiting alert and fold with none. */
+  private readonly asked = new WeakSet<StreamEvent>();
+  private readonly replays = new WeakSet<StreamEvent>();
+  private audio: HTMLAudioElement | null = null;
+  /** This element has asked `speechSynthesis` to speak: only then does silencing cancel speech (it is the page's, not the element's). */
+  private speaking = false;
   private readonly kitSounds = new KitSounds();
   private readonly queue = this.makeQueue();
 
@@ -106,6 +121,11 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     return this.queue.droppedCount;
   }
 
+  /** Alerts waiting to show. */
+  get waiting(): number {
+    return this.queue.pending;
+  }
+
   /**
    * Plays an alert of `kind` with a made-up viewer (from `sampleEvent`), as the demo page's
    * Test buttons do. It skips the kind's on/off and minimum, and shows as soon as the alert on
@@ -113,9 +133,35 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
    */
   async playTestAlert(kind: EventKind): Promise<void> {
     if (!this.sampleEvent) throw new Error('<ovl-alerts> plays a test alert only once given `sampleEvent`.');
-    const event = await this.sampleEvent(kind);
-    this.tests.add(event);
+    this.playTestEvent(await this.sampleEvent(kind));
+  }
+
+  /** Plays `event` as a Test alert: whatever its kind's on/off and minimum, before every waiting alert. */
+  playTestEvent(event: StreamEvent): void {
+    this.asked.add(event);
     this.queue.push(event);
+  }
+
+  /**
+   * Shows `event` again, marked "Replay" (the dock's Replay): it alerts as it did live (its
+   * kind on, its minimum reached), before every waiting alert. The caller gives it an id of its
+   * own; a replay counts towards nothing.
+   */
+  replay(event: StreamEvent): void {
+    this.replays.add(event);
+    this.asked.add(event);
+    this.offer(event);
+  }
+
+  /** Ends the alert on screen now, its sound and read-aloud included; the next one follows. */
+  skip(): void {
+    this.silence();
+    this.queue.skip();
+  }
+
+  /** Drops every waiting alert (the one on screen stays). */
+  clearQueue(): void {
+    this.queue.clearWaiting();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -125,11 +171,14 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
       if (this.paused) this.queue.pause();
       else this.queue.resume();
     }
+    if (changed.has('held')) this.queue.hold(this.held);
+    if (changed.has('muted') && this.muted) this.silence();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.queue.clear();
+    this.silence();
     this.kitSounds.close();
   }
 
@@ -151,13 +200,13 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
       durationMs: this.duration * 1000,
       maxWaiting: this.maxWaiting,
       priorityOf: (event) => {
-        if (this.tests.has(event)) return Infinity;
+        if (this.asked.has(event)) return Infinity;
         const rank = this.priorities.indexOf(event.kind);
         return rank === -1 ? -1 : this.priorities.length - rank;
       },
       durationOf: (event) => lookFor(this.settingsOf(event.kind), alertContent(event).amount).durationMs,
       merge: (waiting, incoming) =>
-        waiting.kind === 'follow' && incoming.kind === 'follow' && !this.tests.has(waiting) && !this.tests.has(incoming) ? this.foldFollows(waiting, incoming) : null,
+        waiting.kind === 'follow' && incoming.kind === 'follow' && !this.asked.has(waiting) && !this.asked.has(incoming) ? this.foldFollows(waiting, incoming) : null,
     });
     queue.addEventListener('show', (e) => this.onShow(e.detail));
     queue.addEventListener('update', (e) => {
@@ -169,6 +218,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
       fire(this, 'ovl-alert-hide', e.detail);
     });
     queue.addEventListener('drop', (e) => fire(this, 'ovl-alert-drop', e.detail));
+    queue.addEventListener('waiting', (e) => fire(this, 'ovl-alert-waiting', e.detail));
     return queue;
   }
 
@@ -182,7 +232,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     const content = alertContent(event);
     const look = lookFor(this.settingsOf(event.kind), content.amount);
     const rule = event.kind === 'redemption' ? ruleFor(this.templates, event.redemption) : undefined;
-    return { event, content, look, text: fillFields(rule ?? look.template, content.fields), serial };
+    return { event, content, look, text: fillFields(rule ?? look.template, content.fields), serial, replay: this.replays.has(event) };
   }
 
   private onShow(event: StreamEvent): void {
@@ -195,16 +245,27 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
 
   private playSound(event: StreamEvent, look: AlertLook): void {
     const sound = (event.kind === 'redemption' ? ruleFor(this.sounds, event.redemption) : undefined) || look.sound || this.sound;
-    if (sound === 'none') return;
+    if (sound === 'none' || this.muted) return;
     if (!sound) return this.kitSounds.play(event.kind, this.volume);
-    const audio = new Audio(sound);
+    this.audio?.pause();
+    const audio = (this.audio = new Audio(sound));
     audio.volume = Math.min(1, Math.max(0, this.volume));
     // A sound that cannot play (autoplay policy, bad URL) must not stop the alert.
     audio.play().catch(() => undefined);
   }
 
+  /** Stops every sound and read-aloud this element started. */
+  private silence(): void {
+    this.kitSounds.stop();
+    this.audio?.pause();
+    this.audio = null;
+    if (this.speaking && 'speechSynthesis' in window) speechSynthesis.cancel();
+    this.speaking = false;
+  }
+
   private speakInput(redemption: Redemption): void {
-    if (!redemption.userInput || this.speak.length === 0 || !rewardListed(this.speak, redemption) || !('speechSynthesis' in window)) return;
+    if (this.muted || !redemption.userInput || this.speak.length === 0 || !rewardListed(this.speak, redemption) || !('speechSynthesis' in window)) return;
+    this.speaking = true;
     const utterance = new SpeechSynthesisUtterance(redemption.userInput);
     utterance.volume = this.volume;
     speechSynthesis.speak(utterance);
@@ -236,6 +297,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
       html`<div part="alert" class="alert ${event.kind}" style=${style} role="status">
         ${this.renderMedia(shown)}
         <div class="body">
+          ${shown.replay ? html`<div part="replay" class="replay">Replay</div>` : nothing}
           ${KIND_LABELS[event.kind] ? html`<div part="label" class="label">${KIND_LABELS[event.kind]}</div>` : nothing}
           <div part="text" class="text">${shown.text}</div>
           ${message ? html`<div part=${reward ? 'input' : 'message'} class="message">${viewerMessage(message)}</div>` : nothing}
@@ -257,5 +319,7 @@ declare global {
     'ovl-alert-hide': CustomEvent<StreamEvent>;
     /** detail: how many alerts were dropped in all. */
     'ovl-alert-drop': CustomEvent<number>;
+    /** detail: how many alerts wait now. */
+    'ovl-alert-waiting': CustomEvent<number>;
   }
 }

@@ -166,6 +166,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private readonly aliases = new Map<string, string>();
   private readonly images = new ImageTemplates();
   private channelId = '';
+  private readonly hiddenUsers = new Set<string>();
   private autoIds = 0;
   private skipped = 0;
   private reportedSkips = 0;
@@ -188,10 +189,16 @@ export class OvlChat extends SourceElement<ChatFeed> {
     const options = { signal };
     feed.addEventListener('message', (e) => this.enqueue(e.detail), options);
     feed.addEventListener('notice', (e) => this.enqueue(e.detail), options);
-    feed.addEventListener('delete', (e) => this.removeMessage(e.detail.messageId), options);
+    feed.addEventListener('delete', (e) => this.removeLine(e.detail.messageId), options);
     feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId, e.detail.channel), options);
     feed.addEventListener('clear', (e) => this.clear(e.detail.channel), options);
     feed.addEventListener('roomstate', (e) => (this.channelId = e.detail.channelId || this.channelId), options);
+  }
+
+  /** Takes a chatter's lines off, in every channel, and keeps their next ones off (the dock's Hide this user). */
+  hideUser(userId: string): void {
+    this.hiddenUsers.add(userId);
+    this.removeUser(userId);
   }
 
   /** Removes every line, shown or queued; with a channel, only the lines read in it. */
@@ -261,6 +268,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private shows(event: LineEvent): boolean {
     if (this.shared === 'own-only' && event.sourceChannelId) return false;
+    if (event.user && this.hiddenUsers.has(event.user.id)) return false;
     if (event.type === 'notice') return !this.hideNotices;
     if (this.hideCommands && event.text.startsWith('!')) return false;
     const login = event.user.login.toLowerCase();
@@ -391,27 +399,30 @@ export class OvlChat extends SourceElement<ChatFeed> {
     for (const id of row.aliases) this.aliases.delete(id);
   }
 
-  /** A deletion names the message by its id in the channel (or, in Shared Chat, its source id). */
-  private removeMessage(id: string, leave = true): void {
+  /**
+   * Takes a line off: a moderator's deletion, or the dock's Remove from overlay. It is named by
+   * its id in the channel (or, in Shared Chat, its source id); `leave` lets it fade out (`animate-exit`).
+   */
+  removeLine(id: string, leave = true): void {
     this.pending = this.pending.filter((event) => event.id !== id && event.sourceMessageId !== id);
     const key = this.aliases.get(id) ?? id;
     const row = this.rows.get(key);
     if (row) this.drop(key, row, leave);
   }
 
-  /** A timeout or ban removes everything that user said in that channel. */
-  private removeUser(userId: string, channel: string): void {
+  /** A timeout or ban removes everything that user said in that channel; hiding them, in every channel. */
+  private removeUser(userId: string, channel?: string): void {
     if (!userId) return;
-    const other = (event: LineEvent) => event.user?.id !== userId || event.channel !== channel;
-    this.pending = this.pending.filter(other);
-    for (const [key, row] of this.rows) if (row.userId === userId && row.channel === channel) this.drop(key, row, true);
+    const theirs = (of: { readonly channel: string }) => channel === undefined || of.channel === channel;
+    this.pending = this.pending.filter((event) => event.user?.id !== userId || !theirs(event));
+    for (const [key, row] of this.rows) if (row.userId === userId && theirs(row)) this.drop(key, row, true);
   }
 
   private onAnimationEnd(event: AnimationEvent): void {
     if (event.animationName === 'ovl-leave') (event.target as HTMLElement).remove();
     if (event.animationName !== 'ovl-fade') return;
     const id = (event.target as HTMLElement).dataset.id;
-    if (id) this.removeMessage(id, false); // faded out already
+    if (id) this.removeLine(id, false); // faded out already
   }
 }
 

@@ -24,7 +24,8 @@ const ROW_TEMPLATES: Readonly<Record<EventKind, string>> = {
   redemption: '{user} redeemed {reward}',
 };
 
-function rowText(event: StreamEvent): string {
+/** What an event says in one short line ("Cool_User cheered 100 bits"): the list's rows and the dock's feed. */
+export function rowText(event: StreamEvent): string {
   if (event.kind === 'follow' && event.count > 1) return `${event.count.toLocaleString('en-US')} new followers`;
   if (event.kind === 'gift' && event.total === 1) return fillFields('{user} gifted a sub', alertContent(event).fields);
   return fillFields(ROW_TEMPLATES[event.kind], alertContent(event).fields);
