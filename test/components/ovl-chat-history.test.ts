@@ -30,7 +30,8 @@ describe('<ovl-chat> history', () => {
     const history = new ChatHistory(fixture.source, { limit: 100 });
     await fixture.push(privmsg(fixture.channel, 'live before the history', { id: 'live-1' }));
     history.show([old(fixture.channel, 'h-1', 1000), old(fixture.channel, 'h-2', 2000), old(fixture.channel, 'h-3', 3000)]);
-    await fixture.element.updateComplete;
+    // The first history loads the module that draws it, then every line comes in one frame.
+    await expect.poll(() => fixture!.lines().length).toBeGreaterThan(1);
     const lines = fixture.lines();
     expect(ids(lines)).toEqual(['h-1', 'h-2', 'h-3', 'live-1']);
     expect(lines.map(parts)).toEqual(['line history', 'line history', 'line history', 'line']);
@@ -56,10 +57,9 @@ describe('<ovl-chat> history', () => {
     const lines = () => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="line"]')];
     first.transport.push(privmsg('first', 'live', { id: 'live-1' }));
     second.history.show([old('second', 's-1', 1500), old('second', 's-2', 4000)]);
-    await element.updateComplete;
+    await expect.poll(() => ids(lines())).toEqual(['s-1', 's-2', 'live-1']);
     first.history.show([old('first', 'f-1', 1000), old('first', 'f-2', 2000), old('first', 'f-3', 5000)]);
-    await element.updateComplete;
-    expect(ids(lines())).toEqual(['f-1', 's-1', 'f-2', 's-2', 'f-3', 'live-1']);
+    await expect.poll(() => ids(lines())).toEqual(['f-1', 's-1', 'f-2', 's-2', 'f-3', 'live-1']);
   });
 
   test('the oldest history lines leave first once the list is full', async () => {
@@ -67,8 +67,7 @@ describe('<ovl-chat> history', () => {
     const history = new ChatHistory(fixture.source, { limit: 100 });
     await fixture.push(privmsg(fixture.channel, 'live', { id: 'live-1' }));
     history.show([old(fixture.channel, 'h-1', 1), old(fixture.channel, 'h-2', 2), old(fixture.channel, 'h-3', 3)]);
-    await fixture.element.updateComplete;
-    expect(ids(fixture.lines())).toEqual(['h-2', 'h-3', 'live-1']);
+    await expect.poll(() => ids(fixture!.lines())).toEqual(['h-2', 'h-3', 'live-1']);
     await fixture.push(privmsg(fixture.channel, 'live', { id: 'live-2' }));
     expect(ids(fixture.lines())).toEqual(['h-3', 'live-1', 'live-2']);
   });
@@ -82,8 +81,7 @@ describe('<ovl-chat> history', () => {
       old(fixture.channel, 'h-3', 3, { login: 'nightbot' }),
       old(fixture.channel, 'h-4', 4, { login: 'stays' }),
     ]);
-    await fixture.element.updateComplete;
-    expect(ids(fixture.lines())).toEqual(['h-1', 'h-2', 'h-4']);
+    await expect.poll(() => ids(fixture!.lines())).toEqual(['h-1', 'h-2', 'h-4']);
     await fixture.push(clearmsg(fixture.channel, 'deleted', 'h-1', 'h-1 text'), timeout(fixture.channel, '100000001', 'timedout', '77', 60));
     expect(ids(fixture.lines())).toEqual(['h-4']);
   });
@@ -94,7 +92,6 @@ describe('<ovl-chat> history', () => {
     await fixture.element.updateComplete;
     expect(fixture.lines()).toEqual([]);
     fixture.element.paused = false;
-    await fixture.element.updateComplete;
-    expect(ids(fixture.lines())).toEqual(['h-1']);
+    await expect.poll(() => ids(fixture!.lines())).toEqual(['h-1']);
   });
 });

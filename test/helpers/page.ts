@@ -10,6 +10,8 @@ export interface OverlayPage {
   attr(host: string, selector: string, attribute: string): Promise<(string | null)[]>;
   eval<T>(expression: string): Promise<T>;
   errors(): Promise<string[]>;
+  /** Every URL the page requested so far. */
+  requests(): Promise<string[]>;
   screenshot(name: string): Promise<string>;
   /** For a page opened with `clock`: moves its time ahead by `ms`, running the timers due on the way. */
   advance(ms: number): Promise<void>;
@@ -57,6 +59,7 @@ function driven(id: number): OverlayPage {
     attr: (host, selector, attribute) => commands.pageShadowAttr(id, host, selector, attribute),
     eval: <T>(expression: string) => commands.pageEval(id, expression) as Promise<T>,
     errors: () => commands.pageErrors(id),
+    requests: () => commands.pageRequests(id),
     screenshot: (name) => commands.pageScreenshot(id, name),
     advance: (ms) => commands.pageAdvance(id, ms),
     close: () => commands.pageClose(id),

@@ -14,6 +14,8 @@ import { TYPES } from './static-site.js';
 interface OpenPage {
   readonly page: Page;
   readonly errors: string[];
+  /** Every URL the page asked for, answered or not. */
+  readonly requests: string[];
   /** The browser context made for this page alone (see `PageOptions.clock`), closed with it. */
   readonly ownContext: BrowserContext | null;
 }
@@ -77,9 +79,11 @@ export const pageCommands = {
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
     await page.goto(url);
     const id = ++nextId;
-    pages.set(id, { page, errors, ownContext });
+    pages.set(id, { page, errors, requests, ownContext });
     return id;
   }) as BrowserCommand<[string, PageOptions?]>,
 
@@ -101,6 +105,9 @@ export const pageCommands = {
   pageEval: (async (_ctx, id: number, expression: string) => get(id).page.evaluate(expression)) as BrowserCommand<[number, string]>,
 
   pageErrors: (async (_ctx, id: number) => [...get(id).errors]) as BrowserCommand<[number]>,
+
+  /** Every URL the page requested so far (images included, whether they loaded or not). */
+  pageRequests: (async (_ctx, id: number) => [...get(id).requests]) as BrowserCommand<[number]>,
 
   /**
    * Saves a PNG under test-results/screenshots/ (kept as a test artifact). Overlays are
@@ -135,6 +142,7 @@ declare module 'vitest/browser' {
     pageShadowAttr(id: number, host: string, selector: string, attribute: string): Promise<(string | null)[]>;
     pageEval<T = unknown>(id: number, expression: string): Promise<T>;
     pageErrors(id: number): Promise<string[]>;
+    pageRequests(id: number): Promise<string[]>;
     pageScreenshot(id: number, name: string): Promise<string>;
     pageAdvance(id: number, ms: number): Promise<void>;
     pageClose(id: number): Promise<void>;

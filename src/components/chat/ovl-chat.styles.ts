@@ -11,7 +11,6 @@ import { css } from 'lit';
  *   was measured and costs more than it saves here.)
  * - `.probe`: a one-row line, never seen; its height bounds how many lines fit (OvlChat's `measure()`).
  * - `.animate`: opt-in, since without GPU compositing each animating line is restyled every frame (see README).
- * - `.history`: lines from before the overlay started appear at once, with no entry animation.
  * - reduced motion: lines still leave after fade-after, without the fade; 1 ms so `animationend` still fires.
  */
 export const chatStyles = css`
@@ -87,10 +86,6 @@ export const chatStyles = css`
 
   .animate .line.fading {
     animation: ovl-enter var(--_enter-duration) ease-out, ovl-fade var(--_fade-duration) ease-in var(--_fade-delay) forwards;
-  }
-
-  .line.history {
-    --_enter-duration: 0s;
   }
 
   .line.leaving {
@@ -180,11 +175,7 @@ export const chatStyles = css`
     .animate .line.fading {
       animation: ovl-fade 1ms linear var(--_fade-delay) forwards;
     }
-    .line.history {
-    --_enter-duration: 0s;
-  }
-
-  .line.leaving {
+    .line.leaving {
       animation: ovl-leave 1ms linear forwards;
     }
   }

@@ -26,7 +26,7 @@ interface Row {
   /** Built while its chatter's lookups were still out: decorated when they answer. */
   lateUser?: ChatUser;
   /** A line of a recent history: its time. History lines stay above live ones, in time order. */
-  readonly historyAt?: number;
+  historyAt?: number;
 }
 
 /** Message kinds a line is marked with (`msg-id`), as class and part names. */
@@ -164,8 +164,9 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private base!: HTMLElement;
 
   private pending: LineEvent[] = [];
-  /** History lines waiting for the next frame. */
+  /** History lines waiting for a frame, and the module that draws them (loaded with the first). */
   private queuedHistory: LineEvent[] = [];
+  private historyRows?: typeof import('./history-rows.js');
   private readonly rows = new Map<string, Row>();
   /** Chatters whose decoration lookups are out, and those of them with lines drawn meanwhile. */
   private readonly lookups = new Set<string>();
@@ -270,7 +271,10 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private enqueueHistory(lines: readonly LineEvent[]): void {
     this.queuedHistory.push(...lines.filter((line) => this.admit(line)));
-    this.requestUpdate();
+    void import('./history-rows.js').then((module) => {
+      this.historyRows = module;
+      this.requestUpdate();
+    });
   }
 
   /** Keeps the queued lines, live and history, that `keep` accepts. */
@@ -300,7 +304,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
       this.reportedSkips = this.skipped;
       fire(this, 'ovl-chat-skipped', this.skipped);
     }
-    if (this.pending.length === 0 && this.queuedHistory.length === 0) return;
+    const history = this.historyRows ? this.queuedHistory.splice(0) : [];
+    if (this.pending.length === 0 && history.length === 0) return;
     const context: LineContext = {
       badges: this.badges,
       channelId: this.channelId,
@@ -312,7 +317,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
       bigEmotes: this.bigEmotes,
       decorations: this.decorations,
     };
-    if (this.queuedHistory.length > 0) this.drawHistory(context);
+    if (history.length > 0) this.historyRows!.drawHistory(history, this.room, this.rows, this.base, (line) => this.addRow(line, context));
     const fragment = document.createDocumentFragment();
     for (const event of this.pending.splice(0)) {
       const row = this.addRow(event, context);
@@ -326,7 +331,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
    * The row of a line not drawn yet; null for one drawn already: a repeated delivery, or
    * another channel's copy of a Shared Chat line, is drawn once and deleted by any of its ids.
    */
-  private addRow(event: LineEvent, context: LineContext, historyAt?: number): Row | null {
+  private addRow(event: LineEvent, context: LineContext): Row | null {
     const id = event.id || `auto-${++this.autoIds}`;
     const key = lineKey(event) || id;
     const shown = this.rows.get(key);
@@ -334,7 +339,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
       if (id !== key && !shown.aliases.includes(id)) this.alias(shown, id, key);
       return null;
     }
-    const row = this.createRow(id, event, context, historyAt);
+    const row = this.createRow(id, event, context);
     if (event.user && this.lookups.has(event.user.id)) {
       row.lateUser = event.user;
       this.lateUsers.add(event.user.id);
@@ -344,25 +349,9 @@ export class OvlChat extends SourceElement<ChatFeed> {
     return row;
   }
 
-  /**
-   * The queued history lines that can be on screen, drawn above the live lines and in time
-   * order with the history lines drawn before; the rows' order (which the trim follows) too.
-   */
-  private drawHistory(context: LineContext): void {
-    for (const event of this.queuedHistory.splice(0).slice(-this.room)) this.addRow(event, context, event.sentAt);
-    const rows = [...this.rows];
-    const history = rows.filter(([, row]) => row.historyAt !== undefined).sort(([, a], [, b]) => a.historyAt! - b.historyAt!);
-    const live = rows.filter(([, row]) => row.historyAt === undefined);
-    this.rows.clear();
-    for (const [key, row] of [...history, ...live]) this.rows.set(key, row);
-    const fragment = document.createDocumentFragment();
-    fragment.append(...history.map(([, row]) => row.element));
-    this.base.insertBefore(fragment, live[0]?.[1].element ?? null);
-  }
-
-  private createRow(id: string, event: LineEvent, context: LineContext, historyAt?: number): Row {
+  private createRow(id: string, event: LineEvent, context: LineContext): Row {
     const element = document.createElement('div');
-    const kinds = lineKinds(event) + (historyAt === undefined ? '' : ' history');
+    const kinds = lineKinds(event);
     element.className = `line${kinds}`;
     element.setAttribute('part', `line${kinds}`);
     element.dir = 'auto';
@@ -380,7 +369,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
     }
     if (event.type === 'notice') fillNoticeLine(element, event, context);
     else fillMessageLine(element, event, context);
-    return { element, userId: event.user?.id ?? '', channel: event.channel, aliases: [], historyAt };
+    return { element, userId: event.user?.id ?? '', channel: event.channel, aliases: [] };
   }
 
   private trim(): void {

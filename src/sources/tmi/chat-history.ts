@@ -123,9 +123,9 @@ export class ChatHistory implements HistoryGate {
 
   /**
    * Shows the history: `raw` read as `readHistory` does, less what live chat already showed
-   * or removed, as one `history` event of the source.
+   * or removed, as one `history` event of the source. Returns how many lines it shows.
    */
-  show(raw: readonly string[]): void {
+  show(raw: readonly string[]): number {
     const live = this.live;
     this.live = null;
     const { source } = this;
@@ -133,6 +133,7 @@ export class ChatHistory implements HistoryGate {
     const lines = live ? read.filter((line) => !seenLive(line, live)) : read;
     for (const id of lines.flatMap(idsOf)) this.shown.add(id);
     source.showHistory(lines);
+    return lines.length;
   }
 
   /** No history will come (the service failed or refused): live chat goes on unwatched. */
