@@ -9,6 +9,8 @@ import { chatStyles } from './ovl-chat.styles.js';
 import { fire } from '../../core/element-events.js';
 import { ImageTemplates } from './image-templates.js';
 import type { ChatDecorations } from './chat-decorations.js';
+import { leavesOut } from './line-filter.js';
+import { listConverter } from '../shared/list-converter.js';
 
 /** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
 export type ChatFeedEventMap = Pick<ChatEventMap, 'message' | 'notice' | 'delete' | 'clear-user' | 'clear' | 'roomstate' | 'history'>;
@@ -54,11 +56,6 @@ function lineKinds(event: LineEvent): string {
 function lineKey(event: LineEvent): string {
   return event.sourceMessageId || event.id;
 }
-
-const listConverter = {
-  fromAttribute: (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-  toAttribute: (value: readonly string[]) => value.join(','),
-};
 
 /**
  * Twitch chat as a bounded list of lines, newest at the bottom.
@@ -201,7 +198,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
     feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId, e.detail.channel), options);
     feed.addEventListener('clear', (e) => this.clear(e.detail.channel), options);
     feed.addEventListener('roomstate', (e) => (this.channelId = e.detail.channelId || this.channelId), options);
-    feed.addEventListener('history', (e) => this.enqueueHistory(e.detail.lines), options);
+    feed.addEventListener('history', (e) => this.enqueueHistory(e.detail), options);
   }
 
   /** Removes every line, shown or queued; with a channel, only the lines read in it. */
@@ -292,9 +289,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private shows(event: LineEvent): boolean {
     if (this.shared === 'own-only' && event.sourceChannelId) return false;
     if (event.type === 'notice') return !this.hideNotices;
-    if (this.hideCommands && event.text.startsWith('!')) return false;
-    const login = event.user.login.toLowerCase();
-    return !this.hideBots.some((bot) => bot.toLowerCase() === login);
+    return !leavesOut(event, this);
   }
 
   private flush(): void {

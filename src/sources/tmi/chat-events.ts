@@ -183,16 +183,6 @@ export interface ChatSelfState {
   readonly privileged: boolean;
 }
 
-/**
- * A channel's recent chat from before the overlay started (`history=N`), oldest first: each
- * line as live chat would have brought it, but timed by when the history service received it.
- */
-export interface ChatHistoryBatch {
-  readonly type: 'history';
-  readonly channel: string;
-  readonly lines: readonly (ChatMessage | ChatNotice)[];
-}
-
 export type ChatEvent =
   | ChatMessage
   | ChatNotice
@@ -213,5 +203,9 @@ export interface ChatEventMap {
   roomstate: ChatRoomState;
   'server-notice': ChatServerNotice;
   self: ChatSelfState;
-  history: ChatHistoryBatch;
+  /**
+   * A channel's recent chat from before the overlay started (`history=N`), oldest first: each
+   * line as live chat would have brought it, but timed by when the history service received it.
+   */
+  history: readonly (ChatMessage | ChatNotice)[];
 }

@@ -149,7 +149,7 @@ export class ChatSource extends Source<ChatSourceEventMap> {
    * `history` event. They never pass the live path: no JOIN to confirm, no notice to fail on.
    */
   showHistory(lines: readonly (ChatMessage | ChatNotice)[]): void {
-    this.emit('history', { type: 'history', channel: this.channel, lines });
+    this.emit('history', lines);
   }
 
   protected open(): void {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import type { ChatSource } from '../../../src/sources/tmi/chat-source.js';
-import type { ChatHistoryBatch, ChatMessage } from '../../../src/sources/tmi/chat-events.js';
+import type { ChatMessage } from '../../../src/sources/tmi/chat-events.js';
 import { ChatHistory, readHistory } from '../../../src/sources/tmi/chat-history.js';
 import { fetchRecentMessages } from '../../../src/sources/tmi/recent-messages.js';
 import { EmoteLookup } from '../../../src/chat-lookups/emotes/emote-lookup.js';
@@ -111,14 +111,14 @@ describe('fetching the recent-messages service', () => {
 });
 
 describe('a history against live chat (ChatHistory on a ChatSource, fake TMI server)', () => {
-  const historyOf = (source: ChatSource) => nextEvent(source, 'history') as Promise<ChatHistoryBatch>;
+  const historyOf = (source: ChatSource) => nextEvent(source, 'history');
 
   test('history first: a live copy of a history line is held back, however late; other live lines pass', async () => {
     const channel = uniqueChannel('hist');
     const { source, history } = await joined(channel);
     const shown = historyOf(source);
     history.show(await recorded(channel));
-    expect((await shown).lines.map((line) => line.id)).toContain('hist-0009');
+    expect((await shown).map((line) => line.id)).toContain('hist-0009');
     const live: string[] = [];
     source.addEventListener('message', (e) => live.push(e.detail.id));
     await commands.tmiPush(channel, [privmsg(channel, 'the newest line before the reload', { id: 'hist-0009' }), privmsg(channel, 'new', { id: 'live-1' })]);
@@ -139,7 +139,7 @@ describe('a history against live chat (ChatHistory on a ChatSource, fake TMI ser
     await expect.poll(() => live).toEqual(['hist-0009']);
     const shown = historyOf(source);
     history.show(await recorded(channel));
-    expect((await shown).lines.map((line) => line.id)).toEqual(['hist-0001', 'hist-0005', 'hist-0008']);
+    expect((await shown).map((line) => line.id)).toEqual(['hist-0001', 'hist-0005', 'hist-0008']);
   });
 
   test('a historical ROOMSTATE, NOTICE or tos_ban never reaches the live path: the source is neither joined nor failed by them', async () => {
