@@ -1,4 +1,6 @@
 import { chatEntry, chatGuide } from './chat.js';
+import { emoteWallEntry, emoteWallGuide } from './emote-wall.js';
+import { emoteComboEntry, emoteComboGuide } from './emote-combo.js';
 import { streamInfoEntry, streamInfoGuide } from './stream-info.js';
 import { alertsEntry, alertsGuide } from './alerts.js';
 import { heatmapEntry, heatmapGuide } from './heatmap.js';
@@ -16,6 +18,8 @@ import { withGuide, type GuidedOverlay } from './overlay-guide.js';
  */
 export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(chatEntry, chatGuide),
+  withGuide(emoteWallEntry, emoteWallGuide),
+  withGuide(emoteComboEntry, emoteComboGuide),
   withGuide(streamInfoEntry, streamInfoGuide),
   withGuide(alertsEntry, alertsGuide),
   withGuide(eventsEntry, eventsGuide),

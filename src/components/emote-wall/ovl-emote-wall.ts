@@ -46,8 +46,10 @@ interface Launch {
  * (`!…`) are left out; while `paused` (OBS hides the source) emotes are dropped, not queued.
  * With the system's reduced motion setting emotes fade in and out where they appear.
  *
- * @csspart emote - One emote's image (the emote's code is its `alt`); its zero-width emotes are `emote overlay`.
- * @cssprop --ovl-emote-wall-shadow - A drop shadow behind the emotes (default none).
+ * @csspart base - The wall.
+ * @csspart emote - One emote's image (the emote's code is its `alt`).
+ * @csspart overlay - A zero-width emote drawn on it (with `emote`).
+ * @cssprop --ovl-emote-wall-filter - A CSS filter on the emotes, e.g. `drop-shadow(0 2px 4px black)` (default none).
  */
 @customElement('ovl-emote-wall')
 export class OvlEmoteWall extends SourceElement<EmoteFeed> {
@@ -87,7 +89,7 @@ export class OvlEmoteWall extends SourceElement<EmoteFeed> {
       width: 100%;
       height: 100%;
       object-fit: contain;
-      filter: var(--ovl-emote-wall-shadow, none);
+      filter: var(--ovl-emote-wall-filter, none);
     }
     img[hidden] {
       display: none;
