@@ -8,9 +8,9 @@ import { commands } from './test/node/commands.js';
 
 const root = import.meta.dirname;
 
-/** Every page of the site by name: the demo page (`index`) and each overlays/<name>/index.html. */
+/** Every page of the site by name: the setup page (`index`), its login callback (`auth`) and each overlays/<name>/index.html. */
 function sitePages(): Record<string, string> {
-  const pages: Record<string, string> = { index: resolve(root, 'index.html') };
+  const pages: Record<string, string> = { index: resolve(root, 'index.html'), auth: resolve(root, 'auth.html') };
   for (const name of readdirSync(resolve(root, 'overlays'))) {
     const page = resolve(root, 'overlays', name, 'index.html');
     if (existsSync(page)) pages[name] = page;

@@ -5,7 +5,8 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- chat-providers`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts` or `-- package` runs one part only.
+// `npm run bench -- chat`, `-- chat-providers`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- site` or `-- package` runs one part only.
+// `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
 import { rmSync } from 'node:fs';
 import { createServer, preview } from 'vite';
@@ -163,14 +164,72 @@ async function providersChat(bench, { PROVIDER_SHARES: shares, DECORATED_CHATTER
 const only = process.argv[2];
 const wants = (part) => !only || only === part;
 
+// Issue 19: the gallery paints within a second on the built site.
+const SITE_FCP_GOAL_MS = 1000;
+const SITE_ROUNDS = 7;
+const SITE_IDLE_SECONDS = 10;
+
+/**
+ * The setup page as a streamer opens it from the built site: first contentful paint and the
+ * moment every gallery card is drawn, over fresh pages; then the main thread's busy share while
+ * it sits open with its `?demo` previews running, beside an empty page in the same browser.
+ */
+async function setupPage(browser, origin) {
+  console.log(`\nSetup page (built index.html from 127.0.0.1), headless Chromium at 1280×720, a fresh page each of ${SITE_ROUNDS} rounds:`);
+  const paints = [];
+  for (let round = 0; round < SITE_ROUNDS; round++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${origin}/index.html`);
+    paints.push(
+      await page.evaluate(async () => {
+        const cards = () => document.querySelector('ovl-setup-page')?.shadowRoot?.querySelectorAll('ovl-overlay-card') ?? [];
+        while (cards().length === 0 || [...cards()].some((card) => !card.shadowRoot?.querySelector('h3'))) await new Promise((resolve) => requestAnimationFrame(resolve));
+        const drawn = performance.now();
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        return { fcp, drawn };
+      }),
+    );
+    await page.close();
+  }
+  const fcp = median(paints.map((p) => p.fcp));
+  console.log(`  first contentful paint: median ${fmt(fcp, 0)} ms (${paints.map((p) => fmt(p.fcp, 0)).join(', ')})`);
+  console.log(`  every gallery card drawn: median ${fmt(median(paints.map((p) => p.drawn)), 0)} ms`);
+
+  console.log(`\n  Main thread while the page sits open (${SITE_IDLE_SECONDS} s, after 3 s to settle; CDP TaskDuration / wall time; same-origin previews run on the page's own main thread):`);
+  const busy = async (url, viewport) => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(url);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.waitForTimeout(3000);
+    const previews = await page.evaluate(() => [...(document.querySelector('ovl-setup-page')?.shadowRoot?.querySelectorAll('ovl-overlay-card') ?? [])].filter((card) => card.shadowRoot.querySelector('ovl-scaled-preview').shadowRoot.querySelector('iframe')).length);
+    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    const [before, start] = [await task(), Date.now()];
+    await page.waitForTimeout(SITE_IDLE_SECONDS * 1000);
+    const share = (100 * (await task()) - 100 * before) / ((Date.now() - start) / 1000);
+    await page.close();
+    return { share, previews };
+  };
+  const empty = await busy('about:blank', { width: 1280, height: 720 });
+  const small = await busy(`${origin}/index.html`, { width: 1280, height: 720 });
+  const large = await busy(`${origin}/index.html`, { width: 1920, height: 1080 });
+  const row = (label, result, extra = '') => console.log(`  ${label.padEnd(46)} ${fmt(result.share).padStart(5)} %${extra}`);
+  row('empty page', empty);
+  row(`gallery at 1280×720, ${small.previews} previews in view running`, small);
+  row(`gallery at 1920×1080, ${large.previews} previews in view running`, large, `  (${fmt((large.share - empty.share) / Math.max(1, large.previews), 2)} % per preview above the empty page)`);
+  console.log('\nGoals (issue 19; this run)');
+  console.log(`  first contentful paint of the gallery < ${SITE_FCP_GOAL_MS} ms: ${fmt(fcp, 0)} ms  ${mark(fcp < SITE_FCP_GOAL_MS)}`);
+}
+
 async function main() {
   const pkg = wants('package') ? await packageSizes(process.cwd()) : null;
   // Built before the dev server starts: that sets NODE_ENV=development, which would bundle Lit's dev build.
-  const site = wants('chat') || wants('chat-providers') ? await buildSite() : null;
+  const chatRuns = wants('chat') || wants('chat-providers');
+  const site = chatRuns || wants('site') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
-  const realPath = site ? await server.ssrLoadModule('/test/bench/real-path.ts') : null;
+  const realPath = chatRuns ? await server.ssrLoadModule('/test/bench/real-path.ts') : null;
   const images = realPath ? await realPath.startImageServer() : null;
   const args = [...FLAGS, resolverRules(images), ...(images ? ['--ignore-certificate-errors'] : [])];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
@@ -191,7 +250,7 @@ async function main() {
       return { ...result, busyPercent: (100 * busy * 1000) / result.wallMs };
     };
     const soak = (kind, total) => page.evaluate(([k, t]) => window.benchSoak(k, t), [kind, total]);
-    const realPathOptions = site && { browser, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}`, devOrigin: `http://127.0.0.1:${port}`, images };
+    const realPathOptions = chatRuns && { browser, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}`, devOrigin: `http://127.0.0.1:${port}`, images };
     if (wants('chat')) {
       const bench = await realPath.RealPathBench.start(realPathOptions);
       let real;
@@ -344,6 +403,8 @@ async function main() {
         await Promise.all([helixServer.close(), eventsub.close()]);
       }
     }
+    if (wants('site')) await setupPage(browser, `http://127.0.0.1:${builtSite.httpServer.address().port}`);
+
     if (wants('alerts')) {
       console.log('\nAlert box: EventSub frames of every kind through the real client, normaliser and <ovl-alerts> (1 s per alert), 3 s per rate');
       console.log('  alerts/s   p95 frame   max frame   shown   dropped (cap 50 waiting)');
@@ -370,7 +431,7 @@ async function main() {
     for (const { name, bytes } of pkg.dependencies) console.log(`  ${`${name} (dependency)`.padEnd(40)} ${kb(bytes).padStart(9)}`);
   }
 
-  if (site) {
+  if (site && chatRuns) {
     console.log(`\nChat page, gzip: ${kb(site.initial)} loaded up front (HTML, CSS, JS incl. tmi.js and Lit)`);
     for (const chunk of site.lazy) console.log(`  + ${kb(chunk.bytes)} on demand: ${chunk.name}`);
   }

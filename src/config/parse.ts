@@ -13,6 +13,13 @@ export interface ParsedConfig<S extends Schema> {
  */
 const COMMON_PARAMS = new Set(['debug', 'demo', 'record', 'replay', 'replay-speed', 'dev-origin', 'dev-chat', 'dev-eventsub', 'dev-pubsub', 'dev-heat']);
 
+/**
+ * What OBS reads from a link dropped on its preview to size and name the Browser Source it makes
+ * (obs-studio `OBSBasic::AddDropURL`), which the setup page's "Drag into OBS" link carries. OBS
+ * removes them from the source's URL; a page opened with them elsewhere ignores them quietly.
+ */
+const OBS_DROP_PARAMS = ['layer-name', 'layer-width', 'layer-height'];
+
 const TRUE_WORDS = new Set(['', '1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
 const CSS_COLOR = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/-]+\)|transparent|[a-z]+)$/i;
@@ -102,7 +109,7 @@ export function parseConfig<S extends Schema>(schema: S, url: URL | string): Par
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
   const problems: ConfigProblem[] = [];
   const config: Record<string, unknown> = {};
-  const known = new Set<string>(COMMON_PARAMS);
+  const known = new Set<string>([...COMMON_PARAMS, ...OBS_DROP_PARAMS]);
 
   for (const [key, spec] of Object.entries(schema)) {
     const name = paramName(key);

@@ -80,7 +80,7 @@ export const alertsEntry: OverlayEntry<typeof alertsSchema> = {
 
 export const alertsGuide: OverlayGuide<typeof alertsSchema> = {
   about: 'An alert for every stream event, one at a time: follows, subs, gifts, cheers, raids, shoutouts, hype trains, polls, predictions, goals, charity and channel points.',
-  obs: 'OBS: Browser Source, width 1000, height 300. Needs the broadcaster’s own token.',
+  obs: { width: 1000, height: 300, advice: 'Needs the broadcaster’s own token.' },
   paramDocs: alertsParamDocs,
   fieldNotes: {
     // obs-browser issue 404: speechSynthesis bypasses the source's audio capture.

@@ -14,6 +14,6 @@ export const chatEntry: OverlayEntry<typeof chatSchema> = {
 
 export const chatGuide: OverlayGuide<typeof chatSchema> = {
   about: 'Live Twitch chat with emotes (Twitch, 7TV, BTTV, FFZ), badges, notices and moderation.',
-  obs: 'OBS: Browser Source, width 450, height 800. Keep "Shutdown source when not visible" off.',
+  obs: { width: 450, height: 800, advice: 'Keep "Shutdown source when not visible" off.' },
   paramDocs: chatParamDocs,
 };

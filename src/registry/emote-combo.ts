@@ -12,6 +12,6 @@ export const emoteComboEntry: OverlayEntry<typeof emoteComboSchema> = {
 
 export const emoteComboGuide: OverlayGuide<typeof emoteComboSchema> = {
   about: 'When several chatters send the same emote, a combo ("KEKW ×12") that grows with each use and leaves once chat moves on.',
-  obs: 'OBS: Browser Source, width 500, height 400, where the combos should appear.',
+  obs: { width: 500, height: 400, advice: 'Where the combos should appear.' },
   paramDocs: emoteComboParamDocs,
 };

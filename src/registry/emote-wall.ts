@@ -12,6 +12,6 @@ export const emoteWallEntry: OverlayEntry<typeof emoteWallSchema> = {
 
 export const emoteWallGuide: OverlayGuide<typeof emoteWallSchema> = {
   about: 'Every emote used in chat (Twitch, 7TV, BTTV, FFZ) flying across the screen: rising, falling, bouncing or bursting.',
-  obs: 'OBS: Browser Source, width 1920, height 1080 (your canvas), over the scene.',
+  obs: { width: 1920, height: 1080, advice: 'The size of your canvas, over the scene.' },
   paramDocs: emoteWallParamDocs,
 };

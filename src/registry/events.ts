@@ -13,6 +13,6 @@ export const eventsEntry: OverlayEntry<typeof eventsSchema> = {
 
 export const eventsGuide: OverlayGuide<typeof eventsSchema> = {
   about: 'The latest stream events, newest first, each with its icon: a sidebar list or a one-line ticker, with the kinds you pick.',
-  obs: 'OBS: Browser Source, width 400, height 600 (sidebar) or width 1920, height 60 (ticker). Needs the broadcaster’s own token.',
+  obs: { width: 400, height: 600, advice: 'As a one-line ticker (`mode=ticker`), make it 1920 × 60. Needs the broadcaster’s own token.' },
   paramDocs: eventsParamDocs,
 };

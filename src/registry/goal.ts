@@ -11,6 +11,6 @@ export const goalEntry: OverlayEntry<typeof goalSchema> = {
 
 export const goalGuide: OverlayGuide<typeof goalSchema> = {
   about: 'A progress bar for your creator goal (followers, subs, new subs, bits), right from the start and after every step; hidden while there is none.',
-  obs: 'OBS: Browser Source, width 800, height 120. Needs the broadcaster’s own token.',
+  obs: { width: 800, height: 120, advice: 'Needs the broadcaster’s own token.' },
   paramDocs: goalParamDocs,
 };

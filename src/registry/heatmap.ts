@@ -12,6 +12,6 @@ export const heatmapEntry: OverlayEntry<typeof heatmapSchema> = {
 
 export const heatmapGuide: OverlayGuide<typeof heatmapSchema> = {
   about: 'Where viewers click on the stream (Heat extension), as a heatmap that fades over time.',
-  obs: 'OBS: Browser Source at the size of your canvas (1920×1080), over the video. Use the offset/scale settings if it does not cover exactly the video.',
+  obs: { width: 1920, height: 1080, advice: 'The size of your canvas, over the video. Use the offset/scale settings if it does not cover exactly the video.' },
   paramDocs: heatmapParamDocs,
 };

@@ -11,6 +11,6 @@ export const hypeTrainEntry: OverlayEntry<typeof hypeTrainSchema> = {
 
 export const hypeTrainGuide: OverlayGuide<typeof hypeTrainSchema> = {
   about: 'The channel’s hype train while one runs: level, progress to the next level, time left and top contributors.',
-  obs: 'OBS: Browser Source, width 600, height 220. Needs the broadcaster’s own token.',
+  obs: { width: 600, height: 220, advice: 'Needs the broadcaster’s own token.' },
   paramDocs: hypeTrainParamDocs,
 };

@@ -22,6 +22,17 @@ export interface FieldGroup {
   readonly test?: PreviewTest;
 }
 
+/** Where an overlay goes in OBS and at what size: numbers, so a dragged link can carry them. */
+export interface ObsPlacement {
+  /** The Browser Source's width and height in pixels: the setup page's preview, and `layer-width`/`layer-height` of the link dragged into OBS. */
+  readonly width: number;
+  readonly height: number;
+  /** Anything else to set in OBS, as a sentence; the size is said from the numbers. */
+  readonly advice?: string;
+  /** A control page for a browser tab or a Custom Browser Dock (the studio), not a Browser Source: no link to drag into OBS. */
+  readonly dock?: boolean;
+}
+
 /**
  * What only people read about one overlay: the demo page, its URL builder and the README. Kept
  * apart from its `OverlayEntry` so the overlay's own page, which imports the entry, never
@@ -30,8 +41,8 @@ export interface FieldGroup {
 export interface OverlayGuide<S extends Schema = Schema> {
   /** One line saying what it shows. */
   readonly about: string;
-  /** How to add it in OBS (source size, options to set). */
-  readonly obs: string;
+  /** How to add it in OBS: its size, and what else to set. */
+  readonly obs: ObsPlacement;
   /** What each URL parameter does: beside its field in the URL builder, and in the README table. */
   readonly paramDocs: ParamDocs<S>;
   /** Advice shown next to a field in the URL builder, by schema key. */

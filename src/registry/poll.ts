@@ -15,6 +15,6 @@ export const pollEntry: OverlayEntry<typeof pollSchema> = {
 
 export const pollGuide: OverlayGuide<typeof pollSchema> = {
   about: 'The live poll or prediction with a bar per choice, its countdown, then the result with the winner highlighted.',
-  obs: 'OBS: Browser Source, width 600, height 400. Needs the broadcaster’s own token.',
+  obs: { width: 600, height: 400, advice: 'Needs the broadcaster’s own token.' },
   paramDocs: pollParamDocs,
 };

@@ -12,6 +12,6 @@ export const streamInfoEntry: OverlayEntry<typeof streamInfoSchema> = {
 
 export const streamInfoGuide: OverlayGuide<typeof streamInfoSchema> = {
   about: 'Viewer count, uptime, game and title of a channel, from Twitch, updated only when they change.',
-  obs: 'OBS: Browser Source, width 1200, height 80.',
+  obs: { width: 1200, height: 80 },
   paramDocs: streamInfoParamDocs,
 };

@@ -2,20 +2,18 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { paramName, type ParamSpec, type Schema } from '../config/schema.js';
 import type { ConfigProblem } from '../core/config-problem.js';
-import type { FieldGroup, PreviewTest } from '../registry/overlay-guide.js';
+import type { FieldGroup, ObsPlacement, PreviewTest } from '../registry/overlay-guide.js';
 import { overlayUrl } from '../config/overlay-url.js';
-import { docText } from '../components/status/inline-code.js';
-import { checkFields, defaultTexts, textsFromUrl, withValue, type CheckedFields, type FieldTexts } from './builder-values.js';
-import { hasSecrets, maskSecrets } from './mask-secrets.js';
-import { copyText, type CopyOutcome, type TextClipboard } from './copy-text.js';
+import { docText, inlineCode } from '../components/status/inline-code.js';
+import { checkFields, type CheckedFields, type FieldTexts } from './builder-values.js';
+import type { TextClipboard } from './copy-text.js';
 import { controlStyles } from './site-styles.js';
 import { PREVIEW_WAIT_MS, nextLoad, playInPreview } from './preview-test.js';
-
-const COPY_MESSAGES: Record<CopyOutcome, string> = {
-  copied: 'Copied.',
-  unavailable: 'This page cannot use the clipboard (browsers allow it only on https:// or on localhost). The URL is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
-  refused: 'The browser refused to copy. The URL is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
-};
+import { OverlayDraft } from './overlay-draft.js';
+import { obsDropUrl, overlayLink, overlayPage } from './overlay-link.js';
+import type { OvlScaledPreview } from './ovl-scaled-preview.js';
+import './ovl-scaled-preview.js';
+import './ovl-link-actions.js';
 
 /** The section of the fields that belong to no group. */
 const GENERAL = 'General';
@@ -23,17 +21,17 @@ const GENERAL = 'General';
 /**
  * Builds an overlay's OBS URL from its config schema: one field per parameter with its default
  * and its line of `docs`, checked as it is typed by the overlay's own parser (each problem beside
- * its field; no URL while one remains), a live preview on the simulator, and the URL to copy. Secrets
- * after the # are masked on screen unless revealed; "Copy URL" copies the whole URL and says
- * whether it could. Pasting an existing URL loads it for editing. With `groups`, the fields
- * come in collapsible sections ("General" first, open), each with its Test button if it has
- * one: that plays the section's test in the preview, on the settings as typed.
+ * its field; no URL while one remains), a preview at the overlay's OBS size (on the simulator, or
+ * with **Live preview** on the streamer's real channel), and the URL to copy or drag into OBS.
+ * The settings live in an `OverlayDraft` (its own when none is given), so they outlive this view.
+ * Pasting an existing URL loads it for editing; "Start over" goes back to the defaults. With
+ * `groups`, the fields come in collapsible sections ("General" first, open), each with its Test
+ * button if it has one: that plays the section's test in the preview, on the settings as typed.
  *
- * @csspart preview - The preview iframe.
- * @csspart url - The OBS URL (secrets masked unless revealed).
+ * @csspart preview - The preview (`ovl-scaled-preview`).
+ * @csspart link - The URL, Copy URL and Drag into OBS (`ovl-link-actions`).
+ * @csspart live - The Live preview switch.
  * @csspart problem - A problem with one field, beside it (`data-param` names it).
- * @csspart copy-status - What became of the last copy.
- * @csspart secret-note - The warning not to show the page on stream, when the URL carries a secret.
  * @csspart group - A section of fields (`data-group` holds its title).
  * @csspart test - A section's Test button.
  * @csspart test-status - What became of the section's last test.
@@ -45,10 +43,20 @@ export class OvlUrlBuilder extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: minmax(280px, 420px) 1fr;
+        grid-template-columns: minmax(260px, 420px) minmax(0, 1fr);
         gap: 24px;
         font: 14px/1.45 system-ui, sans-serif;
         color: #efeff1;
+      }
+      @media (max-width: 760px) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        /* In a narrow dock the preview comes first, then the fields. */
+        .side {
+          order: -1;
+          position: static;
+        }
       }
       label {
         display: block;
@@ -57,6 +65,7 @@ export class OvlUrlBuilder extends LitElement {
       .name {
         font-weight: 600;
         font-family: ui-monospace, monospace;
+        overflow-wrap: anywhere;
       }
       .doc,
       .note,
@@ -64,7 +73,7 @@ export class OvlUrlBuilder extends LitElement {
         display: block;
       }
       .note {
-        color: #bf94ff;
+        color: #c9a6ff;
         font-size: 12px;
       }
       input[type='text'],
@@ -76,36 +85,21 @@ export class OvlUrlBuilder extends LitElement {
       input[aria-invalid='true'] {
         border-color: #ffe08a;
       }
-      iframe {
-        width: 100%;
-        height: 520px;
-        border: 1px dashed #3a3a3d;
-        border-radius: 8px;
-        background: repeating-conic-gradient(#26262c 0% 25%, #1f1f23 0% 50%) 50% / 24px 24px;
-      }
-      .url {
-        display: flex;
-        gap: 8px;
-        margin: 12px 0 4px;
-      }
-      .url input {
-        flex: 1;
-      }
-      button:disabled {
-        opacity: 0.5;
-        cursor: default;
-      }
       .problem {
         color: #ffe08a;
-      }
-      .secret-note {
-        color: #ffb3a7;
       }
       /* The preview stays in sight while the fields scroll by, so a Test button's alert is seen. */
       .side {
         position: sticky;
         top: 8px;
         align-self: start;
+        min-width: 0;
+      }
+      .live {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        margin: 0 0 8px;
       }
       .group {
         border: 1px solid #3a3a3d;
@@ -142,75 +136,102 @@ export class OvlUrlBuilder extends LitElement {
       .count {
         color: #ffe08a;
       }
+      .start-over {
+        background: none;
+        border: 1px solid #6b6b75;
+        color: inherit;
+      }
     `,
   ];
 
   /** The overlay page, relative to `base`, e.g. `overlays/chat/`. */
   @property() path = '';
   @property({ attribute: false }) schema: Schema = {};
+  /** The settings being made; when none is given the builder keeps its own, for `schema`. */
+  @property({ attribute: false }) draft?: OverlayDraft;
+  /** The overlay's title: it names the Browser Source a dragged link makes. */
+  @property() heading = '';
   /** What each parameter does, by schema key: shown under its field. */
   @property({ attribute: false }) docs: Readonly<Record<string, string | undefined>> = {};
-  /** Advice shown under the URL, e.g. the recommended source size. */
-  @property() hint = '';
+  /** Where and how big it goes in OBS: the preview's size, the dragged link's, and advice under the URL. */
+  @property({ attribute: false }) obs: ObsPlacement = { width: 800, height: 600 };
   /** Advice shown beside a field, by schema key. */
   @property({ attribute: false }) notes: Readonly<Record<string, string | undefined>> = {};
   /** Sections of fields, after "General" with the fields in none; empty: one flat form. */
   @property({ attribute: false }) groups: readonly FieldGroup[] = [];
   /** Where the built site is hosted (the folder holding `overlays/`); empty: this page's own folder. */
   @property() base = '';
+  /** Extra query parameters of the live preview (the test servers' `dev-*` routing). */
+  @property({ attribute: false }) liveParams: Readonly<Record<string, string>> = {};
   /** Where "Copy URL" writes; none on an insecure page. Tests inject their own. */
   @property({ attribute: false }) clipboard: TextClipboard | undefined = navigator.clipboard;
   /** How long a Test button waits for the preview to load, then for the overlay in it, in ms. */
   @property({ attribute: false }) previewWaitMs = PREVIEW_WAIT_MS;
 
-  @state() private texts: FieldTexts = {};
   /** The fields as of the last committed change (a field left, Enter, a box ticked): what the preview shows. */
   @state() private committed: FieldTexts = {};
   /** Problems of the last pasted URL that belong to no field (an unknown parameter, say). */
   @state() private pasteProblems: readonly ConfigProblem[] = [];
-  @state() private revealed = false;
-  @state() private copied: CopyOutcome | null = null;
   /** Titles of the sections shown open. */
   @state() private openGroups: ReadonlySet<string> = new Set([GENERAL]);
   /** What each section's last test came to, by title. */
   @state() private testStatus: Readonly<Record<string, string>> = {};
+  /** The preview runs the real overlay on the streamer's channel instead of the simulator. */
+  @state() private live = false;
 
-  @query('[part="url"]') private urlBox!: HTMLInputElement;
-  @query('[part="preview"]') private preview!: HTMLIFrameElement;
-  /** The preview URL whose page has loaded; until the current one has, a test waits for it. */
-  private loadedPreview = '';
+  @query('[part="preview"]') private preview!: OvlScaledPreview;
 
   private checked: CheckedFields<Schema> = { config: {}, problems: [] };
+  private own: OverlayDraft | null = null;
+  private watched: OverlayDraft | null = null;
+  /** Set while the streamer types: a keystroke does not reload the preview, a change from elsewhere does. */
+  private typing = false;
+  private readonly onDraftChange = () => {
+    if (!this.typing) this.committed = this.settings.texts;
+    this.requestUpdate();
+  };
+
+  /** The settings shown: the given draft, or the builder's own. */
+  private get settings(): OverlayDraft {
+    if (this.draft) return this.draft;
+    if (this.own?.schema !== this.schema) this.own = new OverlayDraft(this.schema);
+    return this.own;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.watch(null);
+  }
+
+  private watch(draft: OverlayDraft | null): void {
+    this.watched?.removeEventListener('change', this.onDraftChange);
+    this.watched = draft;
+    draft?.addEventListener('change', this.onDraftChange);
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('schema')) this.texts = this.committed = defaultTexts(this.schema);
-    if (changed.has('texts') || changed.has('schema')) {
-      this.checked = checkFields(this.schema, this.texts);
-      this.copied = null;
+    if (changed.has('schema') || changed.has('draft') || this.watched !== this.settings) {
+      this.watch(this.settings);
+      this.committed = this.settings.texts;
     }
+    this.checked = checkFields(this.schema, this.settings.texts);
   }
 
   /** The URL to paste into OBS; empty while a field has a problem, since the overlay would warn. */
   get url(): string {
-    const { config, problems } = checkFields(this.schema, this.texts);
-    return problems.length > 0 ? '' : overlayUrl(this.pageUrl(this.base), this.schema, config);
-  }
-
-  /** The overlay on the simulator, without secrets. It follows committed changes only: a reload per keystroke would flicker. */
-  private get previewUrl(): string {
-    const { config } = checkFields(this.schema, this.committed);
-    const visible = Object.fromEntries(Object.entries(config).filter(([key]) => !this.schema[key]?.secret));
-    return overlayUrl(this.pageUrl(''), this.schema, visible, { demo: '' });
+    return overlayLink(this.schema, this.settings.texts, this.path, this.base);
   }
 
   /**
-   * The overlay's page under `base`. OBS's local-file handler (`http://absolute/…`) serves
-   * files, not folders, so there the page is named.
+   * What the preview shows: the overlay on the simulator, without secrets, or live with them. It
+   * follows committed changes only: a reload per keystroke would flicker.
    */
-  private pageUrl(base: string): URL {
-    const page = new URL(this.path, base || location.href);
-    if (page.origin === 'http://absolute' && page.pathname.endsWith('/')) page.pathname += 'index.html';
-    return page;
+  private get previewUrl(): string {
+    const { config } = checkFields(this.schema, this.committed);
+    const page = overlayPage(this.path, '');
+    if (this.live) return overlayUrl(page, this.schema, config, { ...this.liveParams });
+    const visible = Object.fromEntries(Object.entries(config).filter(([key]) => !this.schema[key]?.secret));
+    return overlayUrl(page, this.schema, visible, { demo: '' });
   }
 
   /** Loads an existing overlay URL for editing: its values go into the fields, wrong ones included. */
@@ -222,22 +243,22 @@ export class OvlUrlBuilder extends LitElement {
       this.pasteProblems = [{ param: 'url', severity: 'warning', message: 'That is not a URL.' }];
       return;
     }
-    const { texts, otherProblems } = textsFromUrl(this.schema, parsed);
-    this.texts = this.committed = texts;
-    this.pasteProblems = otherProblems;
+    this.pasteProblems = this.settings.load(parsed);
   }
 
   /** Sets one parameter, e.g. the token after "Connect with Twitch". */
   setValue(key: string, value: unknown): void {
-    this.texts = this.committed = withValue(this.schema, this.texts, key, value);
+    this.settings.setValue(key, value);
   }
 
   private set(key: string, text: string): void {
-    this.texts = { ...this.texts, [key]: text };
+    this.typing = true;
+    this.settings.type(key, text);
+    this.typing = false;
   }
 
   private control(key: string, spec: ParamSpec, invalid: boolean) {
-    const text = this.texts[key] ?? '';
+    const text = this.settings.texts[key] ?? '';
     const id = paramName(key);
     const described = `${id}-about`;
     switch (spec.kind) {
@@ -294,10 +315,11 @@ export class OvlUrlBuilder extends LitElement {
   private async runTest(title: string, test: PreviewTest): Promise<void> {
     this.say(title, 'Waiting for the preview…');
     // The streamer tests what they typed, even in a field not yet left: the preview takes it now.
-    this.committed = this.texts;
+    this.committed = this.settings.texts;
     await this.updateComplete;
-    const frame = this.preview;
-    if (this.loadedPreview !== frame.src && !(await nextLoad(frame, this.previewWaitMs))) {
+    await this.preview.updateComplete;
+    const frame = this.preview.frame;
+    if (!frame || (!this.preview.loaded && !(await nextLoad(frame, this.previewWaitMs)))) {
       this.say(title, '⚠ The preview has not loaded yet: try again in a moment.');
       return;
     }
@@ -334,51 +356,37 @@ export class OvlUrlBuilder extends LitElement {
     box.value = '';
   }
 
-  private async copy(): Promise<void> {
-    const outcome = await copyText(this.url, this.clipboard);
-    if (outcome !== 'copied') {
-      // Selecting dots is no use: show the real URL so it can be copied by hand.
-      this.revealed = true;
-      await this.updateComplete;
-      this.urlBox.focus();
-      this.urlBox.select();
-    }
-    this.copied = outcome;
+  private startOver(): void {
+    this.pasteProblems = [];
+    this.settings.reset();
   }
 
-  private renderUrl() {
-    const url = this.url;
-    if (!url) {
-      return html`<div class="url"><input part="url" type="text" readonly value="" placeholder="Fix the settings marked ⚠ to get a URL" aria-label="URL for OBS" />
-          <button type="button" disabled>Copy URL</button></div>`;
-    }
-    const secret = hasSecrets(url);
-    return html`<div class="url">
-        <input part="url" type="text" readonly .value=${secret && !this.revealed ? maskSecrets(url) : url} aria-label="URL for OBS" />
-        <button type="button" @click=${this.copy}>Copy URL</button>
-      </div>
-      ${secret
-        ? html`<label class="doc"><input id="reveal" type="checkbox" .checked=${this.revealed} @change=${(e: Event) => (this.revealed = (e.target as HTMLInputElement).checked)} /> Show
-              what follows the #</label>
-            <div class="doc secret-note" part="secret-note">This link carries a secret after the #: do not show this page on stream. "Copy URL" copies it in full.</div>`
-        : nothing}
-      ${this.copied ? html`<div class="doc" part="copy-status" role="status">${COPY_MESSAGES[this.copied]}</div>` : nothing}`;
+  private renderPreview() {
+    const { width, height, advice, dock } = this.obs;
+    const where = dock ? `In OBS: a Custom Browser Dock or a browser tab, about ${width} × ${height}.` : `In OBS: a Browser Source, ${width} × ${height}.`;
+    return html`<label class="live"
+        ><input part="live" type="checkbox" role="switch" .checked=${this.live} @change=${(e: Event) => (this.live = (e.target as HTMLInputElement).checked)} />
+        Live preview: your real channel instead of the simulator</label
+      >
+      <ovl-scaled-preview part="preview" .width=${width} .height=${height} src=${this.previewUrl}
+        label=${this.live ? `Live preview of the ${this.heading}` : `Preview of the ${this.heading} on the simulator`}></ovl-scaled-preview>
+      <ovl-link-actions part="link" url=${this.url} dropUrl=${dock || !this.url ? '' : obsDropUrl(this.url, this.heading, this.obs)} label=${this.heading}
+        .clipboard=${this.clipboard}></ovl-link-actions>
+      <div class="doc">${where}${advice ? html` ${inlineCode(advice)}` : nothing}</div>`;
   }
 
   protected override render() {
-    return html`<form @submit=${(e: Event) => e.preventDefault()} @change=${() => (this.committed = this.texts)}>
+    return html`<form @submit=${(e: Event) => e.preventDefault()} @change=${() => (this.committed = this.settings.texts)}>
         ${this.renderFields()}
         <label>
           <span class="name">Edit an existing URL</span>
           <input id="paste" type="text" placeholder="paste an overlay URL" @change=${this.onPaste} />
         </label>
         ${this.pasteProblems.map((p) => html`<div class="problem" part="problem" data-param=${p.param}>⚠ ${p.message}</div>`)}
+        <button type="button" class="start-over" @click=${this.startOver}>Start over</button>
+        <span class="doc">Clears this overlay's settings, here and as remembered in this browser.</span>
       </form>
-      <div class="side">
-        <iframe part="preview" title="Preview on the simulator" src=${this.previewUrl} @load=${() => (this.loadedPreview = this.preview.src)}></iframe>
-        ${this.renderUrl()}
-        <div class="doc">${this.hint}</div>
-      </div>`;
+      <div class="side">${this.renderPreview()}</div>`;
   }
 }
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { FakeEventSubServer } from './fake-eventsub.js';
 import { roomIdOf } from './fake-tmi.js';
 import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, COSMETIC_USER_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, RADIAL_USER_ID, TEST_CLIENT_ID, QUICK_POLL_CLIENT_ID, scopesOfToken } from '../helpers/http.js';
+import { ALWAYS_ASKING_CLIENT_PREFIX, DENYING_CLIENT_ID, IMPLICIT_TOKEN_LIFETIME } from '../helpers/oauth.js';
 
 /**
  * Twitch's HTTP APIs (Helix, id.twitch.tv), the third-party emote and badge APIs, IVR, the
@@ -54,8 +55,10 @@ export class FakeHttpServer {
   eventsub: FakeEventSubServer | null = null;
   /** Device codes and how many more polls each answers "authorization_pending". */
   private readonly deviceCodes = new Map<string, number>();
-  /** Tokens the implicit grant and the device flow handed out, with exactly the scopes asked for. */
-  private readonly granted = new Map<string, string[]>();
+  /** Tokens the implicit grant and the device flow handed out, with exactly the scopes asked for, and their lifetime in seconds. */
+  private readonly granted = new Map<string, { scopes: string[]; expiresIn: number }>();
+  /** The scopes each client id was granted on the consent screen, as Twitch remembers a user's grants. */
+  private readonly consented = new Map<string, Set<string>>();
 
   private constructor(private readonly server: Server) {
     server.on('request', (req, res) => void this.handle(req, res));
@@ -78,10 +81,57 @@ export class FakeHttpServer {
   }
 
   /** A new token for `scopes`, as Twitch's login flows issue: one per grant. */
-  private grant(scopes: string[]): string {
+  private grant(scopes: string[], expiresIn: number): string {
     const token = `granted${this.granted.size + 1}`;
-    this.granted.set(token, scopes);
+    this.granted.set(token, { scopes, expiresIn });
     return token;
+  }
+
+  /**
+   * Twitch's implicit grant (§4.4): a redirect to `redirect_uri` with the answer after the `#`:
+   * `access_token`, `scope`, `state` and `token_type=bearer`, or `error` and `error_description`.
+   */
+  private authorizeAnswer(params: URLSearchParams, allowed: boolean): ScriptedResponse {
+    const redirect = new URL(params.get('redirect_uri') ?? 'about:blank');
+    const state = params.get('state') ?? '';
+    const scope = params.get('scope') ?? '';
+    const result = allowed
+      ? new URLSearchParams({ access_token: this.grant(scope.split(' ').filter(Boolean), IMPLICIT_TOKEN_LIFETIME), scope, state, token_type: 'bearer' })
+      : new URLSearchParams({ error: 'access_denied', error_description: 'The user denied you access', state });
+    redirect.hash = result.toString();
+    return { status: 302, headers: { Location: redirect.href } };
+  }
+
+  /**
+   * `GET /oauth2/authorize` as Twitch answers it: the consent screen when the client asks for a
+   * scope the user has not granted it yet (or `force_verify`, or a client that is always asked),
+   * and otherwise straight back with a token for exactly the scopes asked.
+   */
+  private authorize(params: URLSearchParams): ScriptedResponse {
+    const clientId = params.get('client_id') ?? '';
+    if (clientId === DENYING_CLIENT_ID) return this.authorizeAnswer(params, false);
+    const scopes = (params.get('scope') ?? '').split(' ').filter(Boolean);
+    const granted = this.consented.get(clientId);
+    const ask = !granted || params.get('force_verify') === 'true' || clientId.startsWith(ALWAYS_ASKING_CLIENT_PREFIX) || scopes.some((scope) => !granted.has(scope));
+    if (!ask) return this.authorizeAnswer(params, true);
+    const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    const hidden = [...params].map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`).join('');
+    const asked = scopes.map((scope) => `<li>${escape(scope)}</li>`).join('') || '<li>(no scopes: your login only)</li>';
+    const page = `<!doctype html><html lang="en"><title>Authorize</title><h1>Authorize ${escape(clientId)}</h1><ul>${asked}</ul>
+      <form method="get" action="consent">${hidden}<button id="authorize" name="decision" value="allow">Authorize</button> <button id="cancel" name="decision" value="deny">Cancel</button></form></html>`;
+    return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, rawBody: page };
+  }
+
+  /** The consent screen's buttons: "Authorize" remembers the grant for the client id. */
+  private consent(params: URLSearchParams): ScriptedResponse {
+    const allowed = params.get('decision') === 'allow';
+    if (allowed) {
+      const clientId = params.get('client_id') ?? '';
+      const granted = this.consented.get(clientId) ?? new Set<string>();
+      for (const scope of (params.get('scope') ?? '').split(' ').filter(Boolean)) granted.add(scope);
+      this.consented.set(clientId, granted);
+    }
+    return this.authorizeAnswer(params, allowed);
   }
 
   /** Puts a user's stream live (with these Helix fields) or, with null, offline. */
@@ -133,7 +183,8 @@ export class FakeHttpServer {
     const path = url.pathname.replace(/^\/nocors/, '');
     const token = (req.headers.authorization ?? '').replace(/^(Bearer|OAuth) /, '');
     // Tokens the fake OAuth issued carry the scopes asked for; `scoped~…` tokens name theirs.
-    const scoped = this.granted.get(token) ?? scopesOfToken(token);
+    const minted = this.granted.get(token);
+    const scoped = minted?.scopes ?? scopesOfToken(token);
     const broadcaster = req.headers.authorization === `Bearer ${BROADCASTER_TOKEN}` || Boolean(scoped?.includes('channel:read:redemptions'));
     const authorized = broadcaster || scoped !== null || req.headers.authorization === `Bearer ${GOOD_TOKEN}`;
     const json = (body: unknown, status = 200): ScriptedResponse => ({ status, body });
@@ -154,19 +205,10 @@ export class FakeHttpServer {
         return json({ status: 400, message: 'authorization_pending' }, 400);
       }
       const scopes = (form.get('scopes') ?? '').split(' ').filter(Boolean);
-      return json({ access_token: this.grant(scopes), expires_in: 14_000, refresh_token: 'refresh-1', scope: scopes, token_type: 'bearer' });
+      return json({ access_token: this.grant(scopes, 14_000), expires_in: 14_000, refresh_token: 'refresh-1', scope: scopes, token_type: 'bearer' });
     }
-    if (path === '/id/oauth2/authorize') {
-      // Twitch's implicit grant answers by redirecting to redirect_uri with the result in the fragment (§4.4).
-      const redirect = new URL(url.searchParams.get('redirect_uri') ?? 'about:blank');
-      const state = url.searchParams.get('state') ?? '';
-      const result =
-        url.searchParams.get('client_id') === 'deny'
-          ? new URLSearchParams({ error: 'access_denied', error_description: 'The user denied you access', state })
-          : new URLSearchParams({ access_token: this.grant((url.searchParams.get('scope') ?? '').split(' ').filter(Boolean)), scope: url.searchParams.get('scope') ?? '', state, token_type: 'bearer' });
-      redirect.hash = result.toString();
-      return { status: 302, headers: { Location: redirect.href } };
-    }
+    if (path === '/id/oauth2/authorize') return this.authorize(url.searchParams);
+    if (path === '/id/oauth2/consent') return this.consent(url.searchParams);
     if (path === '/id/oauth2/validate') {
       return authorized
         ? json({
@@ -174,7 +216,7 @@ export class FakeHttpServer {
             login: 'teststreamer',
             scopes: scoped ?? (broadcaster ? ['channel:read:redemptions', 'chat:read'] : ['chat:read', 'chat:edit']),
             user_id: FIXTURE_CHANNEL_ID,
-            expires_in: 14_000,
+            expires_in: minted?.expiresIn ?? 14_000,
           })
         : json({ status: 401, message: 'invalid access token' }, 401);
     }

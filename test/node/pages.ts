@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import type { BrowserCommand } from 'vitest/node';
+import { AxeBuilder } from '@axe-core/playwright';
 import { TYPES } from './static-site.js';
 
 /**
@@ -23,6 +24,17 @@ interface OpenPage {
 const pages = new Map<number, OpenPage>();
 let nextId = 0;
 const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots');
+/** With OVL_DOCS_SCREENSHOTS=1, the setup page's walk-through shots are also written here, for the README. */
+const docsScreenshots = resolve(import.meta.dirname, '../../docs/setup');
+
+/** An accessibility problem axe-core found, as a test reports it. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  /** Where: one CSS path (through shadow roots) per element. */
+  readonly targets: readonly string[];
+}
 
 function get(id: number): OpenPage {
   const open = pages.get(id);
@@ -66,6 +78,18 @@ async function serveLikeObsLocalFile(page: Page): Promise<void> {
 function shadowQuery(host: string, selector: string): Element[] {
   const root = document.querySelector(host)?.shadowRoot;
   return root ? [...root.querySelectorAll(selector)] : [];
+}
+
+/** Keeps a tab the page opened (a popup) under an id of its own, its console errors collected. */
+function track(page: Page): number {
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const id = ++nextId;
+  pages.set(id, { page, errors, requests, ownContext: null });
+  return id;
 }
 
 export const pageCommands = {
@@ -133,6 +157,78 @@ export const pageCommands = {
     await open?.page.close();
     await open?.ownContext?.close();
   }) as BrowserCommand<[number]>,
+
+  /**
+   * Clicks what `selector` finds as a user does (Playwright's CSS reaches into open shadow roots),
+   * so the page gets a real gesture: one a popup may open in.
+   */
+  pageClick: (async (_ctx, id: number, selector: string) => get(id).page.locator(selector).click()) as BrowserCommand<[number, string]>,
+
+  /** Clicks `selector` and returns the id of the popup the page opens from that click. */
+  pageClickForPopup: (async (_ctx, id: number, selector: string) => {
+    const { page } = get(id);
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator(selector).click()]);
+    return track(popup);
+  }) as BrowserCommand<[number, string]>,
+
+  /** Types `text` into the field `selector` finds, replacing what it held, as a user does. */
+  pageFill: (async (_ctx, id: number, selector: string, text: string) => get(id).page.locator(selector).fill(text)) as BrowserCommand<[number, string, string]>,
+
+  /** Presses keys on the focused element (e.g. `Tab`, `Enter`, `Space`). */
+  pagePress: (async (_ctx, id: number, key: string) => get(id).page.keyboard.press(key)) as BrowserCommand<[number, string]>,
+
+  /**
+   * Drags what `source` finds onto what `target` finds, with the mouse, through the browser's own
+   * drag and drop (what the source puts in its dataTransfer is what the target's drop receives).
+   */
+  pageDrag: (async (_ctx, id: number, source: string, target: string) => get(id).page.locator(source).dragTo(get(id).page.locator(target))) as BrowserCommand<[number, string, string]>,
+
+  /** Loads `url` in the tab (e.g. a popup sent to a forged answer). */
+  pageGoto: (async (_ctx, id: number, url: string) => void (await get(id).page.goto(url))) as BrowserCommand<[number, string]>,
+
+  /** Whether the tab has been closed (by its page, or by the window that opened it). */
+  pageIsClosed: (async (_ctx, id: number) => get(id).page.isClosed()) as BrowserCommand<[number]>,
+
+  /** The tab's viewport, e.g. 400 × 600 for an OBS dock. */
+  pageResize: (async (_ctx, id: number, width: number, height: number) => get(id).page.setViewportSize({ width, height })) as BrowserCommand<[number, number, number]>,
+
+  /** Lets the tab's site use the clipboard (read and write), as a user's permission would. */
+  pageAllowClipboard: (async (_ctx, id: number) => {
+    const { page } = get(id);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  }) as BrowserCommand<[number]>,
+
+  /**
+   * Saves the page as it stands (the whole page with `fullPage`) under test-results/screenshots/;
+   * a shot marked `docs` also goes under docs/setup/ when OVL_DOCS_SCREENSHOTS=1 (the README's walk-through).
+   */
+  pageSnapshot: (async (_ctx, id: number, name: string, options: { fullPage?: boolean; docs?: boolean } = {}) => {
+    mkdirSync(screenshots, { recursive: true });
+    const path = resolve(screenshots, `${name}.png`);
+    // A page running live previews (the studio's canvas among them) can be slow to give a frame on a loaded machine.
+    await get(id).page.screenshot({ path, fullPage: options.fullPage ?? false, timeout: 60_000 });
+    if (options.docs && process.env.OVL_DOCS_SCREENSHOTS === '1') {
+      mkdirSync(docsScreenshots, { recursive: true });
+      copyFileSync(path, resolve(docsScreenshots, `${name}.png`));
+    }
+    return path;
+  }) as BrowserCommand<[number, string, { fullPage?: boolean; docs?: boolean }?]>,
+
+  /**
+   * Runs axe-core (WCAG 2.x A and AA rules) over the page, shadow roots included, but not into
+   * its iframes: there the setup page shows the overlays themselves, drawn for a video scene and
+   * inert, not pages of its own. `exclude` leaves out what matches (CSS selectors). Returns the
+   * violations of at least `minImpact`.
+   */
+  pageAxe: (async (_ctx, id: number, exclude: string[] = [], minImpact: 'moderate' | 'serious' | 'critical' = 'serious') => {
+    let axe = new AxeBuilder({ page: get(id).page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).options({ iframes: false });
+    for (const selector of exclude) axe = axe.exclude(selector);
+    const { violations } = await axe.analyze();
+    const levels = ['minor', 'moderate', 'serious', 'critical'];
+    return violations
+      .filter((violation) => levels.indexOf(violation.impact ?? 'minor') >= levels.indexOf(minImpact))
+      .map((violation): AxeViolation => ({ id: violation.id, impact: violation.impact ?? null, help: violation.help, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+  }) as BrowserCommand<[number, string[]?, ('moderate' | 'serious' | 'critical')?]>,
 };
 
 declare module 'vitest/browser' {
@@ -146,5 +242,16 @@ declare module 'vitest/browser' {
     pageScreenshot(id: number, name: string): Promise<string>;
     pageAdvance(id: number, ms: number): Promise<void>;
     pageClose(id: number): Promise<void>;
+    pageClick(id: number, selector: string): Promise<void>;
+    pageClickForPopup(id: number, selector: string): Promise<number>;
+    pageFill(id: number, selector: string, text: string): Promise<void>;
+    pagePress(id: number, key: string): Promise<void>;
+    pageDrag(id: number, source: string, target: string): Promise<void>;
+    pageGoto(id: number, url: string): Promise<void>;
+    pageIsClosed(id: number): Promise<boolean>;
+    pageResize(id: number, width: number, height: number): Promise<void>;
+    pageAllowClipboard(id: number): Promise<void>;
+    pageSnapshot(id: number, name: string, options?: { fullPage?: boolean; docs?: boolean }): Promise<string>;
+    pageAxe(id: number, exclude?: string[], minImpact?: 'moderate' | 'serious' | 'critical'): Promise<AxeViolation[]>;
   }
 }

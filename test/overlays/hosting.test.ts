@@ -31,8 +31,11 @@ describe('dist/ served from a sub-path', () => {
 
   test('the demo page links to overlays under the same sub-path', async () => {
     page = await openPage(SUB_PATH);
-    // The builders give a URL once the required settings are filled in.
-    const paths = `[...document.querySelectorAll('ovl-url-builder')].map((b) => (b.setValue('channel', 'somechannel'), b.setValue('token', 'sometoken'), new URL(b.url).pathname))`;
+    // Each overlay's link, once the required settings are filled in.
+    const paths = `(() => {
+      const setup = document.querySelector('ovl-setup-page');
+      return setup.overlays.map(({ name }) => (setup.draftOf(name).setValue('channel', 'somechannel'), setup.draftOf(name).setValue('token', 'sometoken'), new URL(setup.linkOf(name)).pathname));
+    })()`;
     await expect.poll(() => page!.eval<string[]>(paths), { timeout: 5000 }).toEqual([
       `${SUB_PATH}overlays/chat/`,
       `${SUB_PATH}overlays/stream-info/`,

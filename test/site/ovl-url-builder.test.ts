@@ -46,12 +46,20 @@ async function type(param: string, text: string): Promise<void> {
   const input = root().getElementById(param) as HTMLInputElement;
   input.value = text;
   input.dispatchEvent(new Event('input'));
-  await builder!.updateComplete;
+  await settled();
 }
 
 const problemsBeside = (param: string) => [...root().querySelectorAll(`[part="problem"][data-param="${param}"]`)].map((p) => p.textContent!.trim());
-const shownUrl = () => (root().querySelector('[part="url"]') as HTMLInputElement).value;
-const copyButton = () => [...root().querySelectorAll('button')].find((b) => b.textContent!.includes('Copy URL'))!;
+/** The URL box, Copy URL and the rest live in the builder's `ovl-link-actions`. */
+const link = () => root().querySelector('[part="link"]')!.shadowRoot!;
+const shownUrl = () => (link().querySelector('[part="url"]') as HTMLInputElement).value;
+const copyButton = () => link().querySelector<HTMLButtonElement>('[part="copy"]')!;
+const copyStatus = () => link().querySelector('[part="copy-status"]')?.textContent;
+/** Waits for the link's own render after the builder's. */
+const settled = async () => {
+  await builder!.updateComplete;
+  await (root().querySelector('[part="link"]') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+};
 
 describe('<ovl-url-builder> validation', () => {
   test('checks each field as it is typed, with the overlay’s parser, and gives no URL while one is wrong', async () => {
@@ -138,21 +146,21 @@ describe('<ovl-url-builder> secrets and copying', () => {
     const clipboard = new TestClipboard();
     await mount(chat, clipboard);
     await type('channel', 'mychannel');
-    expect(root().querySelector('[part="secret-note"]')).toBeNull();
+    expect(link().querySelector('[part="secret-note"]')).toBeNull();
     builder!.setValue('token', 'secret123');
-    await builder!.updateComplete;
+    await settled();
     expect(builder!.url).toMatch(/\?channel=mychannel#token=secret123$/);
     expect(shownUrl()).toMatch(/\?channel=mychannel#token=•+$/);
-    expect(root().querySelector('[part="secret-note"]')!.textContent).toContain('do not show this page on stream');
+    expect(link().querySelector('[part="secret-note"]')!.textContent).toContain('do not show this page on stream');
 
     copyButton().click();
-    await expect.poll(() => root().querySelector('[part="copy-status"]')?.textContent).toBe('Copied.');
+    await expect.poll(copyStatus).toBe('Copied.');
     expect(clipboard.text).toBe(builder!.url);
     expect(shownUrl()).not.toContain('secret123');
 
-    const reveal = root().getElementById('reveal') as HTMLInputElement;
+    const reveal = link().querySelector('.reveal') as HTMLInputElement;
     reveal.click();
-    await builder!.updateComplete;
+    await settled();
     expect(shownUrl()).toBe(builder!.url);
   });
 
@@ -161,7 +169,7 @@ describe('<ovl-url-builder> secrets and copying', () => {
     const box = root().getElementById('paste') as HTMLInputElement;
     box.value = 'https://host.example/overlays/chat/?channel=someone#token=pasted123';
     box.dispatchEvent(new Event('change'));
-    await builder!.updateComplete;
+    await settled();
     expect(box.value).toBe('');
     expect(builder!.url).toMatch(/\?channel=someone#token=pasted123$/);
     expect(shownUrl()).not.toContain('pasted123');
@@ -171,12 +179,12 @@ describe('<ovl-url-builder> secrets and copying', () => {
     await mount(chat, null);
     await type('channel', 'mychannel');
     builder!.setValue('token', 'secret123');
-    await builder!.updateComplete;
+    await settled();
     copyButton().click();
-    await expect.poll(() => root().querySelector('[part="copy-status"]')?.textContent).toContain('cannot use the clipboard');
-    const box = root().querySelector('[part="url"]') as HTMLInputElement;
+    await expect.poll(copyStatus).toContain('cannot use the clipboard');
+    const box = link().querySelector('[part="url"]') as HTMLInputElement;
     expect(box.value).toBe(builder!.url);
-    expect(root().activeElement).toBe(box);
+    expect(link().activeElement).toBe(box);
     expect([box.selectionStart, box.selectionEnd]).toEqual([0, box.value.length]);
   });
 
@@ -184,7 +192,7 @@ describe('<ovl-url-builder> secrets and copying', () => {
     await mount(chat, new TestClipboard(true));
     await type('channel', 'mychannel');
     copyButton().click();
-    await expect.poll(() => root().querySelector('[part="copy-status"]')?.textContent).toContain('The browser refused to copy');
+    await expect.poll(copyStatus).toContain('The browser refused to copy');
   });
 });
 
