@@ -12,7 +12,8 @@ export interface OverlayPage {
   errors(): Promise<string[]>;
   /** Every URL the page requested so far. */
   requests(): Promise<string[]>;
-  screenshot(name: string): Promise<string>;
+  /** Saves a PNG of the page under test-results/screenshots/; with `docs`, also under docs/screenshots/ for the README when OVL_DOCS_SCREENSHOTS=1. */
+  screenshot(name: string, docs?: boolean): Promise<string>;
   /** For a page opened with `clock`: moves its time ahead by `ms`, running the timers due on the way. */
   advance(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -60,7 +61,7 @@ function driven(id: number): OverlayPage {
     eval: <T>(expression: string) => commands.pageEval(id, expression) as Promise<T>,
     errors: () => commands.pageErrors(id),
     requests: () => commands.pageRequests(id),
-    screenshot: (name) => commands.pageScreenshot(id, name),
+    screenshot: (name, docs) => commands.pageScreenshot(id, name, docs),
     advance: (ms) => commands.pageAdvance(id, ms),
     close: () => commands.pageClose(id),
   };
