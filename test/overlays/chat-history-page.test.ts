@@ -80,6 +80,25 @@ describe('chat history on the chat page (history=N, fake recent-messages service
     expect(await historyIds()).toEqual([]);
   });
 
+  test('a timeout or a deletion in the history removes what it names, even lines the service did not mark deleted', async () => {
+    const channel = uniqueChannel('hist');
+    const historical = (at: number) => ({ historical: '1', 'rm-received-ts': String(at) });
+    const line = (id: string, login: string, userId: string, at: number) => privmsg(channel, `${login} says ${id}`, { id, login, userId, extraTags: historical(at) });
+    const messages = [
+      line('kept-1', 'regular', '9001', 1_700_000_001_000),
+      line('gone-1', 'troll', '9002', 1_700_000_002_000),
+      line('gone-2', 'troll', '9002', 1_700_000_003_000),
+      line('gone-3', 'regular', '9001', 1_700_000_004_000),
+      `@ban-duration=60;historical=1;rm-received-ts=1700000005000;room-id=1;target-user-id=9002;tmi-sent-ts=1700000004990 :tmi.twitch.tv CLEARCHAT #${channel} :troll`,
+      `@historical=1;login=regular;rm-received-ts=1700000006000;room-id=;target-msg-id=gone-3;tmi-sent-ts=1700000005990 :tmi.twitch.tv CLEARMSG #${channel} :regular says gone-3`,
+      // What the troll says after the timeout ran out is theirs to say.
+      line('kept-2', 'troll', '9002', 1_700_000_070_000),
+    ];
+    await commands.httpScript('GET', historyPath(channel), [{ status: 200, body: { messages, error: null, error_code: null } }]);
+    page = await openPage(chatUrl(`channel=${channel}&history=50`));
+    await expect.poll(historyIds, { timeout: 10_000 }).toEqual(['kept-1', 'kept-2']);
+  });
+
   test('a channel that opted out, an error, a malformed answer and a timeout show nothing on stream, only a ?debug note; live chat goes on at once', async () => {
     const optedOut = uniqueChannel('optedout');
     page = await openPage(chatUrl(`channel=${optedOut}&history=50`));
