@@ -97,7 +97,7 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 /** Sends `total` lines at `rate`; the lines due in each ~4 ms tick share one WebSocket frame, as TMI batches under load. */
-async function send(tmi: FakeTmiServer, channel: string, pool: readonly string[], prefix: string, rate: number, total: number): Promise<number[]> {
+export async function send(tmi: FakeTmiServer, channel: string, pool: readonly string[], prefix: string, rate: number, total: number): Promise<number[]> {
   const sentAt: number[] = new Array(total);
   await pace(rate, total, (from, to) => {
     const batch: string[] = [];
