@@ -90,9 +90,11 @@ export default defineConfig(({ command }) => ({
     expect: { poll: { timeout: 5000 } },
     // Files run side by side in workers, each a browser session with its own context (its own
     // storage, locks and channels) and its own fake servers (test/node/fakes.ts). Much of a file's
-    // time is spent waiting on sockets and timers, so even a 2-core machine gains from three at once.
+    // time is spent waiting on sockets and timers, but a third browser session on a 2-core CI
+    // machine starved WebRTC encoders and production-build pages past their test budgets (CI run
+    // of stop 25), so there are as many sessions as the CI machine has cores.
     fileParallelism: true,
-    maxWorkers: 3,
+    maxWorkers: 2,
     browser: {
       enabled: true,
       headless: true,
