@@ -240,11 +240,13 @@ async function emoteWall(bench, images) {
   const [seconds, lifetime, idleSeconds] = [5, 5, 10];
   console.log(`\nEmote wall on the real path: the built page (tmi.js, <ovl-emote-wall>, 7TV/BTTV/FFZ global emotes) in headless Chromium at`);
   console.log(`1920×1080, max-on-screen=${WALL_ON_SCREEN}, lifetime=${lifetime} s, fed realistic chat over WebSocket by a local TMI server; images from the CDN stand-in.`);
-  console.log(`Medians of ${rounds} runs: ${lifetime} s of chat to fill the wall, then ${seconds} s measured; then chat stops, and once every emote left, ${idleSeconds} s idle.`);
+  console.log(`Medians of ${rounds} runs: ${lifetime} s of chat to fill the wall, then ${seconds} s measured; then chat stops, and once every emote left, ${idleSeconds} s idle;`);
+  console.log(`then an empty page's frames, for the machine's floor in the same round.`);
   const runs = [];
   for (let round = 1; round <= rounds; round++) {
     try {
-      runs.push(await bench.run(WALL_RATE, seconds, { maxOnScreen: WALL_ON_SCREEN, lifetime, idleSeconds }, images));
+      const run = await bench.run(WALL_RATE, seconds, { maxOnScreen: WALL_ON_SCREEN, lifetime, idleSeconds }, images);
+      runs.push({ ...run, emptyP95: await bench.emptyPageFrames(seconds) });
     } catch (error) {
       console.log(`  (round ${round} failed: ${error.message})`);
     }
@@ -253,6 +255,7 @@ async function emoteWall(bench, images) {
   const running = { p95: m((r) => r.running.p95FrameMs), busy: m((r) => r.running.busyPercent), cpu: m((r) => r.running.cpuPercent), min: m((r) => r.running.onScreenMin), mid: m((r) => r.running.onScreenMedian), made: m((r) => r.running.spritesMade), images: m((r) => r.running.imageRequests) };
   const idle = { busy: m((r) => r.idle.busyPercent), cpu: m((r) => r.idle.cpuPercent) };
   console.log(`  chat at ${WALL_RATE} msg/s: p95 frame ${fmt(running.p95)} ms, busy ${fmt(running.busy)} %, CPU ${fmt(running.cpu)} %; emotes on screen ${fmt(running.min, 0)} at least, ${fmt(running.mid, 0)} median; sprites made ${fmt(running.made, 0)}; image requests ${fmt(running.images, 0)}`);
+  console.log(`  an empty page at 1920×1080 right after, ${seconds} s: p95 frame ${fmt(m((r) => r.emptyP95))} ms (what the machine gives)`);
   console.log(`  idle (no chat, no emote on screen): busy ${fmt(idle.busy, 2)} %, CPU ${fmt(idle.cpu, 2)} %`);
   const [first, , last] = await bench.soak(WALL_SOAK_SAMPLES.at(-1), WALL_SOAK_SAMPLES, WALL_ON_SCREEN);
   console.log(`  after 100,000 messages in frames of 1,000 (DOM nodes under the wall; JS heap after GC): nodes ${first.nodes} at 5k → ${last.nodes} at 100k, heap ${kb(first.heapBytes)} → ${kb(last.heapBytes)}`);

@@ -61,10 +61,10 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-// Evaluated in the page: records rAF frame intervals and samples the emotes on screen every
-// 100 ms; `benchStop` returns them.
+// Evaluated in the page: records rAF frame intervals and samples the emotes on screen (if a
+// wall is there) every 100 ms; `benchStop` returns them.
 function record(): void {
-  const wall = document.querySelector('ovl-emote-wall') as HTMLElement & { onScreen: number };
+  const wall = document.querySelector('ovl-emote-wall') as (HTMLElement & { onScreen: number }) | null;
   const state = { frames: [] as number[], onScreen: [] as number[], running: true };
   let last = 0;
   const tick = (t: number) => {
@@ -73,7 +73,7 @@ function record(): void {
     if (state.running) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  const sampler = setInterval(() => state.onScreen.push(wall.onScreen), 100);
+  const sampler = setInterval(() => state.onScreen.push(wall?.onScreen ?? 0), 100);
   Object.assign(window, {
     benchStop: () => {
       state.running = false;
@@ -179,6 +179,23 @@ export class EmoteWallBench {
         onScreen: (await page.evaluate('document.querySelector("ovl-emote-wall").onScreen')) as number,
       };
       return { running, idle };
+    } finally {
+      await context.close();
+    }
+  }
+
+  /**
+   * The floor the machine gives in the same round: an empty page at 1920×1080 running only the
+   * frame recorder for `seconds`; its p95 frame interval.
+   */
+  async emptyPageFrames(seconds: number): Promise<number> {
+    const context = await this.options.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const page = await context.newPage();
+      await page.evaluate(`(${record})()`);
+      await sleep(seconds * 1000);
+      const { frames } = (await page.evaluate('window.benchStop()')) as { frames: number[] };
+      return percentile(frames, 95);
     } finally {
       await context.close();
     }
