@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright';
 import { FakeTmiServer, roomIdOf } from '../node/fake-tmi.js';
 import { FakeHttpServer } from '../node/fake-http.js';
 import { benchLines, ID_PLACEHOLDER } from './chat-lines.js';
-import { send } from './real-path.js';
+import { send, shadowNodesAndHeap } from './real-path.js';
 
 export interface WallOptions {
   readonly browser: Browser;
@@ -215,15 +215,7 @@ export class EmoteWallBench {
         sent += batch;
         await page.waitForFunction((count) => (window as unknown as { benchMessages(): number }).benchMessages() >= count, sent, { timeout: 20_000 });
         if (!at.includes(sent)) continue;
-        for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-        const nodes = await page.evaluate(() => {
-          const walker = document.createTreeWalker(document.querySelector('ovl-emote-wall')!.shadowRoot!, NodeFilter.SHOW_ALL);
-          let count = 0;
-          while (walker.nextNode()) count += 1;
-          return count;
-        });
-        samples.push({ messages: sent, nodes, heapBytes: usedSize });
+        samples.push({ messages: sent, ...(await shadowNodesAndHeap(page, cdp, 'ovl-emote-wall')) });
       }
       return samples;
     } finally {
