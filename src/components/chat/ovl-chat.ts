@@ -162,7 +162,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   private pending: LineEvent[] = [];
   /** History lines waiting for a frame, and the module that draws them (loaded with the first). */
-  private queuedHistory: LineEvent[] = [];
+  private historyQueue: LineEvent[] = [];
   private historyRows?: typeof import('./history-rows.js');
   private readonly rows = new Map<string, Row>();
   /** Chatters whose decoration lookups are out, and those of them with lines drawn meanwhile. */
@@ -267,7 +267,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   }
 
   private enqueueHistory(lines: readonly LineEvent[]): void {
-    this.queuedHistory.push(...lines.filter((line) => this.admit(line)));
+    this.historyQueue.push(...lines.filter((line) => this.admit(line)));
     void import('./history-rows.js').then((module) => {
       this.historyRows = module;
       this.requestUpdate();
@@ -277,7 +277,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   /** Keeps the queued lines, live and history, that `keep` accepts. */
   private filterQueued(keep: (event: LineEvent) => boolean): void {
     this.pending = this.pending.filter(keep);
-    this.queuedHistory = this.queuedHistory.filter(keep);
+    this.historyQueue = this.historyQueue.filter(keep);
   }
 
   /** Drops the oldest `count` queued lines, unseen. */
@@ -299,8 +299,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
       this.reportedSkips = this.skipped;
       fire(this, 'ovl-chat-skipped', this.skipped);
     }
-    const history = this.historyRows ? this.queuedHistory.splice(0) : [];
-    if (this.pending.length === 0 && history.length === 0) return;
+    const history = this.historyRows ? this.historyQueue.splice(0) : [];
+    if (this.pending.length + history.length === 0) return;
     const context: LineContext = {
       badges: this.badges,
       channelId: this.channelId,
