@@ -18,8 +18,6 @@ import { withGuide, type GuidedOverlay } from './overlay-guide.js';
  */
 export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(chatEntry, chatGuide),
-  withGuide(emoteWallEntry, emoteWallGuide),
-  withGuide(emoteComboEntry, emoteComboGuide),
   withGuide(streamInfoEntry, streamInfoGuide),
   withGuide(alertsEntry, alertsGuide),
   withGuide(eventsEntry, eventsGuide),
@@ -28,4 +26,6 @@ export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(pollEntry, pollGuide),
   withGuide(heatmapEntry, heatmapGuide),
   withGuide(studioEntry, studioGuide),
+  withGuide(emoteWallEntry, emoteWallGuide),
+  withGuide(emoteComboEntry, emoteComboGuide),
 ];
