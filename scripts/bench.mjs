@@ -5,7 +5,7 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- site` or `-- package` runs one part only.
+// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- site` or `-- package` runs one part only.
 // `emote-wall` is issue 24's run: the built emote wall on the real path (below).
 // `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
@@ -162,6 +162,88 @@ async function providersChat(bench, { PROVIDER_SHARES: shares, DECORATED_CHATTER
   console.log(`  DOM nodes and heap flat after 300,000 messages (from 5k on): nodes ${first.nodes} → ${last.nodes}, heap ${kb(first.heapBytes)} → ${kb(last.heapBytes)}  ${mark(isFlat(first, last))}`);
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+
+/**
+ * Fills `userId`'s event history in the browser context `context`, at the built site's origin,
+ * with `count` records (test/bench/history-fill.ts, loaded from the dev server into a page of
+ * that origin: IndexedDB belongs to the origin). For any part that needs a full history.
+ */
+async function fillHistory(context, { siteOrigin, devOrigin }, userId, count) {
+  const page = await context.newPage();
+  try {
+    // A page of the site's origin that is no overlay (a missing file: the preview server answers 404).
+    await page.goto(`${siteOrigin}/history-bench.txt`);
+    return await page.evaluate(async ([module, user, n]) => (await import(module)).fillHistory(user, n), [`${devOrigin}/test/bench/history-fill.ts`, userId, count]);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Leaves `userId`'s event history in `context` as a newer build would (one version up): the overlays there run without one. */
+async function historyOff(context, { siteOrigin }, userId) {
+  const page = await context.newPage();
+  await page.goto(`${siteOrigin}/history-bench.txt`);
+  await page.evaluate((name) => new Promise((resolve, reject) => Object.assign(indexedDB.open(name, 99), { onsuccess: (e) => resolve(e.target.result.close()), onerror: (e) => reject(e.target.error) })), `ovl:history:${userId}`);
+  await page.close();
+}
+
+/**
+ * Opens `url` (the event list) in `context` and returns when the first frame that draws at least
+ * `rows` rows (or, for 0, the empty list) began: after navigation start, and after the page's
+ * load event (its scripts have run; the token's validation and the history's read come after).
+ */
+async function firstRowsMs(context, url, rows) {
+  const page = await context.newPage();
+  await page.addInitScript((want) => {
+    window.rowsDrawnAt = new Promise((resolve) => {
+      const check = (time) => {
+        const root = document.querySelector('ovl-event-list')?.shadowRoot;
+        if (root?.querySelector('[part="list"]') && root.querySelectorAll('[part~="row"]').length >= want) resolve(time);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  }, rows);
+  await page.goto(url);
+  const drawn = await page.evaluate(() => window.rowsDrawnAt);
+  const loaded = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
+  await page.close();
+  return { fromStart: drawn, fromLoad: drawn - loaded };
+}
+
+/**
+ * The event list page in `context`, connected and holding the EventSub connection (so it writes
+ * what arrives, where its history works): each of `count` raids is sent alone, and the page's
+ * main-thread time is read before it and `settleMs` after it, by which time its row is drawn and
+ * its write committed. Returns, per event in ms, the task time (CDP TaskDuration, which a busy
+ * machine inflates) and the CPU time (ThreadTime, which it does not).
+ */
+async function busyPerEvent(context, url, eventsub, count, settleMs, raid) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, 1000 * m.value]));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('ovl-status-panel')?.shadowRoot?.querySelector('[part="chip"]')?.getAttribute('data-state') === 'connected', null, { timeout: 20_000 });
+    await sleep(500);
+    const times = { task: [], cpu: [] };
+    for (let i = 0; i < count; i++) {
+      const before = await read();
+      eventsub.notify('channel.raid', raid(i));
+      await sleep(settleMs);
+      const after = await read();
+      times.task.push(after.get('TaskDuration') - before.get('TaskDuration'));
+      times.cpu.push(after.get('ThreadTime') - before.get('ThreadTime'));
+    }
+    return times;
+  } finally {
+    await page.close();
+  }
+}
+
 const only = process.argv[2];
 const wants = (part) => !only || only === part;
 
@@ -271,7 +353,7 @@ async function main() {
   const chatRuns = wants('chat') || wants('chat-providers');
   // The chat runs and the emote wall's play on the built site, fed by the local TMI server.
   const realPathRuns = chatRuns || wants('emote-wall');
-  const site = realPathRuns || wants('site') ? await buildSite() : null;
+  const site = realPathRuns || wants('history') || wants('site') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
@@ -426,7 +508,6 @@ async function main() {
       try {
         const endpoints = { helix: `${helixServer.origin}/helix`, id: `${helixServer.origin}/id` };
         await page.evaluate(([u, e, t, c]) => window.eventsubAttach(u, e, t, c), [eventsub.url, endpoints, GOOD_TOKEN, TEST_CLIENT_ID]);
-        const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
         const cycles = [];
         let seq = 0;
         for (let i = 0; i < 100; i++) {
@@ -471,6 +552,76 @@ async function main() {
         console.log(`  ${String(rate).padStart(8)}   ${fmt(r.p95FrameMs).padStart(6)} ms   ${fmt(r.maxFrameMs).padStart(6)} ms   ${String(r.shown).padStart(5)}   ${String(r.dropped).padStart(7)}`);
       }
       console.log(`  highest sustained without dropping frames: ${sustained.toLocaleString('en')} alerts/s`);
+    }
+    if (wants('history')) {
+      const { FakeHttpServer } = await server.ssrLoadModule('/test/node/fake-http.ts');
+      const { FakeEventSubServer } = await server.ssrLoadModule('/test/node/fake-eventsub.ts');
+      const { FIXTURE_CHANNEL_ID, scopedToken } = await server.ssrLoadModule('/test/helpers/http.ts');
+      const { EVENT_SCOPES } = await server.ssrLoadModule('/src/sources/eventsub/subscription-catalog.ts');
+      const { REFERENCE_EVENTS } = await server.ssrLoadModule('/test/fixtures/eventsub/reference-events.ts');
+      const [helixServer, eventsub] = await Promise.all([FakeHttpServer.start(), FakeEventSubServer.start()]);
+      helixServer.eventsub = eventsub;
+      const origins = { siteOrigin: realPathOptions.siteOrigin, devOrigin: realPathOptions.devOrigin };
+      const listUrl = (query) =>
+        `${origins.siteOrigin}/overlays/events/?${query}&dev-origin=${helixServer.origin}&dev-eventsub=${encodeURIComponent(eventsub.url)}#token=${scopedToken(EVENT_SCOPES)}`;
+      const raid = (i) => ({ ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: String(10_000 + i), from_broadcaster_user_login: `raider${i}`, from_broadcaster_user_name: `Raider${i}`, viewers: i + 1 });
+      // Each context is a profile of its own: a full history, an empty one, and one a newer build left (none).
+      const [full, empty, off] = await Promise.all([0, 1, 2].map(() => browser.newContext({ viewport: { width: 400, height: 600 } })));
+      try {
+        const stored = await fillHistory(full, origins, FIXTURE_CHANNEL_ID, 2000);
+        await historyOff(off, origins, FIXTURE_CHANNEL_ID);
+        const loads = 7;
+        console.log(`\nEvent history: the built event list page (400×600, its token's channel on a local Helix and EventSub), ${stored.toLocaleString('en')} events stored,`);
+        console.log(`beside the same page with an empty history; ${loads} loads each, interleaved, each in a new tab. First rows: to the first frame that draws`);
+        console.log('them (rAF time; for the empty history, the empty list), from navigation start and from the load event; medians, the worst in brackets.');
+        const firstPaint = {};
+        for (const max of [10, 100]) {
+          const runs = { full: [], empty: [] };
+          for (let i = 0; i < loads; i++) {
+            runs.full.push(await firstRowsMs(full, listUrl(`max=${max}`), max));
+            runs.empty.push(await firstRowsMs(empty, listUrl(`max=${max}`), 0));
+          }
+          firstPaint[max] = runs;
+          const line = (xs) => ['fromStart', 'fromLoad'].map((k) => `${fmt(median(xs.map((x) => x[k])), 0)} ms (${fmt(Math.max(...xs.map((x) => x[k])), 0)})`).join(' / ');
+          console.log(`  max=${String(max).padEnd(3)}  ${max} rows from ${stored.toLocaleString('en')} stored: ${line(runs.full)} after start / load;  empty history: ${line(runs.empty)}`);
+        }
+
+        const rounds = 3;
+        const perRound = 60;
+        const settleMs = 150;
+        console.log(`\nWriting: the same page holding the EventSub connection, so it stores what arrives; ${perRound} raids per round, ${rounds} rounds, alone`);
+        console.log(`and ${settleMs} ms apart; main-thread time per raid from its frame to ${settleMs} ms later (normalising, the row, and where the history works,`);
+        console.log(`its write, trimming a full history of ${stored.toLocaleString('en')} by one): CPU time (CDP ThreadTime) and task time (TaskDuration, which other`);
+        console.log('load on the machine inflates). Against the same page whose history a newer build made (it stores nothing), in the same rounds:');
+        const times = { on: { task: [], cpu: [] }, off: { task: [], cpu: [] } };
+        let sent = 0;
+        for (let round = 0; round < rounds; round++) {
+          for (const [key, context] of [['on', full], ['off', off]]) {
+            const run = await busyPerEvent(context, listUrl('debug&max=10'), eventsub, perRound, settleMs, (i) => raid(sent + i));
+            for (const kind of ['task', 'cpu']) times[key][kind].push(...run[kind]);
+            sent += perRound;
+          }
+        }
+        const mean = (xs) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+        const describe = (xs) => `mean ${fmt(mean(xs), 2)}, median ${fmt(median(xs), 2)}, p95 ${fmt(percentile(xs, 95), 2)}, max ${fmt(Math.max(...xs), 2)} ms`;
+        const added = {};
+        for (const [kind, name] of [['cpu', 'CPU time'], ['task', 'task time']]) {
+          const [on, off] = [times.on[kind], times.off[kind]];
+          added[kind] = { mean: mean(on) - mean(off), median: median(on) - median(off), p95: percentile(on, 95) - percentile(off, 95) };
+          console.log(`  ${name} per raid, storing:     ${describe(on)}`);
+          console.log(`  ${name} per raid, not storing: ${describe(off)}`);
+          console.log(`  ${name} added by the write: ${fmt(added[kind].mean, 2)} ms on average, ${fmt(added[kind].median, 2)} ms at the median, ${fmt(added[kind].p95, 2)} ms at p95`);
+        }
+        const held = await fillHistory(full, origins, FIXTURE_CHANNEL_ID, 0);
+        console.log(`  the full history after the runs: ${held.toLocaleString('en')} records (bounded by trimming on write)`);
+
+        console.log('\nGoals (issue 20; this run)');
+        const paint = median(firstPaint[10].full.map((x) => x.fromLoad));
+        console.log(`  with 2,000 events stored, the event list's first paint ≤ 200 ms after load (max=10, median from the load event): ${fmt(paint, 0)} ms  ${mark(paint <= 200)}`);
+        console.log(`  writing an event adds ≤ 2 ms to the writer's main thread (CPU time, on average): ${fmt(added.cpu.mean, 2)} ms  ${mark(added.cpu.mean <= 2)}`);
+      } finally {
+        await Promise.all([full.close(), empty.close(), off.close(), helixServer.close(), eventsub.close()]);
+      }
     }
   } finally {
     await browser.close();

@@ -45,6 +45,11 @@ export type { HeatClick } from './sources/heat/heat-click.js';
 export { StreamInfoSource, type StreamInfoEventMap, type StreamInfoOptions } from './sources/helix/stream-info-source.js';
 export type { StreamInfo, StreamState } from './sources/helix/stream-info.js';
 
+// The event history: the stream events a channel received, kept across reloads in IndexedDB.
+export { EventHistory, DEFAULT_HISTORY_LIMIT, DEFAULT_HISTORY_MAX_AGE_MS, type EventHistoryOptions } from './sources/history/event-history.js';
+export { readHistoryRecord, type EventOrigin, type HistoryQuery, type HistoryRecord } from './sources/history/history-record.js';
+export type { EventKind, StreamEvent } from './domain/stream-event.js';
+
 // Twitch: tokens without a server, Helix, logins.
 export { validateToken, type TokenValidation } from './twitch/validate-token.js';
 export { beginLogin, completeLogin, type BeginLoginOptions, type LoginResult } from './twitch/implicit-auth.js';

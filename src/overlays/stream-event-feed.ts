@@ -8,6 +8,7 @@ import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
 import { EVENT_SCOPES, describeOff, needsScope } from '../sources/eventsub/subscription-catalog.js';
 import { scopeProblem, type OverlayEntry } from '../registry/overlay-entry.js';
 import type { SimulatedEventSubOptions } from '../simulator/eventsub-simulator.js';
+import { EventHistory } from '../sources/history/event-history.js';
 
 /** The stream events an overlay shows, with the Helix client and channel they come from. */
 export interface StreamEventFeed {
@@ -17,6 +18,8 @@ export interface StreamEventFeed {
   readonly userId: string;
   /** Everything the page starts and stops: the events and, live, the token's hourly watch. */
   readonly sources: readonly Source[];
+  /** The channel's event history as it opens (see keepHistory); null under `?replay`, which neither reads nor writes it. */
+  readonly history: Promise<EventHistory> | null;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface StreamEventFeed {
  * the simulated EventSub and Helix, under `?replay` the recording's frames, else the token's
  * channel. A token missing a required scope of `entry`, or able to receive none of the wanted
  * kinds, is a setup mistake the card names. `?debug` tells which kinds are off and what Twitch
- * refused.
+ * refused. Every page but a replay keeps the event history (keepHistory); the demo keeps the
+ * demo channel's, apart from any streamer's.
  */
 export async function connectStreamEvents(entry: OverlayEntry, token: string, kinds: readonly EventKind[], env: OverlayEnv, demo: SimulatedEventSubOptions = {}): Promise<StreamEventFeed> {
   if (env.demo || env.replay) {
@@ -35,7 +39,7 @@ export async function connectStreamEvents(entry: OverlayEntry, token: string, ki
     ]);
     const helix = simulatedHelixClient(env.endpoints.twitch);
     const events = new StreamEventSource({ helix, userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket({ kinds, ...demo }) });
-    return { events, helix, userId: DEMO_USER.id, sources: [events] };
+    return { events, helix, userId: DEMO_USER.id, sources: [events], history: env.replay ? null : keepHistory(events, DEMO_USER.id, env) };
   }
   const { validation, helix, watch } = await connectTwitch(token, env);
   const missing = scopeProblem(entry, validation.scopes);
@@ -46,7 +50,33 @@ export async function connectStreamEvents(entry: OverlayEntry, token: string, ki
     throw new SourceError('auth', `The ${entry.title.toLowerCase()} cannot receive what it shows with this token: ${describeOff(events.plan.off)}. Make a new link on the setup page with "Connect with Twitch".`);
   }
   noteOutcomes(events, env);
-  return { events, helix, userId: validation.userId, sources: [events, watch] };
+  return { events, helix, userId: validation.userId, sources: [events, watch], history: keepHistory(events, validation.userId, env) };
+}
+
+/**
+ * Opens the user's event history and, whenever this page holds the EventSub connection, stores
+ * every event of the session in it (`session-event`): one writer per origin, whichever overlays
+ * are open, so a handover or a relay never stores an event twice. The write waits neither for
+ * the history to open nor for IndexedDB: the alert comes first. What keeps the history from
+ * storing is said in `?debug`; the overlay runs live regardless.
+ */
+export function keepHistory(events: StreamEventSource, userId: string, env: OverlayEnv): Promise<EventHistory> {
+  const opening = EventHistory.open({ userId });
+  let said: string | null = null;
+  const say = (history: EventHistory) => {
+    if (history.problem === said) return;
+    env.note(history.problem ? `history: off, ${history.problem}; events are shown live only` : 'history: storing events again', 'history');
+    said = history.problem;
+  };
+  void opening.then(say);
+  events.addEventListener('session-event', (e) => {
+    const record = { event: e.detail, receivedAt: Date.now(), origin: 'live' } as const;
+    void opening.then(async (history) => {
+      await history.add(record);
+      say(history);
+    });
+  });
+  return opening;
 }
 
 /** Tells `?debug` the page's part in the shared connection, what is off for want of a scope, what Twitch refused and what arrived unreadable. */

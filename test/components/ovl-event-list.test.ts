@@ -58,6 +58,20 @@ describe('<ovl-event-list>', () => {
     expect(texts()).toEqual(['Late followed', '3 new followers']);
   });
 
+  test('an event given twice (from the history, then again live) is listed once, folded follows included', async () => {
+    const { el, emit, texts } = await mount((e) => (e.followBurst = 10));
+    const raid = referenceEvent('channel.raid', { viewers: 12 });
+    const [first, second] = [follow('First', 1_000_000), follow('Second', 1_004_000)];
+    for (const event of [raid, first, second]) el.add(event);
+    for (const event of [raid, first, second]) emit(event);
+    await el.updateComplete;
+    expect(texts()).toEqual(['2 new followers', 'Cool_User raided with 12 viewers']);
+    // A new event still comes in.
+    emit(referenceEvent('channel.raid', { viewers: 13 }));
+    await el.updateComplete;
+    expect(texts()).toEqual(['Cool_User raided with 13 viewers', '2 new followers', 'Cool_User raided with 12 viewers']);
+  });
+
   test('names are text: markup in a viewer’s name stays characters', async () => {
     const { el, emit, texts } = await mount();
     const name = '<img src=x onerror="window.pwned=1"><b>Bold</b>';

@@ -16,6 +16,8 @@ export interface OverlayPage {
   screenshot(name: string, docs?: boolean): Promise<string>;
   /** For a page opened with `clock`: moves its time ahead by `ms`, running the timers due on the way. */
   advance(ms: number): Promise<void>;
+  /** Sets the storage quota of the page's origin in its browser context (PageOptions.quotaBytes); null: the usual one. */
+  quota(bytes: number | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ function driven(id: number): OverlayPage {
     requests: () => commands.pageRequests(id),
     screenshot: (name, docs) => commands.pageScreenshot(id, name, docs),
     advance: (ms) => commands.pageAdvance(id, ms),
+    quota: (bytes) => commands.pageQuota(id, bytes),
     close: () => commands.pageClose(id),
   };
 }

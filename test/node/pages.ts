@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright';
+import type { BrowserContext, CDPSession, Page } from 'playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { AxeBuilder } from '@axe-core/playwright';
 import { TYPES } from './static-site.js';
@@ -17,7 +17,7 @@ interface OpenPage {
   readonly errors: string[];
   /** Every URL the page asked for, answered or not. */
   readonly requests: string[];
-  /** The browser context made for this page alone (see `PageOptions.clock`), closed with it. */
+  /** The browser context made for this page alone (see `PageOptions.clock` and `quotaBytes`), closed with it. */
   readonly ownContext: BrowserContext | null;
 }
 
@@ -66,6 +66,14 @@ export interface PageOptions {
    * own page must keep real time, so such a page gets a context of its own (its own storage).
    */
   clock?: boolean;
+  /**
+   * The page's origin gets a storage quota of this many bytes before the page loads, as on a
+   * full disk: its IndexedDB writes fail with QuotaExceededError. Such a page gets a browser
+   * context of its own: Chromium lets writes through for up to 30 s on the room it last found
+   * for an origin (IndexedDB's kBucketSpaceCacheTimeLimit), so only fresh storage fails at once.
+   * `storageQuota` with null gives the room back.
+   */
+  quotaBytes?: number;
   /**
    * Answer the emote image hosts (Twitch's CDN, 7TV, BetterTTV, FrankerFaceZ) with a face drawn
    * for each URL, so that a screenshot shows emotes: the test browser reaches no real host.
@@ -117,11 +125,22 @@ function track(page: Page): number {
   return id;
 }
 
+/** A DevTools session per browser tab whose storage quota a test set: the override lasts as long as the session. */
+const quotaSessions = new WeakMap<Page, CDPSession>();
+
+/** Sets the storage quota of `origin` in the browser context of `tab` (null: the usual quota). */
+async function setQuota(tab: Page, origin: string, bytes: number | null): Promise<void> {
+  let cdp = quotaSessions.get(tab);
+  if (!cdp) quotaSessions.set(tab, (cdp = await tab.context().newCDPSession(tab)));
+  await cdp.send('Storage.overrideQuotaForOrigin', bytes === null ? { origin } : { origin, quotaSize: bytes });
+}
+
 export const pageCommands = {
   pageOpen: (async (ctx, url: string, options: PageOptions = {}) => {
-    const ownContext = options.clock ? await ctx.context.browser()!.newContext() : null;
-    if (ownContext) await ownContext.clock.install();
+    const ownContext = options.clock || options.quotaBytes !== undefined ? await ctx.context.browser()!.newContext() : null;
+    if (options.clock) await ownContext!.clock.install();
     const page = await (ownContext ?? ctx.context).newPage();
+    if (options.quotaBytes !== undefined) await setQuota(page, new URL(url).origin, options.quotaBytes);
     await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
     if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
     if (options.obsLocalFile) await serveLikeObsLocalFile(page);
@@ -178,6 +197,12 @@ export const pageCommands = {
 
   /** Moves the clock of a page opened with `clock` ahead by `ms`, running the timers due on the way. */
   pageAdvance: (async (_ctx, id: number, ms: number) => get(id).page.clock.runFor(ms)) as BrowserCommand<[number, number]>,
+
+  /** Sets the storage quota of an open page's origin (see `quotaBytes`); null gives the usual quota back. */
+  pageQuota: (async (_ctx, id: number, bytes: number | null) => {
+    const { page } = get(id);
+    await setQuota(page, new URL(page.url()).origin, bytes);
+  }) as BrowserCommand<[number, number | null]>,
 
   pageClose: (async (_ctx, id: number) => {
     const open = pages.get(id);
@@ -266,6 +291,7 @@ declare module 'vitest/browser' {
     pageRequests(id: number): Promise<string[]>;
     pageScreenshot(id: number, name: string, docs?: boolean): Promise<string>;
     pageAdvance(id: number, ms: number): Promise<void>;
+    pageQuota(id: number, bytes: number | null): Promise<void>;
     pageClose(id: number): Promise<void>;
     pageClick(id: number, selector: string): Promise<void>;
     pageClickForPopup(id: number, selector: string): Promise<number>;

@@ -1,16 +1,19 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
+import { clearSiteHistories } from '../helpers/history.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
   await page?.close();
   page = undefined;
 });
+// The event list starts from the history of the site's origin: earlier tests' overlays stored events there.
+beforeEach(clearSiteHistories);
 
 const url = (query: string, token = scopedToken(EVENT_SCOPES)) => `/overlays/events/?${query}&dev-origin=${fake.httpOrigin}&dev-eventsub=${fake.eventsubUrl}#token=${token}`;
 
@@ -64,6 +67,8 @@ describe('event list page (production build) against the fake EventSub server', 
     expect(new Set(tops).size).toBe(1);
     expect(await page!.eval(`[${list}.animationName, ${list}.animationDuration]`)).toEqual(['ovl-events-scroll', '20s']);
     await page!.close();
+    // The page just closed stored its raids; this one starts without them.
+    await clearSiteHistories();
 
     await open('mode=ticker');
     for (const name of ['One', 'Two', 'Three']) await commands.esNotify('channel.raid', raid(name, 5));

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import { openObsLocalFile, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
+import { clearSiteHistories } from '../helpers/history.js';
 
 /**
  * EventSub overlays of the production build, as a streamer adds them to OBS, share one EventSub
@@ -16,6 +17,8 @@ const pages: OverlayPage[] = [];
 afterEach(async () => {
   for (const page of pages.splice(0)) await page.close();
 });
+// The event list starts from the history of the site's origin: earlier tests' overlays stored events there.
+beforeEach(clearSiteHistories);
 
 let counter = 0;
 const token = scopedToken(EVENT_SCOPES);

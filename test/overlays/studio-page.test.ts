@@ -45,7 +45,9 @@ const reachable = (part: string) =>
 
 const backgroundPixel = () => studioEval<number[]>(`[...el.studio.video.context.getImageData(el.studio.video.canvas.width - 10, el.studio.video.canvas.height / 2, 1, 1).data.slice(0, 3)]`);
 
-describe('studio page (production build)', () => {
+// Each test drives the built page through a WebRTC session (and the layout tests a recording and a
+// screenshot): on a 2-core machine running another browser session beside it, that outgrew 20 s in CI.
+describe('studio page (production build)', { timeout: 60_000 }, () => {
   test('chat drives the scene and the tone; Start publishes to the WHIP endpoint from the #fragment; Stop ends the session', async () => {
     const channel = uniqueChannel('studio');
     const path = `/whip/ok-studio-${Date.now()}`;

@@ -40,13 +40,21 @@ export interface RowOptions {
 }
 
 /**
+ * Whether the list shows `event` at all: not a kind filtered out (`kinds` empty: all), nor a hype
+ * train's, poll's, prediction's or goal's progress, which the live widgets show and the list
+ * would drown in.
+ */
+export function isListed(event: StreamEvent, kinds: readonly EventKind[]): boolean {
+  return (kinds.length === 0 || kinds.includes(event.kind)) && isAlertMoment(event);
+}
+
+/**
  * The rows after `event` arrives, newest first, at most `max`: `rows` itself when the event is
- * not listed (a kind filtered out, or a hype train's, poll's, prediction's or goal's progress,
- * which the live widgets show and the list would drown in). A follow close enough after the
- * newest row's follow folds into it, as the alert box folds bursts.
+ * not listed (isListed). A follow close enough after the newest row's follow folds into it, as
+ * the alert box folds bursts.
  */
 export function withEvent(rows: readonly EventRow[], event: StreamEvent, options: RowOptions): readonly EventRow[] {
-  if ((options.kinds.length > 0 && !options.kinds.includes(event.kind)) || !isAlertMoment(event)) return rows;
+  if (!isListed(event, options.kinds)) return rows;
   const [newest] = rows;
   if (event.kind === 'follow' && newest?.event.kind === 'follow' && options.followBurstMs > 0 && event.at - newest.event.at <= options.followBurstMs) {
     const folded = { ...newest.event, count: newest.event.count + event.count };

@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { EventKind, StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
+import { LruCache } from '../../core/lru-cache.js';
 import { KIND_COLORS } from '../alerts/alert-settings.js';
 import { eventIcon } from './event-icons.js';
 import { withEvent, type EventRow } from './event-rows.js';
@@ -19,7 +20,9 @@ export type EventListMode = 'sidebar' | 'ticker';
  * line ("Cool_User cheered 100 bits"). A burst of follows folds into one "N new followers"
  * row. Progress updates of hype trains, polls, predictions and goals are left out (their begin
  * and end are listed). The list never holds more than `max` rows, however many events arrive.
- * Names and titles are shown as text, never as HTML.
+ * An event comes once, however often it is given (by id: the page fills the list from the event
+ * history, and Twitch may deliver that event again live). Names and titles are shown as text,
+ * never as HTML.
  *
  * @attr mode - `sidebar` (a column) or `ticker` (one scrolling line).
  * @attr max - The most rows shown (default 10).
@@ -54,14 +57,20 @@ export class OvlEventList extends SourceElement<EventListFeed> {
   @property({ type: Boolean, reflect: true }) paused = false;
 
   @state() private rows: readonly EventRow[] = [];
+  /** Ids of the events listed lately, folded ones included: bounded, like the rows. */
+  private readonly listed = new LruCache<string, true>(1000);
 
   protected listen(feed: EventListFeed, signal: AbortSignal): void {
     feed.addEventListener('event', (e) => this.add(e.detail), { signal });
   }
 
-  /** Lists `event` as if it had arrived from the source (the demo page's buttons, tests). */
+  /** Lists `event` as if it had arrived from the source (the event history, the demo page's buttons, tests), unless it is listed already. */
   add(event: StreamEvent): void {
-    this.rows = withEvent(this.rows, event, { kinds: this.kinds, max: this.max, followBurstMs: this.followBurst * 1000 });
+    if (this.listed.has(event.id)) return;
+    const rows = withEvent(this.rows, event, { kinds: this.kinds, max: this.max, followBurstMs: this.followBurst * 1000 });
+    if (rows === this.rows) return;
+    this.listed.set(event.id, true);
+    this.rows = rows;
   }
 
   /** The rows shown, newest first. */

@@ -9,7 +9,7 @@ import type { EventKind, StreamEvent } from '../../domain/stream-event.js';
 import { RewardCatalog } from '../redemptions/reward-catalog.js';
 import { withReward } from '../../domain/redemption.js';
 import type { EventSubNotification } from './eventsub-source.js';
-import { SharedEventSubSource } from './shared/shared-eventsub-source.js';
+import { SharedEventSubSource, type SessionNotification } from './shared/shared-eventsub-source.js';
 import { describeOff, planSubscriptions, type SubscriptionPlan } from './subscription-catalog.js';
 import type { SubscriptionOutcome } from './create-subscriptions.js';
 
@@ -37,6 +37,21 @@ export interface StreamEventMap extends SourceEventMap {
   skipped: { readonly type: string; readonly reason: string; readonly duplicate: boolean };
   /** Per session: the types held and the ones Twitch refused. */
   subscriptions: SubscriptionOutcome;
+  /**
+   * Only on the page that holds the connection (`owner` or `solo`): every event of its session,
+   * for every page's types, normalised, with what Twitch reports twice dropped by the types live
+   * on the session (as each page drops them by its own), in arrival order and without the
+   * reward lookups. What the event history stores, once per origin.
+   */
+  'session-event': StreamEvent;
+}
+
+/** A notification as an event, or why it is none (`duplicate`: Twitch reported it twice, see duplicateOf). */
+function eventOf(notification: EventSubNotification, subscribed: ReadonlySet<string>): { readonly event: StreamEvent } | { readonly reason: string; readonly duplicate: boolean } {
+  const result = normalizeNotification(notification);
+  if ('skipped' in result) return { reason: result.skipped, duplicate: false };
+  const duplicate = duplicateOf(notification.type, result.event, subscribed);
+  return duplicate ? { reason: duplicate, duplicate: true } : result;
 }
 
 const log = createLogger('events');
@@ -48,7 +63,7 @@ const log = createLogger('events');
  * the reward's image and colour to custom redemptions. Events leave in arrival order. Its
  * status is the connection's (see RelaySource).
  *
- * @fires event, skipped, subscriptions, status, error
+ * @fires event, skipped, subscriptions, session-event, status, error
  */
 export class StreamEventSource extends RelaySource<StreamEventMap, SharedEventSubSource> {
   readonly name = 'events';
@@ -80,6 +95,7 @@ export class StreamEventSource extends RelaySource<StreamEventMap, SharedEventSu
       this.emit('subscriptions', e.detail);
     });
     this.eventsub.addEventListener('notification', (e) => this.onNotification(e.detail));
+    this.eventsub.addEventListener('session-notification', (e) => this.onSessionNotification(e.detail));
   }
 
   /** One connection for every overlay page of the user (see SharedEventSubSource). */
@@ -103,10 +119,8 @@ export class StreamEventSource extends RelaySource<StreamEventMap, SharedEventSu
   }
 
   private onNotification(notification: EventSubNotification): void {
-    const result = normalizeNotification(notification);
-    if ('skipped' in result) return this.skip(notification.type, result.skipped, false);
-    const duplicate = duplicateOf(notification.type, result.event, this.active);
-    if (duplicate) return this.skip(notification.type, duplicate, true);
+    const result = eventOf(notification, this.active);
+    if ('reason' in result) return this.skip(notification.type, result.reason, result.duplicate);
     const event = result.event;
     const catalog = this.catalog;
     const ready: Promise<StreamEvent> =
@@ -114,6 +128,11 @@ export class StreamEventSource extends RelaySource<StreamEventMap, SharedEventSu
         ? this.queue.then(() => catalog.find(event.redemption.rewardId)).then((reward) => ({ ...event, redemption: withReward(event.redemption, reward) }))
         : this.queue.then(() => event);
     this.queue = ready.then((done) => void (this.running && this.emit('event', done)));
+  }
+
+  private onSessionNotification({ notification, live }: SessionNotification): void {
+    const result = eventOf(notification, live);
+    if ('event' in result) this.emit('session-event', result.event);
   }
 
   private skip(type: string, reason: string, duplicate: boolean): void {

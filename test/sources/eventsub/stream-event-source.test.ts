@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { StreamEventSource } from '../../../src/sources/eventsub/stream-event-source.js';
-import { EVENT_KINDS, type StreamEvent } from '../../../src/domain/stream-event.js';
+import { EVENT_KINDS, type EventKind, type StreamEvent } from '../../../src/domain/stream-event.js';
 import type { SubscriptionOutcome } from '../../../src/sources/eventsub/create-subscriptions.js';
 import { EVENT_SCOPES, EVENT_SUBSCRIPTIONS, describeOff, kindsOff } from '../../../src/sources/eventsub/subscription-catalog.js';
 import { HelixClient } from '../../../src/twitch/helix-client.js';
@@ -22,13 +22,13 @@ afterEach(async () => {
   for (const type of refused.splice(0)) await commands.esRefuse(type, 0);
 });
 
-async function start(scopes = ALL_SCOPES) {
+async function start(scopes = ALL_SCOPES, kinds: readonly EventKind[] = EVENT_KINDS) {
   const token = scopedToken(scopes);
   source = new StreamEventSource({
     helix: new HelixClient({ token, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
     userId: FIXTURE_CHANNEL_ID,
     scopes,
-    kinds: EVENT_KINDS,
+    kinds,
     url: fake.eventsubUrl,
   });
   const events: StreamEvent[] = [];
@@ -123,6 +123,48 @@ describe('StreamEventSource against the fake EventSub server', () => {
       'no reader for channel.follow version 9',
     ]);
     expect(source!.status.state).toBe('connected');
+  });
+});
+
+describe('StreamEventSource on the page that holds the connection: session-event', () => {
+  test('every event of the shared session, whichever page asked for its type, once, with double reports dropped by the session’s types; pages emit as before', async () => {
+    // The first overlay lists raids and follows: it owns the connection.
+    const { events: ownerEvents } = await start(ALL_SCOPES, ['raid', 'follow']);
+    const owner = source!;
+    // A second overlay of the same user, with kinds of its own: it joins the owner's session.
+    const token = scopedToken(ALL_SCOPES);
+    const follower = new StreamEventSource({
+      helix: new HelixClient({ token, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
+      userId: FIXTURE_CHANNEL_ID,
+      scopes: ALL_SCOPES,
+      kinds: ['cheer', 'gift', 'sub'],
+      url: fake.eventsubUrl,
+    });
+    const followerEvents: StreamEvent[] = [];
+    const ownerSession: StreamEvent[] = [];
+    const followerSession: StreamEvent[] = [];
+    follower.addEventListener('event', (e) => followerEvents.push(e.detail));
+    follower.addEventListener('session-event', (e) => followerSession.push(e.detail));
+    owner.addEventListener('session-event', (e) => ownerSession.push(e.detail));
+    follower.start();
+    try {
+      await expect.poll(() => follower.status.state, { timeout: 5000 }).toBe('connected');
+      expect([owner.eventsub.role, follower.eventsub.role]).toEqual(['owner', 'follower']);
+      await commands.esNotify('channel.raid', REFERENCE_EVENTS['channel.raid']);
+      await commands.esNotify('channel.cheer', REFERENCE_EVENTS['channel.cheer']);
+      await commands.esNotify('channel.bits.use', REFERENCE_EVENTS['channel.bits.use']);
+      await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], total: 2 });
+      for (const i of [1, 2]) await commands.esNotify('channel.subscribe', { ...REFERENCE_EVENTS['channel.subscribe'], user_id: `90${i}`, is_gift: true });
+      await commands.esNotify('channel.follow', REFERENCE_EVENTS['channel.follow']);
+      await expect.poll(() => ownerSession.map((e) => e.kind)).toEqual(['raid', 'cheer', 'gift', 'follow']);
+      expect(ownerSession.find((e) => e.kind === 'cheer')).toMatchObject({ bits: 2 });
+      // Each page's own events, as before.
+      await expect.poll(() => followerEvents.map((e) => e.kind)).toEqual(['cheer', 'gift']);
+      expect(ownerEvents.map((e) => e.kind)).toEqual(['raid', 'follow']);
+      expect(followerSession).toEqual([]);
+    } finally {
+      follower.stop();
+    }
   });
 });
 

@@ -69,6 +69,11 @@ export class EventSubOwner {
     this.source.stop();
   }
 
+  /** The types subscribed on the live session, whichever page asked for them. */
+  get liveTypes(): ReadonlySet<string> {
+    return new Set([...this.work.live].map((key) => this.needs.get(key)!.type));
+  }
+
   /** A page's subscriptions: the new ones join the union; the page learns the current status. */
   need(subscriptions: readonly EventSubSubscription[]): void {
     for (const subscription of subscriptions) this.needs.set(subscriptionKey(subscription), subscription);

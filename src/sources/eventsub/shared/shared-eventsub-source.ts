@@ -1,7 +1,7 @@
 import { Source } from '../../../core/source.js';
 import { createLogger } from '../../../core/logger.js';
 import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
-import type { EventSubEventMap, EventSubOptions } from '../eventsub-source.js';
+import type { EventSubEventMap, EventSubNotification, EventSubOptions } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
 import { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
@@ -39,6 +39,20 @@ export interface SharedEventSubOptions extends EventSubOptions {
   readonly electionTiming?: ChannelElectionTiming;
 }
 
+/** A notification as the session holding the connection received it, with the types live on that session then. */
+export interface SessionNotification {
+  readonly notification: EventSubNotification;
+  readonly live: ReadonlySet<string>;
+}
+
+export interface SharedEventSubEventMap extends EventSubEventMap {
+  /**
+   * Only on the page that holds the connection (`owner` or `solo`): every notification its
+   * session receives, for every page's types, once. The one writer of the event history reads it.
+   */
+  'session-notification': SessionNotification;
+}
+
 /**
  * - `owner`: this page holds the one EventSub connection for every overlay of the user.
  * - `follower`: another page does; this one hears its events over the BroadcastChannel.
@@ -65,10 +79,10 @@ const log = createLogger('eventsub');
  * status as its own. It opens its own connection (`solo`), and logs why, in a browser without
  * BroadcastChannel, with an injected WebSocket (demo, replay) and with a `tap` (`?record`).
  *
- * @fires notification, revocation, subscriptions
+ * @fires notification, revocation, subscriptions, session-notification
  * @fires status, error
  */
-export class SharedEventSubSource extends Source<EventSubEventMap> {
+export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private readonly options: SharedEventSubOptions;
   /** This page among the others on the channel. */
   private readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -161,6 +175,7 @@ export class SharedEventSubSource extends Source<EventSubEventMap> {
       const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
       this.channel?.postMessage(message);
       this.handle(message);
+      if (body.kind === 'notification') this.emit('session-notification', { notification: body.notification, live: owner.liveTypes });
     });
     this.owner = owner;
     owner.start(this.page);

@@ -161,6 +161,36 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     await expect.poll(() => numbers(later)).toEqual([1, 2, 3]);
   });
 
+  test('only the page holding the connection hears the session: every page’s types, once, with the types live on it; after a handover, the new owner', async () => {
+    const s = scenario();
+    const other = `${s.type}.other`;
+    const open = [await s.open([s.type]), await s.open([other]), await s.open([other])];
+    for (const page of open) await connected(page);
+    const heard = (page: OverlayPage) => page.eval<{ type: string; n: unknown; live: string[] }[]>('window.session');
+    const live = [s.type, other].sort();
+    // #2 comes twice with one message id (§3.2).
+    for (const n of [1, 2]) await commands.esNotify(s.type, { n }, n);
+    await commands.esNotify(other, { n: 3 });
+    await expect.poll(() => heard(open[0]!)).toEqual([
+      { type: s.type, n: 1, live },
+      { type: s.type, n: 2, live },
+      { type: other, n: 3, live },
+    ]);
+    await expect.poll(() => numbers(open[1]!)).toEqual([3]);
+    for (const page of open.slice(1)) expect(await heard(page)).toEqual([]);
+
+    await open[0]!.close();
+    pages.splice(pages.indexOf(open[0]!), 1);
+    const rest = open.slice(1);
+    await expect.poll(() => roles(rest), { timeout: 10_000 }).toEqual(['follower', 'owner']);
+    for (const page of rest) await connected(page);
+    await commands.esNotify(other, { n: 4 });
+    const owner = (await role(rest[0]!)) === 'owner' ? rest[0]! : rest[1]!;
+    // The closed page's type is no longer asked for: only the open pages' needs count on the new session.
+    await expect.poll(() => heard(owner)).toEqual([{ type: other, n: 4, live: [other] }]);
+    expect(await heard(rest.find((page) => page !== owner)!)).toEqual([]);
+  });
+
   test('different users never share a connection', async () => {
     const s = scenario();
     const mine = await s.open([s.type]);

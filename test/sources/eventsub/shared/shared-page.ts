@@ -5,7 +5,8 @@ import { Backoff } from '../../../../src/core/backoff.js';
 /**
  * A test-only overlay page: one SharedEventSubSource configured from the query, as an OBS
  * browser source would run it. The test opens several in one browser context and reads what
- * each received through `window.shared`, `window.received`, `window.errors`, `window.states`, `window.outcomes` and `window.revocations`.
+ * each received through `window.shared`, `window.received`, `window.errors`, `window.states`, `window.outcomes`, `window.revocations`
+ * and `window.session` (the `session-notification`s, heard while this page holds the connection).
  *
  * Query: helix (fake HTTP origin), client, token, user, eventsub (URL with a `tag`), type
  * (repeatable); `election=channel` to do without Web Locks, as in OBS's local-file mode; `vanish`
@@ -28,11 +29,13 @@ const errors: string[] = [];
 const states: string[] = [];
 const outcomes: unknown[] = [];
 const revocations: unknown[] = [];
+const session: { type: string; n: unknown; live: string[] }[] = [];
 source.addEventListener('notification', (e) => received.push({ type: e.detail.type, id: e.detail.messageId, n: e.detail.event.n }));
 source.addEventListener('error', (e) => errors.push(e.detail.message));
 source.addEventListener('status', (e) => states.push(e.detail.state));
 source.addEventListener('subscriptions', (e) => outcomes.push(e.detail));
 source.addEventListener('revocation', (e) => revocations.push(e.detail));
-Object.assign(window, { shared: source, received, errors, states, outcomes, revocations });
+source.addEventListener('session-notification', (e) => session.push({ type: e.detail.notification.type, n: e.detail.notification.event.n, live: [...e.detail.live].sort() }));
+Object.assign(window, { shared: source, received, errors, states, outcomes, revocations, session });
 source.start();
 if (!query.has('vanish')) window.addEventListener('pagehide', () => source.stop(), { once: true });

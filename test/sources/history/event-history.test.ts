@@ -1,0 +1,323 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { DEFAULT_HISTORY_LIMIT, DEFAULT_HISTORY_MAX_AGE_MS, EventHistory, type EventHistoryOptions } from '../../../src/sources/history/event-history.js';
+import type { EventOrigin, HistoryRecord } from '../../../src/sources/history/history-record.js';
+import { DATABASE_VERSION, RECORDS, historyDatabaseName } from '../../../src/sources/history/history-database.js';
+import { referenceEvent } from '../../helpers/reference-event.js';
+import { deleteHistories, storedRecords } from '../../helpers/history.js';
+import { brokenStoreFactory, holdDatabase, nextVersionFactory, refusingFactory } from '../../helpers/failing-indexeddb.js';
+
+/**
+ * The event history on this page's real IndexedDB (Chromium's), one database per test user.
+ * Failures are the browser's own where a test can cause them (a newer version, a blocked
+ * upgrade); the others come from factories that fail as Chromium does
+ * (test/helpers/failing-indexeddb.ts). A full disk is tested on an overlay page in a browser
+ * context of its own (test/overlays/event-history-pages.test.ts): Chromium's IndexedDB lets
+ * writes through on the room it last found for up to 30 s (BucketContext's
+ * kBucketSpaceCacheTimeLimit), so only an origin with no recent writes fails at once.
+ */
+const opened: EventHistory[] = [];
+const held: IDBDatabase[] = [];
+afterEach(async () => {
+  for (const history of opened.splice(0)) history.close();
+  for (const db of held.splice(0)) db.close();
+  await deleteHistories();
+});
+
+let users = 0;
+const newUser = () => `history-test-${++users}`;
+
+async function open(options: Partial<EventHistoryOptions> & { userId: string }): Promise<EventHistory> {
+  const history = await EventHistory.open(options);
+  opened.push(history);
+  return history;
+}
+
+const raid = (viewers: number, receivedAt = Date.now(), origin: EventOrigin = 'live'): HistoryRecord => ({ event: referenceEvent('channel.raid', { viewers }, receivedAt), receivedAt, origin });
+/** What tells the test's records apart: a raid's viewers, else the kind. */
+const marks = (records: readonly unknown[]) => (records as HistoryRecord[]).map(({ event }) => (event.kind === 'raid' ? event.viewers : event.kind));
+
+async function hold(name: string, version: number): Promise<IDBDatabase> {
+  const db = await holdDatabase(name, version);
+  held.push(db);
+  return db;
+}
+
+/** Puts values into the user's store as any page of the origin could, past EventHistory. */
+async function writeRaw(userId: string, values: readonly unknown[]): Promise<void> {
+  const db = await holdDatabase(historyDatabaseName(userId), DATABASE_VERSION);
+  await new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction(RECORDS, 'readwrite');
+    for (const value of values) transaction.objectStore(RECORDS).put(value);
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error);
+  });
+  db.close();
+}
+
+/** Expects the history to run live-only for `why`: reads empty, writes dropped, nothing thrown. */
+async function expectLiveOnly(history: EventHistory, why: RegExp): Promise<void> {
+  expect(history.problem).toMatch(why);
+  await history.add(raid(1));
+  await history.trim();
+  expect(await history.latest(10)).toEqual([]);
+  expect(await history.since(0)).toEqual([]);
+}
+
+describe('EventHistory: storing and reading', () => {
+  test('keyed by the event id: stored once however often added; latest newest first, since oldest first', async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    const t = Date.now();
+    const [one, two, three] = [raid(1, t - 2000), raid(2, t - 1000), raid(3, t)];
+    await Promise.all([history.add(one!), history.add(two!), history.add(three!), history.add(one!)]);
+    await history.add({ ...one!, receivedAt: t + 5 });
+    expect(history.problem).toBeNull();
+    expect(await storedRecords(userId)).toHaveLength(3);
+    expect(marks(await history.latest(10))).toEqual([3, 2, 1]);
+    expect(marks(await history.latest(2))).toEqual([3, 2]);
+    expect(marks(await history.since(t - 1000))).toEqual([2, 3]);
+    expect(await history.latest(0)).toEqual([]);
+    // The first write of an id stands: a repeat does not move it.
+    expect((await history.latest(10)).at(-1)).toEqual(one);
+  });
+
+  test('reads by kind, by origin and by a condition of the reader’s', async () => {
+    const history = await open({ userId: newUser() });
+    const t = Date.now();
+    const follow: HistoryRecord = { event: referenceEvent('channel.follow'), receivedAt: t + 1, origin: 'live' };
+    for (const record of [raid(1, t), follow, raid(2, t + 2, 'replay'), raid(3, t + 3, 'test')]) await history.add(record);
+    expect(marks(await history.latest(10, { origins: ['live'] }))).toEqual(['follow', 1]);
+    expect(marks(await history.latest(10, { kinds: ['raid'] }))).toEqual([3, 2, 1]);
+    expect(marks(await history.latest(10, { kinds: ['raid'], origins: ['live', 'replay'] }))).toEqual([2, 1]);
+    expect(marks(await history.since(0, { where: (r) => r.event.kind === 'raid' && r.event.viewers > 1 }))).toEqual([2, 3]);
+    // `count` counts the records that match, not those passed over.
+    expect(marks(await history.latest(1, { kinds: ['raid'], origins: ['live'] }))).toEqual([1]);
+  });
+
+  test('adds made in one task are written together; the page’s subscribers hear each newly stored record once', async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    const heard: unknown[] = [];
+    history.subscribe((record) => heard.push(marks([record])[0]));
+    const records = Array.from({ length: 50 }, (_, i) => raid(i + 1));
+    await Promise.all([...records, records[0]!].map((record) => history.add(record)));
+    expect(heard).toEqual(marks(records));
+    expect(await storedRecords(userId)).toHaveLength(50);
+    // Already stored: no news.
+    await history.add(records[1]!);
+    expect(heard).toHaveLength(50);
+  });
+
+  test('a listener that throws does not keep the others from hearing, and nothing throws out of add', async () => {
+    const history = await open({ userId: newUser() });
+    const heard: unknown[] = [];
+    history.subscribe(() => {
+      throw new Error('a broken listener');
+    });
+    history.subscribe((record) => heard.push(marks([record])[0]));
+    await expect(history.add(raid(7))).resolves.toBeUndefined();
+    expect(heard).toEqual([7]);
+  });
+
+  test('a stored value that is not a record is skipped when read: unknown kinds, missing fields, unsafe values, forged origins', async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    const t = Date.now();
+    const good = raid(1, t);
+    const stored = (id: string, change: Record<string, unknown>, base: object = good.event) => ({ event: { ...base, id, ...change }, receivedAt: t, origin: 'live' });
+    const charity = referenceEvent('channel.charity_campaign.donate', {}, t);
+    const redemption = referenceEvent('channel.channel_points_custom_reward_redemption.add', {}, t);
+    const resub = referenceEvent('channel.subscription.message', {}, t);
+    await history.add(good);
+    await writeRaw(userId, [
+      stored('kind', { kind: 'nope' }),
+      stored('user', { user: null }),
+      stored('viewers', { viewers: '9001' }),
+      stored('at', { at: 'yesterday' }),
+      { ...stored('origin', {}), origin: 'forged' },
+      { ...stored('received', {}), receivedAt: 'today' },
+      stored('fields', {}, { kind: 'raid', at: t }),
+      // Each would reach Intl.NumberFormat (and throw), a style, or the DOM as a part it cannot draw.
+      stored('currency', { currency: 'US$' }, charity),
+      stored('colour', { redemption: { ...(redemption as { redemption: object }).redemption, backgroundColor: '#00C7AC;background-image:url(https://evil.example/x)' } }, redemption),
+      stored('part', { message: { text: 'hi', parts: [{ type: 'html', html: '<b>hi</b>' }] } }, resub),
+      // Fields it does not know do no harm (a newer build may add some).
+      { ...stored('extra', { extra: 1 }), note: 'from another build' },
+    ]);
+    const ids = [good.event.id, 'extra'].sort();
+    expect((await history.latest(100)).map((r) => r.event.id).sort()).toEqual(ids);
+    expect((await history.since(0)).map((r) => r.event.id).sort()).toEqual(ids);
+  });
+});
+
+describe('EventHistory: bounded, trimmed on write', () => {
+  test(`by count: past ${DEFAULT_HISTORY_LIMIT.toLocaleString('en')} records (the default) the oldest go with the write that passes it`, async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    const t = Date.now() - 10_000;
+    const records = Array.from({ length: DEFAULT_HISTORY_LIMIT + 50 }, (_, i) => raid(i + 1, t + i));
+    await Promise.all(records.slice(0, DEFAULT_HISTORY_LIMIT).map((record) => history.add(record)));
+    expect(await storedRecords(userId)).toHaveLength(DEFAULT_HISTORY_LIMIT);
+    await Promise.all(records.slice(DEFAULT_HISTORY_LIMIT).map((record) => history.add(record)));
+    const kept = await history.since(0);
+    expect(kept).toHaveLength(DEFAULT_HISTORY_LIMIT);
+    expect(marks(kept.slice(0, 1))).toEqual([51]);
+    expect(marks(kept.slice(-1))).toEqual([DEFAULT_HISTORY_LIMIT + 50]);
+    expect(await storedRecords(userId)).toHaveLength(DEFAULT_HISTORY_LIMIT);
+  });
+
+  test('by age, on an injected clock: past 30 days (the default) a record is never read, and goes with the next write', async () => {
+    const userId = newUser();
+    let now = Date.parse('2026-03-01T12:00:00Z');
+    const history = await open({ userId, now: () => now });
+    await history.add(raid(1, now));
+    await history.add(raid(2, now + 60_000));
+    now += DEFAULT_HISTORY_MAX_AGE_MS + 1;
+    // The first is past 30 days, the second is not.
+    expect(marks(await history.latest(10))).toEqual([2]);
+    expect(marks(await history.since(0))).toEqual([2]);
+    expect(await storedRecords(userId)).toHaveLength(2);
+    await history.add(raid(3, now));
+    expect(marks(await storedRecords(userId))).toEqual(expect.arrayContaining([2, 3]));
+    expect(await storedRecords(userId)).toHaveLength(2);
+    now += 60_000;
+    await history.trim();
+    expect(marks(await storedRecords(userId))).toEqual([3]);
+  });
+
+  test('two pages writing at once: each trims by its own count, and its next count, a minute on, brings the history back to the limit', async () => {
+    const userId = newUser();
+    let now = 1_000_000;
+    const [one, two] = [await open({ userId, limit: 3, now: () => now }), await open({ userId, limit: 3, now: () => now })];
+    await two.add(raid(1, now + 1));
+    await Promise.all([2, 3, 4].map((i) => one.add(raid(i, now + i))));
+    expect(marks(await storedRecords(userId))).toHaveLength(3);
+    // The second page counted 1 record at its first write: by its count there is room for this one.
+    await two.add(raid(5, now + 5));
+    expect(marks(await storedRecords(userId))).toHaveLength(4);
+    now += 60_000;
+    await two.add(raid(6, now));
+    expect(marks(await two.latest(10))).toEqual([6, 5, 4]);
+    expect(await storedRecords(userId)).toHaveLength(3);
+  });
+
+  test('a limit and an age of the caller’s own', async () => {
+    const userId = newUser();
+    let now = 1_000_000;
+    const history = await open({ userId, limit: 3, maxAgeMs: 5000, now: () => now });
+    for (let i = 1; i <= 5; i++) await history.add(raid(i, now + i));
+    expect(marks(await history.latest(10))).toEqual([5, 4, 3]);
+    // 5 s after the fourth: the third is older than that, the fourth is not yet.
+    now += 5004;
+    expect(marks(await history.latest(10))).toEqual([5, 4]);
+  });
+});
+
+describe('EventHistory: subscribe hears every page of the origin', () => {
+  /** Another page of this origin: a frame that stores `record` in `userId`'s history with its own EventHistory. */
+  async function storeFromFrame(userId: string, record: HistoryRecord): Promise<void> {
+    const module = new URL('../../../src/sources/history/event-history.ts', import.meta.url).href;
+    const frame = document.createElement('iframe');
+    const done = new Promise<void>((resolve) => window.addEventListener('message', (e) => e.data === 'stored' && resolve()));
+    frame.srcdoc = `<script type="module">
+      const { EventHistory } = await import(${JSON.stringify(module)});
+      const history = await EventHistory.open({ userId: ${JSON.stringify(userId)} });
+      await history.add(${JSON.stringify(record)});
+      history.close();
+      parent.postMessage('stored', '*');
+    </script>`;
+    document.body.append(frame);
+    await done;
+    frame.remove();
+  }
+
+  test('a record stored by another page reaches the subscribers of the same user, not of another user', async () => {
+    const userId = newUser();
+    const [mine, other] = [await open({ userId }), await open({ userId: newUser() })];
+    const heard: unknown[] = [];
+    const unheard: unknown[] = [];
+    mine.subscribe((record) => heard.push(marks([record])[0]));
+    other.subscribe((record) => unheard.push(record));
+    await storeFromFrame(userId, raid(42));
+    await expect.poll(() => heard).toEqual([42]);
+    expect(marks(await mine.latest(10))).toEqual([42]);
+    // Unsubscribed: no more.
+    const again = await open({ userId });
+    const later: unknown[] = [];
+    const stop = again.subscribe((record) => later.push(record));
+    stop();
+    await storeFromFrame(userId, raid(43));
+    await expect.poll(() => heard).toEqual([42, 43]);
+    expect(later).toEqual([]);
+    expect(unheard).toEqual([]);
+  });
+
+  test('messages on the channel that are not stored records are ignored', async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    const heard: unknown[] = [];
+    history.subscribe((record) => heard.push(marks([record])[0]));
+    const forger = new BroadcastChannel(`ovl:history:v1:${userId}`);
+    const good = raid(5);
+    for (const data of ['hello', null, { v: 2, records: [good] }, { v: 1, records: 'all' }, { v: 1, records: [{ ...good, origin: 'forged' }, { event: { kind: 'raid' } }] }]) forger.postMessage(data);
+    forger.postMessage({ v: 1, records: [good] });
+    await expect.poll(() => heard).toEqual([5]);
+    forger.close();
+  });
+
+  test('without IndexedDB a page still hears the others', async () => {
+    const userId = newUser();
+    const [writer, reader] = [await open({ userId }), await open({ userId, indexedDB: null })];
+    const heard: unknown[] = [];
+    reader.subscribe((record) => heard.push(marks([record])[0]));
+    await writer.add(raid(9));
+    await expect.poll(() => heard).toEqual([9]);
+  });
+});
+
+describe('EventHistory: where the store fails, the page runs live and says why', () => {
+  test('no IndexedDB', async () => {
+    await expectLiveOnly(await open({ userId: newUser(), indexedDB: null }), /no IndexedDB/);
+  });
+
+  test('storage refused, as in an opaque origin (open() throws SecurityError)', async () => {
+    await expectLiveOnly(await open({ userId: newUser(), indexedDB: refusingFactory() }), /does not allow storage.*SecurityError/);
+  });
+
+  test('a backing store Chromium cannot open (the request fails with UnknownError)', async () => {
+    await expectLiveOnly(await open({ userId: newUser(), indexedDB: brokenStoreFactory() }), /could not open its storage.*UnknownError/);
+  });
+
+  test('a database made by a newer build (a higher version, really in IndexedDB)', async () => {
+    const userId = newUser();
+    (await hold(historyDatabaseName(userId), DATABASE_VERSION + 1)).close();
+    await expectLiveOnly(await open({ userId }), /newer version of these overlays.*VersionError/);
+  });
+
+  test('an upgrade blocked by a page that holds the old version open: answered at once, not when that page lets go', async () => {
+    const userId = newUser();
+    const holder = await hold(historyDatabaseName(userId), DATABASE_VERSION);
+    holder.onversionchange = () => undefined; // an old build that does not step aside
+    const history = await open({ userId, indexedDB: nextVersionFactory() });
+    await expectLiveOnly(history, /another page holds an older version/);
+    // Once the old page goes, the upgrade completes and is let go: nothing stays open to block the next.
+    holder.close();
+    await expect.poll(async () => (await holdDatabase(historyDatabaseName(userId), DATABASE_VERSION + 1).then((db) => (db.close(), db.version)))).toBe(DATABASE_VERSION + 1);
+  });
+
+  test('a newer build upgrading the database while this page has it: this page lets go and stops storing', async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    await history.add(raid(1));
+    const newer = await hold(historyDatabaseName(userId), DATABASE_VERSION + 1);
+    expect(newer.version).toBe(DATABASE_VERSION + 1);
+    await expectLiveOnly(history, /newer version of these overlays took the history over/);
+  });
+
+  test('a database of that name that holds no records store', async () => {
+    const userId = newUser();
+    (await hold(historyDatabaseName(userId), DATABASE_VERSION)).close();
+    await expectLiveOnly(await open({ userId }), /holds no event records/);
+  });
+
+});
