@@ -5,7 +5,8 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- chat-providers`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- site` or `-- package` runs one part only.
+// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- site` or `-- package` runs one part only.
+// `emote-wall` is issue 24's run: the built emote wall on the real path (below).
 // `dock` is issue 20's control dock (scripts/bench-dock.mjs): frame → feed row and alerts, dock commands, first paint over a full history, idle.
 // `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
@@ -305,15 +306,60 @@ async function setupPage(browser, origin) {
   console.log(`  first contentful paint of the gallery < ${SITE_FCP_GOAL_MS} ms: ${fmt(fcp, 0)} ms  ${mark(fcp < SITE_FCP_GOAL_MS)}`);
 }
 
+// Issue 24's goals for the emote wall: 200 emotes on screen at 200 msg/s within a p95 frame of
+// 20 ms; an idle wall at most 0.5 % busy; DOM and heap flat after 100,000 messages.
+const WALL_RATE = 200;
+const WALL_ON_SCREEN = 200;
+const WALL_FRAME_LIMIT_MS = 20;
+const WALL_IDLE_LIMIT_PERCENT = 0.5;
+const WALL_SOAK_SAMPLES = [5_000, 50_000, 100_000];
+
+/**
+ * Issue 24's figures: the built emote wall, 1920×1080, fed realistic chat by the local TMI
+ * server (tmi.js, WebSocket), images from the CDN stand-in. BENCH_ROUNDS runs of chat at 200 msg/s
+ * (medians), each followed by an idle wall; then 100,000 messages.
+ */
+async function emoteWall(bench, images) {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const [seconds, lifetime, idleSeconds] = [5, 5, 10];
+  console.log(`\nEmote wall on the real path: the built page (tmi.js, <ovl-emote-wall>, 7TV/BTTV/FFZ global emotes) in headless Chromium at`);
+  console.log(`1920×1080, max-on-screen=${WALL_ON_SCREEN}, lifetime=${lifetime} s, fed realistic chat over WebSocket by a local TMI server; images from the CDN stand-in.`);
+  console.log(`Medians of ${rounds} runs: ${lifetime} s of chat to fill the wall, then ${seconds} s measured; then chat stops, and once every emote left, ${idleSeconds} s idle;`);
+  console.log(`then an empty page's frames, for the machine's floor in the same round.`);
+  const runs = [];
+  for (let round = 1; round <= rounds; round++) {
+    try {
+      const run = await bench.run(WALL_RATE, seconds, { maxOnScreen: WALL_ON_SCREEN, lifetime, idleSeconds }, images);
+      runs.push({ ...run, emptyP95: await bench.emptyPageFrames(seconds) });
+    } catch (error) {
+      console.log(`  (round ${round} failed: ${error.message})`);
+    }
+  }
+  const m = (f) => median(runs.map(f));
+  const running = { p95: m((r) => r.running.p95FrameMs), busy: m((r) => r.running.busyPercent), cpu: m((r) => r.running.cpuPercent), min: m((r) => r.running.onScreenMin), mid: m((r) => r.running.onScreenMedian), made: m((r) => r.running.spritesMade), images: m((r) => r.running.imageRequests) };
+  const idle = { busy: m((r) => r.idle.busyPercent), cpu: m((r) => r.idle.cpuPercent) };
+  console.log(`  chat at ${WALL_RATE} msg/s: p95 frame ${fmt(running.p95)} ms, busy ${fmt(running.busy)} %, CPU ${fmt(running.cpu)} %; emotes on screen ${fmt(running.min, 0)} at least, ${fmt(running.mid, 0)} median; sprites made ${fmt(running.made, 0)}; image requests ${fmt(running.images, 0)}`);
+  console.log(`  an empty page at 1920×1080 right after, ${seconds} s: p95 frame ${fmt(m((r) => r.emptyP95))} ms (what the machine gives)`);
+  console.log(`  idle (no chat, no emote on screen): busy ${fmt(idle.busy, 2)} %, CPU ${fmt(idle.cpu, 2)} %`);
+  const [first, , last] = await bench.soak(WALL_SOAK_SAMPLES.at(-1), WALL_SOAK_SAMPLES, WALL_ON_SCREEN);
+  console.log(`  after 100,000 messages in frames of 1,000 (DOM nodes under the wall; JS heap after GC): nodes ${first.nodes} at 5k → ${last.nodes} at 100k, heap ${kb(first.heapBytes)} → ${kb(last.heapBytes)}`);
+  console.log('\nGoals (issue 24; real path, this run)');
+  console.log(`  ${WALL_ON_SCREEN} emotes on screen at ${WALL_RATE} msg/s: ${fmt(running.min, 0)} at least  ${mark(running.min >= WALL_ON_SCREEN)}; p95 frame ≤ ${WALL_FRAME_LIMIT_MS} ms: ${fmt(running.p95)} ms  ${mark(running.p95 <= WALL_FRAME_LIMIT_MS)}`);
+  console.log(`  idle ≤ ${WALL_IDLE_LIMIT_PERCENT} % busy: ${fmt(idle.busy, 2)} %  ${mark(idle.busy <= WALL_IDLE_LIMIT_PERCENT)}`);
+  console.log(`  DOM nodes and heap flat after 100,000 messages: nodes ${first.nodes} → ${last.nodes}, heap ${kb(first.heapBytes)} → ${kb(last.heapBytes)}  ${mark(isFlat(first, last))}`);
+}
+
 async function main() {
   const pkg = wants('package') ? await packageSizes(process.cwd()) : null;
   // Built before the dev server starts: that sets NODE_ENV=development, which would bundle Lit's dev build.
   const chatRuns = wants('chat') || wants('chat-providers');
-  const site = chatRuns || wants('history') || wants('dock') || wants('site') ? await buildSite() : null;
+  // The chat runs and the emote wall's play on the built site, fed by the local TMI server.
+  const realPathRuns = chatRuns || wants('emote-wall');
+  const site = realPathRuns || wants('history') || wants('dock') || wants('site') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
-  const realPath = chatRuns ? await server.ssrLoadModule('/test/bench/real-path.ts') : null;
+  const realPath = realPathRuns ? await server.ssrLoadModule('/test/bench/real-path.ts') : null;
   const images = realPath ? await realPath.startImageServer() : null;
   const args = [...FLAGS, resolverRules(images), ...(images ? ['--ignore-certificate-errors'] : [])];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
@@ -387,6 +433,15 @@ async function main() {
       const bench = await realPath.RealPathBench.start({ ...realPathOptions, lines: 'providers' });
       try {
         await providersChat(bench, await server.ssrLoadModule('/test/bench/chat-lines.ts'));
+      } finally {
+        await bench.close();
+      }
+    }
+
+    if (wants('emote-wall')) {
+      const bench = await (await server.ssrLoadModule('/test/bench/emote-wall-bench.ts')).EmoteWallBench.start(realPathOptions);
+      try {
+        await emoteWall(bench, images);
       } finally {
         await bench.close();
       }

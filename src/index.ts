@@ -69,6 +69,10 @@ export type { ContentHint, VideoCodec } from './video/codecs.js';
 
 // The elements' types; import an element's own entry to define it.
 export type { OvlChat } from './components/chat/ovl-chat.js';
+export type { OvlEmoteWall, EmoteFeed } from './components/emote-wall/ovl-emote-wall.js';
+export type { EmoteMotion } from './components/emote-wall/emote-motion.js';
+export type { OvlEmoteCombo, ComboFeed } from './components/emote-combo/ovl-emote-combo.js';
+export { ComboTracker, type Combo, type ComboSettings, type ComboUpdate } from './components/emote-combo/combo-tracker.js';
 export type { OvlAlerts } from './components/alerts/ovl-alerts.js';
 export type { OvlEventList, EventListFeed, EventListMode } from './components/event-list/ovl-event-list.js';
 export type { OvlGoal, GoalFeed } from './components/goal/ovl-goal.js';

@@ -6,6 +6,8 @@
  */
 export const PACKAGE_ELEMENTS: Readonly<Record<string, string>> = {
   chat: 'components/chat/ovl-chat.ts',
+  'emote-wall': 'components/emote-wall/ovl-emote-wall.ts',
+  'emote-combo': 'components/emote-combo/ovl-emote-combo.ts',
   alerts: 'components/alerts/ovl-alerts.ts',
   'event-list': 'components/event-list/ovl-event-list.ts',
   goal: 'components/goal/ovl-goal.ts',

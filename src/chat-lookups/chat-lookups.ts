@@ -41,7 +41,10 @@ export class ChatLookups {
   readonly cheermotes: ChannelCheermotes | null;
   readonly emotes: ThirdPartyEmotes | null;
   readonly profiles: ChannelProfiles;
-  private readonly seen = new Set<string>();
+  /** What every channel shares, once `start()` asked for it; answered or failed. */
+  private shared: Promise<unknown> = Promise.resolve();
+  /** Each channel seen, with its loads. */
+  private readonly channels = new Map<string, Promise<void>>();
 
   constructor(
     options: ChatLookupsOptions,
@@ -60,20 +63,29 @@ export class ChatLookups {
 
   /** Loads what every channel shares; once, as chat starts. */
   start(): void {
-    for (const lookup of this.asked()) if (lookup.loadShared) this.load(lookup, lookup.loadShared());
+    this.shared = Promise.all(this.asked().map((lookup) => lookup.loadShared && this.load(lookup, lookup.loadShared())));
   }
 
-  /** A channel whose lines are shown (the overlay's own, another joined one): its lookups load once. */
-  channelSeen(channelId: string): void {
-    if (!isUserId(channelId) || this.seen.has(channelId)) return;
-    this.seen.add(channelId);
-    for (const lookup of this.asked()) if (lookup.loadChannel) this.load(lookup, lookup.loadChannel(channelId));
+  /**
+   * A channel whose lines are shown (the overlay's own, another joined one): its lookups load
+   * once. Resolves when they have answered, with what every channel shares: a recent history
+   * waits for it, so that its lines are built with the channel's badges and emotes.
+   */
+  channelSeen(channelId: string): Promise<void> {
+    if (!isUserId(channelId)) return Promise.resolve();
+    let loaded = this.channels.get(channelId);
+    if (!loaded) {
+      const loads = this.asked().map((lookup) => lookup.loadChannel && this.load(lookup, lookup.loadChannel(channelId)));
+      loaded = Promise.all([this.shared, ...loads]).then(() => undefined);
+      this.channels.set(channelId, loaded);
+    }
+    return loaded;
   }
 
   /** A Shared Chat source channel: its lookups, and its name and avatar for the marker. */
   sourceSeen(channelId: string): void {
-    this.channelSeen(channelId);
-    this.load(this.profiles, this.profiles.loadChannel(channelId));
+    void this.channelSeen(channelId);
+    void this.load(this.profiles, this.profiles.loadChannel(channelId));
   }
 
   /** The lookups asked for, but profiles: those load for Shared Chat source channels only. */
@@ -81,7 +93,7 @@ export class ChatLookups {
     return [this.badges, this.chatters, this.cheermotes, this.emotes].filter((lookup) => lookup !== null);
   }
 
-  private load(lookup: ChatLookup, loading: Promise<LookupNote[]>): void {
-    void loading.then((notes) => this.report(lookup, notes));
+  private load(lookup: ChatLookup, loading: Promise<LookupNote[]>): Promise<void> {
+    return loading.then((notes) => this.report(lookup, notes));
   }
 }

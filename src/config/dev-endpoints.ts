@@ -8,7 +8,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * `?dev-origin=http://127.0.0.1:PORT` sends every HTTP API to one local server (paths /helix,
- * /id, /7tv/v3, /bttv/3, /ffz/v1: the test servers' layout) and `?dev-chat=127.0.0.1:PORT`
+ * /id, /7tv/v3, /bttv/3, /ffz/v1, /recent-messages/api/v2: the test servers' layout) and `?dev-chat=127.0.0.1:PORT`
  * sends chat to a local TMI server over plain ws. Only loopback hosts are accepted, so a link
  * can never route a streamer's token to somebody else's server.
  */
@@ -17,6 +17,7 @@ export function devEndpoints(url: URL): DevRouting {
   let { twitch, emotes } = LIVE_ENDPOINTS;
   let chat: ChatServer | undefined;
   let features: FeatureEndpoints | undefined;
+  let recentMessages: string | undefined;
 
   const origin = url.searchParams.get('dev-origin');
   if (origin) {
@@ -26,6 +27,7 @@ export function devEndpoints(url: URL): DevRouting {
       twitch = { helix: `${base}/helix`, id: `${base}/id` };
       emotes = { seventv: `${base}/7tv/v3`, bttv: `${base}/bttv/3`, ffz: `${base}/ffz/v1` };
       features = featureEndpointsAt(base);
+      recentMessages = `${base}/recent-messages/api/v2`;
     } else {
       problems.push({ param: 'dev-origin', severity: 'warning', message: '"dev-origin" must be a loopback address (127.0.0.1 or localhost); ignored.' });
     }
@@ -44,5 +46,5 @@ export function devEndpoints(url: URL): DevRouting {
     if (parsed && parsed.protocol === 'ws:' && LOOPBACK.has(parsed.hostname)) sockets[key] = parsed.href;
     else problems.push({ param, severity: 'warning', message: `"${param}" must be a ws:// URL on 127.0.0.1 or localhost; ignored.` });
   }
-  return { endpoints: { twitch, emotes, ...(features && { features }), ...(chat && { chat }), ...sockets }, problems };
+  return { endpoints: { twitch, emotes, ...(features && { features }), ...(recentMessages && { recentMessages }), ...(chat && { chat }), ...sockets }, problems };
 }

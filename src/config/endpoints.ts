@@ -12,6 +12,8 @@ export interface Endpoints {
   readonly features?: FeatureEndpoints;
   /** Undefined means Twitch chat. */
   readonly chat?: ChatServer;
+  /** The recent-messages service's API (chat history, `history=N`); undefined means the real one. */
+  readonly recentMessages?: string;
   /** Undefined means Twitch's EventSub and PubSub WebSockets. */
   readonly eventsub?: string;
   readonly pubsub?: string;

@@ -1,4 +1,6 @@
 import { chatEntry, chatGuide } from './chat.js';
+import { emoteWallEntry, emoteWallGuide } from './emote-wall.js';
+import { emoteComboEntry, emoteComboGuide } from './emote-combo.js';
 import { streamInfoEntry, streamInfoGuide } from './stream-info.js';
 import { alertsEntry, alertsGuide } from './alerts.js';
 import { heatmapEntry, heatmapGuide } from './heatmap.js';
@@ -26,4 +28,6 @@ export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(dockEntry, dockGuide),
   withGuide(heatmapEntry, heatmapGuide),
   withGuide(studioEntry, studioGuide),
+  withGuide(emoteWallEntry, emoteWallGuide),
+  withGuide(emoteComboEntry, emoteComboGuide),
 ];

@@ -1,10 +1,11 @@
 /**
- * Which connection a recorded frame arrived on. PubSub is not recorded: Twitch retired it
- * (§2), so there is no live PubSub traffic left to record.
+ * Which connection a recorded frame arrived on. `chat-history` is a channel's recent history
+ * as the recent-messages service answered it (`history=N`): its IRC lines, CRLF-separated.
+ * PubSub is not recorded: Twitch retired it (§2), so there is no live PubSub traffic left to record.
  */
-export type FrameVia = 'chat' | 'eventsub' | 'heat';
+export type FrameVia = 'chat' | 'chat-history' | 'eventsub' | 'heat';
 
-const VIAS: readonly FrameVia[] = ['chat', 'eventsub', 'heat'];
+const VIAS: readonly FrameVia[] = ['chat', 'chat-history', 'eventsub', 'heat'];
 
 /** One frame as received: an IRC line, or a WebSocket message's text. */
 export interface RecordedFrame {

@@ -126,6 +126,11 @@ export class Replay {
     })(this.recording.header.channel, roomId);
   }
 
+  /** Hands each recorded chat history (`chat-history` frames) to `show` as its lines, at its time in the recording. */
+  chatHistory(show: (lines: string[]) => void): void {
+    this.timeline('chat-history').listen((data) => show(data.split('\r\n')));
+  }
+
   private timeline(via: FrameVia): Timeline {
     // A connection the recording has nothing for gets an empty timeline: it connects and stays quiet.
     let timeline = this.timelines.get(via);

@@ -4,7 +4,7 @@ import { paramName, type ParamSpec, type Schema } from '../config/schema.js';
 import type { ConfigProblem } from '../core/config-problem.js';
 import type { FieldGroup, ObsPlacement, PreviewTest } from '../registry/overlay-guide.js';
 import { overlayUrl } from '../config/overlay-url.js';
-import { inlineCode } from '../components/status/inline-code.js';
+import { docText, inlineCode } from '../components/status/inline-code.js';
 import { checkFields, type CheckedFields, type FieldTexts } from './builder-values.js';
 import type { TextClipboard } from './copy-text.js';
 import { controlStyles } from './site-styles.js';
@@ -286,8 +286,8 @@ export class OvlUrlBuilder extends LitElement {
     return html`<label for=${name}>
       <span class="name">${name}</span>${spec.required ? ' (required)' : ''} ${this.control(key, spec, problems.length > 0)}
       <span id=${`${name}-about`}>
-        ${doc ? html`<span class="doc">${inlineCode(doc)}</span>` : nothing}
-        ${note ? html`<span class="note">${inlineCode(note)}</span>` : nothing}
+        ${doc ? html`<span class="doc">${docText(doc)}</span>` : nothing}
+        ${note ? html`<span class="note">${docText(note)}</span>` : nothing}
         ${problems.map((p) => html`<span class="problem" part="problem" data-param=${name}>⚠ ${p.message}</span>`)}
       </span>
     </label>`;

@@ -18,7 +18,7 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright';
 import { FakeTmiServer, roomIdOf } from '../node/fake-tmi.js';
 import { FakeHttpServer } from '../node/fake-http.js';
 import { GOOD_TOKEN } from '../helpers/http.js';
@@ -97,7 +97,7 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 /** Sends `total` lines at `rate`; the lines due in each ~4 ms tick share one WebSocket frame, as TMI batches under load. */
-async function send(tmi: FakeTmiServer, channel: string, pool: readonly string[], prefix: string, rate: number, total: number): Promise<number[]> {
+export async function send(tmi: FakeTmiServer, channel: string, pool: readonly string[], prefix: string, rate: number, total: number): Promise<number[]> {
   const sentAt: number[] = new Array(total);
   await pace(rate, total, (from, to) => {
     const batch: string[] = [];
@@ -143,6 +143,19 @@ const SOAK_CROWD_LINES = 5000;
 /** The line with its ordinary chatter (`viewer_N`, user id 50000 + N) swapped for one of crowd `crowd`; decorated chatters stay. */
 function newCrowd(line: string, crowd: number): string {
   return line.replace(/([Vv]iewer_)(\d+)/g, `$1${crowd}_$2`).replace(/;user-id=5(\d{4});/, (_, n: string) => `;user-id=${(crowd + 1) * 100_000 + Number(n)};`);
+}
+
+/** Nodes under the shadow root of the element `host` finds, and the page's JS heap after garbage collection. */
+export async function shadowNodesAndHeap(page: Page, cdp: CDPSession, host: string): Promise<{ nodes: number; heapBytes: number }> {
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const nodes = await page.evaluate((selector) => {
+    const walker = document.createTreeWalker(document.querySelector(selector)!.shadowRoot!, NodeFilter.SHOW_ALL);
+    let count = 0;
+    while (walker.nextNode()) count += 1;
+    return count;
+  }, host);
+  return { nodes, heapBytes: usedSize };
 }
 
 const isOverlay = (kind: Kind) => kind === 'ovl' || kind === 'providers';
@@ -257,15 +270,7 @@ export class RealPathBench {
         // The newest line of a frame is always drawn.
         await page.waitForFunction((id) => document.querySelector('ovl-chat')?.shadowRoot?.querySelector(`[data-id="${id}"]`), `s${sent - 1}`, { timeout: 20_000 });
         if (!at.includes(sent)) continue;
-        for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-        const nodes = await page.evaluate(() => {
-          const walker = document.createTreeWalker(document.querySelector('ovl-chat')!.shadowRoot!, NodeFilter.SHOW_ALL);
-          let count = 0;
-          while (walker.nextNode()) count += 1;
-          return count;
-        });
-        samples.push({ messages: sent, nodes, heapBytes: usedSize, apiRequests: this.http.requests().length - apiBefore });
+        samples.push({ messages: sent, ...(await shadowNodesAndHeap(page, cdp, 'ovl-chat')), apiRequests: this.http.requests().length - apiBefore });
       }
       return samples;
     } finally {

@@ -42,4 +42,15 @@ describe("a chat page's lookups, made from its parameters", () => {
     expect(page.emotes?.table.find('FeelsGoodMan', FIXTURE_CHANNEL_ID)?.provider).toBe('bttv');
     expect(page.profiles.get(FIXTURE_CHANNEL_ID)?.displayName).toBe('TwitchDev');
   });
+
+  test("channelSeen resolves once the channel's lookups and the shared ones have answered (a history waits for it)", async () => {
+    const notes: string[] = [];
+    const page = lookups({ badges: ['twitch', 'ffz'], emotes: ['bttv'] }, notes);
+    page.start();
+    await page.channelSeen(FIXTURE_CHANNEL_ID);
+    expect([...notes].sort()).toEqual(['badges: loaded (ivr)', 'bttv: 5 emotes', 'ffz badges: loaded']);
+    await page.channelSeen(FIXTURE_CHANNEL_ID);
+    expect(notes).toHaveLength(3);
+    await expect(page.channelSeen('not an id')).resolves.toBeUndefined();
+  });
 });

@@ -17,6 +17,7 @@ describe('overlayUrl', () => {
       channel: 'some_one',
       token: 'tok',
       maxMessages: 75,
+      history: 40,
       animateEntry: true,
       fadeAfter: 12.5,
       hideBots: ['nightbot', 'streamelements'],

@@ -10,7 +10,10 @@ export interface OverlayPage {
   attr(host: string, selector: string, attribute: string): Promise<(string | null)[]>;
   eval<T>(expression: string): Promise<T>;
   errors(): Promise<string[]>;
-  screenshot(name: string): Promise<string>;
+  /** Every URL the page requested so far. */
+  requests(): Promise<string[]>;
+  /** Saves a PNG of the page under test-results/screenshots/; with `docs`, also under docs/screenshots/ for the README when OVL_DOCS_SCREENSHOTS=1. */
+  screenshot(name: string, docs?: boolean): Promise<string>;
   /** For a page opened with `clock`: moves its time ahead by `ms`, running the timers due on the way. */
   advance(ms: number): Promise<void>;
   /** Sets the storage quota of the page's origin in its browser context (PageOptions.quotaBytes); null: the usual one. */
@@ -59,7 +62,8 @@ function driven(id: number): OverlayPage {
     attr: (host, selector, attribute) => commands.pageShadowAttr(id, host, selector, attribute),
     eval: <T>(expression: string) => commands.pageEval(id, expression) as Promise<T>,
     errors: () => commands.pageErrors(id),
-    screenshot: (name) => commands.pageScreenshot(id, name),
+    requests: () => commands.pageRequests(id),
+    screenshot: (name, docs) => commands.pageScreenshot(id, name, docs),
     advance: (ms) => commands.pageAdvance(id, ms),
     quota: (bytes) => commands.pageQuota(id, bytes),
     close: () => commands.pageClose(id),

@@ -3,16 +3,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FakeEventSubServer } from './fake-eventsub.js';
+import { roomIdOf } from './fake-tmi.js';
 import { BROADCASTER_TOKEN, BROKEN_CHANNEL_ID, COSMETIC_USER_ID, FIXTURE_CHANNEL_ID, GOOD_TOKEN, RADIAL_USER_ID, TEST_CLIENT_ID, QUICK_POLL_CLIENT_ID, scopesOfToken } from '../helpers/http.js';
 import { ALWAYS_ASKING_CLIENT_PREFIX, DENYING_CLIENT_ID, IMPLICIT_TOKEN_LIFETIME } from '../helpers/oauth.js';
 import { Outage } from './outage.js';
 
 /**
- * Twitch's HTTP APIs (Helix, id.twitch.tv), the third-party emote and badge APIs, IVR and the
- * pronouns API, on 127.0.0.1, with CORS as a static page needs. Paths are prefixed by service:
- * /helix, /id, /7tv, /bttv, /ffz, /ivr, /pronouns. Tests can queue one-off answers (errors, 429s, slow or malformed replies) for a path,
- * set what a channel's live state reads from now on (`setLive`), take the whole server away
- * (`outage`) and read back every request made.
+ * Twitch's HTTP APIs (Helix, id.twitch.tv), the third-party emote and badge APIs, IVR, the
+ * pronouns API and the recent-messages service, on 127.0.0.1, with CORS as a static page needs.
+ * Paths are prefixed by service: /helix, /id, /7tv, /bttv, /ffz, /ivr, /pronouns,
+ * /recent-messages. Tests can queue one-off answers (errors, 429s, slow or malformed replies)
+ * for a path, set what a channel's live state reads from now on (`setLive`), take the whole
+ * server away (`outage`) and read back every request made.
  */
 
 export interface ScriptedResponse {
@@ -304,6 +306,8 @@ export class FakeHttpServer {
 
     const feature = this.featureRoute(req, url, body);
     if (feature) return feature;
+    const historyOf = /^\/recent-messages\/api\/v2\/recent-messages\/([a-z0-9_]+)$/.exec(path)?.[1];
+    if (historyOf) return this.recentMessages(historyOf);
 
     const channel = /\/(\d+)$/.exec(path)?.[1];
     if (channel === BROKEN_CHANNEL_ID) return json({ error: 'Internal Server Error' }, 500);
@@ -324,6 +328,19 @@ export class FakeHttpServer {
       default:
         return notFound;
     }
+  }
+
+  /**
+   * The recent-messages service's recorded answers, for the channel asked for: its lines name
+   * that channel, with the room id the fake TMI server gives it. A channel named `optedout…`
+   * opted out (403, `channel_ignored`), `newchan…` is one the service has not joined yet,
+   * `costream…` has the second recording; any other has the first.
+   */
+  private recentMessages(login: string): ScriptedResponse {
+    const answer = (name: string): unknown => JSON.parse(readFileSync(resolve(fixtures, name), 'utf8').replaceAll('@CHANNEL@', login).replaceAll('@ROOM@', roomIdOf(login)));
+    if (login.startsWith('optedout')) return { status: 403, body: answer('recent-messages-ignored.json') };
+    if (login.startsWith('newchan')) return { status: 200, body: answer('recent-messages-not-joined.json') };
+    return { status: 200, body: answer(login.startsWith('costream') ? 'recent-messages-costream.json' : 'recent-messages.json') };
   }
 
   /** IVR's badges, third-party badges and 7TV cosmetics, and the pronouns API. */

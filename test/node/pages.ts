@@ -15,6 +15,8 @@ import { TYPES } from './static-site.js';
 interface OpenPage {
   readonly page: Page;
   readonly errors: string[];
+  /** Every URL the page asked for, answered or not. */
+  readonly requests: string[];
   /** The browser context made for this page alone (see `PageOptions.clock` and `quotaBytes`), closed with it. */
   readonly ownContext: BrowserContext | null;
 }
@@ -22,8 +24,14 @@ interface OpenPage {
 const pages = new Map<number, OpenPage>();
 let nextId = 0;
 const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots');
-/** With OVL_DOCS_SCREENSHOTS=1, the setup page's walk-through shots are also written here, for the README. */
-const docsScreenshots = resolve(import.meta.dirname, '../../docs/setup');
+/** With OVL_DOCS_SCREENSHOTS=1, shots marked for the README are also written under docs/: the setup page's walk-through in setup/, overlays in screenshots/. */
+const docsFolder = resolve(import.meta.dirname, '../../docs');
+
+function keepForDocs(path: string, folder: 'setup' | 'screenshots', name: string): void {
+  if (process.env.OVL_DOCS_SCREENSHOTS !== '1') return;
+  mkdirSync(resolve(docsFolder, folder), { recursive: true });
+  copyFileSync(path, resolve(docsFolder, folder, `${name}.png`));
+}
 
 /** An accessibility problem axe-core found, as a test reports it. */
 export interface AxeViolation {
@@ -66,6 +74,25 @@ export interface PageOptions {
    * `storageQuota` with null gives the room back.
    */
   quotaBytes?: number;
+  /**
+   * Answer the emote image hosts (Twitch's CDN, 7TV, BetterTTV, FrankerFaceZ) with a face drawn
+   * for each URL, so that a screenshot shows emotes: the test browser reaches no real host.
+   */
+  emoteImages?: boolean;
+}
+
+const EMOTE_HOSTS = /^https:\/\/(static-cdn\.jtvnw\.net|cdn\.7tv\.app|cdn\.betterttv\.net|cdn\.frankerfacez\.com)\//;
+
+/** A round face, its colour and mouth chosen by the URL, standing in for an emote image. */
+function emoteFace(url: string): string {
+  let hash = 7;
+  for (const char of url) hash = (hash * 31 + char.charCodeAt(0)) % 3600;
+  const mouths = ['M34 70 Q56 94 78 70', 'M36 78 Q56 60 76 78', 'M34 66 H78 Q74 92 56 92 Q38 92 34 66 Z'];
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="112" height="112" viewBox="0 0 112 112">
+    <circle cx="56" cy="56" r="50" fill="hsl(${hash % 360} 75% 58%)" stroke="#1b1b1f" stroke-width="4"/>
+    <circle cx="38" cy="46" r="8" fill="#1b1b1f"/><circle cx="74" cy="46" r="8" fill="#1b1b1f"/>
+    <path d="${mouths[hash % mouths.length]}" stroke="#1b1b1f" stroke-width="7" fill="${hash % 3 === 2 ? '#1b1b1f' : 'none'}" stroke-linecap="round"/>
+  </svg>`;
 }
 
 async function serveLikeObsLocalFile(page: Page): Promise<void> {
@@ -91,8 +118,10 @@ function track(page: Page): number {
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
   const id = ++nextId;
-  pages.set(id, { page, errors, ownContext: null });
+  pages.set(id, { page, errors, requests, ownContext: null });
   return id;
 }
 
@@ -115,12 +144,15 @@ export const pageCommands = {
     await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
     if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
     if (options.obsLocalFile) await serveLikeObsLocalFile(page);
+    if (options.emoteImages) await page.route(EMOTE_HOSTS, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: emoteFace(route.request().url()) }));
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
     await page.goto(url);
     const id = ++nextId;
-    pages.set(id, { page, errors, ownContext });
+    pages.set(id, { page, errors, requests, ownContext });
     return id;
   }) as BrowserCommand<[string, PageOptions?]>,
 
@@ -143,11 +175,15 @@ export const pageCommands = {
 
   pageErrors: (async (_ctx, id: number) => [...get(id).errors]) as BrowserCommand<[number]>,
 
+  /** Every URL the page requested so far (images included, whether they loaded or not). */
+  pageRequests: (async (_ctx, id: number) => [...get(id).requests]) as BrowserCommand<[number]>,
+
   /**
-   * Saves a PNG under test-results/screenshots/ (kept as a test artifact). Overlays are
-   * transparent, so the shot is taken over a dark backdrop, as a scene would sit behind them.
+   * Saves a PNG under test-results/screenshots/ (kept as a test artifact); with `docs`, also under
+   * docs/screenshots/ when OVL_DOCS_SCREENSHOTS=1 (the README's pictures of the overlays). Overlays
+   * are transparent, so the shot is taken over a dark backdrop, as a scene would sit behind them.
    */
-  pageScreenshot: (async (_ctx, id: number, name: string) => {
+  pageScreenshot: (async (_ctx, id: number, name: string, docs = false) => {
     mkdirSync(screenshots, { recursive: true });
     const path = resolve(screenshots, `${name}.png`);
     const { page } = get(id);
@@ -155,8 +191,9 @@ export const pageCommands = {
     await page.evaluate(() => (document.documentElement.style.background = document.documentElement.style.background || '#2b2d31'));
     await page.screenshot({ path });
     await page.evaluate((value) => (document.documentElement.style.background = value), before);
+    if (docs) keepForDocs(path, 'screenshots', name);
     return path;
-  }) as BrowserCommand<[number, string]>,
+  }) as BrowserCommand<[number, string, boolean?]>,
 
   /** Moves the clock of a page opened with `clock` ahead by `ms`, running the timers due on the way. */
   pageAdvance: (async (_ctx, id: number, ms: number) => get(id).page.clock.runFor(ms)) as BrowserCommand<[number, number]>,
@@ -223,10 +260,7 @@ export const pageCommands = {
     const path = resolve(screenshots, `${name}.png`);
     // A page running live previews (the studio's canvas among them) can be slow to give a frame on a loaded machine.
     await get(id).page.screenshot({ path, fullPage: options.fullPage ?? false, timeout: 60_000 });
-    if (options.docs && process.env.OVL_DOCS_SCREENSHOTS === '1') {
-      mkdirSync(docsScreenshots, { recursive: true });
-      copyFileSync(path, resolve(docsScreenshots, `${name}.png`));
-    }
+    if (options.docs) keepForDocs(path, 'setup', name);
     return path;
   }) as BrowserCommand<[number, string, { fullPage?: boolean; docs?: boolean }?]>,
 
@@ -254,7 +288,8 @@ declare module 'vitest/browser' {
     pageShadowAttr(id: number, host: string, selector: string, attribute: string): Promise<(string | null)[]>;
     pageEval<T = unknown>(id: number, expression: string): Promise<T>;
     pageErrors(id: number): Promise<string[]>;
-    pageScreenshot(id: number, name: string): Promise<string>;
+    pageRequests(id: number): Promise<string[]>;
+    pageScreenshot(id: number, name: string, docs?: boolean): Promise<string>;
     pageAdvance(id: number, ms: number): Promise<void>;
     pageQuota(id: number, bytes: number | null): Promise<void>;
     pageClose(id: number): Promise<void>;

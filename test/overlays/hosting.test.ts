@@ -47,6 +47,8 @@ describe('dist/ served from a sub-path', () => {
       `${SUB_PATH}overlays/dock/`,
       `${SUB_PATH}overlays/heatmap/`,
       `${SUB_PATH}overlays/studio/`,
+      `${SUB_PATH}overlays/emote-wall/`,
+      `${SUB_PATH}overlays/emote-combo/`,
     ]);
   });
 });

@@ -18,6 +18,8 @@ import { hypeTrainOverlay } from '../../src/overlays/hype-train-overlay.js';
 import { pollOverlay } from '../../src/overlays/poll-overlay.js';
 import { pollEntry } from '../../src/registry/poll.js';
 import { dockOverlay } from '../../src/overlays/dock-overlay.js';
+import { emoteWallOverlay } from '../../src/overlays/emote-wall-overlay.js';
+import { emoteComboOverlay } from '../../src/overlays/emote-combo-overlay.js';
 
 // Every overlay page of the site: vite.config.ts builds each one.
 const pages = Object.keys(import.meta.glob('../../overlays/*/index.html', { query: '?raw' })).map((path) => path.split('/').at(-2));
@@ -28,7 +30,7 @@ describe('overlay registry', () => {
   });
 
   test('each overlay definition takes its name, title and schema from its entry', () => {
-    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, dockOverlay, heatmapOverlay, studioOverlay];
+    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, dockOverlay, heatmapOverlay, studioOverlay, emoteWallOverlay, emoteComboOverlay];
     expect(definitions.map(({ entry: { name, title, schema } }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
@@ -42,6 +44,9 @@ describe('overlay registry', () => {
   test('says which scopes each overlay uses, and why', () => {
     expect(Object.fromEntries(OVERLAYS.map((entry) => [entry.name, usedScopes(entry)]))).toEqual({
       chat: ['chat:read'],
+      // The emote wall and the combos read chat anonymously.
+      'emote-wall': [],
+      'emote-combo': [],
       'stream-info': [],
       // One per group of event kinds, from the subscription catalog; each optional.
       alerts: [...EVENT_SCOPES],

@@ -130,6 +130,15 @@ describe('<ovl-url-builder> validation', () => {
     expect(about.textContent).toContain('"Control audio via OBS"');
     expect(about.textContent).not.toContain('`');
   });
+
+  test('the chat history field names its service and links to its page, as the service asks', async () => {
+    await mount(chat);
+    const links = [...root().getElementById('history-about')!.querySelectorAll('a')];
+    expect(links.map((a) => [a.href, a.textContent, a.target, a.rel])).toEqual([
+      ['https://recent-messages.robotty.de/', 'https://recent-messages.robotty.de/', '_blank', 'noopener noreferrer'],
+    ]);
+    expect(root().getElementById('history-about')!.textContent).toContain('recent-messages service');
+  });
 });
 
 describe('<ovl-url-builder> secrets and copying', () => {

@@ -1,7 +1,7 @@
 import { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { ChatFeed, ChatFeedEventMap } from './ovl-chat.js';
 
-const FEED_EVENTS: readonly (keyof ChatFeedEventMap)[] = ['message', 'notice', 'delete', 'clear-user', 'clear', 'roomstate'];
+const FEED_EVENTS: readonly (keyof ChatFeedEventMap)[] = ['message', 'notice', 'delete', 'clear-user', 'clear', 'roomstate', 'history'];
 
 /**
  * Several chat feeds (one ChatSource per channel, for `channel=a,b,c`) as one, for one

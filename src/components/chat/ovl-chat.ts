@@ -9,9 +9,11 @@ import { chatStyles } from './ovl-chat.styles.js';
 import { fire } from '../../core/element-events.js';
 import { ImageTemplates } from './image-templates.js';
 import type { ChatDecorations } from './chat-decorations.js';
+import { leavesOut } from './line-filter.js';
+import { listConverter } from '../shared/list-converter.js';
 
 /** The events `<ovl-chat>` listens to. A ChatSource provides them; so can anything else. */
-export type ChatFeedEventMap = Pick<ChatEventMap, 'message' | 'notice' | 'delete' | 'clear-user' | 'clear' | 'roomstate'>;
+export type ChatFeedEventMap = Pick<ChatEventMap, 'message' | 'notice' | 'delete' | 'clear-user' | 'clear' | 'roomstate' | 'history'>;
 export type ChatFeed = TypedEventTarget<ChatFeedEventMap>;
 
 type LineEvent = ChatMessage | ChatNotice;
@@ -25,6 +27,8 @@ interface Row {
   readonly aliases: string[];
   /** Built while its chatter's lookups were still out: decorated when they answer. */
   lateUser?: ChatUser;
+  /** A line of a recent history: its time. History lines stay above live ones, in time order. */
+  historyAt?: number;
 }
 
 /** Message kinds a line is marked with (`msg-id`), as class and part names. */
@@ -53,11 +57,6 @@ function lineKey(event: LineEvent): string {
   return event.sourceMessageId || event.id;
 }
 
-const listConverter = {
-  fromAttribute: (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-  toAttribute: (value: readonly string[]) => value.join(','),
-};
-
 /**
  * Twitch chat as a bounded list of lines, newest at the bottom.
  *
@@ -72,11 +71,15 @@ const listConverter = {
  * whole; lines are never re-rendered. (This also keeps clear of Lit's `repeat()` over a
  * rolling window, which leaks a comment node per removed item in lit-html 3.3.1+, lit/lit#5010.)
  *
+ * A feed's `history` event (a channel's recent chat, `history=N`) is drawn in one frame,
+ * without the entry animation, above the live lines and in time order with the history lines
+ * of other channels already drawn: it may come after the first live lines.
+ *
  * The element never opens a connection: give it a source and it listens while connected.
  *
  * @fires ovl-chat-skipped - when more lines were skipped to keep up; detail: how many in all (`skippedLines`). At most once a frame; not bubbling.
  * @csspart base - The scrolling column of lines.
- * @csspart line - One line; also `notice` (sub, raid, announcement …; announcements have `data-color`), `action` (/me), `highlighted`, `first` (a first-time chatter), `gigantified`, `animated` (`data-animation`), `emote-only` (with `big-emotes`). Has `data-id` = message id.
+ * @csspart line - One line; also `notice` (sub, raid, announcement …; announcements have `data-color`), `action` (/me), `highlighted`, `first` (a first-time chatter), `gigantified`, `animated` (`data-animation`), `emote-only` (with `big-emotes`), `history` (from before the overlay started). Has `data-id` = message id.
  * @csspart name - The sender's display name.
  * @csspart login - The login after a localized name.
  * @csspart badge - A badge image; `data-badge` is its set.
@@ -158,6 +161,9 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private base!: HTMLElement;
 
   private pending: LineEvent[] = [];
+  /** History lines waiting for a frame, and the module that draws them (loaded with the first). */
+  private historyQueue: LineEvent[] = [];
+  private historyRows?: typeof import('./history-rows.js');
   private readonly rows = new Map<string, Row>();
   /** Chatters whose decoration lookups are out, and those of them with lines drawn meanwhile. */
   private readonly lookups = new Set<string>();
@@ -193,6 +199,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
     feed.addEventListener('clear-user', (e) => this.removeUser(e.detail.userId, e.detail.channel), options);
     feed.addEventListener('clear', (e) => this.clear(e.detail.channel), options);
     feed.addEventListener('roomstate', (e) => (this.channelId = e.detail.channelId || this.channelId), options);
+    feed.addEventListener('history', (e) => this.enqueueHistory(e.detail), options);
   }
 
   /** Takes a chatter's lines off, in every channel, and keeps their next ones off (the dock's Hide this user). */
@@ -203,7 +210,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
 
   /** Removes every line, shown or queued; with a channel, only the lines read in it. */
   clear(channel?: string): void {
-    this.pending = channel === undefined ? [] : this.pending.filter((event) => event.channel !== channel);
+    this.filterQueued((event) => channel !== undefined && event.channel !== channel);
     for (const [key, row] of this.rows) if (channel === undefined || row.channel === channel) this.drop(key, row, true);
   }
 
@@ -250,14 +257,34 @@ export class OvlChat extends SourceElement<ChatFeed> {
     return Math.min(this.maxMessages, this.fits);
   }
 
-  private enqueue(event: LineEvent): void {
-    if (!this.shows(event)) return;
+  /** Whether a line is to be drawn; if so its chatter's lookups start. */
+  private admit(event: LineEvent): boolean {
+    if (!this.shows(event)) return false;
     if (event.user) this.lookUp(event.user);
+    return true;
+  }
+
+  private enqueue(event: LineEvent): void {
+    if (!this.admit(event)) return;
     this.pending.push(event);
     // Only the newest lines of a burst can be on screen after it; drop the rest as they pile up.
     const room = this.room;
     if (this.pending.length > room * 2) this.skip(this.pending.length - room);
     this.requestUpdate();
+  }
+
+  private enqueueHistory(lines: readonly LineEvent[]): void {
+    this.historyQueue.push(...lines.filter((line) => this.admit(line)));
+    void import('./history-rows.js').then((module) => {
+      this.historyRows = module;
+      this.requestUpdate();
+    });
+  }
+
+  /** Keeps the queued lines, live and history, that `keep` accepts. */
+  private filterQueued(keep: (event: LineEvent) => boolean): void {
+    this.pending = this.pending.filter(keep);
+    this.historyQueue = this.historyQueue.filter(keep);
   }
 
   /** Drops the oldest `count` queued lines, unseen. */
@@ -270,9 +297,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
     if (this.shared === 'own-only' && event.sourceChannelId) return false;
     if (event.user && this.hiddenUsers.has(event.user.id)) return false;
     if (event.type === 'notice') return !this.hideNotices;
-    if (this.hideCommands && event.text.startsWith('!')) return false;
-    const login = event.user.login.toLowerCase();
-    return !this.hideBots.some((bot) => bot.toLowerCase() === login);
+    return !leavesOut(event, this);
   }
 
   private flush(): void {
@@ -282,9 +307,8 @@ export class OvlChat extends SourceElement<ChatFeed> {
       this.reportedSkips = this.skipped;
       fire(this, 'ovl-chat-skipped', this.skipped);
     }
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
+    const history = this.historyRows ? this.historyQueue.splice(0) : [];
+    if (this.pending.length + history.length === 0) return;
     const context: LineContext = {
       badges: this.badges,
       channelId: this.channelId,
@@ -296,27 +320,36 @@ export class OvlChat extends SourceElement<ChatFeed> {
       bigEmotes: this.bigEmotes,
       decorations: this.decorations,
     };
+    if (history.length > 0) this.historyRows!.drawHistory(history, this.room, this.rows, this.base, (line) => this.addRow(line, context));
     const fragment = document.createDocumentFragment();
-    for (const event of batch) {
-      const id = event.id || `auto-${++this.autoIds}`;
-      const key = lineKey(event) || id;
-      const shown = this.rows.get(key);
-      if (shown) {
-        // A repeated delivery, or another channel's copy of a Shared Chat line: drawn once, deleted by any of its ids.
-        if (id !== key && !shown.aliases.includes(id)) this.alias(shown, id, key);
-        continue;
-      }
-      const row = this.createRow(id, event, context);
-      if (event.user && this.lookups.has(event.user.id)) {
-        row.lateUser = event.user;
-        this.lateUsers.add(event.user.id);
-      }
-      this.rows.set(key, row);
-      if (id !== key) this.alias(row, id, key);
-      fragment.append(row.element);
+    for (const event of this.pending.splice(0)) {
+      const row = this.addRow(event, context);
+      if (row) fragment.append(row.element);
     }
     this.base.append(fragment);
     this.trim();
+  }
+
+  /**
+   * The row of a line not drawn yet; null for one drawn already: a repeated delivery, or
+   * another channel's copy of a Shared Chat line, is drawn once and deleted by any of its ids.
+   */
+  private addRow(event: LineEvent, context: LineContext): Row | null {
+    const id = event.id || `auto-${++this.autoIds}`;
+    const key = lineKey(event) || id;
+    const shown = this.rows.get(key);
+    if (shown) {
+      if (id !== key && !shown.aliases.includes(id)) this.alias(shown, id, key);
+      return null;
+    }
+    const row = this.createRow(id, event, context);
+    if (event.user && this.lookups.has(event.user.id)) {
+      row.lateUser = event.user;
+      this.lateUsers.add(event.user.id);
+    }
+    this.rows.set(key, row);
+    if (id !== key) this.alias(row, id, key);
+    return row;
   }
 
   private createRow(id: string, event: LineEvent, context: LineContext): Row {
@@ -404,7 +437,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
    * its id in the channel (or, in Shared Chat, its source id); `leave` lets it fade out (`animate-exit`).
    */
   removeLine(id: string, leave = true): void {
-    this.pending = this.pending.filter((event) => event.id !== id && event.sourceMessageId !== id);
+    this.filterQueued((event) => event.id !== id && event.sourceMessageId !== id);
     const key = this.aliases.get(id) ?? id;
     const row = this.rows.get(key);
     if (row) this.drop(key, row, leave);
@@ -414,7 +447,7 @@ export class OvlChat extends SourceElement<ChatFeed> {
   private removeUser(userId: string, channel?: string): void {
     if (!userId) return;
     const theirs = (of: { readonly channel: string }) => channel === undefined || of.channel === channel;
-    this.pending = this.pending.filter((event) => event.user?.id !== userId || !theirs(event));
+    this.filterQueued((event) => event.user?.id !== userId || !theirs(event));
     for (const [key, row] of this.rows) if (row.userId === userId && theirs(row)) this.drop(key, row, true);
   }
 

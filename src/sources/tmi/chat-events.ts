@@ -203,4 +203,9 @@ export interface ChatEventMap {
   roomstate: ChatRoomState;
   'server-notice': ChatServerNotice;
   self: ChatSelfState;
+  /**
+   * A channel's recent chat from before the overlay started (`history=N`), oldest first: each
+   * line as live chat would have brought it, but timed by when the history service received it.
+   */
+  history: readonly (ChatMessage | ChatNotice)[];
 }

@@ -9,7 +9,7 @@ import type { SendQueue } from './send-queue.js';
 import { TWITCH_CHAT_SERVER, TmiTransport, type ChatServer } from './tmi-transport.js';
 import { serverAnswers } from '../../core/server-answers.js';
 import type { ChatTransport } from './chat-transport.js';
-import type { ChatEvent, ChatEventMap, ChatSelfState, ChatServerNotice } from './chat-events.js';
+import type { ChatEvent, ChatEventMap, ChatMessage, ChatNotice, ChatSelfState, ChatServerNotice } from './chat-events.js';
 
 export interface ChatSourceEventMap extends SourceEventMap, ChatEventMap {}
 
@@ -37,6 +37,12 @@ export interface ChatSourceOptions extends SourceOptions {
   readonly tap?: (data: string) => void;
 }
 
+/** Keeps a recent history and live chat from showing one line twice (see chat-history.ts). */
+export interface HistoryGate {
+  /** Whether a live event goes on: false for a line the history showed. Notes what it needs meanwhile. */
+  admits(event: ChatEvent): boolean;
+}
+
 /** Counters for the debug view. */
 export interface ChatStats {
   lines: number;
@@ -51,7 +57,7 @@ const MAX_MESSAGE_CODE_POINTS = 500;
 /**
  * Twitch chat for one channel, as typed events. Reads anonymously when no token is given.
  *
- * @fires message, notice, delete, clear-user, clear, roomstate, server-notice, self — chat events
+ * @fires message, notice, delete, clear-user, clear, roomstate, server-notice, self — chat events; history — a recent history given to `showHistory`
  * @fires status — on every state change; error — on every failure
  */
 export class ChatSource extends Source<ChatSourceEventMap> {
@@ -64,6 +70,11 @@ export class ChatSource extends Source<ChatSourceEventMap> {
    * once the channel id is known): lines read before it keep the parts they had.
    */
   emotes?: WordEmotes;
+  /**
+   * Set before `start()` when the channel's recent history will be shown (`history=N`): it
+   * holds back a live line the history showed, and notes what live chat removes meanwhile.
+   */
+  history?: HistoryGate;
   private readonly options: ChatSourceOptions;
   private readonly transport: ChatTransport;
   private readonly log = createLogger('chat');
@@ -127,6 +138,14 @@ export class ChatSource extends Source<ChatSourceEventMap> {
       const from = { channel: this.channel, channelId: this.roomId, login: this.options.login ?? '', self: this.selfState, emoteTheme: this.options.emoteTheme, emotes: this.emotes };
       this.emit('message', ownMessage(chunk, { id: `local-${this.localIds}`, ...from }));
     }
+  }
+
+  /**
+   * Emits lines from before the overlay started (`history=N`, read by chat-history.ts) as one
+   * `history` event. They never pass the live path: no JOIN to confirm, no notice to fail on.
+   */
+  showHistory(lines: readonly (ChatMessage | ChatNotice)[]): void {
+    this.emit('history', lines);
   }
 
   protected open(): void {
@@ -222,6 +241,7 @@ export class ChatSource extends Source<ChatSourceEventMap> {
         this.onServerNotice(event);
         break;
     }
+    if (this.history && !this.history.admits(event)) return;
     this.emit(event.type, event as never);
   }
 

@@ -12,6 +12,12 @@ describe('emote ranges', () => {
     ['25:4-0', []],
     ['emotesv2_abc:0-1', [{ id: 'emotesv2_abc', start: 0, end: 2 }]],
     ['x:1-a,3-4', [{ id: 'x', start: 3, end: 5 }]],
+    ['301544927_SG:0-1', [{ id: '301544927_SG', start: 0, end: 2 }]],
+    // Ids no Twitch emote has never reach an image URL: the words stay text.
+    ['..:0-4/25:6-10', [{ id: '25', start: 6, end: 11 }]],
+    ['25?x=1:0-4', []],
+    ['25%2F..:0-4', []],
+    ['evil.example:0-4', []],
   ])('parses %j', (tag, ranges) => {
     expect(parseEmotesTag(tag)).toEqual(ranges);
   });
