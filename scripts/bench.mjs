@@ -12,7 +12,7 @@
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
 import { rmSync } from 'node:fs';
 import { createServer, preview } from 'vite';
-import { CHAT_PAGE_WEIGHT_BEFORE, buildSite } from './page-weight.mjs';
+import { CHAT_PAGE_WEIGHT_BEFORE, CHAT_PAGE_WEIGHT_LIMIT, buildSite } from './page-weight.mjs';
 import { packageSizes } from './bench-package.mjs';
 import { dockBench } from './bench-dock.mjs';
 import { chromium } from 'playwright';
@@ -426,7 +426,7 @@ async function main() {
       console.log(`  lines shown at 1,000 msg/s, of those that can stay on screen a frame: 100 %: ${fmt(ovl(1000).eligiblePct)} %  ${mark(ovl(1000).eligiblePct >= 99.95)}`);
       console.log(`  lag p95 at 1,000 msg/s ≤ 100 ms: ${fmt(ovl(1000).lag, 0)} ms  ${mark(ovl(1000).lag <= 100)}`);
       console.log(`  DOM nodes and heap flat after 300,000 messages (scripted soak): nodes ${first.nodes} → ${last.nodes}, heap ${kb(first.heapBytes)} → ${kb(last.heapBytes)}  ${mark(isFlat(first, last))}`);
-      console.log(`  up-front page weight does not grow (${CHAT_PAGE_WEIGHT_BEFORE.toLocaleString('en')} B before): ${site.initial.toLocaleString('en')} B  ${mark(site.initial <= CHAT_PAGE_WEIGHT_BEFORE)}`);
+      console.log(`  up-front page weight within ${CHAT_PAGE_WEIGHT_LIMIT.toLocaleString('en')} B (${CHAT_PAGE_WEIGHT_BEFORE.toLocaleString('en')} B before the chat features, plus the dock's answer and chat history): ${site.initial.toLocaleString('en')} B  ${mark(site.initial <= CHAT_PAGE_WEIGHT_LIMIT)}`);
     }
 
     if (wants('chat-providers')) {

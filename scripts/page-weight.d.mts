@@ -8,3 +8,4 @@ export interface SiteBuild {
   readonly lazy: readonly { name: string; bytes: number }[];
 }
 export declare function buildSite(): Promise<SiteBuild>;
+export declare const CHAT_PAGE_WEIGHT_LIMIT: number;

@@ -15,6 +15,15 @@ const PAGE = 'chat';
 export const CHAT_PAGE_WEIGHT_BEFORE = 36_918;
 
 /**
+ * What the chat page may load up front: the figure above plus what two page-wide features since
+ * added to it, 529 B gzip when measured: every overlay page answers the control dock (its
+ * presence, Hide overlays, Remove from overlay and Hide this user; issue 20) and the chat element
+ * merges the recent-history lines into its queue (issue 24). The code only some pages need (the
+ * dock's channel, the history's fetch and drawing) loads on demand; trimming these 529 B is open.
+ */
+export const CHAT_PAGE_WEIGHT_LIMIT = CHAT_PAGE_WEIGHT_BEFORE + 600;
+
+/**
  * Records, for the chat page's build environment, every file it emits: its HTML, chunks with
  * their static imports and imported CSS, and which chunks are dynamic entries.
  */
