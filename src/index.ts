@@ -78,5 +78,6 @@ export type { OvlStreamInfo } from './components/stream-info/ovl-stream-info.js'
 export type { OvlStudio } from './components/studio/ovl-studio.js';
 export type { OvlHypeTrain } from './components/hype-train/ovl-hype-train.js';
 export type { OvlPoll } from './components/poll/ovl-poll.js';
+export type { OvlLabel } from './components/label/ovl-label.js';
 export type { OvlStatusPanel } from './components/status/ovl-status-panel.js';
 export type { OvlSetupCard } from './components/status/ovl-setup-card.js';

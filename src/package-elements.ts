@@ -14,6 +14,7 @@ export const PACKAGE_ELEMENTS: Readonly<Record<string, string>> = {
   studio: 'components/studio/ovl-studio.ts',
   'hype-train': 'components/hype-train/ovl-hype-train.ts',
   poll: 'components/poll/ovl-poll.ts',
+  label: 'components/label/ovl-label.ts',
   'status-panel': 'components/status/ovl-status-panel.ts',
   'setup-card': 'components/status/ovl-setup-card.ts',
 };

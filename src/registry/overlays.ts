@@ -7,6 +7,7 @@ import { eventsEntry, eventsGuide } from './events.js';
 import { goalEntry, goalGuide } from './goal.js';
 import { hypeTrainEntry, hypeTrainGuide } from './hype-train.js';
 import { pollEntry, pollGuide } from './poll.js';
+import { labelEntry, labelGuide } from './label.js';
 import { withGuide, type GuidedOverlay } from './overlay-guide.js';
 
 /**
@@ -22,6 +23,7 @@ export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(goalEntry, goalGuide),
   withGuide(hypeTrainEntry, hypeTrainGuide),
   withGuide(pollEntry, pollGuide),
+  withGuide(labelEntry, labelGuide),
   withGuide(heatmapEntry, heatmapGuide),
   withGuide(studioEntry, studioGuide),
 ];
