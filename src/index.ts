@@ -79,5 +79,7 @@ export type { OvlStudio } from './components/studio/ovl-studio.js';
 export type { OvlHypeTrain } from './components/hype-train/ovl-hype-train.js';
 export type { OvlPoll } from './components/poll/ovl-poll.js';
 export type { OvlLabel } from './components/label/ovl-label.js';
+export type { OvlSubathon } from './components/subathon/ovl-subathon.js';
+export type { SubathonState, SubathonRates } from './components/subathon/subathon-clock.js';
 export type { OvlStatusPanel } from './components/status/ovl-status-panel.js';
 export type { OvlSetupCard } from './components/status/ovl-setup-card.js';

@@ -15,6 +15,7 @@ export const PACKAGE_ELEMENTS: Readonly<Record<string, string>> = {
   'hype-train': 'components/hype-train/ovl-hype-train.ts',
   poll: 'components/poll/ovl-poll.ts',
   label: 'components/label/ovl-label.ts',
+  subathon: 'components/subathon/ovl-subathon.ts',
   'status-panel': 'components/status/ovl-status-panel.ts',
   'setup-card': 'components/status/ovl-setup-card.ts',
 };

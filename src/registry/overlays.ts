@@ -8,6 +8,7 @@ import { goalEntry, goalGuide } from './goal.js';
 import { hypeTrainEntry, hypeTrainGuide } from './hype-train.js';
 import { pollEntry, pollGuide } from './poll.js';
 import { labelEntry, labelGuide } from './label.js';
+import { subathonEntry, subathonGuide } from './subathon.js';
 import { withGuide, type GuidedOverlay } from './overlay-guide.js';
 
 /**
@@ -24,6 +25,7 @@ export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(hypeTrainEntry, hypeTrainGuide),
   withGuide(pollEntry, pollGuide),
   withGuide(labelEntry, labelGuide),
+  withGuide(subathonEntry, subathonGuide),
   withGuide(heatmapEntry, heatmapGuide),
   withGuide(studioEntry, studioGuide),
 ];

@@ -18,6 +18,7 @@ import { hypeTrainOverlay } from '../../src/overlays/hype-train-overlay.js';
 import { pollOverlay } from '../../src/overlays/poll-overlay.js';
 import { pollEntry } from '../../src/registry/poll.js';
 import { labelOverlay } from '../../src/overlays/label-overlay.js';
+import { subathonOverlay } from '../../src/overlays/subathon-overlay.js';
 
 // Every overlay page of the site: vite.config.ts builds each one.
 const pages = Object.keys(import.meta.glob('../../overlays/*/index.html', { query: '?raw' })).map((path) => path.split('/').at(-2));
@@ -28,7 +29,7 @@ describe('overlay registry', () => {
   });
 
   test('each overlay definition takes its name, title and schema from its entry', () => {
-    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, labelOverlay, heatmapOverlay, studioOverlay];
+    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, labelOverlay, subathonOverlay, heatmapOverlay, studioOverlay];
     expect(definitions.map(({ entry: { name, title, schema } }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
@@ -54,6 +55,7 @@ describe('overlay registry', () => {
       poll: ['channel:read:polls', 'channel:read:predictions'],
       // A label of any kind takes the alert box's token: one link's token serves them all.
       label: [...EVENT_SCOPES],
+      subathon: [...EVENT_SCOPES],
     });
     for (const need of OVERLAYS.flatMap((entry) => entry.scopes)) expect(need.why).not.toBe('');
   });
@@ -81,7 +83,7 @@ describe('overlay registry', () => {
     expect(choices).toEqual([
       { scopes: ['chat:read'], overlays: ['chat'] },
       { scopes: [], overlays: ['stream-info', 'heatmap'] },
-      { scopes: [...EVENT_SCOPES], overlays: ['alerts', 'events', 'label'] },
+      { scopes: [...EVENT_SCOPES], overlays: ['alerts', 'events', 'label', 'subathon'] },
       { scopes: ['channel:read:goals'], overlays: ['goal'] },
       { scopes: ['channel:read:hype_train'], overlays: ['hype-train'] },
       { scopes: ['channel:read:polls', 'channel:read:predictions'], overlays: ['poll'] },
