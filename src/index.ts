@@ -81,5 +81,7 @@ export type { OvlPoll } from './components/poll/ovl-poll.js';
 export type { OvlLabel } from './components/label/ovl-label.js';
 export type { OvlSubathon } from './components/subathon/ovl-subathon.js';
 export type { SubathonState, SubathonRates } from './components/subathon/subathon-clock.js';
+export type { OvlCredits } from './components/credits/ovl-credits.js';
+export type { CreditsSection, CreditsRow } from './components/credits/credits-rows.js';
 export type { OvlStatusPanel } from './components/status/ovl-status-panel.js';
 export type { OvlSetupCard } from './components/status/ovl-setup-card.js';

@@ -16,6 +16,7 @@ export const PACKAGE_ELEMENTS: Readonly<Record<string, string>> = {
   poll: 'components/poll/ovl-poll.ts',
   label: 'components/label/ovl-label.ts',
   subathon: 'components/subathon/ovl-subathon.ts',
+  credits: 'components/credits/ovl-credits.ts',
   'status-panel': 'components/status/ovl-status-panel.ts',
   'setup-card': 'components/status/ovl-setup-card.ts',
 };

@@ -9,6 +9,7 @@ import { hypeTrainEntry, hypeTrainGuide } from './hype-train.js';
 import { pollEntry, pollGuide } from './poll.js';
 import { labelEntry, labelGuide } from './label.js';
 import { subathonEntry, subathonGuide } from './subathon.js';
+import { creditsEntry, creditsGuide } from './credits.js';
 import { withGuide, type GuidedOverlay } from './overlay-guide.js';
 
 /**
@@ -26,6 +27,7 @@ export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(pollEntry, pollGuide),
   withGuide(labelEntry, labelGuide),
   withGuide(subathonEntry, subathonGuide),
+  withGuide(creditsEntry, creditsGuide),
   withGuide(heatmapEntry, heatmapGuide),
   withGuide(studioEntry, studioGuide),
 ];

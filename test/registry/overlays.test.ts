@@ -19,6 +19,7 @@ import { pollOverlay } from '../../src/overlays/poll-overlay.js';
 import { pollEntry } from '../../src/registry/poll.js';
 import { labelOverlay } from '../../src/overlays/label-overlay.js';
 import { subathonOverlay } from '../../src/overlays/subathon-overlay.js';
+import { creditsOverlay } from '../../src/overlays/credits-overlay.js';
 
 // Every overlay page of the site: vite.config.ts builds each one.
 const pages = Object.keys(import.meta.glob('../../overlays/*/index.html', { query: '?raw' })).map((path) => path.split('/').at(-2));
@@ -29,7 +30,7 @@ describe('overlay registry', () => {
   });
 
   test('each overlay definition takes its name, title and schema from its entry', () => {
-    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, labelOverlay, subathonOverlay, heatmapOverlay, studioOverlay];
+    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, labelOverlay, subathonOverlay, creditsOverlay, heatmapOverlay, studioOverlay];
     expect(definitions.map(({ entry: { name, title, schema } }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
@@ -56,6 +57,7 @@ describe('overlay registry', () => {
       // A label of any kind takes the alert box's token: one link's token serves them all.
       label: [...EVENT_SCOPES],
       subathon: [...EVENT_SCOPES],
+      credits: [...EVENT_SCOPES],
     });
     for (const need of OVERLAYS.flatMap((entry) => entry.scopes)) expect(need.why).not.toBe('');
   });
@@ -83,7 +85,7 @@ describe('overlay registry', () => {
     expect(choices).toEqual([
       { scopes: ['chat:read'], overlays: ['chat'] },
       { scopes: [], overlays: ['stream-info', 'heatmap'] },
-      { scopes: [...EVENT_SCOPES], overlays: ['alerts', 'events', 'label', 'subathon'] },
+      { scopes: [...EVENT_SCOPES], overlays: ['alerts', 'events', 'label', 'subathon', 'credits'] },
       { scopes: ['channel:read:goals'], overlays: ['goal'] },
       { scopes: ['channel:read:hype_train'], overlays: ['hype-train'] },
       { scopes: ['channel:read:polls', 'channel:read:predictions'], overlays: ['poll'] },
