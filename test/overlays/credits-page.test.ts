@@ -12,6 +12,7 @@ import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
 import { clearSiteHistories, putRecordsIn, storedRecordsIn } from '../helpers/history.js';
 import { fake } from '../helpers/fake-servers.js';
+import { cheerTwice, goLive } from '../helpers/stream-session.js';
 
 /**
  * End credits as a streamer rolls them: the built page against the fake EventSub and Helix
@@ -34,7 +35,6 @@ async function open(tag: string, query = '', options = {}): Promise<OverlayPage>
   await expect.poll(async () => (await page.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
   return page;
 }
-const liveSince = (ms: number) => commands.httpSetStream(FIXTURE_CHANNEL_ID, { id: 's1', user_id: FIXTURE_CHANNEL_ID, user_login: 'teststreamer', user_name: 'TestStreamer', game_id: '1', game_name: 'Chess', type: 'live', title: 'Title', viewer_count: 10, started_at: new Date(ms).toISOString(), language: 'en', thumbnail_url: '', tags: [], is_mature: false });
 /** Each section shown: its title and its rows' text. */
 const rolled = (page: OverlayPage) =>
   page.eval<{ title: string; rows: string[] }[]>(
@@ -42,15 +42,11 @@ const rolled = (page: OverlayPage) =>
   );
 
 const viewer = (id: string, name: string) => ({ user_id: id, user_login: name.toLowerCase(), user_name: name });
-async function cheer(id: string, name: string, bits: number): Promise<void> {
-  await commands.esNotify('channel.cheer', { ...REFERENCE_EVENTS['channel.cheer'], ...viewer(id, name), bits });
-  await commands.esNotify('channel.bits.use', { ...REFERENCE_EVENTS['channel.bits.use'], ...viewer(id, name), bits });
-}
 
 describe('credits page (production build) against the fake EventSub and Helix servers', { timeout: 60_000 }, () => {
   test('a recorded session in the right sections, in parameter order with their titles (the default past the list), names summed; replays, tests and last night left out', async () => {
     const tag = `credits-${++counter}`;
-    await liveSince(Date.now() - 60_000);
+    await goLive(Date.now() - 60_000);
     const first = await open(tag);
     await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('11', 'Ann') });
     await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('12', 'Ben') });
@@ -59,9 +55,9 @@ describe('credits page (production build) against the fake EventSub and Helix se
     // One gifter of 3 and then 5 subs: one row of 8.
     await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], ...viewer('15', 'Eve'), total: 3 });
     await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], ...viewer('15', 'Eve'), total: 5 });
-    await cheer('16', 'Fay', 100);
-    await cheer('17', 'Gus', 500);
-    await cheer('16', 'Fay', 250);
+    await cheerTwice('16', 'Fay', 100);
+    await cheerTwice('17', 'Gus', 500);
+    await cheerTwice('16', 'Fay', 250);
     await commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: '18', from_broadcaster_user_login: 'hal', from_broadcaster_user_name: 'Hal', viewers: 42 });
     await expect.poll(async () => (await storedRecordsIn(first, FIXTURE_CHANNEL_ID)).length).toBe(10);
     const [follow] = ((await storedRecordsIn(first, FIXTURE_CHANNEL_ID)) as HistoryRecord[]).filter((r) => r.event.kind === 'follow');
@@ -103,7 +99,7 @@ describe('credits page (production build) against the fake EventSub and Helix se
 
   test('rolls by itself when the stream goes offline', async () => {
     const tag = `credits-${++counter}`;
-    await liveSince(Date.now() - 60_000);
+    await goLive(Date.now() - 60_000);
     const page = await open(tag, '', { clock: true });
     await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('31', 'Jo') });
     await expect.poll(advancingBy(page, 60_000, () => page.text('ovl-status-panel', '.note')), { timeout: 10_000 }).not.toContain('the stream went offline: rolling the credits');
@@ -115,7 +111,7 @@ describe('credits page (production build) against the fake EventSub and Helix se
     const tag = `credits-${++counter}`;
     const markup = '<img src=x onerror="document.title=1"><b>Bold</b>';
     const first = await open(tag);
-    await cheer('41', markup, 100);
+    await cheerTwice('41', markup, 100);
     await expect.poll(async () => (await storedRecordsIn(first, FIXTURE_CHANNEL_ID)).length).toBe(1);
     const page = await open(tag, '&roll&speed=5');
     expect(await rolled(page)).toEqual([{ title: 'Cheers', rows: [`${markup} 100`] }]);

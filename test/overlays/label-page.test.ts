@@ -7,6 +7,7 @@ import type { HistoryRecord } from '../../src/sources/history/history-record.js'
 import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { clearSiteHistories, putRecordsIn, storedRecordsIn } from '../helpers/history.js';
 import { fake } from '../helpers/fake-servers.js';
+import { cheerTwice, goLive } from '../helpers/stream-session.js';
 
 /**
  * Labels as a streamer adds them: pages of the production build against the fake EventSub and
@@ -35,16 +36,9 @@ const shown = async (page: OverlayPage) => (await page.text('ovl-label', '[part=
 const notes = (page: OverlayPage) => page.text('ovl-status-panel', '.note');
 const stored = async (page: OverlayPage) => (await storedRecordsIn(page, FIXTURE_CHANNEL_ID)) as HistoryRecord[];
 
-/** One cheer as Twitch reports it: twice, as `channel.cheer` and as `channel.bits.use` (§3: never count both). */
-async function cheerBy(id: string, name: string, bits: number): Promise<void> {
-  const user = { user_id: id, user_login: name.toLowerCase(), user_name: name };
-  await commands.esNotify('channel.cheer', { ...REFERENCE_EVENTS['channel.cheer'], ...user, bits });
-  await commands.esNotify('channel.bits.use', { ...REFERENCE_EVENTS['channel.bits.use'], ...user, bits });
-}
-const cheer = (name: string, bits: number) => cheerBy(`7${name.length}${bits}`, name, bits);
+const cheer = (name: string, bits: number) => cheerTwice(`7${name.length}${bits}`, name, bits);
 const follow = (n: number) => ({ ...REFERENCE_EVENTS['channel.follow'], user_id: String(8000 + n), user_login: `fan${n}`, user_name: `Fan${n}` });
 const raid = (name: string, viewers: number) => ({ ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: String(6000 + viewers), from_broadcaster_user_login: name.toLowerCase(), from_broadcaster_user_name: name, viewers });
-const liveSince = (ms: number) => commands.httpSetStream(FIXTURE_CHANNEL_ID, { id: 's1', user_id: FIXTURE_CHANNEL_ID, user_login: 'teststreamer', user_name: 'TestStreamer', game_id: '1', game_name: 'Chess', type: 'live', title: 'Title', viewer_count: 10, started_at: new Date(ms).toISOString(), language: 'en', thumbnail_url: '', tags: [], is_mature: false });
 
 /** Opens the page, lets Twitch send `send`, waits until the history holds `count` records, and closes it: the history the next page reads. */
 async function historyOf(show: string, tag: string, count: number, send: () => Promise<void>): Promise<void> {
@@ -81,11 +75,11 @@ describe('label page (production build) against the fake EventSub and Helix serv
 
   test('top cheerer of this stream: since Helix’s started_at, one name summed, a cheer Twitch reports twice counted once', async () => {
     const tag = `label-${++counter}`;
-    await liveSince(Date.now() - 60_000);
+    await goLive(Date.now() - 60_000);
     await historyOf('top-cheerer', tag, 3, async () => {
-      await cheerBy('501', 'Alice', 300);
-      await cheerBy('502', 'Bob', 500);
-      await cheerBy('501', 'Alice', 300);
+      await cheerTwice('501', 'Alice', 300);
+      await cheerTwice('502', 'Bob', 500);
+      await cheerTwice('501', 'Alice', 300);
     });
     const opened = await open('show=top-cheerer&template={name} has {amount}', tag);
     // A big cheer from before this stream began (a record of last night): not this stream's.
@@ -98,15 +92,15 @@ describe('label page (production build) against the fake EventSub and Helix serv
     expect(await shown(label)).toBe('Alice has 600');
     expect(await notes(label)).toContainEqual(expect.stringMatching(/^this stream: since .* \(live\)$/));
     // Bob's 150 more: one cheer, reported twice by Twitch, counts once.
-    await cheerBy('502', 'Bob', 150);
+    await cheerTwice('502', 'Bob', 150);
     await expect.poll(() => shown(label)).toBe('Bob has 650');
-    await cheerBy('501', 'Alice', 100);
+    await cheerTwice('501', 'Alice', 100);
     await expect.poll(() => shown(label)).toBe('Alice has 700');
   });
 
   test('counts of this stream: followers, subs (a gift bomb of 5 is 5, its per-recipient subs not again), bits', async () => {
     const tag = `label-${++counter}`;
-    await liveSince(Date.now() - 60_000);
+    await goLive(Date.now() - 60_000);
     await historyOf('followers', tag, 2, async () => {
       for (const n of [1, 2]) await commands.esNotify('channel.follow', follow(n));
     });
@@ -132,7 +126,7 @@ describe('label page (production build) against the fake EventSub and Helix serv
 
   test('latest raid and gift, and top gifter, with the empty text until there is one', async () => {
     const tag = `label-${++counter}`;
-    await liveSince(Date.now() - 60_000);
+    await goLive(Date.now() - 60_000);
     const raidLabel = await open('show=latest-raid&empty=No raid yet', tag);
     const gift = await open('show=latest-gift', tag);
     const gifter = await open('show=top-gifter', tag);
@@ -155,7 +149,7 @@ describe('label page (production build) against the fake EventSub and Helix serv
     const [request] = (await commands.httpRequests('/helix/bits/leaderboard')).slice(-1);
     expect(request?.url).toBe('/helix/bits/leaderboard?count=10&period=week');
     // Topramens (6,900) cheers 6,000 more and leads.
-    await cheerBy('7168163', 'Topramens', 6000);
+    await cheerTwice('7168163', 'Topramens', 6000);
     await expect.poll(() => shown(label)).toBe('Topramens – 12,900 bits');
     const allTime = await open('show=top-cheerer-all-time&template={name}', tag);
     expect(await shown(allTime)).toBe('TundraCowboy');
@@ -197,7 +191,7 @@ describe('label page (production build) against the fake EventSub and Helix serv
     const board = await open('show=top-cheerer-week', tag);
     expect(await shown(board)).toBe(`${markup} – 500 bits`);
     const cheered = await open('show=top-cheerer', tag);
-    await cheerBy('90000312', markup, 5);
+    await cheerTwice('90000312', markup, 5);
     await expect.poll(() => shown(cheered)).toBe(`${markup} – 5 bits`);
     for (const page of [latest, board, cheered]) expect(await page.eval<number>(`document.querySelector('ovl-label').shadowRoot.querySelectorAll('img, b').length`)).toBe(0);
   });

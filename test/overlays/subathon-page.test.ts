@@ -8,6 +8,7 @@ import type { HistoryRecord } from '../../src/sources/history/history-record.js'
 import { openPage, type OverlayPage } from '../helpers/page.js';
 import { clearSiteHistories, putRecordsIn, storedRecordsIn } from '../helpers/history.js';
 import { fake } from '../helpers/fake-servers.js';
+import { cheerTwice } from '../helpers/stream-session.js';
 
 /**
  * The subathon timer as a streamer runs it: pages of the production build in one browser
@@ -54,11 +55,7 @@ async function totalReaches(page: OverlayPage, totalMs: number): Promise<Subatho
 
 const subscribe = (userId: string, tier = '1000', isGift = false) => commands.esNotify('channel.subscribe', { ...REFERENCE_EVENTS['channel.subscribe'], user_id: userId, tier, is_gift: isGift });
 const raid = (viewers: number) => commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: String(4000 + viewers), viewers });
-async function cheer(bits: number): Promise<void> {
-  // One cheer, reported twice by Twitch (§3): as channel.cheer and as channel.bits.use.
-  await commands.esNotify('channel.cheer', { ...REFERENCE_EVENTS['channel.cheer'], bits });
-  await commands.esNotify('channel.bits.use', { ...REFERENCE_EVENTS['channel.bits.use'], bits });
-}
+const cheer = (bits: number) => cheerTwice('1234', 'Cool_User', bits);
 
 describe('subathon page (production build) against the fake EventSub server', { timeout: 60_000 }, () => {
   test('waits for the first qualifying event, then each extends it by its amount: a gift bomb and a cheer Twitch reports twice count once', async () => {
