@@ -25,9 +25,9 @@ export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(goalEntry, goalGuide),
   withGuide(hypeTrainEntry, hypeTrainGuide),
   withGuide(pollEntry, pollGuide),
+  withGuide(heatmapEntry, heatmapGuide),
+  withGuide(studioEntry, studioGuide),
   withGuide(labelEntry, labelGuide),
   withGuide(subathonEntry, subathonGuide),
   withGuide(creditsEntry, creditsGuide),
-  withGuide(heatmapEntry, heatmapGuide),
-  withGuide(studioEntry, studioGuide),
 ];

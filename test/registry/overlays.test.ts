@@ -30,7 +30,7 @@ describe('overlay registry', () => {
   });
 
   test('each overlay definition takes its name, title and schema from its entry', () => {
-    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, labelOverlay, subathonOverlay, creditsOverlay, heatmapOverlay, studioOverlay];
+    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, heatmapOverlay, studioOverlay, labelOverlay, subathonOverlay, creditsOverlay];
     expect(definitions.map(({ entry: { name, title, schema } }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
