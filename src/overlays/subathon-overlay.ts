@@ -30,6 +30,24 @@ function ratesOf(config: ConfigOf<typeof subathonSchema>): SubathonRates {
   };
 }
 
+/**
+ * Calls `lead` once this page is the one timer page of the origin and broadcaster that counts:
+ * the first to ask holds a Web Lock until it closes, and the next takes over. Pages that read
+ * each other's writes through `localStorage` can miss a write made a moment before in another
+ * page, so two counting pages could count one event twice; one counting page cannot. Where Web
+ * Locks are missing (OBS's local files, on plain http) every page counts, each skipping the ids
+ * it finds stored. A replay's clock is its own, and it leads it at once. The lead ends with
+ * `until`.
+ */
+function leadWhenFree(userId: string, alone: boolean, until: Promise<void>, lead: () => void): void {
+  if (alone || typeof navigator === 'undefined' || !navigator.locks) return lead();
+  void navigator.locks.request(`${subathonKey(userId)}:lead`, () => {
+    lead();
+    // Held until the overlay stops (or the page closes, when the browser lets go).
+    return until;
+  });
+}
+
 /** What the dock's timer command does to the state, at `now`. */
 function obey(state: SubathonState, command: TimerCommand, lengthMs: number, now: number): SubathonState {
   switch (command.action) {
@@ -74,7 +92,9 @@ export const subathonOverlay: OverlayDefinition<typeof subathonSchema> = {
       element.state = state;
       return state;
     };
-    const count = (event: StreamEvent, at: number) => show(store.update((state) => countEvent(state ?? newSubathon(lengthMs, at), event, at, rates).state));
+    // Only the leading page counts and obeys the dock; the others draw what it stores.
+    let leading = false;
+    const count = (event: StreamEvent, at: number) => leading && show(store.update((state) => countEvent(state ?? newSubathon(lengthMs, at), event, at, rates).state));
     const live = (record: HistoryRecord) => record.origin === 'live' && TIMER_KINDS.includes(record.event.kind) && count(record.event, record.receivedAt);
 
     const stored = store.read();
@@ -82,21 +102,31 @@ export const subathonOverlay: OverlayDefinition<typeof subathonSchema> = {
     if (config.start === 'now') state = show(store.update((found) => startAt(found ?? state, Date.now())));
     if (store.problem) env.note(`subathon: ${store.problem}`, 'subathon-store');
     env.note(stored ? `subathon: carried on from the stored timer (${stored.phase})` : 'subathon: a new timer', 'subathon');
-    if (feed.history) {
-      const history = await feed.history;
-      // What arrived while this page was away (stored by the page that held the connection).
-      if (stored) for (const record of await history.since(state.seenUntil - CATCH_UP_MS, { origins: ['live'], kinds: TIMER_KINDS })) live(record);
-      // What other pages store from now on: events of this session this page may not receive itself.
-      history.subscribe(live);
-    }
+    const history = feed.history && (await feed.history);
+    // What other pages store from now on: events of this session this page may not receive itself.
+    history?.subscribe(live);
     feed.events.addEventListener('event', (e) => count(e.detail, Date.now()));
     store.watch(show);
+    const stopped = new Promise<void>((done) =>
+      feed.events.addEventListener('status', () => {
+        if (feed.events.status.state !== 'stopped') return;
+        leading = false;
+        done();
+      }),
+    );
+    leadWhenFree(feed.userId, Boolean(env.replay), stopped, async () => {
+      leading = true;
+      env.note('subathon: this page counts the events (the other timer pages show its clock)', 'subathon-lead');
+      // What arrived while no page was counting: this page away for a reload, or the last leader closing.
+      const from = (store.read() ?? state).seenUntil - (stored ? CATCH_UP_MS : 0);
+      if (history) for (const record of await history.since(from, { origins: ['live'], kinds: TIMER_KINDS })) live(record);
+    });
 
     const parts: ControlledParts = {
       sources: feed.sources,
       element,
       control(command: WidgetCommand) {
-        if (command.kind === 'timer') show(store.update((found) => obey(found ?? newSubathon(lengthMs, Date.now()), command, lengthMs, Date.now())));
+        if (command.kind === 'timer' && leading) show(store.update((found) => obey(found ?? newSubathon(lengthMs, Date.now()), command, lengthMs, Date.now())));
       },
     };
     return parts;

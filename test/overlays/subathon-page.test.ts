@@ -115,11 +115,15 @@ describe('subathon page (production build) against the fake EventSub server', { 
     expect((await timer(page))?.totalMs).toBe(50 * MIN);
   });
 
-  test('a second timer page shows the same clock and nothing is counted twice; across an owner handover too', async () => {
+  test('a second timer page shows the same clock and nothing is counted twice (one page counts); across an owner handover too', async () => {
     const tag = `subathon-${++counter}`;
     const first = await open('subathon', tag, '&start=now&length=10&tier1=1');
     const second = await open('subathon', tag, '&start=now&length=10&tier1=1');
     expect([await owns(first), await owns(second)]).toEqual([true, false]);
+    // One timer page counts, the other draws what it stores.
+    const leads = async (page: OverlayPage) => (await notes(page)).some((note) => note.startsWith('subathon: this page counts'));
+    await expect.poll(() => leads(first)).toBe(true);
+    expect(await leads(second)).toBe(false);
     const start = (await timer(first))!;
     await subscribe('7001');
     await totalReaches(second, 11 * MIN);
@@ -128,6 +132,7 @@ describe('subathon page (production build) against the fake EventSub server', { 
     // The owner closes; the second page takes the connection over.
     await close(first);
     await expect.poll(() => owns(second), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => leads(second)).toBe(true);
     await expect.poll(async () => (await second.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
     await subscribe('7002');
     await subscribe('7003');
