@@ -5,6 +5,7 @@ import type { EventKind } from '../domain/stream-event.js';
 import type { WidgetCommand } from '../domain/widget-commands.js';
 import { getStreams } from '../twitch/helix-api.js';
 import type { HelixClient } from '../twitch/helix-client.js';
+import type { Source } from '../core/source.js';
 import { CreditsRoll, type CreditsSectionName } from '../components/credits/credits-rows.js';
 import type { ControlledParts } from './controlled-parts.js';
 import { connectStreamEvents } from './stream-event-feed.js';
@@ -13,13 +14,14 @@ import '../components/credits/ovl-credits.js';
 
 const CREDIT_KINDS: readonly EventKind[] = ['follow', 'sub', 'resub', 'gift', 'cheer', 'raid'];
 /** How often Helix is asked whether the stream is still live. */
-export const OFFLINE_CHECK_MS = 60_000;
+const OFFLINE_CHECK_MS = 60_000;
 
 /**
- * Calls `offline` once when the channel, live at some check, is not at the next. Helix answers
- * an offline channel with no stream; a failed check changes nothing (the next one decides).
+ * Calls `offline` once when the channel, live at some check, is not at the next, until the
+ * overlay's `events` stop. Helix answers an offline channel with no stream; a failed check
+ * changes nothing (the next one decides).
  */
-function watchOffline(helix: HelixClient, userId: string, env: OverlayEnv, offline: () => void): void {
+function watchOffline(helix: HelixClient, userId: string, events: Source, env: OverlayEnv, offline: () => void): void {
   let wasLive = false;
   const check = async () => {
     try {
@@ -32,7 +34,7 @@ function watchOffline(helix: HelixClient, userId: string, env: OverlayEnv, offli
     } catch (error) {
       env.note(`could not ask Twitch whether the stream is live: ${error instanceof Error ? error.message : String(error)}`, 'credits-offline');
     }
-    env.schedule(() => void check(), OFFLINE_CHECK_MS);
+    if (events.status.state !== 'stopped') env.schedule(() => void check(), OFFLINE_CHECK_MS);
   };
   void check();
 }
@@ -75,7 +77,7 @@ export const creditsOverlay: OverlayDefinition<typeof creditsSchema> = {
       element.roll();
     };
     if (config.roll || env.demo) start();
-    if (config.rollOffline && !env.demo && !env.replay) watchOffline(feed.helix, feed.userId, env, start);
+    if (config.rollOffline && !env.demo && !env.replay) watchOffline(feed.helix, feed.userId, feed.events, env, start);
 
     const parts: ControlledParts = {
       sources: feed.sources,
