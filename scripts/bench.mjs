@@ -269,7 +269,7 @@ async function widgetPages(browser, server, { siteOrigin, devOrigin }, seconds =
     const credits = await context.newPage();
     await credits.goto(pageUrl('credits', 'debug&roll&speed=120'));
     await connected(credits);
-    const rows = await credits.waitForFunction(() => document.querySelector('ovl-credits')?.shadowRoot?.querySelectorAll('[part="row"]').length, null, { timeout: 20_000 });
+    const rows = await (await credits.waitForFunction(() => document.querySelector('ovl-credits')?.shadowRoot?.querySelectorAll('[part="row"]').length, null, { timeout: 20_000 })).jsonValue();
     const intervals = await credits.evaluate(
       (ms) =>
         new Promise((resolve) => {
@@ -285,7 +285,7 @@ async function widgetPages(browser, server, { siteOrigin, devOrigin }, seconds =
       seconds * 1000,
     );
     await credits.close();
-    console.log(`\nEnd credits (issue 21): the built page at 1920×1080 rolling ${(await rows.jsonValue()).toLocaleString('en')} names (${stored.toLocaleString('en')} follows stored), 120 px/s, ${seconds} s of rAF intervals:`);
+    console.log(`\nEnd credits (issue 21): the built page at 1920×1080 rolling ${rows.toLocaleString('en')} names (${stored.toLocaleString('en')} follows stored), 120 px/s, ${seconds} s of rAF intervals:`);
     console.log(`  frame interval median ${fmt(median(intervals))} ms, p95 ${fmt(percentile(intervals, 95))} ms, max ${fmt(Math.max(...intervals))} ms (${intervals.length} frames)`);
 
     const busy = async (url, ready) => {
