@@ -46,6 +46,9 @@ describe('dist/ served from a sub-path', () => {
       `${SUB_PATH}overlays/poll/`,
       `${SUB_PATH}overlays/heatmap/`,
       `${SUB_PATH}overlays/studio/`,
+      `${SUB_PATH}overlays/label/`,
+      `${SUB_PATH}overlays/subathon/`,
+      `${SUB_PATH}overlays/credits/`,
     ]);
   });
 });
