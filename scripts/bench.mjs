@@ -288,6 +288,11 @@ async function widgetPages(browser, server, { siteOrigin, devOrigin }, seconds =
     console.log(`\nEnd credits (issue 21): the built page at 1920×1080 rolling ${rows.toLocaleString('en')} names (${stored.toLocaleString('en')} follows stored), 120 px/s, ${seconds} s of rAF intervals:`);
     console.log(`  frame interval median ${fmt(median(intervals))} ms, p95 ${fmt(percentile(intervals, 95))} ms, max ${fmt(Math.max(...intervals))} ms (${intervals.length} frames)`);
 
+    // Without ?debug (no status panel on screen): the element drawn, then a few seconds for the connection to settle.
+    const drawn = (tag) => async (page) => {
+      await page.waitForFunction((t) => document.querySelector(t)?.shadowRoot?.childElementCount, tag, { timeout: 20_000 });
+      await sleep(3000);
+    };
     const busy = async (url, ready) => {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
@@ -306,8 +311,8 @@ async function widgetPages(browser, server, { siteOrigin, devOrigin }, seconds =
     const shares = { empty: [], timer: [], label: [] };
     for (let i = 0; i < rounds; i++) {
       shares.empty.push(await busy(`${siteOrigin}/credits-bench.txt`));
-      shares.timer.push(await busy(pageUrl('subathon', 'start=now&length=600'), connected));
-      shares.label.push(await busy(pageUrl('label', 'show=latest-follower'), connected));
+      shares.timer.push(await busy(pageUrl('subathon', 'start=now&length=600'), drawn('ovl-subathon')));
+      shares.label.push(await busy(pageUrl('label', 'show=latest-follower&empty=nobody yet'), drawn('ovl-label')));
     }
     console.log(`Idle cost: main-thread busy share over ${seconds} s, ${rounds} rounds interleaved, medians (an empty page of the site in the same browser beside them):`);
     for (const [name, key] of [['empty page', 'empty'], ['subathon timer, counting down', 'timer'], ['label, idle', 'label']]) console.log(`  ${name.padEnd(30)} ${fmt(median(shares[key]), 2)} %`);
