@@ -5,9 +5,10 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- site` or `-- package` runs one part only.
+// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- site`, `-- widgets` or `-- package` runs one part only.
 // `emote-wall` is issue 24's run: the built emote wall on the real path (below).
 // `dock` is issue 20's control dock (scripts/bench-dock.mjs): frame → feed row and alerts, dock commands, first paint over a full history, idle.
+// `widgets` is issue 21's run: the end credits rolling 2,000 names, and the idle cost of a running subathon timer and of a label.
 // `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
 import { rmSync } from 'node:fs';
@@ -246,6 +247,89 @@ async function busyPerEvent(context, url, eventsub, count, settleMs, raid) {
   }
 }
 
+/**
+ * Issue 21: the end credits rolling 2,000 names (each follower a row) from a filled history, the
+ * frame intervals of the rolling page measured by rAF over `seconds`; then the main thread's busy
+ * share (CDP TaskDuration over wall time) of a running subathon timer and of a label sitting idle,
+ * beside a blank page in the same browser, each over `seconds`.
+ */
+async function widgetPages(browser, server, { siteOrigin, devOrigin }, seconds = 10) {
+  const { FakeHttpServer } = await server.ssrLoadModule('/test/node/fake-http.ts');
+  const { FakeEventSubServer } = await server.ssrLoadModule('/test/node/fake-eventsub.ts');
+  const { FIXTURE_CHANNEL_ID, scopedToken } = await server.ssrLoadModule('/test/helpers/http.ts');
+  const { EVENT_SCOPES } = await server.ssrLoadModule('/src/sources/eventsub/subscription-catalog.ts');
+  const [helixServer, eventsub] = await Promise.all([FakeHttpServer.start(), FakeEventSubServer.start()]);
+  helixServer.eventsub = eventsub;
+  const pageUrl = (overlay, query) => `${siteOrigin}/overlays/${overlay}/?${query}&dev-origin=${helixServer.origin}&dev-eventsub=${encodeURIComponent(eventsub.url)}#token=${scopedToken(EVENT_SCOPES)}`;
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const connected = (page) => page.waitForFunction(() => document.querySelector('ovl-status-panel')?.shadowRoot?.querySelector('[part="chip"]')?.getAttribute('data-state') === 'connected', null, { timeout: 20_000 });
+  try {
+    const fill = await context.newPage();
+    await fill.goto(`${siteOrigin}/credits-bench.txt`);
+    const stored = await fill.evaluate(async ([module, user, n]) => (await import(module)).fillFollowers(user, n), [`${devOrigin}/test/bench/credits-fill.ts`, FIXTURE_CHANNEL_ID, 2000]);
+    await fill.close();
+
+    const credits = await context.newPage();
+    await credits.goto(pageUrl('credits', 'debug&roll&speed=120'));
+    await connected(credits);
+    const rows = await (await credits.waitForFunction(() => document.querySelector('ovl-credits')?.shadowRoot?.querySelectorAll('[part="row"]').length, null, { timeout: 20_000 })).jsonValue();
+    const intervals = await credits.evaluate(
+      (ms) =>
+        new Promise((resolve) => {
+          const times = [];
+          const end = performance.now() + ms;
+          const frame = (t) => {
+            times.push(t);
+            if (t < end) requestAnimationFrame(frame);
+            else resolve(times.slice(1).map((time, i) => time - times[i]));
+          };
+          requestAnimationFrame(frame);
+        }),
+      seconds * 1000,
+    );
+    await credits.close();
+    console.log(`\nEnd credits (issue 21): the built page at 1920×1080 rolling ${rows.toLocaleString('en')} names (${stored.toLocaleString('en')} follows stored), 120 px/s, ${seconds} s of rAF intervals:`);
+    console.log(`  frame interval median ${fmt(median(intervals))} ms, p95 ${fmt(percentile(intervals, 95))} ms, max ${fmt(Math.max(...intervals))} ms (${intervals.length} frames)`);
+
+    // Without ?debug (no status panel on screen): the element drawn, then a few seconds for the connection to settle.
+    const drawn = (tag) => async (page) => {
+      await page.waitForFunction((t) => document.querySelector(t)?.shadowRoot?.childElementCount, tag, { timeout: 20_000 });
+      await sleep(3000);
+    };
+    const busy = async (url, ready) => {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+      await page.goto(url);
+      if (ready) await ready(page);
+      await sleep(1000);
+      const [before, t0] = [await task(), Date.now()];
+      await sleep(seconds * 1000);
+      const share = (100 * (await task()) - 100 * before) / ((Date.now() - t0) / 1000);
+      await page.close();
+      return share;
+    };
+    const rounds = 3;
+    const shares = { empty: [], timer: [], label: [] };
+    for (let i = 0; i < rounds; i++) {
+      // A blank page: a missing path of the site would get the setup page, previews running (the preview server's fallback).
+      shares.empty.push(await busy('about:blank'));
+      shares.timer.push(await busy(pageUrl('subathon', 'start=now&length=600'), drawn('ovl-subathon')));
+      shares.label.push(await busy(pageUrl('label', 'show=latest-follower&empty=nobody yet'), drawn('ovl-label')));
+    }
+    console.log(`Idle cost: main-thread busy share over ${seconds} s, ${rounds} rounds interleaved, medians (a blank page in the same browser beside them):`);
+    for (const [name, key] of [['blank page', 'empty'], ['subathon timer, counting down', 'timer'], ['label, idle', 'label']]) console.log(`  ${name.padEnd(30)} ${fmt(median(shares[key]), 2)} %`);
+    console.log('Goals (issue 21; this run)');
+    console.log(`  credits with 2,000 names: p95 frame interval ≤ 20 ms while rolling: ${fmt(percentile(intervals, 95))} ms  ${mark(percentile(intervals, 95) <= 20)}`);
+    console.log(`  subathon timer ≤ 0.5 % busy while counting down: ${fmt(median(shares.timer), 2)} %  ${mark(median(shares.timer) <= 0.5)}`);
+    console.log(`  a label ≤ 0.3 % busy while idle: ${fmt(median(shares.label), 2)} %  ${mark(median(shares.label) <= 0.3)}`);
+  } finally {
+    await context.close();
+    await Promise.all([helixServer.close(), eventsub.close()]);
+  }
+}
+
 const only = process.argv[2];
 const wants = (part) => !only || only === part;
 
@@ -355,7 +439,7 @@ async function main() {
   const chatRuns = wants('chat') || wants('chat-providers');
   // The chat runs and the emote wall's play on the built site, fed by the local TMI server.
   const realPathRuns = chatRuns || wants('emote-wall');
-  const site = realPathRuns || wants('history') || wants('dock') || wants('site') ? await buildSite() : null;
+  const site = realPathRuns || wants('history') || wants('dock') || wants('site') || wants('widgets') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
@@ -542,6 +626,7 @@ async function main() {
       }
     }
     if (wants('site')) await setupPage(browser, `http://127.0.0.1:${builtSite.httpServer.address().port}`);
+    if (wants('widgets')) await widgetPages(browser, server, { siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}`, devOrigin: `http://127.0.0.1:${port}` });
 
     if (wants('alerts')) {
       console.log('\nAlert box: EventSub frames of every kind through the real client, normaliser and <ovl-alerts> (1 s per alert), 3 s per rate');

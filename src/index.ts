@@ -82,11 +82,17 @@ export type { OvlStreamInfo } from './components/stream-info/ovl-stream-info.js'
 export type { OvlStudio } from './components/studio/ovl-studio.js';
 export type { OvlHypeTrain } from './components/hype-train/ovl-hype-train.js';
 export type { OvlPoll } from './components/poll/ovl-poll.js';
+export type { OvlLabel } from './components/label/ovl-label.js';
+export type { OvlSubathon } from './components/subathon/ovl-subathon.js';
+export type { SubathonState, SubathonRates } from './components/subathon/subathon-clock.js';
+export type { OvlCredits } from './components/credits/ovl-credits.js';
+export type { CreditsSection, CreditsRow } from './components/credits/credits-rows.js';
 export type { OvlStatusPanel } from './components/status/ovl-status-panel.js';
 export type { OvlSetupCard } from './components/status/ovl-setup-card.js';
 export type { OvlDock } from './components/dock/ovl-dock.js';
 export type { OvlDockFeed } from './components/dock/ovl-dock-feed.js';
 export type { OvlDockAlertControls } from './components/dock/ovl-dock-alert-controls.js';
 export type { OvlDockTestButtons } from './components/dock/ovl-dock-test-buttons.js';
+export type { OvlDockWidgetControls } from './components/dock/ovl-dock-widget-controls.js';
 export type { OvlDockOverlays } from './components/dock/ovl-dock-overlays.js';
 export type { OvlDockChat } from './components/dock/ovl-dock-chat.js';

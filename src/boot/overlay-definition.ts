@@ -7,7 +7,7 @@ import type { FrameVia } from '../replay/recording.js';
 import type { Replay } from '../replay/replay.js';
 import type { FrameTap } from '../replay/recorder.js';
 import type { TokenValidation } from '../twitch/validate-token.js';
-import type { ChannelRef, ControlCommand, PresenceReport } from '../sources/control/control-protocol.js';
+import type { ChannelRef, ControlBody, PresenceReport } from '../sources/control/control-protocol.js';
 
 /** What the boot hands an overlay's `build()`. */
 export interface OverlayEnv {
@@ -55,7 +55,7 @@ export interface OverlayParts {
    * presence of the other pages (for the dock). The boot itself obeys Hide overlays and answers
    * pings; at start it replays the stored state as commands (`alert-state`, `chat-hide-user`).
    */
-  control?(message: ControlCommand | PresenceReport): void;
+  control?(message: ControlBody): void;
   /** What the page adds to its presence (see PresenceExtras). */
   presence?(): PresenceExtras;
 }

@@ -1,31 +1,11 @@
 import type { goalSchema } from '../config/goal-config.js';
 import { goalEntry } from '../registry/goal.js';
-import { getCreatorGoals, type CreatorGoal } from '../twitch/helix-api.js';
-import type { HelixClient } from '../twitch/helix-client.js';
-import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
-import type { GoalView } from '../components/goal/goal-state.js';
+import type { OverlayDefinition } from '../boot/boot.js';
+import { currentGoal } from './current-goal.js';
 import { connectStreamEvents } from './stream-event-feed.js';
 import { onEachSession } from './live-state-feed.js';
 import { assignConfig } from './assign-config.js';
 import '../components/goal/ovl-goal.js';
-
-/**
- * The goal Twitch reports now (§3.5: `GET /helix/goals`): the newest active goal of the wanted
- * types, or null. Undefined when the call failed, which is said in `?debug`: the bar then
- * stays as it is, until the next event.
- */
-async function currentGoal(helix: HelixClient, userId: string, types: readonly string[], env: OverlayEnv): Promise<GoalView | null | undefined> {
-  let goals: CreatorGoal[];
-  try {
-    goals = await getCreatorGoals(helix, userId);
-  } catch (error) {
-    env.note(`could not read the current goal from Twitch: ${error instanceof Error ? error.message : String(error)}`, 'goal');
-    return undefined;
-  }
-  const [goal] = goals.filter((g) => types.length === 0 || types.includes(g.type)).sort((a, b) => b.createdAt - a.createdAt);
-  env.note(goal ? `current goal: ${goal.current} of ${goal.target} (${goal.type})` : 'no active goal', 'goal');
-  return goal ? { id: goal.id, type: goal.type, description: goal.description, current: goal.current, target: goal.target, state: 'active' } : null;
-}
 
 /**
  * The goal bar: the channel's creator goal from Helix at start (so the bar is right before the

@@ -10,6 +10,9 @@ import { goalEntry, goalGuide } from './goal.js';
 import { hypeTrainEntry, hypeTrainGuide } from './hype-train.js';
 import { pollEntry, pollGuide } from './poll.js';
 import { dockEntry, dockGuide } from './dock.js';
+import { labelEntry, labelGuide } from './label.js';
+import { subathonEntry, subathonGuide } from './subathon.js';
+import { creditsEntry, creditsGuide } from './credits.js';
 import { withGuide, type GuidedOverlay } from './overlay-guide.js';
 
 /**
@@ -30,4 +33,7 @@ export const OVERLAYS: readonly GuidedOverlay[] = [
   withGuide(studioEntry, studioGuide),
   withGuide(emoteWallEntry, emoteWallGuide),
   withGuide(emoteComboEntry, emoteComboGuide),
+  withGuide(labelEntry, labelGuide),
+  withGuide(subathonEntry, subathonGuide),
+  withGuide(creditsEntry, creditsGuide),
 ];

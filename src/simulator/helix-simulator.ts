@@ -18,7 +18,7 @@ function json(body: unknown): Response {
 }
 
 /**
- * A `fetch` that answers Helix `/users`, `/streams`, custom rewards, creator goals and EventSub subscriptions
+ * A `fetch` that answers Helix `/users`, `/streams`, custom rewards, creator goals, the Bits leaderboard and EventSub subscriptions
  * the way Twitch does, for a demo channel
  * that went live 47 minutes ago, with a drifting viewer count and the odd title or game
  * change. HelixClient and the stream-info source parse it exactly as they parse Twitch.
@@ -49,6 +49,10 @@ export function simulatedHelixFetch(seed = 7): Fetch {
       // The goal the simulated EventSub then moves (stream-event-payloads.ts), a little behind.
       const goal = { id: 'demo-goal', broadcaster_id: DEMO_USER.id, broadcaster_name: DEMO_USER.displayName, broadcaster_login: DEMO_USER.login, type: 'follower', description: 'Road to 1,000 followers', current_amount: 930, target_amount: 1000, created_at: startedAt };
       return json({ data: [goal] });
+    }
+    if (url.pathname.endsWith('/bits/leaderboard')) {
+      const data = [['100000201', 'bitbaron', 'BitBaron', 12_500], ['100000202', 'cheery_chris', 'Cheery_Chris', 6_900]].map(([user_id, user_login, user_name, score], i) => ({ user_id, user_login, user_name, rank: i + 1, score }));
+      return json({ data, date_range: { started_at: '', ended_at: '' }, total: data.length });
     }
     if (url.pathname.endsWith('/users')) {
       return json({ data: [{ id: DEMO_USER.id, login: DEMO_USER.login, display_name: DEMO_USER.displayName, type: '', broadcaster_type: 'affiliate', description: '', profile_image_url: '', offline_image_url: '', view_count: 0, created_at: '2020-01-01T00:00:00Z' }] });

@@ -290,6 +290,15 @@ export class FakeHttpServer {
         }
         return { status: 200, headers: rate, body: this.live.get(path) ?? fixture(liveState.fixture) };
       }
+      if (path === '/helix/bits/leaderboard') {
+        if (!broadcaster && !scoped?.includes('bits:read')) return json({ error: 'Unauthorized', status: 401, message: 'Missing scope: bits:read' }, 401);
+        const period = url.searchParams.get('period') ?? 'all';
+        if (!['day', 'week', 'month', 'year', 'all'].includes(period)) return json({ error: 'Bad Request', status: 400, message: 'The value in the period query parameter is not valid' }, 400);
+        // Twitch ranks the whole period and returns the first `count` (default 10, at most 100); for `all` the date range is empty.
+        const board = fixture('helix-bits-leaderboard.json') as { data: unknown[]; date_range: unknown };
+        const data = board.data.slice(0, Math.min(Number(url.searchParams.get('count') ?? 10), 100));
+        return { status: 200, headers: rate, body: { data, date_range: period === 'all' ? { started_at: '', ended_at: '' } : board.date_range, total: data.length } };
+      }
       if (path === '/helix/bits/cheermotes') return { status: 200, headers: rate, body: fixture('helix-cheermotes.json') };
       if (path === '/helix/chat/emotes') return { status: 200, headers: rate, body: fixture('helix-channel-emotes.json') };
       if (path === '/helix/streams') {

@@ -74,9 +74,9 @@ describe('the control dock page', { timeout: 90_000 }, () => {
     const dock = await openPage('/overlays/dock/?demo', { reducedMotion: true, clock: true, width: 320, height: 480 });
     pages.push(dock);
     await expect.poll(advancingBy(dock, 1000, async () => (await feed(dock)).length), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
-    expect(await named(dock, 'H2')).toEqual(['Activity feed', 'Alert queue controls', 'Test', 'On stream', 'Overlays', 'On-stream chat']);
+    expect(await named(dock, 'H2')).toEqual(['Activity feed', 'Alert queue controls', 'Test', 'Timer and credits', 'On stream', 'Overlays', 'On-stream chat']);
     const buttons = await named(dock, 'BUTTON');
-    for (const name of ['Replay', 'Pause alerts', 'Skip alert', 'Mute alert sounds', 'Clear queue', 'Hide overlays', ...EVENT_KINDS.map((kind) => `Test ${kind}`)]) expect(buttons).toContain(name);
+    for (const name of ['Replay', 'Pause alerts', 'Skip alert', 'Mute alert sounds', 'Clear queue', 'Hide overlays', 'Start timer', 'Pause timer', 'Resume timer', 'Add time', 'Reset timer', 'Roll credits', ...EVENT_KINDS.map((kind) => `Test ${kind}`)]) expect(buttons).toContain(name);
     // The dock lists itself among the open pages, as the demo's EventSub page of its own.
     await expect.poll(advancingBy(dock, 1000, () => inDock(dock, 'ovl-dock-overlays', '[part="page"]', 'data-overlay'))).toEqual(['dock']);
     await expect.poll(advancingBy(dock, 1000, async () => (await dock.text('ovl-dock-chat', '[part="message"]')).length), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -233,6 +233,43 @@ describe('the control dock page', { timeout: 90_000 }, () => {
     const later = await open('chat', tag, `&channel=${LOGIN}&emotes=`);
     await commands.tmiPush(LOGIN, [privmsg(LOGIN, 'sneaky', { login: 'troll', displayName: 'Troll', userId: '802' }), privmsg(LOGIN, 'hi all', { login: 'bob', displayName: 'Bob', userId: '803' })]);
     await expect.poll(() => onStream(later)).toEqual(['hi all']);
+  });
+
+  test('Start timer, Pause timer, Resume timer, Add time and Reset timer drive the subathon timer; Roll credits rolls the end credits', async () => {
+    const tag = `dock-${++counter}`;
+    const dock = await openDock(tag);
+    const timer = await open('subathon', tag, '&length=10');
+    const credits = await open('credits', tag, '&roll-offline=false');
+    const phase = async () => (await timer.attr('ovl-subathon', '[part="clock"]', 'data-phase'))[0] ?? null;
+    const clock = async () => (await timer.text('ovl-subathon', '[part="clock"]'))[0] ?? '';
+    const secondsLeft = async () => {
+      const [h, m, sec] = (await clock()).split(':').map(Number);
+      return h! * 3600 + m! * 60 + sec!;
+    };
+    expect(await phase()).toBe('waiting');
+    // The timer page takes its Web Lock (one page counts and obeys) in a task of its own.
+    await expect.poll(async () => (await click(dock, 'Start timer'), phase())).toBe('running');
+    await click(dock, 'Pause timer');
+    await expect.poll(phase).toBe('paused');
+    await click(dock, 'Resume timer');
+    await expect.poll(phase).toBe('running');
+    // Seconds tick meanwhile: each press moves the clock by its minutes, less what ran since.
+    const before = await secondsLeft();
+    expect(before).toBeGreaterThan(9 * 60);
+    await click(dock, 'Add time');
+    await expect.poll(secondsLeft).toBeGreaterThan(before + 4 * 60);
+    expect(await secondsLeft()).toBeLessThanOrEqual(before + 5 * 60);
+    const added = await secondsLeft();
+    await commands.pageFill(dock.id, 'ovl-dock >> ovl-dock-widget-controls >> input[type="number"]', '-3');
+    await click(dock, 'Add time');
+    await expect.poll(secondsLeft).toBeLessThan(added - 2 * 60);
+    expect(await secondsLeft()).toBeGreaterThan(added - 4 * 60);
+    await click(dock, 'Reset timer');
+    await expect.poll(phase).toBe('waiting');
+
+    expect(await credits.eval('document.querySelector("ovl-credits").rolling')).toBe(false);
+    await click(dock, 'Roll credits');
+    await expect.poll(() => credits.eval('document.querySelector("ovl-credits").rolling')).toBe(true);
   });
 
   test('messages of another protocol version, another channel or a malformed shape are ignored', async () => {

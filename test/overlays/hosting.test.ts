@@ -49,6 +49,9 @@ describe('dist/ served from a sub-path', () => {
       `${SUB_PATH}overlays/studio/`,
       `${SUB_PATH}overlays/emote-wall/`,
       `${SUB_PATH}overlays/emote-combo/`,
+      `${SUB_PATH}overlays/label/`,
+      `${SUB_PATH}overlays/subathon/`,
+      `${SUB_PATH}overlays/credits/`,
     ]);
   });
 });

@@ -20,6 +20,9 @@ import { pollEntry } from '../../src/registry/poll.js';
 import { dockOverlay } from '../../src/overlays/dock-overlay.js';
 import { emoteWallOverlay } from '../../src/overlays/emote-wall-overlay.js';
 import { emoteComboOverlay } from '../../src/overlays/emote-combo-overlay.js';
+import { labelOverlay } from '../../src/overlays/label-overlay.js';
+import { subathonOverlay } from '../../src/overlays/subathon-overlay.js';
+import { creditsOverlay } from '../../src/overlays/credits-overlay.js';
 
 // Every overlay page of the site: vite.config.ts builds each one.
 const pages = Object.keys(import.meta.glob('../../overlays/*/index.html', { query: '?raw' })).map((path) => path.split('/').at(-2));
@@ -30,7 +33,7 @@ describe('overlay registry', () => {
   });
 
   test('each overlay definition takes its name, title and schema from its entry', () => {
-    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, dockOverlay, heatmapOverlay, studioOverlay, emoteWallOverlay, emoteComboOverlay];
+    const definitions = [chatOverlay, streamInfoOverlay, alertsOverlay, eventsOverlay, goalOverlay, hypeTrainOverlay, pollOverlay, dockOverlay, heatmapOverlay, studioOverlay, emoteWallOverlay, emoteComboOverlay, labelOverlay, subathonOverlay, creditsOverlay];
     expect(definitions.map(({ entry: { name, title, schema } }) => ({ name, title, schema }))).toEqual(OVERLAYS.map(({ name, title, schema }) => ({ name, title, schema })));
   });
 
@@ -59,6 +62,10 @@ describe('overlay registry', () => {
       poll: ['channel:read:polls', 'channel:read:predictions'],
       // The dock's feed lists what the alert boxes show.
       dock: [...EVENT_SCOPES],
+      // A label of any kind takes the alert box's token: one link's token serves them all.
+      label: [...EVENT_SCOPES],
+      subathon: [...EVENT_SCOPES],
+      credits: [...EVENT_SCOPES],
     });
     for (const need of OVERLAYS.flatMap((entry) => entry.scopes)) expect(need.why).not.toBe('');
   });
@@ -86,7 +93,7 @@ describe('overlay registry', () => {
     expect(choices).toEqual([
       { scopes: ['chat:read'], overlays: ['chat'] },
       { scopes: [], overlays: ['stream-info', 'heatmap'] },
-      { scopes: [...EVENT_SCOPES], overlays: ['alerts', 'events', 'dock'] },
+      { scopes: [...EVENT_SCOPES], overlays: ['alerts', 'events', 'dock', 'label', 'subathon', 'credits'] },
       { scopes: ['channel:read:goals'], overlays: ['goal'] },
       { scopes: ['channel:read:hype_train'], overlays: ['hype-train'] },
       { scopes: ['channel:read:polls', 'channel:read:predictions'], overlays: ['poll'] },

@@ -8,12 +8,13 @@ import { dockSectionStyles } from './dock-styles.js';
 import './ovl-dock-feed.js';
 import './ovl-dock-alert-controls.js';
 import './ovl-dock-test-buttons.js';
+import './ovl-dock-widget-controls.js';
 import './ovl-dock-overlays.js';
 
 /**
  * The streamer's control dock, laid out for an OBS Custom Browser Dock (300–500 px wide, any
- * height): the Activity feed, the Alert queue controls, the Test buttons, the Hide overlays /
- * Show overlays switch, the open Overlays and, slotted in by the page (`slot="chat"`), the
+ * height): the Activity feed, the Alert queue controls, the Test buttons, the subathon timer's
+ * and end credits' buttons, the Hide overlays / Show overlays switch, the open Overlays and, slotted in by the page (`slot="chat"`), the
  * On-stream chat. It draws what the page gives it; every button fires `ovl-dock-command`,
  * which the page posts to the overlays.
  *
@@ -57,6 +58,7 @@ export class OvlDock extends LitElement {
     return html`<ovl-dock-feed .records=${this.records}></ovl-dock-feed>
       <ovl-dock-alert-controls .paused=${this.paused} .muted=${this.muted} .waiting=${waiting} .boxes=${boxes.length}></ovl-dock-alert-controls>
       <ovl-dock-test-buttons .sampleEvent=${this.sampleEvent}></ovl-dock-test-buttons>
+      <ovl-dock-widget-controls></ovl-dock-widget-controls>
       <section aria-labelledby="hide-title">
         <h2 id="hide-title">On stream</h2>
         <button class="switch ${this.overlaysHidden ? 'on' : ''}" @click=${() => sendCommand(this, { kind: 'hide', hidden: !this.overlaysHidden })}>

@@ -1,6 +1,7 @@
 import type { SourceState } from '../../core/source.js';
 import type { StreamEvent } from '../../domain/stream-event.js';
 import { isStreamEvent } from './stream-event-check.js';
+import { WIDGET_COMMAND_CHECKS, type WidgetCommand } from '../../domain/widget-commands.js';
 
 /**
  * What the dock and the overlay pages of one origin say to each other on their BroadcastChannel.
@@ -41,7 +42,9 @@ export type ControlCommand =
   /** Take a chatter's lines off the chat overlays, and keep their next ones off. */
   | { readonly kind: 'chat-hide-user'; readonly userId: string; readonly login: string }
   /** Every page answers with its presence. */
-  | { readonly kind: 'ping' };
+  | { readonly kind: 'ping' }
+  /** Start, pause, resume, extend or reset the subathon timer; roll the end credits. */
+  | WidgetCommand;
 
 /** One connection of a page, in the words of its `?debug` chip. */
 export interface SourceReport {
@@ -103,6 +106,7 @@ const isAlertsReport = (value: unknown) => isObject(value) && isCount(value.wait
 const isChatFilters = (value: unknown) => isObject(value) && Array.isArray(value.hideBots) && value.hideBots.every(isString) && isBoolean(value.hideCommands) && isBoolean(value.hideNotices);
 
 const CHECKS: Record<ControlBody['kind'], (m: Fields) => boolean> = {
+  ...WIDGET_COMMAND_CHECKS,
   replay: (m) => isStreamEvent(m.event),
   test: (m) => isStreamEvent(m.event),
   'alert-state': (m) => isBoolean(m.paused) && isBoolean(m.muted),

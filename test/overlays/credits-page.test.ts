@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { FIXTURE_CHANNEL_ID, scopedToken } from '../helpers/http.js';
+import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
+import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
+import type { HistoryRecord } from '../../src/sources/history/history-record.js';
+import { bootOverlay, type BootedOverlay } from '../../src/boot/boot.js';
+import { creditsOverlay } from '../../src/overlays/credits-overlay.js';
+import type { ControlledParts } from '../../src/overlays/controlled-parts.js';
+import type { OvlCredits } from '../../src/components/credits/ovl-credits.js';
+import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
+import { ManualSchedule } from '../helpers/manual-schedule.js';
+import { clearSiteHistories, putRecordsIn, storedRecordsIn } from '../helpers/history.js';
+import { fake } from '../helpers/fake-servers.js';
+import { cheerTwice, goLive } from '../helpers/stream-session.js';
+
+/**
+ * End credits as a streamer rolls them: the built page against the fake EventSub and Helix
+ * servers, its rows from the session the history holds, and each trigger (the `roll`
+ * parameter, the stream going offline, the dock's Roll credits).
+ */
+const pages: OverlayPage[] = [];
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.close();
+  await commands.httpSetStream(FIXTURE_CHANNEL_ID, null);
+});
+beforeEach(clearSiteHistories);
+
+let counter = 0;
+const token = scopedToken(EVENT_SCOPES);
+const url = (tag: string, query = '') => `/overlays/credits/?debug${query}&dev-origin=${fake.httpOrigin}&dev-eventsub=${encodeURIComponent(`${fake.eventsubUrl}?tag=${tag}`)}#token=${token}`;
+async function open(tag: string, query = '', options = {}): Promise<OverlayPage> {
+  const page = await openPage(url(tag, query), { reducedMotion: true, ...options });
+  pages.push(page);
+  await expect.poll(async () => (await page.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
+  return page;
+}
+/** Each section shown: its title and its rows' text. */
+const rolled = (page: OverlayPage) =>
+  page.eval<{ title: string; rows: string[] }[]>(
+    `[...document.querySelector('ovl-credits').shadowRoot.querySelectorAll('[part="section"]')].map((s) => ({ title: s.querySelector('[part="title"]').textContent, rows: [...s.querySelectorAll('[part="row"]')].map((r) => [...r.children].map((c) => c.textContent).join(' ')) }))`,
+  );
+
+const viewer = (id: string, name: string) => ({ user_id: id, user_login: name.toLowerCase(), user_name: name });
+
+describe('credits page (production build) against the fake EventSub and Helix servers', { timeout: 60_000 }, () => {
+  test('a recorded session in the right sections, in parameter order with their titles (the default past the list), names summed; replays, tests and last night left out', async () => {
+    const tag = `credits-${++counter}`;
+    await goLive(Date.now() - 60_000);
+    const first = await open(tag);
+    await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('11', 'Ann') });
+    await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('12', 'Ben') });
+    await commands.esNotify('channel.subscribe', { ...REFERENCE_EVENTS['channel.subscribe'], ...viewer('13', 'Cat') });
+    await commands.esNotify('channel.subscription.message', { ...REFERENCE_EVENTS['channel.subscription.message'], ...viewer('14', 'Dan') });
+    // One gifter of 3 and then 5 subs: one row of 8.
+    await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], ...viewer('15', 'Eve'), total: 3 });
+    await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], ...viewer('15', 'Eve'), total: 5 });
+    await cheerTwice('16', 'Fay', 100);
+    await cheerTwice('17', 'Gus', 500);
+    await cheerTwice('16', 'Fay', 250);
+    await commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: '18', from_broadcaster_user_login: 'hal', from_broadcaster_user_name: 'Hal', viewers: 42 });
+    await expect.poll(async () => (await storedRecordsIn(first, FIXTURE_CHANNEL_ID)).length).toBe(10);
+    const [follow] = ((await storedRecordsIn(first, FIXTURE_CHANNEL_ID)) as HistoryRecord[]).filter((r) => r.event.kind === 'follow');
+    await putRecordsIn(first, FIXTURE_CHANNEL_ID, [
+      { event: { ...follow!.event, id: 'replay:x:1', user: { id: '91', login: 'replayed', name: 'Replayed' } }, receivedAt: Date.now(), origin: 'replay' },
+      { event: { ...follow!.event, id: 'test:1', user: { id: '92', login: 'tested', name: 'Tested' } }, receivedAt: Date.now(), origin: 'test' },
+      { event: { ...follow!.event, id: 'last-night', user: { id: '93', login: 'lastnight', name: 'LastNight' } }, receivedAt: Date.now() - 3_600_000, origin: 'live' },
+    ]);
+    await first.close();
+    pages.splice(0);
+
+    const page = await open(tag, `&roll&speed=5&sections=cheerers,gifters,followers,subs,raiders&titles=${encodeURIComponent('Bits!,Thank you for the gifts,Welcome')}`);
+    expect(await rolled(page)).toEqual([
+      { title: 'Bits!', rows: ['Fay 350', 'Gus 500'] },
+      { title: 'Thank you for the gifts', rows: ['Eve 8'] },
+      { title: 'Welcome', rows: ['Ann', 'Ben'] },
+      { title: 'Subscribers', rows: ['Cat', 'Dan'] },
+      { title: 'Raids', rows: ['Hal 42'] },
+    ]);
+    expect(await page.text('ovl-status-panel', '.note')).toContain('credits: rolling 2 cheerers, 1 gifters, 2 followers, 2 subs, 1 raiders');
+    await page.screenshot('credits');
+    expect(await page.errors()).toEqual([]);
+  });
+
+  test('transparent until rolled; the roll moves transform only, then the credits go (or loop)', async () => {
+    const tag = `credits-${++counter}`;
+    const idle = await open(tag);
+    expect(await idle.eval<number>(`document.querySelector('ovl-credits').shadowRoot.childElementCount`)).toBe(0);
+    await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('21', 'Ivy') });
+    const once = await open(tag, '&roll&speed=2000');
+    const keyframes = await once.eval<string[]>(`[...new Set(document.querySelector('ovl-credits').shadowRoot.querySelector('[part="roll"]').getAnimations()[0].effect.getKeyframes().flatMap((k) => Object.keys(k)))].sort()`);
+    expect(keyframes.filter((key) => !['composite', 'computedOffset', 'easing', 'offset'].includes(key))).toEqual(['transform']);
+    await expect.poll(() => once.eval<boolean>(`document.querySelector('ovl-credits').rolling`)).toBe(false);
+    expect(await once.eval<number>(`document.querySelector('ovl-credits').shadowRoot.childElementCount`)).toBe(0);
+    const looping = await open(tag, '&roll&loop&speed=2000');
+    expect(await looping.eval<number>(`document.querySelector('ovl-credits').shadowRoot.querySelector('[part="roll"]').getAnimations()[0].effect.getTiming().iterations`)).toBe(null);
+    expect(await looping.eval<boolean>(`document.querySelector('ovl-credits').rolling`)).toBe(true);
+  });
+
+  test('rolls by itself when the stream goes offline', async () => {
+    const tag = `credits-${++counter}`;
+    await goLive(Date.now() - 60_000);
+    const page = await open(tag, '', { clock: true });
+    await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('31', 'Jo') });
+    await expect.poll(advancingBy(page, 60_000, () => page.text('ovl-status-panel', '.note')), { timeout: 10_000 }).not.toContain('the stream went offline: rolling the credits');
+    await commands.httpSetStream(FIXTURE_CHANNEL_ID, null);
+    await expect.poll(advancingBy(page, 60_000, () => rolled(page)), { timeout: 10_000 }).toEqual([{ title: 'New followers', rows: ['Jo'] }]);
+  });
+
+  test('names are text, never HTML', async () => {
+    const tag = `credits-${++counter}`;
+    const markup = '<img src=x onerror="document.title=1"><b>Bold</b>';
+    const first = await open(tag);
+    await cheerTwice('41', markup, 100);
+    await expect.poll(async () => (await storedRecordsIn(first, FIXTURE_CHANNEL_ID)).length).toBe(1);
+    const page = await open(tag, '&roll&speed=5');
+    expect(await rolled(page)).toEqual([{ title: 'Cheers', rows: [`${markup} 100`] }]);
+    expect(await page.eval<number>(`document.querySelector('ovl-credits').shadowRoot.querySelectorAll('img, b').length`)).toBe(0);
+  });
+
+  test('?demo rolls the simulated channel’s supporters in a loop', async () => {
+    const page = await openPage('/overlays/credits/?demo&speed=150', { reducedMotion: true, width: 960, height: 540 });
+    pages.push(page);
+    await expect.poll(async () => (await rolled(page)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    // Up from below the bottom edge: the first title comes into view.
+    const firstTitleTop = () => page.eval<number>(`document.querySelector('ovl-credits').shadowRoot.querySelector('[part="title"]').getBoundingClientRect().top`);
+    await expect.poll(firstTitleTop, { timeout: 15_000 }).toBeLessThan(120);
+    await page.screenshot('credits-demo');
+    expect((await page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
+  });
+});
+
+describe('the dock’s Roll credits', () => {
+  let root: HTMLElement;
+  let booted: BootedOverlay | undefined;
+  afterEach(() => {
+    booted?.stop();
+    root.remove();
+  });
+
+  test('control({ kind: "credits-roll" }) rolls the names so far', async () => {
+    root = document.body.appendChild(document.createElement('div'));
+    const url = new URL(`http://127.0.0.1/overlays/credits/?roll-offline=false&dev-origin=${fake.httpOrigin}&dev-eventsub=${encodeURIComponent(`${fake.eventsubUrl}?tag=credits-dock`)}#token=${token}`);
+    booted = await bootOverlay(creditsOverlay, { url, root, schedule: new ManualSchedule().schedule });
+    const parts = booted.parts as ControlledParts;
+    const element = parts.element as OvlCredits;
+    await expect.poll(() => parts.sources[0]!.status.state, { timeout: 10_000 }).toBe('connected');
+    await commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: '51', from_broadcaster_user_name: 'Kim', viewers: 7 });
+    expect(element.rolling).toBe(false);
+    await expect.poll(() => {
+      parts.control({ kind: 'credits-roll' });
+      return element.sections.flatMap((s) => s.rows.map((r) => r.name));
+    }).toContain('Kim');
+    expect(element.rolling).toBe(true);
+  });
+});
