@@ -17,14 +17,14 @@ export type WidgetCommand = TimerCommand | { readonly kind: 'credits-roll' };
 type Fields = Readonly<Record<string, unknown>>;
 
 /** Minutes one Add time may move the timer by, either way: a day. */
-const MAX_MINUTES = 24 * 60;
+export const MAX_TIMER_MINUTES = 24 * 60;
 const ACTIONS: readonly unknown[] = ['start', 'pause', 'resume', 'reset'];
 
 /** Whether a message of each kind is well formed; any page of the origin can post on the channel. */
 export const WIDGET_COMMAND_CHECKS: Readonly<Record<WidgetCommand['kind'], (message: Fields) => boolean>> = {
   timer: (m) =>
     ACTIONS.includes(m.action) ||
-    (m.action === 'add' && typeof m.minutes === 'number' && Number.isFinite(m.minutes) && Math.abs(m.minutes) <= MAX_MINUTES && typeof m.id === 'string' && m.id !== ''),
+    (m.action === 'add' && typeof m.minutes === 'number' && Number.isFinite(m.minutes) && Math.abs(m.minutes) <= MAX_TIMER_MINUTES && typeof m.id === 'string' && m.id !== ''),
   'credits-roll': () => true,
 };
 

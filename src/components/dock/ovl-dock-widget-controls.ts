@@ -1,10 +1,9 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { MAX_TIMER_MINUTES } from '../../domain/widget-commands.js';
 import { sendCommand } from './dock-command.js';
 import { dockSectionStyles } from './dock-styles.js';
 
-/** What one Add time may move the timer by, either way: a day, as the timer pages accept. */
-const MAX_MINUTES = 24 * 60;
 
 /**
  * A fresh id for one press of Add time: every timer page hears it, and their shared state counts
@@ -35,7 +34,7 @@ export class OvlDockWidgetControls extends LitElement {
 
   private readMinutes(input: HTMLInputElement): void {
     const minutes = Math.round(Number(input.value));
-    this.minutes = Number.isFinite(minutes) ? Math.max(-MAX_MINUTES, Math.min(MAX_MINUTES, minutes)) : 0;
+    this.minutes = Number.isFinite(minutes) ? Math.max(-MAX_TIMER_MINUTES, Math.min(MAX_TIMER_MINUTES, minutes)) : 0;
   }
 
   protected override render() {
@@ -49,7 +48,7 @@ export class OvlDockWidgetControls extends LitElement {
         <button @click=${timer('reset')}>Reset timer</button>
       </div>
       <div class="buttons">
-        <label>Minutes <input type="number" min=${-MAX_MINUTES} max=${MAX_MINUTES} step="1" .value=${String(this.minutes)} @input=${(e: Event) => this.readMinutes(e.target as HTMLInputElement)} /></label>
+        <label>Minutes <input type="number" min=${-MAX_TIMER_MINUTES} max=${MAX_TIMER_MINUTES} step="1" .value=${String(this.minutes)} @input=${(e: Event) => this.readMinutes(e.target as HTMLInputElement)} /></label>
         <button @click=${() => this.addTime()}>Add time</button>
         <button @click=${() => sendCommand(this, { kind: 'credits-roll' })}>Roll credits</button>
       </div>
