@@ -1,5 +1,5 @@
 import { param, type NumberParam, type ParamDocs, type StringParam } from './schema.js';
-import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
+import { ALERT_KINDS, type AlertKind } from '../domain/stream-event.js';
 import { KIND_FIELDS } from '../components/alerts/alert-fields.js';
 import { DEFAULT_PRIORITIES, DEFAULT_TEMPLATES, DEFAULT_VARIATIONS } from '../components/alerts/alert-settings.js';
 
@@ -7,9 +7,9 @@ import { DEFAULT_PRIORITIES, DEFAULT_TEMPLATES, DEFAULT_VARIATIONS } from '../co
 type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
 type KindParams<P extends string> = { [K in `${P}Template` | `${P}Sound` | `${P}Image` | `${P}Variations`]: StringParam } & { [K in `${P}Duration` | `${P}Min`]: NumberParam };
 
-export const kindKey = <K extends EventKind>(kind: K): Camel<K> => kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()) as Camel<K>;
+export const kindKey = <K extends AlertKind>(kind: K): Camel<K> => kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()) as Camel<K>;
 
-const AMOUNT: Readonly<Record<EventKind, string>> = {
+const AMOUNT: Readonly<Record<AlertKind, string>> = {
   follow: 'followers folded into it',
   sub: 'tier (1–3)',
   resub: 'months',
@@ -26,7 +26,7 @@ const AMOUNT: Readonly<Record<EventKind, string>> = {
 };
 
 /** The six parameters of one kind: `<kind>-template`, `-sound`, `-image`, `-duration`, `-min`, `-variations`. */
-function kindParams<K extends EventKind>(kind: K): KindParams<Camel<K>> {
+function kindParams<K extends AlertKind>(kind: K): KindParams<Camel<K>> {
   const key = kindKey(kind);
   return {
     [`${key}Template`]: param.string(DEFAULT_TEMPLATES[kind]),
@@ -39,7 +39,7 @@ function kindParams<K extends EventKind>(kind: K): KindParams<Camel<K>> {
 }
 
 /** What the six parameters of one kind do, in the same order. */
-function kindParamDocs<K extends EventKind>(kind: K): ParamDocs<KindParams<Camel<K>>> {
+function kindParamDocs<K extends AlertKind>(kind: K): ParamDocs<KindParams<Camel<K>>> {
   const key = kindKey(kind);
   const fields = KIND_FIELDS[kind].map((f) => `\`{${f}}\``).join(', ');
   return {
@@ -54,18 +54,18 @@ function kindParamDocs<K extends EventKind>(kind: K): ParamDocs<KindParams<Camel
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 /** Every kind's six parameters, as one object type. */
-type AllKindParams = UnionToIntersection<{ [K in EventKind]: KindParams<Camel<K>> }[EventKind]>;
+type AllKindParams = UnionToIntersection<{ [K in AlertKind]: KindParams<Camel<K>> }[AlertKind]>;
 
-const perKind = Object.assign({}, ...EVENT_KINDS.map((kind) => kindParams(kind))) as AllKindParams;
+const perKind = Object.assign({}, ...ALERT_KINDS.map((kind) => kindParams(kind))) as AllKindParams;
 
 /** URL parameters of the alerts overlay. */
 export const alertsSchema = {
   token: param.string('', { secret: true, required: true }),
   transport: param.enum(['eventsub', 'pubsub'] as const, 'eventsub'),
-  events: param.list([], EVENT_KINDS),
+  events: param.list([], ALERT_KINDS),
   duration: param.number(6, { min: 1, max: 120 }),
   maxWaiting: param.int(20, { min: 1, max: 500 }),
-  priorities: param.list(DEFAULT_PRIORITIES, EVENT_KINDS),
+  priorities: param.list(DEFAULT_PRIORITIES, ALERT_KINDS),
   followBurst: param.int(10, { min: 0, max: 600 }),
   sound: param.string(),
   volume: param.number(0.8, { min: 0, max: 1 }),
@@ -88,7 +88,7 @@ export const alertsParamDocs = /* @__PURE__ */ allParamDocs();
 function allParamDocs(): ParamDocs<typeof alertsSchema> {
   return {
     token: 'The broadcaster’s token; its scopes decide which events can alert (see above). `#fragment` only.',
-    transport: '`eventsub` (Twitch’s live API) or `pubsub` (redemptions only; retired by Twitch on 2025-04-14; compatibility only).',
+    transport: '`eventsub` (Twitch’s live API) or `pubsub` (redemptions only, no stream online/offline; retired by Twitch on 2025-04-14; compatibility only).',
     events: 'Kinds that alert; empty for all.',
     duration: 'Seconds each alert stays.',
     maxWaiting: 'Alerts that may wait; beyond this the oldest of the least important is dropped.',
@@ -102,6 +102,6 @@ function allParamDocs(): ParamDocs<typeof alertsSchema> {
     rewards: 'Only these rewards (titles or ids) alert; empty for all.',
     sounds: 'Per reward: `Reward title or id => sound URL`, separated by `|`.',
     speak: 'Rewards (titles or ids, `*` for all) whose viewer input is read aloud.',
-    ...(Object.assign({}, ...EVENT_KINDS.map((kind) => kindParamDocs(kind))) as ParamDocs<AllKindParams>),
+    ...(Object.assign({}, ...ALERT_KINDS.map((kind) => kindParamDocs(kind))) as ParamDocs<AllKindParams>),
   };
 }

@@ -2,11 +2,16 @@ import type { MessagePart } from './message-parts.js';
 import type { Redemption } from './redemption.js';
 
 /**
- * Every stream event the kit alerts on, normalised from EventSub (src/sources/eventsub/normalize.ts):
+ * Every stream event the kit knows, normalised from EventSub (src/sources/eventsub/normalize.ts):
  * camelCase, numbers checked, one `kind` to switch on. The alert box, the event list and the
  * goal / hype-train / poll widgets all read these and never the wire payloads.
  */
-export const EVENT_KINDS = ['follow', 'sub', 'resub', 'gift', 'cheer', 'raid', 'shoutout', 'hype-train', 'poll', 'prediction', 'goal', 'charity', 'redemption'] as const;
+/** The kinds the alert box plays, each with its templates, sounds and Test button. */
+export const ALERT_KINDS = ['follow', 'sub', 'resub', 'gift', 'cheer', 'raid', 'shoutout', 'hype-train', 'poll', 'prediction', 'goal', 'charity', 'redemption'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+/** The stream starting and ending: no alert plays them; they say what "this stream" is (credits, the dock). */
+export const STREAM_STATE_KINDS = ['stream-online', 'stream-offline'] as const;
+export const EVENT_KINDS = [...ALERT_KINDS, ...STREAM_STATE_KINDS] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface EventUser {
@@ -196,7 +201,22 @@ export interface RedemptionEvent extends EventBase {
   readonly message: ViewerMessage;
 }
 
-export type StreamEvent =
+/** The broadcaster went live (`stream.online`). */
+export interface StreamOnlineEvent extends EventBase {
+  readonly kind: 'stream-online';
+  /** Epoch ms the stream started (Twitch's `started_at`): where "this stream" begins. */
+  readonly startedAt: number;
+  /** `live`, or `playlist`, `watch_party`, `premiere`, `rerun` as Twitch names them. */
+  readonly streamType: string;
+}
+
+/** The broadcaster's stream ended (`stream.offline`). */
+export interface StreamOfflineEvent extends EventBase {
+  readonly kind: 'stream-offline';
+}
+
+/** What an alert box can show: every kind but the stream's start and end. */
+export type AlertEvent =
   | FollowEvent
   | SubEvent
   | ResubEvent
@@ -211,11 +231,18 @@ export type StreamEvent =
   | CharityEvent
   | RedemptionEvent;
 
+export type StreamEvent = AlertEvent | StreamOnlineEvent | StreamOfflineEvent;
+
 export type EventOfKind<K extends EventKind> = Extract<StreamEvent, { kind: K }>;
 
 /** A custom-reward redemption that came without EventSub's envelope (PubSub), as a stream event. */
 export function redemptionEvent(redemption: Redemption): RedemptionEvent {
   return { kind: 'redemption', id: redemption.id, at: redemption.eventTime, redemption, automatic: false, message: EMPTY_MESSAGE };
+}
+
+/** Whether an alert box can show `event`: not the stream's start or end. */
+export function isAlertEvent(event: StreamEvent): event is AlertEvent {
+  return event.kind !== 'stream-online' && event.kind !== 'stream-offline';
 }
 
 export function isEventKind(value: string): value is EventKind {

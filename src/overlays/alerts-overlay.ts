@@ -10,7 +10,7 @@ import { kindKey, type alertsSchema } from '../config/alerts-config.js';
 import { PUBSUB_REDEMPTIONS, alertsEntry } from '../registry/alerts.js';
 import { scopeProblem } from '../registry/overlay-entry.js';
 import { checkSpeechVoices } from '../core/speech-voices.js';
-import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
+import { ALERT_KINDS, type AlertKind } from '../domain/stream-event.js';
 import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
 import type { PubSubRedemptions } from '../sources/redemptions/pubsub-redemptions.js';
 import '../components/alerts/ovl-alerts.js';
@@ -18,10 +18,10 @@ import '../components/alerts/ovl-alerts.js';
 type AlertsConfig = ConfigOf<typeof alertsSchema>;
 
 /** Each kind's settings from its `<kind>-…` parameters. */
-function kindSettings(config: AlertsConfig, enabled: readonly EventKind[]): Record<EventKind, KindSettings> {
-  const read = (kind: EventKind, field: string) => (config as Record<string, unknown>)[`${kindKey(kind)}${field}`];
-  const settings = {} as Record<EventKind, KindSettings>;
-  for (const kind of EVENT_KINDS) {
+function kindSettings(config: AlertsConfig, enabled: readonly AlertKind[]): Record<AlertKind, KindSettings> {
+  const read = (kind: AlertKind, field: string) => (config as Record<string, unknown>)[`${kindKey(kind)}${field}`];
+  const settings = {} as Record<AlertKind, KindSettings>;
+  for (const kind of ALERT_KINDS) {
     const template = kind === 'redemption' && config.template ? config.template : String(read(kind, 'Template'));
     const seconds = Number(read(kind, 'Duration'));
     settings[kind] = {
@@ -57,13 +57,13 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
   entry: alertsEntry,
   records: ['eventsub'],
   async build(config, env) {
-    const enabled = config.events.length > 0 ? (config.events as EventKind[]) : EVENT_KINDS;
+    const enabled = config.events.length > 0 ? (config.events as AlertKind[]) : ALERT_KINDS;
     const pubsub = config.transport === 'pubsub' && !env.demo && !env.replay;
     const { events, sources } = pubsub ? await connectPubSub(config.token, env) : await connectStreamEvents(alertsEntry, config.token, enabled, env);
     const element = document.createElement('ovl-alerts');
     assignConfig(element, config, ['duration', 'maxWaiting', 'followBurst', 'rewards', 'sound', 'volume', 'speak']);
     element.settings = kindSettings(config, enabled);
-    element.priorities = config.priorities as EventKind[];
+    element.priorities = config.priorities as AlertKind[];
     element.templates = parseRewardRules(config.templates);
     element.sounds = parseRewardRules(config.sounds);
     // Read-aloud fails silently without voices: say so in ?debug.

@@ -1,7 +1,7 @@
 import type { dockSchema } from '../config/dock-config.js';
 import type { ConfigOf } from '../config/schema.js';
 import { dockEntry } from '../registry/dock.js';
-import { EVENT_KINDS, type StreamEvent } from '../domain/stream-event.js';
+import { EVENT_KINDS, type AlertEvent } from '../domain/stream-event.js';
 import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
 import type { Source } from '../core/source.js';
 import { LruCache } from '../core/lru-cache.js';
@@ -34,12 +34,12 @@ const PING_MS = 1000;
 async function keepFeed(dock: OvlDock, events: StreamEventSource, history: EventHistory | null, max: number): Promise<void> {
   const listed = new LruCache<string, true>(max * 2);
   const add = (records: readonly HistoryRecord[]) => {
-    const fresh = records.filter((record) => !listed.has(record.event.id) && isListed(record.event, []));
+    const fresh = records.filter((record) => !listed.has(record.event.id) && isListed(record.event, EVENT_KINDS));
     for (const record of fresh) listed.set(record.event.id, true);
     if (fresh.length > 0) dock.records = [...fresh.reverse(), ...dock.records].slice(0, max);
   };
   // Read before the sources start (the boot starts them once the page is built): no live event comes first.
-  if (history) add((await history.latest(max, { origins: ['live'], where: (record) => isListed(record.event, []) })).reverse());
+  if (history) add((await history.latest(max, { origins: ['live'], where: (record) => isListed(record.event, EVENT_KINDS) })).reverse());
   events.addEventListener('event', (e) => add([{ event: e.detail, receivedAt: Date.now(), origin: 'live' }]));
 }
 
@@ -124,7 +124,7 @@ export const dockOverlay: OverlayDefinition<typeof dockSchema> = {
     const opened = history ? await history : null;
     let serial = 0;
     /** A replay or a test, stored apart from live events (no goal, counter or total counts it), under an id of its own. */
-    const asked = (event: StreamEvent, origin: EventOrigin): StreamEvent => {
+    const asked = (event: AlertEvent, origin: EventOrigin): AlertEvent => {
       const copy = { ...event, id: `${origin}:${event.id}:${Date.now().toString(36)}-${++serial}` };
       void opened?.add({ event: copy, receivedAt: Date.now(), origin });
       return copy;

@@ -1,6 +1,6 @@
 import type { eventsSchema } from '../config/events-config.js';
 import { eventsEntry } from '../registry/events.js';
-import { EVENT_KINDS, type EventKind, type StreamEvent } from '../domain/stream-event.js';
+import { ALERT_KINDS, type EventKind, type StreamEvent } from '../domain/stream-event.js';
 import type { OverlayDefinition } from '../boot/boot.js';
 import type { EventHistory } from '../sources/history/event-history.js';
 import type { HistoryQuery } from '../sources/history/history-record.js';
@@ -35,7 +35,7 @@ export const eventsOverlay: OverlayDefinition<typeof eventsSchema> = {
   entry: eventsEntry,
   records: ['eventsub'],
   async build(config, env) {
-    const kinds = config.kinds.length > 0 ? (config.kinds as EventKind[]) : EVENT_KINDS;
+    const kinds = config.kinds.length > 0 ? (config.kinds as EventKind[]) : ALERT_KINDS;
     // The demo fills the list faster than the alert box's demo, which waits for each alert.
     const { events, sources, history } = await connectStreamEvents(eventsEntry, config.token, kinds, env, { intervalMs: 1500 });
     const element = document.createElement('ovl-event-list');

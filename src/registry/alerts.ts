@@ -1,5 +1,5 @@
 import { alertsParamDocs, alertsSchema, kindKey } from '../config/alerts-config.js';
-import { EVENT_KINDS, type EventKind } from '../domain/stream-event.js';
+import { ALERT_KINDS, type AlertKind } from '../domain/stream-event.js';
 import { EVENT_SUBSCRIPTIONS } from '../sources/eventsub/subscription-catalog.js';
 import type { OverlayEntry, ScopeNeed } from './overlay-entry.js';
 import type { FieldGroup, OverlayGuide } from './overlay-guide.js';
@@ -27,7 +27,7 @@ export function eventScopes(what = 'alerts'): ScopeNeed[] {
   }));
 }
 
-/** The retired PubSub transport (`?transport=pubsub`) carries redemptions only, and needs their scope. */
+/** The retired PubSub transport (`?transport=pubsub`) carries redemptions only (no topic of ours says the stream went live or offline), and needs their scope. */
 export const PUBSUB_REDEMPTIONS: ScopeNeed = {
   scope: 'channel:read:redemptions',
   required: true,
@@ -36,7 +36,7 @@ export const PUBSUB_REDEMPTIONS: ScopeNeed = {
 };
 
 /** Each kind's section heading in the URL builder. */
-const KIND_SECTIONS: Readonly<Record<EventKind, string>> = {
+const KIND_SECTIONS: Readonly<Record<AlertKind, string>> = {
   follow: 'Follows',
   sub: 'Subscriptions',
   resub: 'Resubs',
@@ -60,7 +60,7 @@ const REDEMPTION_ONLY = ['template', 'templates', 'rewards', 'sounds', 'speak'] 
  * the kind's sample alert in the preview; the shared settings stay in "General".
  */
 function kindGroups(): FieldGroup[] {
-  return EVENT_KINDS.map((kind) => {
+  return ALERT_KINDS.map((kind) => {
     const key = kindKey(kind);
     const own = ['Template', 'Variations', 'Sound', 'Image', 'Duration', 'Min'].map((field) => `${key}${field}`);
     return {

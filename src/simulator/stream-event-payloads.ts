@@ -138,5 +138,9 @@ export function simulatedNotifications(kind: EventKind, random: () => number, no
         }),
       ];
     }
+    case 'stream-online':
+      return [one('stream.online', { id: id('stream'), type: 'live', started_at: iso(now) })];
+    case 'stream-offline':
+      return [one('stream.offline', {})];
   }
 }

@@ -13,7 +13,7 @@ import { simulatedHelixClient } from '../../src/simulator/helix-simulator.js';
 import { simulatedNotifications } from '../../src/simulator/stream-event-payloads.js';
 import { seededRandom } from '../../src/simulator/random.js';
 import { DEMO_USER } from '../../src/simulator/demo-channel.js';
-import { EVENT_KINDS } from '../../src/domain/stream-event.js';
+import { ALERT_KINDS } from '../../src/domain/stream-event.js';
 import '../../src/components/alerts/ovl-alerts.js';
 
 /** A socket the bench delivers frames to by hand, after a welcome. */
@@ -38,7 +38,7 @@ function frames(count: number): string[] {
   const random = seededRandom(5);
   const out: string[] = [];
   for (let i = 0; out.length < count; i++) {
-    const kind = EVENT_KINDS[i % EVENT_KINDS.length]!;
+    const kind = ALERT_KINDS[i % ALERT_KINDS.length]!;
     const [n] = simulatedNotifications(kind, random);
     const metadata = { message_id: `bench-${i}`, message_type: 'notification', message_timestamp: new Date().toISOString(), subscription_type: n!.type, subscription_version: n!.version };
     out.push(JSON.stringify({ metadata, payload: { subscription: { id: 's', status: 'enabled', type: n!.type, version: n!.version, condition: {}, transport: { method: 'websocket', session_id: 'bench' }, created_at: '', cost: 0 }, event: n!.event } }));
@@ -52,7 +52,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 async function alertsBench(rate: number, seconds: number) {
   const stage = document.getElementById('stage')!;
   stage.replaceChildren();
-  const source = new StreamEventSource({ helix: simulatedHelixClient({ helix: 'http://127.0.0.1:9/helix', id: 'http://127.0.0.1:9/id' }), userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds: EVENT_KINDS, WebSocket: BenchSocket as unknown as WebSocketClass });
+  const source = new StreamEventSource({ helix: simulatedHelixClient({ helix: 'http://127.0.0.1:9/helix', id: 'http://127.0.0.1:9/id' }), userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds: ALERT_KINDS, WebSocket: BenchSocket as unknown as WebSocketClass });
   const element = document.createElement('ovl-alerts');
   element.duration = 1;
   element.maxWaiting = 50;

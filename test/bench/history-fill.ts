@@ -7,7 +7,7 @@
 import { EventHistory } from '../../src/sources/history/event-history.js';
 import { sampleEvent } from '../../src/simulator/sample-event.js';
 import { seededRandom } from '../../src/simulator/random.js';
-import { EVENT_KINDS } from '../../src/domain/stream-event.js';
+import { ALERT_KINDS } from '../../src/domain/stream-event.js';
 
 /**
  * Stores `count` live records for `userId`, every kind in turn (the simulator's events through
@@ -22,7 +22,7 @@ export async function fillHistory(userId: string, count: number, spacingMs = 60_
   await Promise.all(
     Array.from({ length: count }, (_, i) => {
       const receivedAt = now - (count - 1 - i) * spacingMs;
-      const event = { ...sampleEvent(EVENT_KINDS[i % EVENT_KINDS.length]!, random), id: `bench-fill-${now}-${i}`, at: receivedAt };
+      const event = { ...sampleEvent(ALERT_KINDS[i % ALERT_KINDS.length]!, random), id: `bench-fill-${now}-${i}`, at: receivedAt };
       return history.add({ event, receivedAt, origin: 'live' });
     }),
   );

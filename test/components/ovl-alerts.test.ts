@@ -4,7 +4,7 @@ import type { OvlAlerts } from '../../src/components/alerts/ovl-alerts.js';
 import { fillTemplate, parseRewardRules, rewardListed, ruleFor } from '../../src/components/alerts/alert-rules.js';
 import type { Redemption } from '../../src/domain/redemption.js';
 import { normalizeNotification } from '../../src/sources/eventsub/normalize.js';
-import { EVENT_KINDS, redemptionEvent, type EventKind, type FollowEvent, type StreamEvent } from '../../src/domain/stream-event.js';
+import { ALERT_KINDS, isAlertEvent, redemptionEvent, type AlertEvent, type AlertKind, type FollowEvent, type StreamEvent } from '../../src/domain/stream-event.js';
 import { DEFAULT_KIND_SETTINGS, lookFor, parseVariations, type KindSettings } from '../../src/components/alerts/alert-settings.js';
 import { KitSounds } from '../../src/components/alerts/alert-sounds.js';
 import { sampleEvent } from '../../src/simulator/sample-event.js';
@@ -160,10 +160,11 @@ describe('<ovl-alerts>', () => {
   });
 });
 
-/** A reference payload (Twitch's example) through the real normaliser, with fields changed. */
-function reference(type: ReferenceType, change: Record<string, unknown> = {}, at = Date.now()): StreamEvent {
+/** A reference payload (Twitch's example) through the real normaliser, with fields changed: an event an alert box shows. */
+function reference(type: ReferenceType, change: Record<string, unknown> = {}, at = Date.now()): AlertEvent {
   const result = normalizeNotification({ type, version: versionOf(type), messageId: `m-${Math.random()}`, timestamp: at, event: { ...REFERENCE_EVENTS[type], ...change } });
   if (!('event' in result)) throw new Error(result.skipped);
+  if (!isAlertEvent(result.event)) throw new Error(`${type} is no alert`);
   return result.event;
 }
 
@@ -180,7 +181,7 @@ async function mountEvents(setup: (el: OvlAlerts) => void = () => undefined) {
   return { ...mounted, emit, texts };
 }
 
-const withSettings = (kind: EventKind, change: Partial<KindSettings>) => ({ ...DEFAULT_KIND_SETTINGS, [kind]: { ...DEFAULT_KIND_SETTINGS[kind], ...change } });
+const withSettings = (kind: AlertKind, change: Partial<KindSettings>) => ({ ...DEFAULT_KIND_SETTINGS, [kind]: { ...DEFAULT_KIND_SETTINGS[kind], ...change } });
 
 describe('<ovl-alerts> for every stream event', () => {
   test.each<[ReferenceType, Record<string, unknown>, string]>([
@@ -396,8 +397,8 @@ describe('<ovl-alerts> for every stream event', () => {
   });
 
   test('each kind has its own kit sound, audible and distinct, rendered offline', async () => {
-    const rendered = new Map<EventKind, string>();
-    for (const kind of EVENT_KINDS) {
+    const rendered = new Map<AlertKind, string>();
+    for (const kind of ALERT_KINDS) {
       const offline = new OfflineAudioContext(1, Math.ceil(48_000 * (KitSounds.lengthOf(kind) + 0.2)), 48_000);
       new KitSounds(() => offline).play(kind, 1);
       const samples = (await offline.startRendering()).getChannelData(0);
@@ -411,7 +412,7 @@ describe('<ovl-alerts> for every stream event', () => {
 });
 
 describe('playTestAlert', () => {
-  test.each(EVENT_KINDS.map((k) => [k]))('%s plays a sample alert with text', async (kind) => {
+  test.each(ALERT_KINDS.map((k) => [k]))('%s plays a sample alert with text', async (kind) => {
     const { el, part } = await mountEvents();
     await el.playTestAlert(kind);
     await el.updateComplete;

@@ -38,6 +38,7 @@ const TYPE_RULES: Readonly<Record<string, { versions: readonly string[]; scopes:
   add(['channel.charity_campaign.donate'], '1', ['channel:read:charity']);
   add(['channel.channel_points_custom_reward_redemption.add'], '1', ['channel:read:redemptions', 'channel:manage:redemptions']);
   add(['channel.channel_points_automatic_reward_redemption.add'], '2', ['channel:read:redemptions', 'channel:manage:redemptions']);
+  add(['stream.online', 'stream.offline'], '1', []);
   return rules;
 })();
 

@@ -5,7 +5,7 @@ import { BUILDER, CLICK, SetupPage } from '../helpers/setup-page.js';
 import { fake } from '../helpers/fake-servers.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
-import { EVENT_KINDS } from '../../src/domain/stream-event.js';
+import { ALERT_KINDS } from '../../src/domain/stream-event.js';
 
 let setup: SetupPage | undefined;
 afterEach(async () => {
@@ -118,7 +118,7 @@ describe('setup page: the alerts builder’s Test buttons', () => {
     // On a clock the test moves ahead: each alert takes its second without the test waiting it out.
     setup = await SetupPage.open('?overlay=alerts', { width: 1280, height: 900, reducedMotion: true, clock: true }, '');
     const page = setup.page;
-    await expect.poll(() => page.eval<string[]>(`[...${ALERTS_BUILDER}.shadowRoot.querySelectorAll('[part="test"]')].map((b) => b.dataset.test)`)).toEqual([...EVENT_KINDS]);
+    await expect.poll(() => page.eval<string[]>(`[...${ALERTS_BUILDER}.shadowRoot.querySelectorAll('[part="test"]')].map((b) => b.dataset.test)`)).toEqual([...ALERT_KINDS]);
     // Silent and short, so thirteen alerts play quickly; the simulator keeps sending its own alerts meanwhile.
     await fill({ sound: 'none', duration: '1' }, true);
     await previewRunning('sound=none');
@@ -131,7 +131,7 @@ describe('setup page: the alerts builder’s Test buttons', () => {
         window.shownAlerts.push({ id: e.detail.id, className: card.className, text: card.querySelector('[part="text"]').textContent });
       }));
     })()`);
-    for (const kind of EVENT_KINDS) {
+    for (const kind of ALERT_KINDS) {
       await clickTest(kind);
       const shown = () => page.eval<{ id: string; className: string; text: string }[]>(`window.shownAlerts.filter((a) => a.id.startsWith('sample-${kind}-'))`);
       // The alerts queued ahead of it (the simulator's, the previous test's) play first, a second each.

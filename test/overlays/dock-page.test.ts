@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { FIXTURE_CHANNEL_ID, scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
-import { EVENT_KINDS } from '../../src/domain/stream-event.js';
+import { ALERT_KINDS } from '../../src/domain/stream-event.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import { CONTROL_CHANNEL, CONTROL_VERSION } from '../../src/sources/control/control-protocol.js';
 import type { HistoryRecord } from '../../src/sources/history/history-record.js';
@@ -76,7 +76,7 @@ describe('the control dock page', { timeout: 90_000 }, () => {
     await expect.poll(advancingBy(dock, 1000, async () => (await feed(dock)).length), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
     expect(await named(dock, 'H2')).toEqual(['Activity feed', 'Alert queue controls', 'Test', 'Timer and credits', 'On stream', 'Overlays', 'On-stream chat']);
     const buttons = await named(dock, 'BUTTON');
-    for (const name of ['Replay', 'Pause alerts', 'Skip alert', 'Mute alert sounds', 'Clear queue', 'Hide overlays', 'Start timer', 'Pause timer', 'Resume timer', 'Add time', 'Reset timer', 'Roll credits', ...EVENT_KINDS.map((kind) => `Test ${kind}`)]) expect(buttons).toContain(name);
+    for (const name of ['Replay', 'Pause alerts', 'Skip alert', 'Mute alert sounds', 'Clear queue', 'Hide overlays', 'Start timer', 'Pause timer', 'Resume timer', 'Add time', 'Reset timer', 'Roll credits', ...ALERT_KINDS.map((kind) => `Test ${kind}`)]) expect(buttons).toContain(name);
     // The dock lists itself among the open pages, as the demo's EventSub page of its own.
     await expect.poll(advancingBy(dock, 1000, () => inDock(dock, 'ovl-dock-overlays', '[part="page"]', 'data-overlay'))).toEqual(['dock']);
     await expect.poll(advancingBy(dock, 1000, async () => (await dock.text('ovl-dock-chat', '[part="message"]')).length), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import type { TextClipboard } from '../../src/site/copy-text.js';
 import { chatEntry, chatGuide } from '../../src/registry/chat.js';
 import { alertsEntry, alertsGuide } from '../../src/registry/alerts.js';
 import { withGuide, type GuidedOverlay } from '../../src/registry/overlay-guide.js';
-import { EVENT_KINDS } from '../../src/domain/stream-event.js';
+import { ALERT_KINDS } from '../../src/domain/stream-event.js';
 import { paramName } from '../../src/config/schema.js';
 
 let builder: OvlUrlBuilder | undefined;
@@ -206,7 +206,7 @@ describe('<ovl-url-builder> sections and Test buttons', () => {
     await mount(alerts);
     expect(sections().map((s) => [s.dataset.group, s.querySelector<HTMLElement>('[part="test"]')?.dataset.test ?? null])).toEqual([
       ['General', null],
-      ...EVENT_KINDS.map((kind) => [expect.any(String), kind]),
+      ...ALERT_KINDS.map((kind) => [expect.any(String), kind]),
     ]);
     expect(sections().slice(1, 6).map((s) => s.dataset.group)).toEqual(['Follows', 'Subscriptions', 'Resubs', 'Gift subs', 'Cheers']);
     expect(fieldIds(section('General'))).toEqual(expect.arrayContaining(['token', 'duration', 'sound', 'priorities']));

@@ -1,4 +1,4 @@
-import type { EventKind, StreamEvent, ViewerMessage } from '../../domain/stream-event.js';
+import type { AlertKind, StreamEvent, ViewerMessage } from '../../domain/stream-event.js';
 
 /** What an alert shows of an event: template fields, the amount that picks variations, the message. */
 export interface AlertContent {
@@ -43,6 +43,10 @@ function headline(event: StreamEvent): string {
     case 'goal':
       if (event.phase === 'begin') return `New goal: ${event.description || event.goalType}`;
       return event.achieved ? `Goal reached: ${event.description || event.goalType}!` : `The goal ended at ${n(event.current)} of ${n(event.target)}`;
+    case 'stream-online':
+      return 'Went live';
+    case 'stream-offline':
+      return 'Went offline';
     default:
       return '';
   }
@@ -91,11 +95,14 @@ export function alertContent(event: StreamEvent): AlertContent {
       const message = event.message.parts.length ? event.message : r.userInput ? { text: r.userInput, parts: [{ type: 'text' as const, text: r.userInput }] } : EMPTY;
       return { amount: r.rewardCost, message, fields: { user: r.userName, headline: '', reward: r.rewardTitle, cost: n(r.rewardCost), amount: n(r.rewardCost), input: r.userInput, message: r.userInput } };
     }
+    case 'stream-online':
+    case 'stream-offline':
+      return { amount: 0, message: null, fields: base };
   }
 }
 
 /** The field names each kind fills, for the docs and the builder. */
-export const KIND_FIELDS: Readonly<Record<EventKind, readonly string[]>> = {
+export const KIND_FIELDS: Readonly<Record<AlertKind, readonly string[]>> = {
   follow: ['user', 'count', 'amount'],
   sub: ['user', 'tier'],
   resub: ['user', 'months', 'streak', 'tier', 'message'],

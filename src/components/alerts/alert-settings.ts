@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind } from '../../domain/stream-event.js';
+import { ALERT_KINDS, type AlertKind, type EventKind } from '../../domain/stream-event.js';
 
 /** Another look for alerts from an amount up (cheers ≥ 1000 bits, raids ≥ 50 viewers, …). */
 export interface AlertVariation {
@@ -34,7 +34,7 @@ export interface AlertLook {
 }
 
 /** Default texts, written to hold up on stream next to a hosted alert box. */
-export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, string>> = {
+export const DEFAULT_TEMPLATES: Readonly<Record<AlertKind, string>> = {
   follow: '{user} just followed!',
   sub: '{user} subscribed at {tier}!',
   resub: '{user} resubscribed for {months} months!',
@@ -51,16 +51,16 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, string>> = {
 };
 
 /** Variations every box starts with (replaced by the kind's `-variations` parameter). */
-export const DEFAULT_VARIATIONS: Readonly<Partial<Record<EventKind, string>>> = {
+export const DEFAULT_VARIATIONS: Readonly<Partial<Record<AlertKind, string>>> = {
   follow: '2 => {count} new followers!',
   gift: '2 => {user} gifted {amount} subs!',
 };
 
 /** Higher first: raids and gift bombs before follows. */
-export const DEFAULT_PRIORITIES: readonly EventKind[] = ['raid', 'gift', 'hype-train', 'charity', 'cheer', 'resub', 'sub', 'shoutout', 'goal', 'prediction', 'poll', 'redemption', 'follow'];
+export const DEFAULT_PRIORITIES: readonly AlertKind[] = ['raid', 'gift', 'hype-train', 'charity', 'cheer', 'resub', 'sub', 'shoutout', 'goal', 'prediction', 'poll', 'redemption', 'follow'];
 
 /** The small heading over an alert's text in the default look (redemptions have their cost instead). */
-export const KIND_LABELS: Readonly<Record<EventKind, string>> = {
+export const KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   follow: 'New follower',
   sub: 'New subscriber',
   resub: 'Resub',
@@ -76,7 +76,7 @@ export const KIND_LABELS: Readonly<Record<EventKind, string>> = {
   redemption: '',
 };
 
-/** A kind's accent colour in the default look. */
+/** A kind's accent colour in the default look (and the dock's feed, which lists every kind). */
 export const KIND_COLORS: Readonly<Record<EventKind, string>> = {
   follow: '#9146ff',
   sub: '#00b5ad',
@@ -91,6 +91,8 @@ export const KIND_COLORS: Readonly<Record<EventKind, string>> = {
   goal: '#00a86b',
   charity: '#e0336b',
   redemption: '#9146ff',
+  'stream-online': '#eb0400',
+  'stream-offline': '#6b6b75',
 };
 
 /**
@@ -121,11 +123,11 @@ export function parseVariations(text: string): AlertVariation[] {
   return out.sort((a, b) => a.min - b.min);
 }
 
-export function defaultKindSettings(kind: EventKind): KindSettings {
+export function defaultKindSettings(kind: AlertKind): KindSettings {
   return { enabled: true, template: DEFAULT_TEMPLATES[kind], sound: '', image: '', durationMs: null, min: 0, variations: parseVariations(DEFAULT_VARIATIONS[kind] ?? '') };
 }
 
-export const DEFAULT_KIND_SETTINGS: Readonly<Record<EventKind, KindSettings>> = Object.fromEntries(EVENT_KINDS.map((k) => [k, defaultKindSettings(k)])) as Record<EventKind, KindSettings>;
+export const DEFAULT_KIND_SETTINGS: Readonly<Record<AlertKind, KindSettings>> = Object.fromEntries(ALERT_KINDS.map((k) => [k, defaultKindSettings(k)])) as Record<AlertKind, KindSettings>;
 
 /** The kind's look, with the highest variation the amount reaches laid over it. */
 export function lookFor(settings: KindSettings, amount: number): AlertLook {

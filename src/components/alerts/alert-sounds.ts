@@ -1,4 +1,4 @@
-import type { EventKind } from '../../domain/stream-event.js';
+import type { AlertKind } from '../../domain/stream-event.js';
 
 /** One note: semitones above A4 (440 Hz), start and length in seconds. */
 type Note = readonly [semitones: number, start: number, length: number];
@@ -8,7 +8,7 @@ type Note = readonly [semitones: number, start: number, length: number];
  * play, so no audio file ships and there is no licence to track (they are the project's own
  * work, CC0). Rising and longer for the bigger moments (raids, gifts, hype trains).
  */
-const MOTIFS: Readonly<Record<EventKind, readonly Note[]>> = {
+const MOTIFS: Readonly<Record<AlertKind, readonly Note[]>> = {
   follow: [[3, 0, 0.35], [10, 0.12, 0.6]],
   sub: [[0, 0, 0.3], [4, 0.1, 0.3], [7, 0.2, 0.7]],
   resub: [[0, 0, 0.3], [7, 0.1, 0.3], [12, 0.2, 0.8]],
@@ -34,11 +34,11 @@ export class KitSounds {
   constructor(private readonly makeContext: () => BaseAudioContext = () => new AudioContext()) {}
 
   /** The motif's length in seconds, for tests and the docs. */
-  static lengthOf(kind: EventKind): number {
+  static lengthOf(kind: AlertKind): number {
     return Math.max(...MOTIFS[kind].map(([, start, length]) => start + length));
   }
 
-  play(kind: EventKind, volume: number): void {
+  play(kind: AlertKind, volume: number): void {
     if (volume <= 0 || typeof AudioContext === 'undefined') return;
     const context = (this.context ??= this.makeContext());
     // An autoplay policy may hold the context suspended; a sound that cannot play must not stop the alert.

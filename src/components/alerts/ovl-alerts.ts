@@ -6,7 +6,7 @@ import { hexColor } from '../../core/safe-values.js';
 import { fire } from '../../core/element-events.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { Redemption } from '../../domain/redemption.js';
-import type { EventKind, FollowEvent, StreamEvent } from '../../domain/stream-event.js';
+import { isAlertEvent, type AlertEvent, type AlertKind, type FollowEvent, type StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
 import { AlertQueue } from './alert-queue.js';
 import { rewardListed, ruleFor, type RewardRules } from './alert-rules.js';
@@ -21,7 +21,7 @@ export type AlertFeed = TypedEventTarget<{ event: StreamEvent }>;
 
 /** An alert on screen: the event, what it shows and how. */
 interface Shown {
-  readonly event: StreamEvent;
+  readonly event: AlertEvent;
   readonly content: AlertContent;
   readonly look: AlertLook;
   readonly text: string;
@@ -44,9 +44,9 @@ const VIDEO = /\.(webm|mp4|m4v|mov)(?:[?#]|$)/i;
  * `muted` silences sounds and speech, `clearQueue()` drops the waiting ones, `replay()` shows an
  * event again marked "Replay", and `playTestEvent()` plays a made-up one.
  *
- * @fires ovl-alert-show - an alert appears (detail: the StreamEvent). Not bubbling, not composed.
+ * @fires ovl-alert-show - an alert appears (detail: the AlertEvent). Not bubbling, not composed.
  * @fires ovl-alert-update - the alert on screen took in more follows of a burst (detail: the folded FollowEvent). Not bubbling, not composed.
- * @fires ovl-alert-hide - it leaves (detail: the StreamEvent). Not bubbling, not composed.
+ * @fires ovl-alert-hide - it leaves (detail: the AlertEvent). Not bubbling, not composed.
  * @fires ovl-alert-drop - an alert was dropped because too many were waiting (detail: total dropped). Not bubbling, not composed.
  * @fires ovl-alert-waiting - how many alerts wait changed (detail: the count). Not bubbling, not composed.
  * @csspart alert - The alert card; also has the class of its kind (`follow`, `raid`, …).
@@ -75,9 +75,9 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   /** Alerts that may wait; beyond this the oldest of the least important is dropped. */
   @property({ type: Number, attribute: 'max-waiting' }) maxWaiting = 20;
   /** How each kind alerts (see KindSettings); kinds left out alert as by default. */
-  @property({ attribute: false }) settings: Readonly<Partial<Record<EventKind, KindSettings>>> = DEFAULT_KIND_SETTINGS;
+  @property({ attribute: false }) settings: Readonly<Partial<Record<AlertKind, KindSettings>>> = DEFAULT_KIND_SETTINGS;
   /** Kinds from most to least important; a kind not listed comes after them all. */
-  @property({ attribute: false }) priorities: readonly EventKind[] = DEFAULT_PRIORITIES;
+  @property({ attribute: false }) priorities: readonly AlertKind[] = DEFAULT_PRIORITIES;
   /** Follows arriving within this many seconds of a waiting follow fold into it; 0: never. */
   @property({ type: Number, attribute: 'follow-burst' }) followBurst = 10;
   /** Per-reward templates (see parseRewardRules), before the redemption kind's template. */
@@ -99,13 +99,13 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   /** No sound and no read-aloud; muting silences what plays now. */
   @property({ type: Boolean, reflect: true }) muted = false;
   /** Makes the made-up event a Test alert plays (the overlay hands the simulator's); without it playTestAlert throws. */
-  @property({ attribute: false }) sampleEvent: ((kind: EventKind) => StreamEvent | Promise<StreamEvent>) | null = null;
+  @property({ attribute: false }) sampleEvent: ((kind: AlertKind) => AlertEvent | Promise<AlertEvent>) | null = null;
 
   @state() private showing: Shown | null = null;
   private serial = 0;
   /** Alerts asked for now (Test buttons, the dock's Replay): they show before every waiting alert and fold with none. */
-  private readonly asked = new WeakSet<StreamEvent>();
-  private readonly replays = new WeakSet<StreamEvent>();
+  private readonly asked = new WeakSet<AlertEvent>();
+  private readonly replays = new WeakSet<AlertEvent>();
   private audio: HTMLAudioElement | null = null;
   /** This element has asked `speechSynthesis` to speak: only then does silencing cancel speech (it is the page's, not the element's). */
   private speaking = false;
@@ -113,7 +113,8 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   private readonly queue = this.makeQueue();
 
   protected listen(feed: AlertFeed, signal: AbortSignal): void {
-    feed.addEventListener('event', (e) => this.offer(e.detail), { signal });
+    // The stream's start and end come on the same feed; no alert plays them.
+    feed.addEventListener('event', (e) => isAlertEvent(e.detail) && this.offer(e.detail), { signal });
   }
 
   /** Alerts dropped because too many were waiting. */
@@ -131,13 +132,13 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
    * Test buttons do. It skips the kind's on/off and minimum, and shows as soon as the alert on
    * screen is done, before every waiting one.
    */
-  async playTestAlert(kind: EventKind): Promise<void> {
+  async playTestAlert(kind: AlertKind): Promise<void> {
     if (!this.sampleEvent) throw new Error('<ovl-alerts> plays a test alert only once given `sampleEvent`.');
     this.playTestEvent(await this.sampleEvent(kind));
   }
 
   /** Plays `event` as a Test alert: whatever its kind's on/off and minimum, before every waiting alert. */
-  playTestEvent(event: StreamEvent): void {
+  playTestEvent(event: AlertEvent): void {
     this.asked.add(event);
     this.queue.push(event);
   }
@@ -147,7 +148,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
    * kind on, its minimum reached), before every waiting alert. The caller gives it an id of its
    * own; a replay counts towards nothing.
    */
-  replay(event: StreamEvent): void {
+  replay(event: AlertEvent): void {
     this.replays.add(event);
     this.asked.add(event);
     this.offer(event);
@@ -182,12 +183,12 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     this.kitSounds.close();
   }
 
-  private settingsOf(kind: EventKind): KindSettings {
+  private settingsOf(kind: AlertKind): KindSettings {
     return this.settings[kind] ?? DEFAULT_KIND_SETTINGS[kind];
   }
 
   /** Queues the event if its kind is on, it is an alerting moment and it reaches the minimum. */
-  private offer(event: StreamEvent): void {
+  private offer(event: AlertEvent): void {
     const settings = this.settingsOf(event.kind);
     if (!settings.enabled || !isAlertMoment(event)) return;
     if (event.kind === 'redemption' && !rewardListed(this.rewards, event.redemption)) return;
@@ -195,8 +196,8 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     this.queue.push(event);
   }
 
-  private makeQueue(): AlertQueue<StreamEvent> {
-    const queue = new AlertQueue<StreamEvent>({
+  private makeQueue(): AlertQueue<AlertEvent> {
+    const queue = new AlertQueue<AlertEvent>({
       durationMs: this.duration * 1000,
       maxWaiting: this.maxWaiting,
       priorityOf: (event) => {
@@ -228,14 +229,14 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     return { ...waiting, count: waiting.count + incoming.count };
   }
 
-  private shownOf(event: StreamEvent, serial: number): Shown {
+  private shownOf(event: AlertEvent, serial: number): Shown {
     const content = alertContent(event);
     const look = lookFor(this.settingsOf(event.kind), content.amount);
     const rule = event.kind === 'redemption' ? ruleFor(this.templates, event.redemption) : undefined;
     return { event, content, look, text: fillFields(rule ?? look.template, content.fields), serial, replay: this.replays.has(event) };
   }
 
-  private onShow(event: StreamEvent): void {
+  private onShow(event: AlertEvent): void {
     const shown = this.shownOf(event, ++this.serial);
     this.showing = shown;
     fire(this, 'ovl-alert-show', event);
@@ -243,7 +244,7 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     if (event.kind === 'redemption') this.speakInput(event.redemption);
   }
 
-  private playSound(event: StreamEvent, look: AlertLook): void {
+  private playSound(event: AlertEvent, look: AlertLook): void {
     const sound = (event.kind === 'redemption' ? ruleFor(this.sounds, event.redemption) : undefined) || look.sound || this.sound;
     if (sound === 'none' || this.muted) return;
     if (!sound) return this.kitSounds.play(event.kind, this.volume);
@@ -313,10 +314,10 @@ declare global {
     'ovl-alerts': OvlAlerts;
   }
   interface HTMLElementEventMap {
-    'ovl-alert-show': CustomEvent<StreamEvent>;
+    'ovl-alert-show': CustomEvent<AlertEvent>;
     /** detail: the alert on screen after more of a follow burst folded into it. */
-    'ovl-alert-update': CustomEvent<StreamEvent>;
-    'ovl-alert-hide': CustomEvent<StreamEvent>;
+    'ovl-alert-update': CustomEvent<AlertEvent>;
+    'ovl-alert-hide': CustomEvent<AlertEvent>;
     /** detail: how many alerts were dropped in all. */
     'ovl-alert-drop': CustomEvent<number>;
     /** detail: how many alerts wait now. */

@@ -1,7 +1,7 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { EVENT_KINDS, type EventKind } from '../../domain/stream-event.js';
+import { EVENT_KINDS, isAlertEvent, type EventKind } from '../../domain/stream-event.js';
 import type { HistoryRecord } from '../../sources/history/history-record.js';
 import { KIND_COLORS } from '../alerts/alert-settings.js';
 import { eventIcon } from '../event-list/event-icons.js';
@@ -21,7 +21,7 @@ function when(receivedAt: number, now: number): string {
 /**
  * The dock's Activity feed: every event it is given, newest first, one row each with its kind's
  * icon, who did what and how much, and when; a filter by kind; and Replay per row, which asks
- * every alert box to show that event again. Names and titles are text, never HTML.
+ * every alert box to show that event again (the stream going live or offline is a plain row). Names and titles are text, never HTML.
  *
  * @fires ovl-dock-command - `replay` with the row's event.
  * @csspart rows - The list of rows.
@@ -75,7 +75,7 @@ export class OvlDockFeed extends LitElement {
               <span class="icon" style=${styleMap({ color: KIND_COLORS[event.kind] })}>${eventIcon(event.kind)}</span>
               <span part="text" class="grow">${rowText(event)}</span>
               <time class="muted" datetime=${new Date(receivedAt).toISOString()}>${when(receivedAt, now)}</time>
-              <button @click=${() => sendCommand(this, { kind: 'replay', event })}>Replay</button>
+              ${isAlertEvent(event) ? html`<button @click=${() => sendCommand(this, { kind: 'replay', event })}>Replay</button>` : nothing}
             </li>`,
         )}
       </ul>

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { EVENT_KINDS, type EventKind, type StreamEvent } from '../../domain/stream-event.js';
+import { ALERT_KINDS, type AlertEvent, type AlertKind } from '../../domain/stream-event.js';
 import { sendCommand } from './dock-command.js';
 import { dockSectionStyles } from './dock-styles.js';
 
@@ -15,16 +15,16 @@ export class OvlDockTestButtons extends LitElement {
   static override styles = dockSectionStyles;
 
   /** Makes the made-up event (the page hands the simulator's); a button does nothing without it. */
-  @property({ attribute: false }) sampleEvent: ((kind: EventKind) => Promise<StreamEvent>) | null = null;
+  @property({ attribute: false }) sampleEvent: ((kind: AlertKind) => Promise<AlertEvent>) | null = null;
 
-  private async test(kind: EventKind): Promise<void> {
+  private async test(kind: AlertKind): Promise<void> {
     if (this.sampleEvent) sendCommand(this, { kind: 'test', event: await this.sampleEvent(kind) });
   }
 
   protected override render() {
     return html`<section aria-labelledby="test-title">
       <h2 id="test-title">Test</h2>
-      <div class="buttons">${EVENT_KINDS.map((kind) => html`<button @click=${() => void this.test(kind)}>Test ${kind}</button>`)}</div>
+      <div class="buttons">${ALERT_KINDS.map((kind) => html`<button @click=${() => void this.test(kind)}>Test ${kind}</button>`)}</div>
     </section>`;
   }
 }

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { EventKind, StreamEvent } from '../../domain/stream-event.js';
+import type { AlertEvent, AlertKind } from '../../domain/stream-event.js';
 import type { HistoryRecord } from '../../sources/history/history-record.js';
 import type { RosterPage } from '../../sources/control/page-roster.js';
 import { sendCommand } from './dock-command.js';
@@ -50,7 +50,7 @@ export class OvlDock extends LitElement {
   @property({ type: Boolean, attribute: 'overlays-hidden' }) overlaysHidden = false;
   /** Epoch ms of the latest presence round (token days). */
   @property({ type: Number }) now = 0;
-  @property({ attribute: false }) sampleEvent: ((kind: EventKind) => Promise<StreamEvent>) | null = null;
+  @property({ attribute: false }) sampleEvent: ((kind: AlertKind) => Promise<AlertEvent>) | null = null;
 
   protected override render() {
     const boxes = this.pages.filter((page) => !page.gone && page.report.alerts);

@@ -33,6 +33,10 @@ const SHAPES: Readonly<Record<EventKind, SVGTemplateResult>> = {
   charity: svg`<circle cx="12" cy="12" r="10"/><path d="M10.5 6h3v4.5H18v3h-4.5V18h-3v-4.5H6v-3h4.5z" fill="#fff"/>`,
   // A channel-points coin.
   redemption: svg`<circle cx="12" cy="12" r="10"/><circle cx="12" cy="12" r="5.5" fill="#fff" fill-opacity=".85"/>`,
+  // A recording dot in a ring: on air.
+  'stream-online': svg`<circle cx="12" cy="12" r="5"/><circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="2"/>`,
+  // A stop square in a ring: off air.
+  'stream-offline': svg`<rect x="8" y="8" width="8" height="8" rx="1"/><circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="2"/>`,
 };
 
 /** The kind's icon as an inline `<svg>`, hidden from screen readers. */

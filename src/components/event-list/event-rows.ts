@@ -1,4 +1,4 @@
-import type { EventKind, StreamEvent } from '../../domain/stream-event.js';
+import { STREAM_STATE_KINDS, type EventKind, type StreamEvent } from '../../domain/stream-event.js';
 import { alertContent, fillFields, isAlertMoment } from '../alerts/alert-fields.js';
 
 /** One row of the list: the event (a follow burst folded into its first follow) and its text. */
@@ -22,6 +22,8 @@ const ROW_TEMPLATES: Readonly<Record<EventKind, string>> = {
   goal: '{headline}',
   charity: '{user} donated {amount} to {charity}',
   redemption: '{user} redeemed {reward}',
+  'stream-online': '{headline}',
+  'stream-offline': '{headline}',
 };
 
 /** What an event says in one short line ("Cool_User cheered 100 bits"): the list's rows and the dock's feed. */
@@ -32,7 +34,7 @@ export function rowText(event: StreamEvent): string {
 }
 
 export interface RowOptions {
-  /** Kinds listed; empty: all. */
+  /** Kinds listed; empty: every alert kind. */
   readonly kinds: readonly EventKind[];
   /** The most rows kept. */
   readonly max: number;
@@ -41,12 +43,13 @@ export interface RowOptions {
 }
 
 /**
- * Whether the list shows `event` at all: not a kind filtered out (`kinds` empty: all), nor a hype
- * train's, poll's, prediction's or goal's progress, which the live widgets show and the list
- * would drown in.
+ * Whether the list shows `event` at all: not a kind filtered out (`kinds` empty: every alert
+ * kind; the stream going live or offline only when asked for), nor a hype train's, poll's,
+ * prediction's or goal's progress, which the live widgets show and the list would drown in.
  */
 export function isListed(event: StreamEvent, kinds: readonly EventKind[]): boolean {
-  return (kinds.length === 0 || kinds.includes(event.kind)) && isAlertMoment(event);
+  const asked = kinds.length === 0 ? !(STREAM_STATE_KINDS as readonly EventKind[]).includes(event.kind) : kinds.includes(event.kind);
+  return asked && isAlertMoment(event);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SourceState } from '../../core/source.js';
-import type { StreamEvent } from '../../domain/stream-event.js';
+import type { AlertEvent } from '../../domain/stream-event.js';
 import { isStreamEvent } from './stream-event-check.js';
 import { WIDGET_COMMAND_CHECKS, type WidgetCommand } from '../../domain/widget-commands.js';
 
@@ -26,9 +26,9 @@ export interface ChannelRef {
 /** What the dock tells the pages. */
 export type ControlCommand =
   /** Show the event again on every alert box, as a replay: it counts towards nothing. */
-  | { readonly kind: 'replay'; readonly event: StreamEvent }
+  | { readonly kind: 'replay'; readonly event: AlertEvent }
   /** Play this made-up event on every alert box, with its templates: a Test button. */
-  | { readonly kind: 'test'; readonly event: StreamEvent }
+  | { readonly kind: 'test'; readonly event: AlertEvent }
   /** The streamer's pause and mute of every alert box. */
   | { readonly kind: 'alert-state'; readonly paused: boolean; readonly muted: boolean }
   /** End the alert on screen now, its sound included. */

@@ -1,16 +1,16 @@
-import type { StreamEvent } from '../../domain/stream-event.js';
+import type { AlertEvent } from '../../domain/stream-event.js';
 import { hexColor, imageUrl } from '../../core/safe-values.js';
 
 /**
- * Whether a value that crossed from another page (a Replay or Test of the dock) is a StreamEvent
- * the elements can show: the fields each kind's alert and row read, of the right types, every
+ * Whether a value that crossed from another page (a Replay or Test of the dock) is an event an
+ * alert box can show (never the stream's start or end): the fields each kind's alert and row read, of the right types, every
  * image URL one `imageUrl` accepts and the reward colour a hex colour. Any page of the origin can
  * post on the control channel (in OBS's local-file mode every local file shares
  * `http://absolute`), so nothing it sends reaches an element unchecked.
  */
-export function isStreamEvent(value: unknown): value is StreamEvent {
+export function isStreamEvent(value: unknown): value is AlertEvent {
   if (!isObject(value) || !isString(value.id) || !isNumber(value.at)) return false;
-  const check = Object.hasOwn(KIND_CHECKS, value.kind as string) ? KIND_CHECKS[value.kind as StreamEvent['kind']] : undefined;
+  const check = Object.hasOwn(KIND_CHECKS, value.kind as string) ? KIND_CHECKS[value.kind as AlertEvent['kind']] : undefined;
   return check !== undefined && check(value);
 }
 
@@ -58,7 +58,7 @@ const isRedemption = shaped({
 const isPhase3 = oneOf('begin', 'progress', 'end');
 
 /** Per kind (a kind added to the union without a check here does not compile). */
-const KIND_CHECKS: Readonly<Record<StreamEvent['kind'], Check>> = {
+const KIND_CHECKS: Readonly<Record<AlertEvent['kind'], Check>> = {
   follow: shaped({ user: isUser, count: isNumber }),
   sub: shaped({ user: isUser, tier: isTier, isGift: isBoolean }),
   resub: shaped({ user: isUser, tier: isTier, months: isNumber, streakMonths: orNull(isNumber), durationMonths: isNumber, message: isMessage }),

@@ -273,6 +273,15 @@ const NORMALIZERS: Readonly<Record<string, Normalizer>> = {
       },
     };
   },
+  // The broadcaster's own channel: only its id is checked, the event carries no viewer.
+  'stream.online@1': (e, base) => {
+    text(e, 'broadcaster_user_id');
+    return { kind: 'stream-online', ...base, startedAt: time(e, 'started_at'), streamType: optionalText(e, 'type') || 'live' };
+  },
+  'stream.offline@1': (e, base) => {
+    text(e, 'broadcaster_user_id');
+    return { kind: 'stream-offline', ...base };
+  },
 };
 
 /** The `type@version` pairs this module reads. */

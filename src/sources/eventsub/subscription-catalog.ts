@@ -27,7 +27,7 @@ const REDEMPTIONS = ['channel:read:redemptions', 'channel:manage:redemptions'];
 const each = (kind: EventKind, prefix: string, phases: readonly string[], version: string, scopes: readonly string[]): SubscriptionSpec[] =>
   phases.map((phase) => ({ type: `${prefix}.${phase}`, version, kind, scopes, condition: broadcaster }));
 
-/** Every subscription the alert box can make, in the order they are created. */
+/** Every subscription an overlay can make, in the order they are created. */
 export const EVENT_SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { type: 'channel.follow', version: '2', kind: 'follow', scopes: ['moderator:read:followers'], condition: withModerator },
   { type: 'channel.subscribe', version: '1', kind: 'sub', scopes: SUBS, condition: broadcaster },
@@ -44,6 +44,8 @@ export const EVENT_SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { type: 'channel.charity_campaign.donate', version: '1', kind: 'charity', scopes: ['channel:read:charity'], condition: broadcaster },
   { type: 'channel.channel_points_custom_reward_redemption.add', version: '1', kind: 'redemption', scopes: REDEMPTIONS, condition: broadcaster },
   { type: 'channel.channel_points_automatic_reward_redemption.add', version: '2', kind: 'redemption', scopes: REDEMPTIONS, condition: broadcaster },
+  { type: 'stream.online', version: '1', kind: 'stream-online', scopes: [], condition: broadcaster },
+  { type: 'stream.offline', version: '1', kind: 'stream-offline', scopes: [], condition: broadcaster },
 ];
 
 /** §3.4: at most 300 enabled subscriptions on one WebSocket session. */

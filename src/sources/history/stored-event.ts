@@ -74,6 +74,8 @@ const FIELDS: Readonly<Record<EventKind, Readonly<Record<string, Check>>>> = {
   // The currency reaches Intl.NumberFormat, which throws on anything but a code.
   charity: { user, charityName: text, amount: number, currency: (value) => typeof value === 'string' && /^[A-Z]{3}$/.test(value) },
   redemption: { redemption, automatic: flag, message },
+  'stream-online': { startedAt: number, streamType: text },
+  'stream-offline': {},
 };
 
 /** `value` as a stream event when it has every field of its kind, else null. */

@@ -4,7 +4,7 @@ import { isStreamEvent } from '../../../src/sources/control/stream-event-check.j
 import { ControlChannel } from '../../../src/sources/control/control-channel.js';
 import { sampleEvent } from '../../../src/simulator/sample-event.js';
 import { seededRandom } from '../../../src/simulator/random.js';
-import { EVENT_KINDS } from '../../../src/domain/stream-event.js';
+import { ALERT_KINDS, STREAM_STATE_KINDS } from '../../../src/domain/stream-event.js';
 
 const channel = { id: '141981764', login: 'teststreamer' };
 const message = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ v: 1, channel, ...body, ...extra });
@@ -13,7 +13,9 @@ const presence = { kind: 'presence', page: 'p1', overlay: 'alerts', title: 'Aler
 describe('the control protocol', () => {
   test('every stream event the normaliser makes passes the event check, kind by kind', () => {
     const random = seededRandom(7);
-    for (const kind of EVENT_KINDS) expect(isStreamEvent(sampleEvent(kind, random)), kind).toBe(true);
+    for (const kind of ALERT_KINDS) expect(isStreamEvent(sampleEvent(kind, random)), kind).toBe(true);
+    // The stream's start and end are no alert: no Replay or Test carries them.
+    for (const kind of STREAM_STATE_KINDS) expect(isStreamEvent(sampleEvent(kind, random)), kind).toBe(false);
   });
 
   test('reads each command and the presence report', () => {

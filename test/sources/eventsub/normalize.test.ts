@@ -29,6 +29,8 @@ describe('normalising the reference payloads', () => {
     ['channel.goal.progress', { kind: 'goal', phase: 'progress', goalType: 'subscription', description: 'Help me get partner!', current: 120, target: 220, achieved: false }],
     ['channel.goal.end', { kind: 'goal', phase: 'end', current: 180, achieved: false }],
     ['channel.charity_campaign.donate', { kind: 'charity', user: { id: '654321', login: 'givinguser', name: 'GivingUser' }, charityName: 'Example name', amount: 100, currency: 'USD' }],
+    ['stream.online', { kind: 'stream-online', startedAt: Date.parse('2020-10-11T10:11:12.123Z'), streamType: 'live' }],
+    ['stream.offline', { kind: 'stream-offline' }],
   ])('%s', (type, expected) => {
     expect(normalized(type)).toMatchObject({ id: `m-${type}`, at: AT, ...expected });
   });
@@ -90,6 +92,8 @@ describe('bad input is skipped with a reason', () => {
     ['a bad time', 'channel.hype_train.begin', { ...REFERENCE_EVENTS['channel.hype_train.begin'], expires_at: 'soon' }, undefined, /expires_at is not a time/],
     ['a made-up currency', 'channel.charity_campaign.donate', { ...REFERENCE_EVENTS['channel.charity_campaign.donate'], amount: { value: 100, decimal_places: 2, currency: 'dollars' } }, undefined, /currency "dollars"/],
     ['an event that is not an object', 'channel.follow', null, undefined, /event is not an object/],
+    ['a stream online with no start', 'stream.online', { ...REFERENCE_EVENTS['stream.online'], started_at: null }, undefined, /started_at is missing/],
+    ['a stream offline of no broadcaster', 'stream.offline', {}, undefined, /broadcaster_user_id is missing/],
   ])('%s', (_name, type, event, version, reason) => {
     expect(skipped(type, event as Record<string, unknown>, version)).toMatch(reason);
   });

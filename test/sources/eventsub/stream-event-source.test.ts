@@ -71,7 +71,27 @@ describe('StreamEventSource against the fake EventSub server', () => {
     await start(['bits:read', 'channel:read:subscriptions']);
     expect(source!.plan.off.map((o) => o.kind)).toEqual(['follow', 'shoutout', 'hype-train', 'poll', 'prediction', 'goal', 'charity', 'redemption']);
     const session = (await commands.esSessions()).find((s) => s.id === source!.eventsub.session);
-    expect(session?.types.sort()).toEqual(['channel.bits.use', 'channel.cheer', 'channel.raid', 'channel.subscribe', 'channel.subscription.gift', 'channel.subscription.message']);
+    expect(session?.types.sort()).toEqual(['channel.bits.use', 'channel.cheer', 'channel.raid', 'channel.subscribe', 'channel.subscription.gift', 'channel.subscription.message', 'stream.offline', 'stream.online']);
+  });
+
+  test('stream.online and stream.offline, byte for byte as Twitch sends them, with no scope: the stream’s start and end', async () => {
+    // A token with no EventSub scope at all (chat only) receives them.
+    const { events, outcomes } = await start(['chat:read'], ['stream-online', 'stream-offline']);
+    expect(source!.plan.subscriptions).toEqual([
+      { type: 'stream.online', version: '1', condition: { broadcaster_user_id: FIXTURE_CHANNEL_ID } },
+      { type: 'stream.offline', version: '1', condition: { broadcaster_user_id: FIXTURE_CHANNEL_ID } },
+    ]);
+    expect(outcomes[0]!.refused).toEqual([]);
+    const session = source!.eventsub.session;
+    // The frames of Twitch's EventSub reference (its stream.online and stream.offline examples) on a WebSocket session.
+    const frame = (id: string, type: string, timestamp: string, event: string) =>
+      `{"metadata":{"message_id":"${id}","message_type":"notification","message_timestamp":"${timestamp}","subscription_type":"${type}","subscription_version":"1"},"payload":{"subscription":{"id":"f1c2a387-161a-49f9-a165-0f21d7a4e1c4","type":"${type}","version":"1","status":"enabled","cost":0,"condition":{"broadcaster_user_id":"1337"},"transport":{"method":"websocket","session_id":"${session}"},"created_at":"2019-11-16T10:11:12.634234626Z"},"event":${event}}}`;
+    await commands.esRaw(frame('befa7b53-d79d-478f-86b9-120f112b044e', 'stream.online', '2020-10-11T10:11:12.987654321Z', '{"id":"9001","broadcaster_user_id":"1337","broadcaster_user_login":"cool_user","broadcaster_user_name":"Cool_User","type":"live","started_at":"2020-10-11T10:11:12.123Z"}'));
+    await commands.esRaw(frame('8d0e6fd5-1a1b-4e3c-9c0d-54d4f0b9c1aa', 'stream.offline', '2020-10-11T14:02:45.123456789Z', '{"broadcaster_user_id":"1337","broadcaster_user_login":"cool_user","broadcaster_user_name":"Cool_User"}'));
+    await expect.poll(() => events).toEqual([
+      { kind: 'stream-online', id: 'befa7b53-d79d-478f-86b9-120f112b044e', at: Date.parse('2020-10-11T10:11:12.987Z'), startedAt: Date.parse('2020-10-11T10:11:12.123Z'), streamType: 'live' },
+      { kind: 'stream-offline', id: '8d0e6fd5-1a1b-4e3c-9c0d-54d4f0b9c1aa', at: Date.parse('2020-10-11T14:02:45.123Z') },
+    ]);
   });
 
   test('403, 409 and 429 are reported per type and never stop the others', async () => {
@@ -194,7 +214,7 @@ describe('StreamEventSource with nothing to subscribe', () => {
 
 describe('subscription planning', () => {
   test('what a token cannot receive, for the setup page: none of the events for a chat token, only charity for one without it', () => {
-    expect(kindsOff(['chat:read']).map((o) => o.kind)).toEqual(EVENT_KINDS.filter((k) => k !== 'raid'));
+    expect(kindsOff(['chat:read']).map((o) => o.kind)).toEqual(EVENT_KINDS.filter((k) => !['raid', 'stream-online', 'stream-offline'].includes(k)));
     expect(describeOff(kindsOff(ALL_SCOPES.filter((s) => s !== 'channel:read:charity')))).toBe('charity (needs channel:read:charity)');
     expect(kindsOff(['channel:manage:polls', 'moderator:manage:shoutouts'], ['poll', 'shoutout', 'raid'])).toEqual([]);
     expect(EVENT_SCOPES).toEqual(ALL_SCOPES);
