@@ -53,7 +53,7 @@ export interface OverlayParts {
   /**
    * The dock's commands for this overlay (a replay, a skip, a chat line to remove), and the
    * presence of the other pages (for the dock). The boot itself obeys Hide overlays and answers
-   * pings; at start it replays the stored state as commands (`alert-state`, `chat-hide-user`).
+   * pings; at start it replays the stored state as commands (`alert-state`, `chat-unhide-users`, `chat-hide-user`).
    */
   control?(message: ControlBody): void;
   /** What the page adds to its presence (see PresenceExtras). */

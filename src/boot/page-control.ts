@@ -53,6 +53,8 @@ export function joinPageControl({ definition, parts, root, demo, token }: PageCo
   const apply = (state: ControlState) => {
     hide(state.hidden);
     parts.control?.({ kind: 'alert-state', paused: state.paused, muted: state.muted });
+    // The stored chatters replace the ones hidden before: the dock empties the list when the stream ends.
+    parts.control?.({ kind: 'chat-unhide-users' });
     for (const user of state.hiddenUsers) parts.control?.({ kind: 'chat-hide-user', userId: user.userId, login: user.login });
   };
   const hide = (hidden: boolean) => {

@@ -72,6 +72,7 @@ export const chatOverlay: OverlayDefinition<typeof chatSchema> = {
       control(message) {
         if (message.kind === 'chat-remove') element.removeLine(message.messageId);
         else if (message.kind === 'chat-hide-user') element.hideUser(message.userId);
+        else if (message.kind === 'chat-unhide-users') element.unhideUsers();
       },
       presence: () => ({ chat: { hideBots: config.hideBots, hideCommands: config.hideCommands, hideNotices: config.hideNotices } }),
     };

@@ -1,69 +1,76 @@
 import type { creditsSchema } from '../config/credits-config.js';
+import type { ConfigOf } from '../config/schema.js';
 import { creditsEntry } from '../registry/credits.js';
 import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
 import type { EventKind } from '../domain/stream-event.js';
-import { getStreams } from '../twitch/helix-api.js';
-import type { HelixClient } from '../twitch/helix-client.js';
-import type { Source } from '../core/source.js';
+import { ChatSource } from '../sources/tmi/chat-source.js';
 import { CreditsRoll, type CreditsSectionName } from '../components/credits/credits-rows.js';
+import { ChatterStore, chattersKey } from '../components/credits/chatter-store.js';
+import { leavesOut } from '../components/chat/line-filter.js';
 import type { ControlledParts } from './controlled-parts.js';
 import { connectStreamEvents } from './stream-event-feed.js';
 import { streamStart } from './stream-start.js';
 import '../components/credits/ovl-credits.js';
 
+type CreditsConfig = ConfigOf<typeof creditsSchema>;
+
 const CREDIT_KINDS: readonly EventKind[] = ['follow', 'sub', 'resub', 'gift', 'cheer', 'raid'];
-/** How often Helix is asked whether the stream is still live. */
-const OFFLINE_CHECK_MS = 60_000;
 
-/**
- * Calls `offline` once when the channel, live at some check, is not at the next, until the
- * overlay's `events` stop. Helix answers an offline channel with no stream; a failed check
- * changes nothing (the next one decides).
- */
-function watchOffline(helix: HelixClient, userId: string, events: Source, env: OverlayEnv, offline: () => void): void {
-  let wasLive = false;
-  const check = async () => {
-    try {
-      const live = (await getStreams(helix, { userIds: [userId] })).length > 0;
-      if (wasLive && !live) {
-        env.note('the stream went offline: rolling the credits', 'credits-offline');
-        offline();
-      }
-      wasLive = live;
-    } catch (error) {
-      env.note(`could not ask Twitch whether the stream is live: ${error instanceof Error ? error.message : String(error)}`, 'credits-offline');
-    }
-    if (events.status.state !== 'stopped') env.schedule(() => void check(), OFFLINE_CHECK_MS);
-  };
-  void check();
-}
-
-/** Demo names, one of each section's kinds a few times over, from the simulator's payloads. */
+/** Demo names, one of each section's kinds a few times over, from the simulator's payloads; their viewers are the demo's chatters. */
 async function demoEvents(roll: CreditsRoll): Promise<void> {
   const [{ sampleEvent }, { seededRandom }] = await Promise.all([import('../simulator/sample-event.js'), import('../simulator/random.js')]);
   const random = seededRandom(21);
-  for (let i = 0; i < 8; i++) for (const kind of CREDIT_KINDS) roll.add(sampleEvent(kind, random));
+  for (let i = 0; i < 8; i++) {
+    for (const kind of CREDIT_KINDS) {
+      const event = sampleEvent(kind, random);
+      roll.add(event);
+      if ('user' in event && event.user) roll.addChatter(event.user);
+    }
+  }
 }
 
 /**
- * End credits: this stream's followers, subs, gifters, cheerers and raiders (since Helix's
- * `started_at`), read from the event history at load and kept up with each event, rolled on the
- * `roll` parameter, on the dock's Roll credits (`control`), or when the stream goes offline.
+ * The `chatters` section: the channel's chat read anonymously (as the dock's On-stream chat
+ * reads it), each speaker once, bots (`hide-bots`) left out as the chat overlay leaves out their
+ * lines, kept in the origin's storage for this stream (ChatterStore). Null under `?replay`,
+ * which rolls its EventSub recording alone, and in the demo, whose chatters are its supporters.
+ */
+function watchChatters(login: string, userId: string, config: CreditsConfig, env: OverlayEnv, roll: () => CreditsRoll): { source: ChatSource; store: ChatterStore } | null {
+  if (!config.sections.includes('chatters') || env.demo || env.replay) return null;
+  const store = new ChatterStore(chattersKey(userId), () => localStorage);
+  const source = new ChatSource({ channel: login, server: env.endpoints.chat });
+  source.addEventListener('message', (e) => {
+    const { user } = e.detail;
+    if (leavesOut(e.detail, { hideBots: config.hideBots, hideCommands: false })) return;
+    if (store.add({ id: user.id, name: user.displayName, at: Date.now() })) roll().addChatter({ id: user.id, name: user.displayName });
+  });
+  return { source, store };
+}
+
+/**
+ * End credits: this stream's followers, subs, gifters, cheerers, raiders and, when asked,
+ * chatters, read from the event history at load and kept up with each event, rolled on the
+ * `roll` parameter, on the dock's Roll credits (`control`), or on EventSub's `stream.offline`.
  * Only live events count: the dock's replays and tests are in the history under their own origin.
+ * `stream.online` starts "this stream" afresh (a page left open from last night).
  */
 export const creditsOverlay: OverlayDefinition<typeof creditsSchema> = {
   entry: creditsEntry,
   records: ['eventsub'],
   async build(config, env) {
-    const feed = await connectStreamEvents(creditsEntry, config.token, CREDIT_KINDS, env, { intervalMs: 3000 });
-    const roll = new CreditsRoll();
+    const kinds: readonly EventKind[] = [...CREDIT_KINDS, 'stream-online', ...(config.rollOffline ? (['stream-offline'] as const) : [])];
+    // The demo stream stays live: it plays the supporters only.
+    const feed = await connectStreamEvents(creditsEntry, config.token, kinds, env, { intervalMs: 3000, kinds: CREDIT_KINDS });
+    let roll = new CreditsRoll();
+    const chatters = watchChatters(feed.login, feed.userId, config, env, () => roll);
     // A replay rolls its recording alone.
     if (env.demo) await demoEvents(roll);
     else if (feed.history && !env.replay) {
+      // EventSub tells of a change, never of the state: a page opened mid-stream asks Helix once when it began.
       const since = await streamStart(feed.helix, feed.userId, env);
       for (const { event } of await (await feed.history).since(since, { origins: ['live'], kinds: CREDIT_KINDS })) roll.add(event);
+      for (const chatter of chatters?.store.begin(since) ?? []) roll.addChatter(chatter);
     }
-    feed.events.addEventListener('event', (e) => roll.add(e.detail));
 
     const element = document.createElement('ovl-credits');
     element.speed = config.speed;
@@ -75,11 +82,25 @@ export const creditsOverlay: OverlayDefinition<typeof creditsSchema> = {
       env.note(`credits: rolling ${element.sections.map((s) => `${s.rows.length} ${s.name}`).join(', ') || 'no names'}`, 'credits');
       element.roll();
     };
-    if (config.roll || env.demo) start();
-    if (config.rollOffline && !env.demo && !env.replay) watchOffline(feed.helix, feed.userId, feed.events, env, start);
+    feed.events.addEventListener('event', (e) => {
+      const event = e.detail;
+      if (event.kind === 'stream-online') {
+        env.note(`this stream: since ${new Date(event.startedAt).toISOString()} (went live)`, 'stream-start');
+        roll = new CreditsRoll();
+        chatters?.store.begin(event.startedAt);
+      } else if (event.kind === 'stream-offline') {
+        // A replay plays its recorded end whatever `roll-offline` says.
+        if (!config.rollOffline) return;
+        env.note('the stream went offline: rolling the credits', 'credits-offline');
+        start();
+      } else roll.add(event);
+    });
+    // A replay's names are all there once its recording has played and its last event is read (a task later).
+    if (config.roll && env.replay) void env.replay.finished.then(() => env.schedule(start, 0));
+    else if (config.roll || env.demo) start();
 
     const parts: ControlledParts = {
-      sources: feed.sources,
+      sources: chatters ? [...feed.sources, chatters.source] : feed.sources,
       element,
       control(message) {
         if (message.kind === 'credits-roll') start();

@@ -141,6 +141,12 @@ export const dockOverlay: OverlayDefinition<typeof dockSchema> = {
       return command;
     };
     element.addEventListener(DOCK_COMMAND, (e) => channel.post(obey(e.detail)));
+    // Hide this user lasts until the stream ends (HIDDEN_USER_MS bounds it when no dock heard the end).
+    events.addEventListener('event', (e) => {
+      if (e.detail.kind !== 'stream-offline' || state.hiddenUsers.length === 0) return;
+      change({ ...state, hiddenUsers: [] });
+      channel.post({ kind: 'chat-unhide-users' });
+    });
 
     await keepFeed(element, events, opened, config.feed);
     watchPages(element, channel, roster, chat?.element ?? null, env.schedule);

@@ -71,6 +71,8 @@ class Timeline {
 export class Replay {
   private readonly timelines = new Map<FrameVia, Timeline>();
   private running = 0;
+  /** Resolves once every connection's frames have been played (what an overlay waits for to show a whole session). */
+  readonly finished: Promise<void>;
 
   constructor(
     readonly recording: Recording,
@@ -78,10 +80,18 @@ export class Replay {
     /** Called once every connection's frames have been played. */
     onEnd: () => void = () => {},
   ) {
+    let finish = () => {};
+    this.finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const ended = () => {
+      onEnd();
+      finish();
+    };
     for (const via of new Set(recording.frames.map((frame) => frame.via))) {
       this.running += 1;
       const frames = recording.frames.filter((frame) => frame.via === via);
-      this.timelines.set(via, new Timeline(frames, speed, () => --this.running === 0 && onEnd()));
+      this.timelines.set(via, new Timeline(frames, speed, () => --this.running === 0 && ended()));
     }
   }
 

@@ -8,16 +8,17 @@ import { bootOverlay, type BootedOverlay } from '../../src/boot/boot.js';
 import { creditsOverlay } from '../../src/overlays/credits-overlay.js';
 import type { ControlledParts } from '../../src/overlays/controlled-parts.js';
 import type { OvlCredits } from '../../src/components/credits/ovl-credits.js';
-import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
+import { openPage, type OverlayPage } from '../helpers/page.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
 import { clearSiteHistories, putRecordsIn, storedRecordsIn } from '../helpers/history.js';
 import { fake } from '../helpers/fake-servers.js';
 import { cheerTwice, goLive } from '../helpers/stream-session.js';
+import { privmsg } from '../../src/simulator/tmi-lines.js';
 
 /**
  * End credits as a streamer rolls them: the built page against the fake EventSub and Helix
- * servers, its rows from the session the history holds, and each trigger (the `roll`
- * parameter, the stream going offline, the dock's Roll credits).
+ * servers (and the fake chat for the chatters), its rows from the session the history holds,
+ * and each trigger (the `roll` parameter, EventSub's stream.offline, the dock's Roll credits).
  */
 const pages: OverlayPage[] = [];
 afterEach(async () => {
@@ -41,6 +42,8 @@ const rolled = (page: OverlayPage) =>
     `[...document.querySelector('ovl-credits').shadowRoot.querySelectorAll('[part="section"]')].map((s) => ({ title: s.querySelector('[part="title"]').textContent, rows: [...s.querySelectorAll('[part="row"]')].map((r) => [...r.children].map((c) => c.textContent).join(' ')) }))`,
   );
 
+/** The fake Helix's token user: the channel whose chat the credits read. */
+const LOGIN = 'teststreamer';
 const viewer = (id: string, name: string) => ({ user_id: id, user_login: name.toLowerCase(), user_name: name });
 
 describe('credits page (production build) against the fake EventSub and Helix servers', { timeout: 60_000 }, () => {
@@ -97,14 +100,99 @@ describe('credits page (production build) against the fake EventSub and Helix se
     expect(await looping.eval<boolean>(`document.querySelector('ovl-credits').rolling`)).toBe(true);
   });
 
-  test('rolls by itself when the stream goes offline', async () => {
+  test('rolls by itself on EventSub’s stream.offline, Helix asked once at load and never polled; stream.online begins this stream afresh', async () => {
     const tag = `credits-${++counter}`;
     await goLive(Date.now() - 60_000);
     const page = await open(tag, '', { clock: true });
     await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('31', 'Jo') });
-    await expect.poll(advancingBy(page, 60_000, () => page.text('ovl-status-panel', '.note')), { timeout: 10_000 }).not.toContain('the stream went offline: rolling the credits');
-    await commands.httpSetStream(FIXTURE_CHANNEL_ID, null);
-    await expect.poll(advancingBy(page, 60_000, () => rolled(page)), { timeout: 10_000 }).toEqual([{ title: 'New followers', rows: ['Jo'] }]);
+    await expect.poll(async () => (await storedRecordsIn(page, FIXTURE_CHANNEL_ID)).length).toBe(1);
+    // A page left open from the stream before: going live starts the names again.
+    await commands.esNotify('stream.online', { ...REFERENCE_EVENTS['stream.online'], started_at: new Date().toISOString() });
+    await expect.poll(() => page.text('ovl-status-panel', '.note')).toContainEqual(expect.stringMatching(/this stream: since .* \(went live\)/));
+    await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('32', 'Kai') });
+    await expect.poll(async () => (await storedRecordsIn(page, FIXTURE_CHANNEL_ID)).length).toBe(3);
+    // Ten minutes on the page's clock: the credits never ask Helix again.
+    await page.advance(10 * 60_000);
+    expect(await page.eval('document.querySelector("ovl-credits").rolling')).toBe(false);
+    // The jump outlasts the keepalive: the page may be on a new session, subscribing again.
+    await expect.poll(async () => (await commands.esNotify('stream.offline', REFERENCE_EVENTS['stream.offline']), rolled(page)), { timeout: 10_000 }).toEqual([{ title: 'New followers', rows: ['Kai'] }]);
+    expect(await page.text('ovl-status-panel', '.note')).toContain('the stream went offline: rolling the credits');
+    expect((await page.requests()).filter((url) => url.includes('/helix/streams'))).toHaveLength(1);
+  });
+
+  test('chatters: each speaker once, bots (hide-bots) left out, names as text; a reload keeps the ones seen before', async () => {
+    const tag = `credits-${++counter}`;
+    await goLive(Date.now() - 60_000);
+    const chat = `&sections=chatters&hide-bots=nightbot&dev-chat=127.0.0.1:${fake.tmiPort}`;
+    const markup = '<img src=x onerror="document.title=1"><b>Bold</b>';
+    const joins = await commands.tmiJoinCount(LOGIN);
+    const first = await open(tag, chat);
+    await expect.poll(() => commands.tmiJoinCount(LOGIN), { timeout: 10_000 }).toBe(joins + 1);
+    await commands.tmiPush(LOGIN, [
+      privmsg(LOGIN, 'hi all', { login: 'alice', displayName: 'Alice', userId: '801' }),
+      privmsg(LOGIN, 'Thanks for following!', { login: 'nightbot', displayName: 'Nightbot', userId: '19264788' }),
+      privmsg(LOGIN, 'hello', { login: 'marked', displayName: markup, userId: '802' }),
+      privmsg(LOGIN, 'me again', { login: 'alice', displayName: 'Alice', userId: '801' }),
+      privmsg(LOGIN, '!uptime', { login: 'bob', displayName: 'Bob', userId: '803' }),
+    ]);
+    const stored = (page: OverlayPage) => page.eval<{ name: string }[]>(`JSON.parse(localStorage.getItem('ovl:credits:v1:chatters:${FIXTURE_CHANNEL_ID}') ?? '[]')`);
+    await expect.poll(async () => (await stored(first)).map((c) => c.name)).toEqual(['Alice', markup, 'Bob']);
+    await first.close();
+    pages.splice(0);
+
+    const page = await open(tag, `${chat}&roll&speed=5`);
+    expect(await rolled(page)).toEqual([{ title: 'Chatters', rows: ['Alice', markup, 'Bob'] }]);
+    expect(await page.eval<number>(`document.querySelector('ovl-credits').shadowRoot.querySelectorAll('img, b').length`)).toBe(0);
+    await expect.poll(() => commands.tmiJoinCount(LOGIN), { timeout: 10_000 }).toBe(joins + 2);
+    await commands.tmiPush(LOGIN, [privmsg(LOGIN, 'late hello', { login: 'carol', displayName: 'Carol', userId: '804' }), privmsg(LOGIN, 'still here', { login: 'alice', displayName: 'Alice', userId: '801' })]);
+    await expect.poll(async () => (await stored(page)).map((c) => c.name)).toEqual(['Alice', markup, 'Bob', 'Carol']);
+    expect(await page.errors()).toEqual([]);
+  });
+
+  test('the chat connection opens only for the chatters section', async () => {
+    const tag = `credits-${++counter}`;
+    const joins = await commands.tmiJoinCount(LOGIN);
+    const page = await open(tag, `&dev-chat=127.0.0.1:${fake.tmiPort}`);
+    expect(await page.attr('ovl-status-panel', '[part="chip"]', 'data-source')).not.toContain('chat');
+    expect(await commands.tmiJoinCount(LOGIN)).toBe(joins);
+  });
+
+  test('credits from a recorded session: ?replay rolls its sections and sums on its stream.offline, on `roll` once the recording has played, and on the dock’s Roll credits', async () => {
+    const tag = `credits-${++counter}`;
+    await goLive(Date.now() - 60_000);
+    const live = await open(tag, '&record');
+    await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('61', 'Ann') });
+    await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], ...viewer('62', 'Eve'), total: 3 });
+    await commands.esNotify('channel.subscription.gift', { ...REFERENCE_EVENTS['channel.subscription.gift'], ...viewer('62', 'Eve'), total: 5 });
+    await cheerTwice('63', 'Fay', 100);
+    await cheerTwice('63', 'Fay', 250);
+    await commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: '64', from_broadcaster_user_login: 'hal', from_broadcaster_user_name: 'Hal', viewers: 42 });
+    await commands.esNotify('stream.offline', REFERENCE_EVENTS['stream.offline']);
+    const session = [{ title: 'New followers', rows: ['Ann'] }, { title: 'Gifted subs', rows: ['Eve 8'] }, { title: 'Cheers', rows: ['Fay 350'] }, { title: 'Raids', rows: ['Hal 42'] }];
+    await expect.poll(() => rolled(live)).toEqual(session);
+    const file = await live.eval<string>('document.querySelector("ovl-status-panel").recorder.toBlob().text()');
+    await live.close();
+    pages.splice(0);
+
+    // Too long for a data: URL in the address: served as a file, once for each page below.
+    const path = `/recordings/${tag}.jsonl`;
+    await commands.httpScript('GET', path, Array.from({ length: 3 }, () => ({ status: 200, headers: { 'Content-Type': 'application/x-ndjson' }, rawBody: file })));
+    const replay = encodeURIComponent(`${fake.httpOrigin}${path}`);
+    const openReplay = async (query: string) => {
+      const page = await openPage(`/overlays/credits/?replay=${replay}&replay-speed=20&speed=5&debug${query}`, { reducedMotion: true });
+      pages.push(page);
+      return page;
+    };
+    const [onOffline, onRoll, onDock] = [await openReplay(''), await openReplay('&roll&roll-offline=false'), await openReplay('&roll-offline=false')];
+    await expect.poll(() => rolled(onOffline), { timeout: 10_000 }).toEqual(session);
+    await expect.poll(() => rolled(onRoll), { timeout: 10_000 }).toEqual(session);
+    await expect.poll(() => onDock.text('ovl-status-panel', '.note'), { timeout: 10_000 }).toContain('replay: finished');
+    expect(await onDock.eval('document.querySelector("ovl-credits").rolling')).toBe(false);
+    // The replay knows no broadcaster: the demo dock's Roll credits reaches it.
+    const dock = await openPage('/overlays/dock/?demo', { reducedMotion: true, width: 400, height: 900 });
+    pages.push(dock);
+    await expect.poll(async () => (await commands.pageClick(dock.id, 'ovl-dock >> role=button[name="Roll credits"]'), rolled(onDock)), { timeout: 10_000 }).toEqual(session);
+    for (const page of [onOffline, onRoll, onDock]) expect(await page.errors()).toEqual([]);
   });
 
   test('names are text, never HTML', async () => {

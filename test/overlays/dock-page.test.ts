@@ -235,6 +235,31 @@ describe('the control dock page', { timeout: 90_000 }, () => {
     await expect.poll(() => onStream(later)).toEqual(['hi all']);
   });
 
+  test('Hide this user lasts until the stream ends: stream.offline shows the chatter’s next lines again on every chat overlay, and on one opened later', async () => {
+    const tag = `dock-${++counter}`;
+    const dock = await openDock(tag);
+    const chats = [await open('chat', tag, `&channel=${LOGIN}&emotes=`), await open('chat', tag, `&channel=${LOGIN}&emotes=`)];
+    await expect.poll(() => commands.tmiJoinCount(LOGIN), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    const troll = { login: 'troll', displayName: 'Troll', userId: '812' };
+    await commands.tmiPush(LOGIN, [privmsg(LOGIN, 'rude line', { ...troll, id: 'offline-1' }), privmsg(LOGIN, 'hello', { login: 'bob', displayName: 'Bob', userId: '813' })]);
+    const onStream = (page: OverlayPage) => page.text('ovl-chat', '[part~="message"]');
+    for (const chat of chats) await expect.poll(() => onStream(chat)).toEqual(['rude line', 'hello']);
+    await click(dock, 'Hide this user', 'ovl-dock-chat li[data-id="offline-1"]');
+    for (const chat of chats) await expect.poll(() => onStream(chat)).toEqual(['hello']);
+    const hidden = () => dock.eval<string[]>(`JSON.parse(localStorage.getItem('ovl:control:v1:id:${FIXTURE_CHANNEL_ID}')).hiddenUsers.map((u) => u.login)`);
+    expect(await hidden()).toEqual(['troll']);
+
+    await commands.esNotify('stream.offline', REFERENCE_EVENTS['stream.offline']);
+    await expect.poll(hidden).toEqual([]);
+    await expect.poll(() => feed(dock)).toEqual(['Went offline']);
+    await commands.tmiPush(LOGIN, [privmsg(LOGIN, 'sorry', troll)]);
+    for (const chat of chats) await expect.poll(() => onStream(chat)).toEqual(['hello', 'sorry']);
+    const later = await open('chat', tag, `&channel=${LOGIN}&emotes=`);
+    await commands.tmiPush(LOGIN, [privmsg(LOGIN, 'next stream', troll)]);
+    await expect.poll(() => onStream(later)).toEqual(['next stream']);
+    for (const page of [dock, ...chats, later]) expect(await page.errors()).toEqual([]);
+  });
+
   test('Start timer, Pause timer, Resume timer, Add time and Reset timer drive the subathon timer; Roll credits rolls the end credits', async () => {
     const tag = `dock-${++counter}`;
     const dock = await openDock(tag);

@@ -208,6 +208,11 @@ export class OvlChat extends SourceElement<ChatFeed> {
     this.removeUser(userId);
   }
 
+  /** Shows the hidden chatters' next lines again (the stream ended). */
+  unhideUsers(): void {
+    this.hiddenUsers.clear();
+  }
+
   /** Removes every line, shown or queued; with a channel, only the lines read in it. */
   clear(channel?: string): void {
     this.filterQueued((event) => channel !== undefined && event.channel !== channel);

@@ -1,7 +1,7 @@
 import type { EventUser, StreamEvent } from '../../domain/stream-event.js';
 
 /** The sections end credits can roll, in the order the streamer lists them. */
-export const CREDITS_SECTIONS = ['followers', 'subs', 'gifters', 'cheerers', 'raiders'] as const;
+export const CREDITS_SECTIONS = ['followers', 'subs', 'gifters', 'cheerers', 'raiders', 'chatters'] as const;
 export type CreditsSectionName = (typeof CREDITS_SECTIONS)[number];
 
 export const DEFAULT_TITLES: Readonly<Record<CreditsSectionName, string>> = {
@@ -10,6 +10,7 @@ export const DEFAULT_TITLES: Readonly<Record<CreditsSectionName, string>> = {
   gifters: 'Gifted subs',
   cheerers: 'Cheers',
   raiders: 'Raids',
+  chatters: 'Chatters',
 };
 
 /** One name of a section, with its summed amount (bits, subs gifted, raiders' viewers); null where a section counts none. */
@@ -47,10 +48,13 @@ function entryOf(event: StreamEvent): { section: CreditsSectionName; user: Event
   }
 }
 
+/** The sections whose rows carry an amount. */
+const COUNTED: readonly CreditsSectionName[] = ['gifters', 'cheerers', 'raiders'];
+
 /**
  * This stream's supporters, section by section: each viewer once per section (by user id, in
  * the order they first appeared), their amounts summed (a gifter of 3 and 5 subs is one row of
- * 8). Each event counts once, by its id.
+ * 8). Each event counts once, by its id. Chatters come from chat, not events (`addChatter`).
  */
 export class CreditsRoll {
   private readonly seen = new Set<string>();
@@ -60,10 +64,19 @@ export class CreditsRoll {
     const entry = entryOf(event);
     if (!entry || this.seen.has(event.id)) return;
     this.seen.add(event.id);
-    const rows = this.sections.get(entry.section) ?? this.sections.set(entry.section, new Map()).get(entry.section)!;
-    const key = entry.user.id || `anonymous:${entry.user.name}`;
+    this.count(entry.section, entry.user, entry.amount);
+  }
+
+  /** A viewer seen in chat, once however often they speak. */
+  addChatter(user: Pick<EventUser, 'id' | 'name'>): void {
+    this.count('chatters', user, 0);
+  }
+
+  private count(section: CreditsSectionName, user: Pick<EventUser, 'id' | 'name'>, amount: number): void {
+    const rows = this.sections.get(section) ?? this.sections.set(section, new Map()).get(section)!;
+    const key = user.id || `anonymous:${user.name}`;
     const row = rows.get(key);
-    rows.set(key, { name: entry.user.name, amount: (row?.amount ?? 0) + entry.amount });
+    rows.set(key, { name: user.name, amount: (row?.amount ?? 0) + amount });
   }
 
   /** The sections asked for, in that order, with their titles (the default where none is given); empty ones left out. */
@@ -71,7 +84,7 @@ export class CreditsRoll {
     return names.flatMap((name, i) => {
       const rows = [...(this.sections.get(name)?.values() ?? [])];
       if (rows.length === 0) return [];
-      const counted = name !== 'followers' && name !== 'subs';
+      const counted = COUNTED.includes(name);
       return [{ name, title: titles[i] || DEFAULT_TITLES[name], rows: rows.map((row) => ({ name: row.name, amount: counted ? row.amount : null })) }];
     });
   }

@@ -41,6 +41,8 @@ export type ControlCommand =
   | { readonly kind: 'chat-remove'; readonly messageId: string }
   /** Take a chatter's lines off the chat overlays, and keep their next ones off. */
   | { readonly kind: 'chat-hide-user'; readonly userId: string; readonly login: string }
+  /** The stream ended: every hidden chatter's next lines show again. */
+  | { readonly kind: 'chat-unhide-users' }
   /** Every page answers with its presence. */
   | { readonly kind: 'ping' }
   /** Start, pause, resume, extend or reset the subathon timer; roll the end credits. */
@@ -115,6 +117,7 @@ const CHECKS: Record<ControlBody['kind'], (m: Fields) => boolean> = {
   hide: (m) => isBoolean(m.hidden),
   'chat-remove': (m) => isString(m.messageId) && m.messageId !== '',
   'chat-hide-user': (m) => isString(m.userId) && isString(m.login) && (m.userId !== '' || m.login !== ''),
+  'chat-unhide-users': () => true,
   ping: () => true,
   presence: (m) =>
     isString(m.page) &&

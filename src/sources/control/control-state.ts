@@ -21,7 +21,10 @@ export interface ControlState {
 
 export const DEFAULT_CONTROL_STATE: ControlState = { paused: false, muted: false, hidden: false, hiddenUsers: [] };
 
-/** A hidden chatter stays hidden "until the stream ends": no stream runs longer than this. */
+/**
+ * A hidden chatter stays hidden "until the stream ends": the dock clears them all on EventSub's
+ * `stream.offline`; this is the bound when no dock was open to hear it (no stream runs longer).
+ */
 export const HIDDEN_USER_MS = 12 * 60 * 60 * 1000;
 
 export interface ControlStateOptions {
