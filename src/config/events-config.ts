@@ -18,7 +18,7 @@ export const eventsSchema = {
 /** What each parameter of the event list does: for the URL builder and the README, not the overlay page. */
 export const eventsParamDocs: ParamDocs<typeof eventsSchema> = {
   token: 'The broadcaster’s token; its scopes decide which events can be listed (see above). `#fragment` only.',
-  kinds: 'Kinds listed; empty for all.',
+  kinds: 'Kinds listed; empty for every alert kind (`stream-online` and `stream-offline` only when named).',
   max: 'Events shown, newest first; older ones drop off.',
   mode: '`sidebar`: one event per row; `ticker`: one line scrolling sideways (still under reduced motion).',
   followBurst: 'Follows within this many seconds of the newest row’s first follow fold into it ("N new followers"); 0: never.',

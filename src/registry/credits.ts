@@ -12,7 +12,7 @@ export const creditsEntry: OverlayEntry<typeof creditsSchema> = {
 };
 
 export const creditsGuide: OverlayGuide<typeof creditsSchema> = {
-  about: 'End credits that roll this stream’s followers, subs, gifters, cheerers and raiders, names summed, when you say so or when the stream ends.',
+  about: 'End credits that roll this stream’s followers, subs, gifters, cheerers, raiders and chatters, names summed, when you say so or when the stream ends.',
   obs: { width: 1920, height: 1080, advice: 'Needs the broadcaster’s own token. Roll them from the dock, with `roll`, or let the end of the stream do it.' },
   paramDocs: creditsParamDocs,
 };
