@@ -94,6 +94,16 @@ describe('EventHistory: storing and reading', () => {
     expect(marks(await history.latest(1, { kinds: ['raid'], origins: ['live'] }))).toEqual([1]);
   });
 
+  test('the stream going live and offline are stored and read back like every event, by kind', async () => {
+    const history = await open({ userId: newUser() });
+    const t = Date.now();
+    const online: HistoryRecord = { event: referenceEvent('stream.online', {}, t), receivedAt: t, origin: 'live' };
+    const offline: HistoryRecord = { event: referenceEvent('stream.offline', {}, t + 1), receivedAt: t + 1, origin: 'live' };
+    for (const record of [online, raid(1, t + 2), offline]) await history.add(record);
+    expect(await history.latest(10, { kinds: ['stream-online', 'stream-offline'] })).toEqual([offline, online]);
+    expect(online.event).toMatchObject({ kind: 'stream-online', startedAt: Date.parse('2020-10-11T10:11:12.123Z'), streamType: 'live' });
+  });
+
   test('adds made in one task are written together; the page’s subscribers hear each newly stored record once', async () => {
     const userId = newUser();
     const history = await open({ userId });
