@@ -4,6 +4,7 @@ import { creditsEntry } from '../registry/credits.js';
 import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
 import type { EventKind } from '../domain/stream-event.js';
 import { ChatSource } from '../sources/tmi/chat-source.js';
+import { pageStorage } from '../core/page-storage.js';
 import { CreditsRoll, type CreditsSectionName } from '../components/credits/credits-rows.js';
 import { ChatterStore, chattersKey } from '../components/credits/chatter-store.js';
 import { leavesOut } from '../components/chat/line-filter.js';
@@ -37,7 +38,7 @@ async function demoEvents(roll: CreditsRoll): Promise<void> {
  */
 function watchChatters(login: string, userId: string, config: CreditsConfig, env: OverlayEnv, roll: () => CreditsRoll): { source: ChatSource; store: ChatterStore } | null {
   if (!config.sections.includes('chatters') || env.demo || env.replay) return null;
-  const store = new ChatterStore(chattersKey(userId), () => localStorage);
+  const store = new ChatterStore(chattersKey(userId), pageStorage());
   const source = new ChatSource({ channel: login, server: env.endpoints.chat });
   source.addEventListener('message', (e) => {
     const { user } = e.detail;

@@ -43,19 +43,12 @@ export function readStoredChatters(text: string | null): Chatter[] {
 export class ChatterStore {
   private chatters = new Map<string, Chatter>();
   private since = 0;
-  private readonly storage: Storage | null;
 
   constructor(
     private readonly key: string,
-    storage: () => Storage | null,
-  ) {
-    try {
-      this.storage = storage();
-    } catch (error) {
-      this.storage = null;
-      log.warn('the browser refuses storage: the chatters start again on a reload', error);
-    }
-  }
+    /** Null where the page has none (pageStorage): the chatters start again on a reload. */
+    private readonly storage: Storage | null,
+  ) {}
 
   /** Starts "this stream" at `since` (epoch ms): the stored chatters who spoke since then, in order. */
   begin(since: number): readonly Chatter[] {

@@ -1,4 +1,5 @@
 import { createLogger } from '../../core/logger.js';
+import { pageStorage } from '../../core/page-storage.js';
 import { CONTROL_VERSION, type ChannelRef } from './control-protocol.js';
 
 /** A chatter the streamer took off the chat overlays, and when. */
@@ -37,15 +38,6 @@ const log = createLogger('control');
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isHiddenUser = (value: unknown): value is HiddenUser => isObject(value) && typeof value.userId === 'string' && typeof value.login === 'string' && typeof value.at === 'number';
-
-/** `localStorage`, or null where touching it throws (storage disabled). */
-function pageStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The control state of one broadcaster in the origin's `localStorage`, under a key per way a page
