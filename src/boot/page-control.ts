@@ -1,7 +1,7 @@
 import type { Source } from '../core/source.js';
 import { ControlChannel } from '../sources/control/control-channel.js';
 import { ControlStateStore, type ControlState } from '../sources/control/control-state.js';
-import type { ChannelRef, PresenceReport } from '../sources/control/control-protocol.js';
+import { PRESENCE_CHANNEL, type ChannelRef, type PresenceReport } from '../sources/control/control-protocol.js';
 import { DEMO_USER } from '../simulator/demo-channel.js';
 import type { TokenValidation } from '../twitch/validate-token.js';
 import type { Schema } from '../config/schema.js';
@@ -40,9 +40,10 @@ const PRESENCE_COALESCE_MS = 100;
  * Every overlay page's end of the dock's control channel (src/sources/control/), one hook for
  * all overlays: it starts the page from the stored control state (transparent before anything
  * shows, a paused queue paused), obeys Hide overlays itself and hands every other message to
- * the overlay (`parts.control`: commands, and other pages' presence for the dock), and reports the page's presence when asked (`ping`) and when it
- * changes. It sends nothing on a timer: the dock, always visible in OBS, pings, and a hidden
- * source whose timers Chromium throttles still answers at once (messages are no timers).
+ * the overlay (`parts.control`), and reports the page's presence on the presence channel when
+ * asked (`ping`) and when it changes. It sends nothing on a timer: the dock, always visible in
+ * OBS, pings, and a hidden source whose timers Chromium throttles still answers at once
+ * (messages are no timers).
  */
 export function joinPageControl({ definition, parts, root, demo, token }: PageControlOptions): PageControl {
   const broadcaster: ChannelRef = demo ? { id: DEMO_USER.id, login: DEMO_USER.login } : (parts.channel ?? (token ? { id: token.userId, login: token.login } : {}));
@@ -74,8 +75,9 @@ export function joinPageControl({ definition, parts, root, demo, token }: PageCo
     ...parts.presence?.(),
   });
 
+  const reports = new ControlChannel(broadcaster, null, PRESENCE_CHANNEL);
   const channel = new ControlChannel(broadcaster, (message) => {
-    if (message.kind === 'ping') channel.post(presence());
+    if (message.kind === 'ping') reports.post(presence());
     else if (message.kind === 'hide') hide(message.hidden);
     else parts.control?.(message);
   });
@@ -87,12 +89,12 @@ export function joinPageControl({ definition, parts, root, demo, token }: PageCo
   const presenceChanged = () => {
     due ??= setTimeout(() => {
       due = null;
-      channel.post(presence());
+      reports.post(presence());
     }, PRESENCE_COALESCE_MS);
   };
   const watching = new AbortController();
   for (const source of parts.sources) source.addEventListener('status', presenceChanged, { signal: watching.signal });
-  channel.post(presence());
+  reports.post(presence());
   return {
     presenceChanged,
     stop: () => {
@@ -100,6 +102,7 @@ export function joinPageControl({ definition, parts, root, demo, token }: PageCo
       if (due !== null) clearTimeout(due);
       stopStorage();
       channel.close();
+      reports.close();
     },
   };
 }

@@ -10,8 +10,8 @@ import type { Schedule } from '../core/schedule.js';
 import { ChatSource } from '../sources/tmi/chat-source.js';
 import { ControlChannel } from '../sources/control/control-channel.js';
 import { ControlStateStore, type ControlState } from '../sources/control/control-state.js';
-import type { ChannelRef, ControlCommand } from '../sources/control/control-protocol.js';
-import { PageRoster } from '../sources/control/page-roster.js';
+import { PRESENCE_CHANNEL, type ChannelRef, type ControlCommand } from '../sources/control/control-protocol.js';
+import { PING_MS, PageRoster } from '../sources/control/page-roster.js';
 import type { EventHistory } from '../sources/history/event-history.js';
 import type { EventOrigin, HistoryRecord } from '../sources/history/history-record.js';
 import { isListed } from '../components/event-list/event-rows.js';
@@ -22,9 +22,6 @@ import { connectStreamEvents } from './stream-event-feed.js';
 import '../components/dock/ovl-dock.js';
 
 type DockConfig = ConfigOf<typeof dockSchema>;
-
-/** The dock asks every page for its presence this often; a page that misses three is shown gone (PageRoster). */
-const PING_MS = 1000;
 
 /**
  * The Activity feed: the history's last live events, then each live event as the dock's own
@@ -115,9 +112,10 @@ export const dockOverlay: OverlayDefinition<typeof dockSchema> = {
     show(state);
     // Another dock (a second OBS profile's, a browser tab) changed the state.
     store.onChange(show);
+    // The pages' presence reports, open for the page's life like the control channel.
+    new ControlChannel(broadcaster, (message) => message.kind === 'presence' && roster.heard(message, Date.now()), PRESENCE_CHANNEL);
     const channel = new ControlChannel(broadcaster, (message) => {
-      if (message.kind === 'presence') roster.heard(message, Date.now());
-      else if (message.kind === 'alert-state') show({ ...state, paused: message.paused, muted: message.muted });
+      if (message.kind === 'alert-state') show({ ...state, paused: message.paused, muted: message.muted });
       else if (message.kind === 'hide') show({ ...state, hidden: message.hidden });
     });
 

@@ -201,6 +201,9 @@ describe('the control dock page', { timeout: 90_000 }, () => {
     await expect.poll(() => inDock(dock, 'ovl-dock-overlays', '[part="eventsub"]')).toEqual(['owns EventSub', 'EventSub via another page', 'EventSub via another page']);
     expect((await inDock(dock, 'ovl-dock-overlays', '[part="token"]'))[0]).toMatch(/^token: \d+ days? left$/);
     expect(await inDock(dock, 'ovl-dock-overlays', '[data-overlay="alerts"] [part="chip"]')).toEqual(['events connected', 'token connected']);
+    // While idle an overlay is woken by the dock's pings alone: the other pages' answers go where only a dock listens.
+    await box.eval(`(() => { window.heard = []; new BroadcastChannel(${JSON.stringify(CONTROL_CHANNEL)}).onmessage = (e) => window.heard.push(e.data.kind); })()`);
+    await expect.poll(() => box.eval<string[]>('window.heard'), { timeout: 10_000 }).toEqual(['ping', 'ping']);
     await box.close();
     pages.splice(pages.indexOf(box), 1);
     await expect.poll(() => inDock(dock, 'ovl-dock-overlays', '[part="page"]', 'data-gone'), { timeout: 10_000 }).toEqual(['false', 'true', 'false']);

@@ -4,21 +4,25 @@ import { CONTROL_CHANNEL, CONTROL_VERSION, readControlMessage, sameBroadcaster, 
 const log = createLogger('control');
 
 /**
- * One page's end of the control channel: it posts messages about its broadcaster and hears the
- * valid ones about the same broadcaster from the other pages of the origin (a BroadcastChannel
- * never hears its own posts). Everything else is dropped with a line in the `?debug` console.
+ * One page's end of the control channel (or of the presence channel, `name`): it posts messages
+ * about its broadcaster and hears the valid ones about the same broadcaster from the other pages
+ * of the origin (a BroadcastChannel never hears its own posts). Everything else is dropped with
+ * a line in the `?debug` console. Without a listener it only posts.
  */
 export class ControlChannel {
-  private readonly channel = new BroadcastChannel(CONTROL_CHANNEL);
+  private readonly channel: BroadcastChannel;
 
   constructor(
     /** The broadcaster this page is about; a chat overlay adds the id once Twitch names it. */
     public broadcaster: ChannelRef,
-    listener: (message: ControlMessage) => void,
+    listener: ((message: ControlMessage) => void) | null,
+    name = CONTROL_CHANNEL,
   ) {
+    this.channel = new BroadcastChannel(name);
+    if (!listener) return;
     this.channel.onmessage = ({ data }: MessageEvent) => {
       const message = readControlMessage(data);
-      if (typeof message === 'string') log.debug(`ignored a message on the control channel: ${message}`);
+      if (typeof message === 'string') log.debug(`ignored a message on ${name}: ${message}`);
       else if (sameBroadcaster(this.broadcaster, message.channel)) listener(message);
     };
   }

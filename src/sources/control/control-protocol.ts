@@ -15,6 +15,14 @@ export const CONTROL_VERSION = 1;
 export const CONTROL_CHANNEL = `ovl:control:v${CONTROL_VERSION}`;
 
 /**
+ * Where pages report their presence, apart from the commands: only a dock listens here, so an
+ * overlay never wakes for another page's report. A BroadcastChannel delivers every post to every
+ * other page of the origin, and on one channel each ping's answers woke every page once per open
+ * page: with 5 overlays open, the idle dock's main thread spent more on them than on anything else.
+ */
+export const PRESENCE_CHANNEL = `ovl:presence:v${CONTROL_VERSION}`;
+
+/**
  * A broadcaster as a page knows it: EventSub overlays by the token's user id (and login), a chat
  * overlay by the login it reads (its id only once Twitch's ROOMSTATE names it).
  */

@@ -9,8 +9,18 @@ export interface RosterPage {
   readonly gone: boolean;
 }
 
-/** A page silent this long is shown gone: the dock pings every second, so that is three unanswered pings. */
-export const GONE_AFTER_MS = 3500;
+/**
+ * How often the dock asks every page for its presence. Each ping wakes every open page, and each
+ * answer wakes the dock: with 5 overlays open, at one a second they were most of an idle dock's
+ * main-thread time (README, the control dock's bench).
+ */
+export const PING_MS = 1500;
+/**
+ * A page silent this long is shown gone: two pings unanswered, with half a ping's slack for a
+ * late timer or a slow answer. Checked at each ping, a page that closes is shown gone at most
+ * three pings (4.5 s) after its last answer.
+ */
+export const GONE_AFTER_MS = 2.5 * PING_MS;
 /** A gone page stays listed this long, so the streamer sees which one went. */
 export const FORGET_AFTER_MS = 60_000;
 
