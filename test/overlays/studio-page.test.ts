@@ -6,10 +6,30 @@ import { openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && page) console.info(`studio page after the failure: ${await page.eval(PUBLISHING_STATE)}`);
   await page?.close();
   page = undefined;
 });
+
+/**
+ * What a failed publishing test needs to say where media stopped: the frame source's ticks (its
+ * worker timer), the encoder's and the connection's view, and the page's visibility.
+ */
+const PUBLISHING_STATE = `(async () => {
+  const studio = document.querySelector('ovl-studio')?.studio;
+  const pc = studio?.publisher?.peerConnection;
+  const stats = [];
+  if (pc) (await pc.getStats()).forEach((r) => /outbound-rtp|media-source|candidate-pair/.test(r.type) && stats.push(r));
+  return JSON.stringify({
+    visibility: document.visibilityState,
+    frames: studio?.video.stats,
+    status: studio?.publisher?.status,
+    error: studio?.publisher?.lastError?.message,
+    connection: pc && [pc.connectionState, pc.iceConnectionState, pc.iceGatheringState, pc.signalingState],
+    stats,
+  });
+})()`;
 
 const studioEval = <T>(expression: string) => page!.eval<T>(`(() => { const el = document.querySelector('ovl-studio'); return ${expression}; })()`);
 const click = (part: string) => studioEval(`el.shadowRoot.querySelector('[part~="${part}"]').click()`);
