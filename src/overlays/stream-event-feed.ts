@@ -2,7 +2,7 @@ import { SourceError } from '../core/errors.js';
 import { connectTwitch } from '../boot/connect-twitch.js';
 import type { OverlayEnv } from '../boot/boot.js';
 import type { Source } from '../core/source.js';
-import type { EventKind } from '../domain/stream-event.js';
+import { STREAM_STATE_KINDS, type EventKind } from '../domain/stream-event.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
 import { EVENT_SCOPES, describeOff, needsScope } from '../sources/eventsub/subscription-catalog.js';
@@ -25,6 +25,12 @@ export interface StreamEventFeed {
 }
 
 /**
+ * The stream going live or offline is no demo scene: a minute into a demo it would end the
+ * demo's stream (the dock unhides chatters, the credits roll), and again every round.
+ */
+const NO_DEMO_SCENE = new Set<EventKind>(STREAM_STATE_KINDS);
+
+/**
  * Connects an event overlay the way the alert box connects (alerts-overlay.ts): under `?demo`
  * the simulated EventSub and Helix, under `?replay` the recording's frames, else the token's
  * channel. A token missing a required scope of `entry`, or able to receive none of the wanted
@@ -40,7 +46,8 @@ export async function connectStreamEvents(entry: OverlayEntry, token: string, ki
       import('../simulator/demo-channel.js'),
     ]);
     const helix = simulatedHelixClient(env.endpoints.twitch);
-    const events = new StreamEventSource({ helix, userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket({ kinds, ...demo }) });
+    const scenes = kinds.filter((kind) => !NO_DEMO_SCENE.has(kind));
+    const events = new StreamEventSource({ helix, userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket({ kinds: scenes, ...demo }) });
     return { events, helix, userId: DEMO_USER.id, login: DEMO_USER.login, sources: [events], history: env.replay ? null : keepHistory(events, DEMO_USER.id, env) };
   }
   const { validation, helix, watch } = await connectTwitch(token, env);
