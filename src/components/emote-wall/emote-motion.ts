@@ -122,7 +122,7 @@ export function runOf(motion: EmoteMotion, stage: Stage, random: () => number, o
       const x = across(stage, random);
       const drift = (random() - 0.5) * size * 2;
       const [from, to] = motion === 'rise' ? [height, -size] : [-size, height];
-      return runAlong((t) => ({ x: x + drift * easeInOut(t), y: from + (to - from) * t }), [[1, 8]], fade(0.08, 0.9));
+      return runAlong((t) => ({ x: x + drift * easeInOut(t), y: from + (to - from) * t }), [[1, 4]], fade(0.08, 0.9));
     }
     case 'bounce':
       return bounce(stage, random);

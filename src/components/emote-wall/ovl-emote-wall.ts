@@ -186,16 +186,20 @@ export class OvlEmoteWall extends SourceElement<EmoteFeed> {
     const sources = layers.map((layer) => this.sourceOf(layer));
     if (!sources[0]) return;
     const sprite = this.pool.take(this.maxOnScreen);
+    // Only what changed is written: each write makes the browser restyle the sprite.
     sprite.images.forEach((img, i) => {
       const source = sources[i];
-      img.hidden = !source;
+      if (img.hidden !== !source) img.hidden = !source;
       if (!source) return;
       if (img.getAttribute('src') !== source) img.src = source;
-      img.alt = layers[i]!.code;
+      if (img.alt !== layers[i]!.code) img.alt = layers[i]!.code;
     });
-    sprite.box.hidden = false;
+    if (sprite.box.hidden) sprite.box.hidden = false;
     sprite.animation = sprite.box.animate(run, this.lifetime * 1000);
-    sprite.animation.onfinish = () => this.pool.give(sprite);
+    sprite.animation.onfinish = () => {
+      this.pool.give(sprite);
+      sprite.box.hidden = true;
+    };
   }
 
   /**
@@ -228,10 +232,10 @@ export class OvlEmoteWall extends SourceElement<EmoteFeed> {
     return { box, images, animation: null };
   }
 
+  /** Ends a sprite's run; one taken back at the cap is reused at once, so it is hidden only when its run ends. */
   private stop(sprite: Sprite): void {
     sprite.animation?.cancel();
     sprite.animation = null;
-    sprite.box.hidden = true;
   }
 }
 
