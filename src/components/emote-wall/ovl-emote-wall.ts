@@ -21,12 +21,11 @@ const NATIVE_SIZE = 28;
 /** Image sources chosen, by emote URL; past this many the table starts over. */
 const SOURCES_KEPT = 2000;
 
-/** One emote on the wall: an outer box (moves across), an inner one (up and down, scale, fade), its images. Reused. */
+/** One emote on the wall: a box that moves, scales and fades, and its images. Reused. */
 interface Sprite {
-  readonly outer: HTMLElement;
-  readonly inner: HTMLElement;
+  readonly box: HTMLElement;
   readonly images: HTMLImageElement[];
-  animations: Animation[];
+  animation: Animation | null;
 }
 
 /** An emote waiting for the next frame, with the message it came in. */
@@ -71,17 +70,13 @@ export class OvlEmoteWall extends SourceElement<EmoteFeed> {
       position: absolute;
       left: 0;
       top: 0;
-      will-change: transform;
-    }
-    .sprite[hidden] {
-      display: none;
-    }
-    .inner {
-      position: relative;
       width: var(--_size);
       height: var(--_size);
       opacity: 0;
       will-change: transform, opacity;
+    }
+    .sprite[hidden] {
+      display: none;
     }
     img {
       position: absolute;
@@ -191,18 +186,20 @@ export class OvlEmoteWall extends SourceElement<EmoteFeed> {
     const sources = layers.map((layer) => this.sourceOf(layer));
     if (!sources[0]) return;
     const sprite = this.pool.take(this.maxOnScreen);
+    // Only what changed is written: each write makes the browser restyle the sprite.
     sprite.images.forEach((img, i) => {
       const source = sources[i];
-      img.hidden = !source;
+      if (img.hidden !== !source) img.hidden = !source;
       if (!source) return;
       if (img.getAttribute('src') !== source) img.src = source;
-      img.alt = layers[i]!.code;
+      if (img.alt !== layers[i]!.code) img.alt = layers[i]!.code;
     });
-    sprite.outer.hidden = false;
-    const duration = this.lifetime * 1000;
-    const inner = sprite.inner.animate(run.inner, duration);
-    inner.onfinish = () => this.pool.give(sprite);
-    sprite.animations = [sprite.outer.animate(run.outer, { duration, easing: run.outerEasing }), inner];
+    if (sprite.box.hidden) sprite.box.hidden = false;
+    sprite.animation = sprite.box.animate(run, this.lifetime * 1000);
+    sprite.animation.onfinish = () => {
+      this.pool.give(sprite);
+      sprite.box.hidden = true;
+    };
   }
 
   /**
@@ -221,10 +218,8 @@ export class OvlEmoteWall extends SourceElement<EmoteFeed> {
   }
 
   private makeSprite(): Sprite {
-    const outer = document.createElement('div');
-    outer.className = 'sprite';
-    const inner = document.createElement('div');
-    inner.className = 'inner';
+    const box = document.createElement('div');
+    box.className = 'sprite';
     const images = Array.from({ length: MAX_LAYERS }, (_, i) => {
       const img = document.createElement('img');
       img.setAttribute('part', i === 0 ? 'emote' : 'emote overlay');
@@ -232,16 +227,15 @@ export class OvlEmoteWall extends SourceElement<EmoteFeed> {
       img.hidden = true;
       return img;
     });
-    inner.append(...images);
-    outer.append(inner);
-    this.stage.append(outer);
-    return { outer, inner, images, animations: [] };
+    box.append(...images);
+    this.stage.append(box);
+    return { box, images, animation: null };
   }
 
+  /** Ends a sprite's run; one taken back at the cap is reused at once, so it is hidden only when its run ends. */
   private stop(sprite: Sprite): void {
-    for (const animation of sprite.animations) animation.cancel();
-    sprite.animations = [];
-    sprite.outer.hidden = true;
+    sprite.animation?.cancel();
+    sprite.animation = null;
   }
 }
 

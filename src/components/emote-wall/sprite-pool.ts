@@ -11,7 +11,7 @@ export class SpritePool<T> {
 
   constructor(
     private readonly make: () => T,
-    /** Stops and hides one taken back. */
+    /** Stops one taken back. */
     private readonly reclaim: (item: T) => void,
   ) {}
 
