@@ -3,8 +3,8 @@
  * is visible only while all three say so:
  * - OBS's browser source (obs-browser) dispatches `obsSourceVisibleChanged` with
  *   `detail.visible` and `obsSourceActiveChanged` with `detail.active` on `window`;
- * - the document's `visibilitychange`: OBS sends it too for a hidden source, and a browser tab
- *   in the background sends only that.
+ * - the document's `visibilitychange` (it bubbles to `window`): OBS sends it too for a hidden
+ *   source, and a browser tab in the background sends only that.
  * OBS sends two of them for one change, so the callback hears only a change of the whole,
  * never the same state twice. A page that starts hidden hears it at once. Outside OBS the
  * `obs…` events never fire. Returns a function that removes the listeners.
@@ -14,10 +14,8 @@ export function onObsVisibility(callback: (visible: boolean) => void): () => voi
   let active = true;
   let shown = true;
   const update = () => {
-    const now = sourceVisible && active && document.visibilityState !== 'hidden';
-    if (now === shown) return;
-    shown = now;
-    callback(shown);
+    const now = sourceVisible && active && !document.hidden;
+    if (now !== shown) callback((shown = now));
   };
   const onVisible = (event: Event) => {
     sourceVisible = (event as CustomEvent<{ visible?: boolean }>).detail?.visible !== false;
@@ -29,11 +27,11 @@ export function onObsVisibility(callback: (visible: boolean) => void): () => voi
   };
   window.addEventListener('obsSourceVisibleChanged', onVisible);
   window.addEventListener('obsSourceActiveChanged', onActive);
-  document.addEventListener('visibilitychange', update);
+  window.addEventListener('visibilitychange', update);
   update();
   return () => {
     window.removeEventListener('obsSourceVisibleChanged', onVisible);
     window.removeEventListener('obsSourceActiveChanged', onActive);
-    document.removeEventListener('visibilitychange', update);
+    window.removeEventListener('visibilitychange', update);
   };
 }

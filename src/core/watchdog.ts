@@ -1,5 +1,4 @@
-import type { Schedule } from './schedule.js';
-import { workerSchedule } from './worker-schedule.js';
+import { realSchedule, type Schedule } from './schedule.js';
 
 /**
  * Fires `onSilence` when `kick()` has not been called for `timeoutMs`.
@@ -9,9 +8,8 @@ import { workerSchedule } from './worker-schedule.js';
  * deadline when it fires and, if a kick moved it, waits for the rest. So a chat line costs a
  * clock read, not a `clearTimeout` + `setTimeout` pair (issue 15).
  *
- * Its timer runs in a worker by default: on a hidden page (an OBS source out of the scene) the
- * page's own would wake once a minute, and a dead connection would go unnoticed that long. A
- * late timer never fires falsely: it checks the deadline, which every kick moved.
+ * A late timer (a hidden page's, throttled by Chromium) never fires falsely: it checks the
+ * deadline, which every kick moved.
  */
 export class Watchdog {
   private cancel: (() => void) | null = null;
@@ -22,7 +20,7 @@ export class Watchdog {
   constructor(
     private timeoutMs: number,
     private readonly onSilence: () => void,
-    private readonly schedule: Schedule = workerSchedule,
+    private readonly schedule: Schedule = realSchedule,
     private readonly now: () => number = () => performance.now(),
   ) {}
 

@@ -7,6 +7,7 @@ afterEach(() => {
   leaving.splice(0).forEach((leave) => leave());
   // The prototype's getter again: the browser's own visibility.
   delete (document as { visibilityState?: string }).visibilityState;
+  delete (document as { hidden?: boolean }).hidden;
 });
 
 const run = (script: string) => void (0, eval)(script);

@@ -6,7 +6,7 @@ export type HideSignal = 'obs' | 'document' | 'both';
 /** Script that hides or shows the page it runs in by `signal`; the document's visibility is set as the browser would. */
 export function visibilityScript(shown: boolean, signal: HideSignal): string {
   const obs = `window.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: ${shown} } }))`;
-  const documentSignal = `Object.defineProperty(document, 'visibilityState', { value: '${shown ? 'visible' : 'hidden'}', configurable: true }), document.dispatchEvent(new Event('visibilitychange'))`;
+  const documentSignal = `Object.defineProperties(document, { visibilityState: { value: '${shown ? 'visible' : 'hidden'}', configurable: true }, hidden: { value: ${!shown}, configurable: true } }), document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))`;
   const steps = { obs: [obs], document: [documentSignal], both: [documentSignal, obs] }[signal];
   return `(${steps.join(', ')}, 0)`;
 }

@@ -172,7 +172,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
 
   private takeOver(role: 'owner' | 'solo'): void {
     this.currentRole = role;
-    const owner = new EventSubOwner({ ...this.options, schedule: this.schedule }, (body) => {
+    const owner = new EventSubOwner({ ...this.options, schedule: this.schedule, keepaliveSchedule: this.schedule }, (body) => {
       // A stopped owner says nothing more: its successor speaks for the connection.
       if (this.owner !== owner) return;
       const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
