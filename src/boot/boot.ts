@@ -134,9 +134,10 @@ function runOverlay(
     },
     watching.signal,
   );
+  // Before the element is mounted: a page that starts hidden starts paused.
+  cleanups.push(onObsVisibility((visible) => (parts.element.paused = !visible)));
   root.append(parts.element);
   if (panel) root.append(panel);
-  cleanups.push(onObsVisibility((visible) => (parts.element.paused = !visible)));
   for (const source of parts.sources) {
     cleanups.push(() => source.stop());
     source.start();

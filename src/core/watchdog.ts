@@ -7,6 +7,9 @@ import { realSchedule, type Schedule } from './schedule.js';
  * A kick only moves a deadline forward: it arms no timer. One timer at a time checks the
  * deadline when it fires and, if a kick moved it, waits for the rest. So a chat line costs a
  * clock read, not a `clearTimeout` + `setTimeout` pair (issue 15).
+ *
+ * A late timer (a hidden page's, throttled by Chromium) never fires falsely: it checks the
+ * deadline, which every kick moved.
  */
 export class Watchdog {
   private cancel: (() => void) | null = null;

@@ -61,7 +61,7 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     const pubsub = config.transport === 'pubsub' && !env.demo && !env.replay;
     const { events, sources } = pubsub ? await connectPubSub(config.token, env) : await connectStreamEvents(alertsEntry, config.token, enabled, env);
     const element = document.createElement('ovl-alerts');
-    assignConfig(element, config, ['duration', 'maxWaiting', 'followBurst', 'rewards', 'sound', 'volume', 'speak']);
+    assignConfig(element, config, ['duration', 'maxWaiting', 'whileHidden', 'followBurst', 'rewards', 'sound', 'volume', 'speak']);
     element.settings = kindSettings(config, enabled);
     element.priorities = config.priorities as AlertKind[];
     element.templates = parseRewardRules(config.templates);
@@ -72,6 +72,7 @@ export const alertsOverlay: OverlayDefinition<typeof alertsSchema> = {
     // The Test buttons' made-up events: the simulator loads only when one is pressed.
     element.sampleEvent = async (kind) => (await import('../simulator/sample-event.js')).sampleEvent(kind);
     element.addEventListener('ovl-alert-drop', (e) => env.note(`dropped ${e.detail} alerts (too many waiting)`, 'dropped'));
+    element.addEventListener('ovl-alert-hidden-drop', (e) => env.note(`dropped ${e.detail} alerts that arrived while the source was hidden (while-hidden=drop)`, 'dropped-hidden'));
     // The dock shows how many alerts wait while the streamer holds them.
     element.addEventListener('ovl-alert-waiting', () => env.presenceChanged());
     element.source = events;

@@ -1,40 +1,22 @@
-const WORKER_SOURCE = `let timer = null;
-onmessage = (event) => {
-  clearInterval(timer);
-  timer = event.data > 0 ? setInterval(() => postMessage(0), event.data) : null;
-};`;
+import { workerInterval } from '../core/worker-schedule.js';
 
 /**
- * Calls `tick` at a steady rate. The timer runs in a worker: a page's own timers slow to once
- * a second when its tab is in the background, which would stall a live stream; a worker's do
- * not. Where a worker cannot start (a strict CSP), the page's timer is used.
+ * Calls `tick` at a steady rate. The timer runs in a worker (workerInterval): a page's own
+ * timers slow to once a second when its tab is in the background, which would stall a live
+ * stream; a worker's do not.
  */
 export class FrameTicker {
-  private worker: Worker | null = null;
-  private fallback: ReturnType<typeof setInterval> | null = null;
-  private workerUrl: string | null = null;
+  private cancel: (() => void) | null = null;
 
   constructor(private readonly tick: () => void) {}
 
   start(fps: number): void {
     this.stop();
-    const intervalMs = 1000 / fps;
-    try {
-      this.workerUrl = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-      this.worker = new Worker(this.workerUrl);
-      this.worker.onmessage = () => this.tick();
-      this.worker.postMessage(intervalMs);
-    } catch {
-      this.fallback = setInterval(this.tick, intervalMs);
-    }
+    this.cancel = workerInterval(this.tick, 1000 / fps);
   }
 
   stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    if (this.workerUrl) URL.revokeObjectURL(this.workerUrl);
-    this.workerUrl = null;
-    if (this.fallback !== null) clearInterval(this.fallback);
-    this.fallback = null;
+    this.cancel?.();
+    this.cancel = null;
   }
 }

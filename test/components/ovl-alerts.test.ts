@@ -465,6 +465,27 @@ describe('<ovl-alerts>: the streamer’s controls from the dock', () => {
     expect(el.waiting).toBe(1);
   });
 
+  test('while-hidden=drop drops live alerts arriving while hidden and counts them, not the dock\'s Test and Replay, nor alerts while only held', async () => {
+    const { el, emit, part } = await mountEvents((e) => (e.whileHidden = 'drop'));
+    const drops: number[] = [];
+    el.addEventListener('ovl-alert-hidden-drop', (e) => drops.push(e.detail));
+    el.held = true;
+    await el.updateComplete;
+    emit(reference('channel.follow'));
+    expect(el.waiting).toBe(1);
+    el.held = false;
+    el.paused = true;
+    await el.updateComplete;
+    emit(reference('channel.raid'));
+    emit(reference('channel.subscribe'));
+    el.replay(reference('channel.cheer'));
+    expect([el.droppedWhileHidden, drops, el.dropped]).toEqual([2, [1, 2], 0]);
+    expect(part('alert')).toBeNull();
+    el.paused = false;
+    await expect.poll(() => part('alert')?.classList.contains('cheer')).toBe(true);
+    expect(el.waiting).toBe(1);
+  });
+
   test('skip ends the alert on screen at once, its sound and read-aloud with it, and the next one shows', async () => {
     const paused: string[] = [];
     vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);

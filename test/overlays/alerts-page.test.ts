@@ -4,6 +4,7 @@ import { BROADCASTER_TOKEN, FIXTURE_CHANNEL_ID, GOOD_TOKEN, scopedToken } from '
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
+import { setShown, type HideSignal } from '../helpers/visibility.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -43,6 +44,43 @@ describe('alerts overlay page (production build)', () => {
     await expect.poll(() => page!.text('ovl-alerts', '[part="text"]'), { timeout: 5000 }).toEqual(['Fan redeemed Clap']);
     // d1 shows, d2 waits; d3 and d4 each push the oldest waiting one out.
     await expect.poll(async () => (await page!.text('ovl-status-panel', '.note')).filter((n) => n.startsWith('dropped')), { timeout: 5000 }).toEqual(['dropped 2 alerts (too many waiting)']);
+  });
+
+  describe('hidden in OBS, then shown again', () => {
+    const redemption = (id: string, user: string) => ({
+      id, broadcaster_user_id: FIXTURE_CHANNEL_ID, broadcaster_user_login: 'teststreamer', broadcaster_user_name: 'TestStreamer',
+      user_id: id, user_login: user.toLowerCase(), user_name: user, user_input: '', status: 'unfulfilled',
+      reward: { id: 'rw', title: 'Wave', cost: 1, prompt: '' }, redeemed_at: new Date().toISOString(),
+    });
+    async function openCounting(query: string): Promise<OverlayPage> {
+      page = await openPage(url(`${query}&duration=1&debug`), { reducedMotion: true });
+      await expect.poll(async () => (await page!.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
+      await page.eval(`(window.shown = [], document.querySelector('ovl-alerts').addEventListener('ovl-alert-show', (e) => window.shown.push(e.detail.redemption.userName)), 0)`);
+      return page;
+    }
+    const shown = () => page!.eval<string[]>('window.shown');
+    const waiting = () => page!.eval<number>(`document.querySelector('ovl-alerts').waiting`);
+
+    test.each<HideSignal>(['obs', 'document', 'both'])('hidden by %s: by default the alerts that arrived meanwhile play in order once it is shown', async (signal) => {
+      await openCounting('');
+      await setShown(page!, false, signal);
+      for (const [id, user] of [['h1', 'First'], ['h2', 'Second'], ['h3', 'Third']] as const) await commands.esNotify(REDEMPTION_ADD, redemption(id, user));
+      await expect.poll(waiting).toBe(3);
+      expect(await shown()).toEqual([]);
+      await setShown(page!, true, signal);
+      await expect.poll(shown, { timeout: 10_000 }).toEqual(['First', 'Second', 'Third']);
+    });
+
+    test.each<HideSignal>(['obs', 'document'])('hidden by %s with while-hidden=drop: what arrived meanwhile never plays, ?debug counts it, the next alert plays', async (signal) => {
+      await openCounting('while-hidden=drop');
+      await setShown(page!, false, signal);
+      for (const [id, user] of [['x1', 'Missed'], ['x2', 'AlsoMissed']] as const) await commands.esNotify(REDEMPTION_ADD, redemption(id, user));
+      await expect.poll(async () => (await page!.text('ovl-status-panel', '.note')).filter((n) => n.startsWith('dropped'))).toEqual(['dropped 2 alerts that arrived while the source was hidden (while-hidden=drop)']);
+      await setShown(page!, true, signal);
+      await commands.esNotify(REDEMPTION_ADD, redemption('x3', 'Seen'));
+      await expect.poll(shown).toEqual(['Seen']);
+      expect(await waiting()).toBe(0);
+    });
   });
 
   test('?transport=pubsub listens on PubSub instead', async () => {

@@ -5,6 +5,7 @@ import { uniqueChannel } from '../helpers/chat.js';
 import { COSMETIC_USER_ID, GOOD_TOKEN } from '../helpers/http.js';
 import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
+import { setShown, type HideSignal } from '../helpers/visibility.js';
 
 let page: OverlayPage | undefined;
 afterEach(async () => {
@@ -61,6 +62,18 @@ describe('chat overlay page (production build)', () => {
     expect(await page.text('ovl-chat', '[part~="message"]')).toEqual(['while hidden']);
     await obs('obsSourceActiveChanged', '{ active: true }');
     await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['while hidden', 'while inactive']);
+  });
+
+  test.each<HideSignal>(['document', 'both'])('hidden by %s (a tab in the background; OBS sends both), shown again it draws what arrived', async (signal) => {
+    const channel = uniqueChannel('page');
+    page = await openPage(chatUrl(`channel=${channel}&emotes=`));
+    await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
+    await setShown(page, false, signal);
+    await commands.tmiPush(channel, [privmsg(channel, 'one'), privmsg(channel, 'two')]);
+    await expect.poll(() => page!.eval<boolean>(`document.querySelector('ovl-chat').paused`)).toBe(true);
+    expect(await page.text('ovl-chat', '[part~="message"]')).toEqual([]);
+    await setShown(page, true, signal);
+    await expect.poll(() => page!.text('ovl-chat', '[part~="message"]'), { timeout: 5000 }).toEqual(['one', 'two']);
   });
 
   test('without a channel it shows one card saying what to fix', async () => {

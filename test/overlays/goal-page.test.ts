@@ -4,6 +4,7 @@ import { FIXTURE_CHANNEL_ID, scopedToken } from '../helpers/http.js';
 import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
+import { setShown } from '../helpers/visibility.js';
 import helixGoals from '../fixtures/http/helix-goals.json';
 
 let page: OverlayPage | undefined;
@@ -43,6 +44,16 @@ describe('goal page (production build) against the fake Helix and EventSub serve
     await expect.poll(bar, { timeout: 5000 }).toEqual({ description: 'Follow goal for Helix testing', amount: '29,999 / 30,000', percent: '99%' });
     await commands.esNotify('channel.goal.end', { ...FIXTURE_GOAL, current_amount: 30_000, is_achieved: true, ended_at: new Date().toISOString() });
     await expect.poll(() => page!.eval<boolean>(`!document.querySelector('ovl-goal').shadowRoot.querySelector('[part="goal"]')`), { timeout: 5000 }).toBe(true);
+  });
+
+  test('hidden while the goal moves (OBS sends both signals), shown again it shows the current amount', async () => {
+    await open('hide-after=0');
+    await setShown(page!, false, 'both');
+    await commands.esNotify('channel.goal.progress', { ...FIXTURE_GOAL, current_amount: 28_000 });
+    await commands.esNotify('channel.goal.progress', { ...FIXTURE_GOAL, current_amount: 28_500 });
+    await expect.poll(() => page!.eval<boolean>(`document.querySelector('ovl-goal').paused`)).toBe(true);
+    await setShown(page!, true, 'both');
+    await expect.poll(bar, { timeout: 5000 }).toEqual({ description: 'Follow goal for Helix testing', amount: '28,500 / 30,000', percent: '95%' });
   });
 
   test('no goal: nothing shows until one begins; a reached goal stays for hide-after seconds', async () => {

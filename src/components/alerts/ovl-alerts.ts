@@ -42,13 +42,16 @@ const VIDEO = /\.(webm|mp4|m4v|mov)(?:[?#]|$)/i;
  * "N new followers" alert, counting up while it is on screen. The streamer's controls (the
  * dock): `held` keeps the next alerts waiting, `skip()` ends the one on screen with its sound,
  * `muted` silences sounds and speech, `clearQueue()` drops the waiting ones, `replay()` shows an
- * event again marked "Replay", and `playTestEvent()` plays a made-up one.
+ * event again marked "Replay", and `playTestEvent()` plays a made-up one. While OBS hides the
+ * box (`paused`), the alerts that arrive wait for it to be shown, or with `while-hidden="drop"`
+ * are dropped and counted; the dock's Test and Replay still wait, as the streamer asked for them.
  *
  * @fires ovl-alert-show - an alert appears (detail: the AlertEvent). Not bubbling, not composed.
  * @fires ovl-alert-update - the alert on screen took in more follows of a burst (detail: the folded FollowEvent). Not bubbling, not composed.
  * @fires ovl-alert-hide - it leaves (detail: the AlertEvent). Not bubbling, not composed.
  * @fires ovl-alert-drop - an alert was dropped because too many were waiting (detail: total dropped). Not bubbling, not composed.
  * @fires ovl-alert-waiting - how many alerts wait changed (detail: the count). Not bubbling, not composed.
+ * @fires ovl-alert-hidden-drop - an alert arrived while hidden and was dropped (`while-hidden="drop"`; detail: total dropped so). Not bubbling, not composed.
  * @csspart alert - The alert card; also has the class of its kind (`follow`, `raid`, …).
  * @csspart image - The image or video (the kind's, a variation's, or the reward's).
  * @csspart label - The kind's small heading ("New follower", "Raid", …); none for redemptions.
@@ -94,6 +97,8 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   @property({ attribute: false }) rewards: readonly string[] = [];
   /** While true (OBS hides the source) the queue and the animations wait. */
   @property({ type: Boolean, reflect: true }) paused = false;
+  /** What happens to the alerts that arrive while `paused`: `queue` keeps them for when the box is shown (up to `max-waiting`), `drop` drops them. */
+  @property({ attribute: 'while-hidden' }) whileHidden: 'queue' | 'drop' = 'queue';
   /** The streamer's pause (the dock's Pause alerts): the alert on screen plays out, the next ones wait. Apart from `paused`, which OBS drives. */
   @property({ type: Boolean, reflect: true }) held = false;
   /** No sound and no read-aloud; muting silences what plays now. */
@@ -111,15 +116,21 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
   private speaking = false;
   private readonly kitSounds = new KitSounds();
   private readonly queue = this.makeQueue();
+  private hiddenDrops = 0;
 
   protected listen(feed: AlertFeed, signal: AbortSignal): void {
     // The stream's start and end come on the same feed; no alert plays them.
-    feed.addEventListener('event', (e) => isAlertEvent(e.detail) && this.offer(e.detail), { signal });
+    feed.addEventListener('event', (e) => isAlertEvent(e.detail) && this.arrive(e.detail), { signal });
   }
 
   /** Alerts dropped because too many were waiting. */
   get dropped(): number {
     return this.queue.droppedCount;
+  }
+
+  /** Alerts dropped because they arrived while hidden, with `while-hidden="drop"`. */
+  get droppedWhileHidden(): number {
+    return this.hiddenDrops;
   }
 
   /** Alerts waiting to show. */
@@ -187,13 +198,28 @@ export class OvlAlerts extends SourceElement<AlertFeed> {
     return this.settings[kind] ?? DEFAULT_KIND_SETTINGS[kind];
   }
 
-  /** Queues the event if its kind is on, it is an alerting moment and it reaches the minimum. */
+  /** A live event that alerts: queued, unless it arrives while hidden with `while-hidden="drop"`. */
+  private arrive(event: AlertEvent): void {
+    if (!this.alerts(event)) return;
+    if (this.paused && this.whileHidden === 'drop') {
+      this.hiddenDrops += 1;
+      fire(this, 'ovl-alert-hidden-drop', this.hiddenDrops);
+    } else {
+      this.queue.push(event);
+    }
+  }
+
+  /** Queues the event if it alerts. */
   private offer(event: AlertEvent): void {
+    if (this.alerts(event)) this.queue.push(event);
+  }
+
+  /** Its kind is on, it is an alerting moment and it reaches the minimum. */
+  private alerts(event: AlertEvent): boolean {
     const settings = this.settingsOf(event.kind);
-    if (!settings.enabled || !isAlertMoment(event)) return;
-    if (event.kind === 'redemption' && !rewardListed(this.rewards, event.redemption)) return;
-    if (settings.min > 0 && alertContent(event).amount < settings.min) return;
-    this.queue.push(event);
+    if (!settings.enabled || !isAlertMoment(event)) return false;
+    if (event.kind === 'redemption' && !rewardListed(this.rewards, event.redemption)) return false;
+    return settings.min <= 0 || alertContent(event).amount >= settings.min;
   }
 
   private makeQueue(): AlertQueue<AlertEvent> {
@@ -322,5 +348,7 @@ declare global {
     'ovl-alert-drop': CustomEvent<number>;
     /** detail: how many alerts wait now. */
     'ovl-alert-waiting': CustomEvent<number>;
+    /** detail: how many alerts were dropped in all because they arrived while hidden. */
+    'ovl-alert-hidden-drop': CustomEvent<number>;
   }
 }

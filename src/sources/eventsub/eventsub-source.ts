@@ -1,3 +1,4 @@
+import type { Schedule } from '../../core/schedule.js';
 import { Source, type SourceEventMap } from '../../core/source.js';
 import { SourceError, toSourceError } from '../../core/errors.js';
 import { CONNECT_TIMEOUT_MS, SourceSocket, webSocketUrl, type SocketEnd, type SocketSourceOptions } from '../../core/source-socket.js';
@@ -43,6 +44,8 @@ export interface EventSubOptions extends SocketSourceOptions {
   readonly dedupeSize?: number;
   /** Keepalive Twitch should use, 10–600 s (§3.1); a shorter one notices a dead connection sooner. */
   readonly keepaliveSeconds?: number;
+  /** Runs the keepalive watch; default: the page's timers. The shared connection's owner runs it in a worker (workerSchedule). */
+  readonly keepaliveSchedule?: Schedule;
 }
 
 const log = createLogger('eventsub');
@@ -73,7 +76,7 @@ export class EventSubSource extends Source<EventSubEventMap> {
     super({ backoff: options.backoff, schedule: options.schedule });
     this.options = options;
     this.seen = new SeenMessages(options.dedupeSize);
-    this.watchdog = new Watchdog(15_000, () => this.onSilence());
+    this.watchdog = new Watchdog(15_000, () => this.onSilence(), options.keepaliveSchedule);
   }
 
   /** The current session's id, '' before the first welcome. */

@@ -1,4 +1,5 @@
-import { realSchedule, type Schedule } from '../../../core/schedule.js';
+import type { Schedule } from '../../../core/schedule.js';
+import { workerSchedule } from '../../../core/worker-schedule.js';
 import { PROTOCOL_VERSION } from './shared-protocol.js';
 
 /** How the pages agree on an owner without Web Locks. Defaults: 1 s, 3 s, 0.5 s. */
@@ -40,7 +41,9 @@ const isElectionMessage = (data: unknown): data is ElectionMessage =>
  * one. The owner holds a lease it renews with a heartbeat; a new page asks who owns (`probe`)
  * and claims if nobody answers; a leaving owner resigns so the next takes over at once; one
  * that vanished without a word is replaced when its lease runs out. Page ids grow with start
- * time, so on a tie the page that started first keeps the connection.
+ * time, so on a tie the page that started first keeps the connection. The timers run in a
+ * worker by default (workerSchedule): a hidden owner's heartbeat, throttled to once a minute on
+ * the page, would let its lease run out and another page claim every few seconds.
  *
  * Returns the function that leaves the election (resigning if this page owns); idempotent.
  */
@@ -48,7 +51,7 @@ export function electOverChannel(
   name: string,
   page: string,
   events: ElectionEvents,
-  { timing = DEFAULT_ELECTION_TIMING, schedule = realSchedule }: { timing?: ChannelElectionTiming; schedule?: Schedule } = {},
+  { timing = DEFAULT_ELECTION_TIMING, schedule = workerSchedule }: { timing?: ChannelElectionTiming; schedule?: Schedule } = {},
 ): () => void {
   const channel = new BroadcastChannel(name);
   let owner = false;

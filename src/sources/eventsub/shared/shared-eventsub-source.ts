@@ -1,4 +1,5 @@
 import { Source } from '../../../core/source.js';
+import { workerSchedule } from '../../../core/worker-schedule.js';
 import { createLogger } from '../../../core/logger.js';
 import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
 import type { EventSubEventMap, EventSubNotification, EventSubOptions } from '../eventsub-source.js';
@@ -101,7 +102,9 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private reported: string | null = null;
 
   constructor(options: SharedEventSubOptions) {
-    super({ schedule: options.schedule });
+    // Other pages rely on the owner's timers (its heartbeat, keepalive watch, reconnect delays),
+    // and OBS throttles a hidden source's own timers to once a minute: they run in a worker.
+    super({ schedule: options.schedule ?? workerSchedule });
     this.options = options;
     this.seen = new SeenMessages(options.dedupeSize);
     this.own = new Map(options.subscriptions.map((sub) => [subscriptionKey(sub), sub]));
@@ -169,7 +172,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
 
   private takeOver(role: 'owner' | 'solo'): void {
     this.currentRole = role;
-    const owner = new EventSubOwner(this.options, (body) => {
+    const owner = new EventSubOwner({ ...this.options, schedule: this.schedule, keepaliveSchedule: this.schedule }, (body) => {
       // A stopped owner says nothing more: its successor speaks for the connection.
       if (this.owner !== owner) return;
       const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;

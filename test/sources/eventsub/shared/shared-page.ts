@@ -1,6 +1,9 @@
 import { SharedEventSubSource } from '../../../../src/sources/eventsub/shared/shared-eventsub-source.js';
 import { HelixClient } from '../../../../src/twitch/helix-client.js';
 import { Backoff } from '../../../../src/core/backoff.js';
+import { realSchedule } from '../../../../src/core/schedule.js';
+import { sharedNames } from '../../../../src/sources/eventsub/shared/shared-protocol.js';
+import { throttleLikeHiddenPage } from '../../../helpers/hidden-page-timers.js';
 
 /**
  * A test-only overlay page: one SharedEventSubSource configured from the query, as an OBS
@@ -10,9 +13,15 @@ import { Backoff } from '../../../../src/core/backoff.js';
  *
  * Query: helix (fake HTTP origin), client, token, user, eventsub (URL with a `tag`), type
  * (repeatable); `election=channel` to do without Web Locks, as in OBS's local-file mode; `vanish`
- * to not stop on pagehide (as the overlay boot does), like a page that crashed.
+ * to not stop on pagehide (as the overlay boot does), like a page that crashed; `timing` =
+ * heartbeat,lease,claim ms for the channel election; `hidden-wake` = ms to throttle the page's
+ * own timers to, as Chromium does on a hidden page (throttleLikeHiddenPage); `page-timers` to run
+ * the source's timers on the page's own timers rather than the default worker. `window.election`
+ * counts the messages heard on the election channel, by kind.
  */
 const query = new URL(location.href).searchParams;
+if (query.has('hidden-wake')) throttleLikeHiddenPage(Number(query.get('hidden-wake')));
+const [heartbeatMs, leaseMs, claimMs] = (query.get('timing') ?? '').split(',').map(Number);
 const helixOrigin = query.get('helix') ?? '';
 const user = query.get('user') ?? '';
 const source = new SharedEventSubSource({
@@ -22,6 +31,8 @@ const source = new SharedEventSubSource({
   subscriptions: query.getAll('type').map((type) => ({ type, version: '1', condition: { broadcaster_user_id: user } })),
   backoff: new Backoff({ initialMs: 50, maxMs: 200, jitter: 0 }),
   ...(query.get('election') === 'channel' && { locks: null }),
+  ...(heartbeatMs && leaseMs && claimMs && { electionTiming: { heartbeatMs, leaseMs, claimMs } }),
+  ...(query.has('page-timers') && { schedule: realSchedule }),
 });
 
 const received: { type: string; id: string; n: unknown }[] = [];
@@ -36,6 +47,9 @@ source.addEventListener('status', (e) => states.push(e.detail.state));
 source.addEventListener('subscriptions', (e) => outcomes.push(e.detail));
 source.addEventListener('revocation', (e) => revocations.push(e.detail));
 source.addEventListener('session-notification', (e) => session.push({ type: e.detail.notification.type, n: e.detail.notification.event.n, live: [...e.detail.live].sort() }));
-Object.assign(window, { shared: source, received, errors, states, outcomes, revocations, session });
+const election: Record<string, number> = {};
+const electionChannel = new BroadcastChannel(sharedNames(user).election);
+electionChannel.onmessage = ({ data }: MessageEvent<{ kind: string }>) => void (election[data.kind] = (election[data.kind] ?? 0) + 1);
+Object.assign(window, { election, shared: source, received, errors, states, outcomes, revocations, session });
 source.start();
 if (!query.has('vanish')) window.addEventListener('pagehide', () => source.stop(), { once: true });
