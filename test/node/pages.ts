@@ -17,7 +17,7 @@ interface OpenPage {
   readonly errors: string[];
   /** Every URL the page asked for, answered or not. */
   readonly requests: string[];
-  /** The browser context made for this page alone (see `PageOptions.clock` and `quotaBytes`), closed with it. */
+  /** The browser context made for this page alone (see `PageOptions.ownContext`, `clock` and `quotaBytes`), closed with it. */
   readonly ownContext: BrowserContext | null;
 }
 
@@ -74,6 +74,12 @@ export interface PageOptions {
    * `storageQuota` with null gives the room back.
    */
   quotaBytes?: number;
+  /**
+   * A browser context of its own, so the page shares no renderer process with the other tabs, as
+   * an OBS browser source shares none with the test runner's. For WebRTC pages: in loaded full
+   * runs a studio tab opened beside the others now and then gathered no ICE candidate at all.
+   */
+  ownContext?: boolean;
   /**
    * Answer the emote image hosts (Twitch's CDN, 7TV, BetterTTV, FrankerFaceZ) with a face drawn
    * for each URL, so that a screenshot shows emotes: the test browser reaches no real host.
@@ -137,7 +143,7 @@ async function setQuota(tab: Page, origin: string, bytes: number | null): Promis
 
 export const pageCommands = {
   pageOpen: (async (ctx, url: string, options: PageOptions = {}) => {
-    const ownContext = options.clock || options.quotaBytes !== undefined ? await ctx.context.browser()!.newContext() : null;
+    const ownContext = options.ownContext || options.clock || options.quotaBytes !== undefined ? await ctx.context.browser()!.newContext() : null;
     if (options.clock) await ownContext!.clock.install();
     const page = await (ownContext ?? ctx.context).newPage();
     if (options.quotaBytes !== undefined) await setQuota(page, new URL(url).origin, options.quotaBytes);

@@ -3,6 +3,7 @@ import { commands } from 'vitest/browser';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { uniqueChannel } from '../helpers/chat.js';
 import { openPage, type OverlayPage } from '../helpers/page.js';
+import type { PageOptions } from '../node/pages.js';
 import { fake } from '../helpers/fake-servers.js';
 
 let page: OverlayPage | undefined;
@@ -31,6 +32,8 @@ const PUBLISHING_STATE = `(async () => {
   });
 })()`;
 
+/** The studio in a browser context of its own (PageOptions.ownContext): its WebRTC shares no renderer with the other tabs. */
+const openStudio = (path: string, options: PageOptions = {}) => openPage(path, { ownContext: true, ...options });
 const studioEval = <T>(expression: string) => page!.eval<T>(`(() => { const el = document.querySelector('ovl-studio'); return ${expression}; })()`);
 const click = (part: string) => studioEval(`el.shadowRoot.querySelector('[part~="${part}"]').click()`);
 // Right edge, mid-height: clear of the text; the sweeping bar passes by now and then, so callers poll.
@@ -71,7 +74,7 @@ describe('studio page (production build)', { timeout: 60_000 }, () => {
   test('chat drives the scene and the tone; Start publishes to the WHIP endpoint from the #fragment; Stop ends the session', async () => {
     const channel = uniqueChannel('studio');
     const path = `/whip/ok-studio-${Date.now()}`;
-    page = await openPage(
+    page = await openStudio(
       `/overlays/studio/?channel=${channel}&width=640&height=360&dev-chat=127.0.0.1:${fake.tmiPort}#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=studio-key`,
     );
     await expect.poll(() => commands.tmiJoinCount(channel), { timeout: 10_000 }).toBe(1);
@@ -100,7 +103,7 @@ describe('studio page (production build)', { timeout: 60_000 }, () => {
   });
 
   test('records locally and offers the file; the demo plays chat typed on the page', async () => {
-    page = await openPage('/overlays/studio/?demo&width=320&height=180');
+    page = await openStudio('/overlays/studio/?demo&width=320&height=180');
     await expect.poll(() => studioEval('!!el.shadowRoot.querySelector("[part~=record]")'), { timeout: 5000 }).toBe(true);
     await studioEval(`(() => { const input = el.shadowRoot.querySelector('input[name=chat]'); input.value = 'red'; input.form.requestSubmit(); })()`);
     await expect.poll(backgroundPixel, { timeout: 5000 }).toEqual([229, 57, 53]);
@@ -115,14 +118,14 @@ describe('studio page (production build)', { timeout: 60_000 }, () => {
 
   test('?autostart publishes with no click (an OBS dock left unattended)', async () => {
     const path = `/whip/ok-autostart-${Date.now()}`;
-    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=auto-key`);
+    page = await openStudio(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=auto-key`);
     await expect.poll(async () => (await commands.whipSessions()).find((s) => s.path === path)?.rtp['video/H264'] ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await page!.text('ovl-studio', '[part="status"]'))[0] ?? '', { timeout: 5000 }).toMatch(/Streaming: connected/);
   });
 
   test('after a failure, once connected again, the old error is gone', async () => {
     const path = `/whip/busy-studio-${Date.now()}`;
-    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`);
+    page = await openStudio(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`);
     await expect.poll(async () => (await page!.text('ovl-studio', '[part="status"]'))[0] ?? '', { timeout: 10_000 }).toMatch(/Streaming: connected/);
     // There was a failure (503, retried after Retry-After)…
     expect(await studioEval('el.studio.publisher.lastError.message')).toMatch(/busy \(503\)/);
@@ -132,7 +135,7 @@ describe('studio page (production build)', { timeout: 60_000 }, () => {
 
   test('a server that rejects the codec: the page says which codec and what the server takes, once', async () => {
     const path = `/whip/vp8only-studio-${Date.now()}`;
-    page = await openPage(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`);
+    page = await openStudio(`/overlays/studio/?autostart&width=320&height=180#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`);
     await expect.poll(async () => (await page!.text('ovl-studio', '[part~="error"]'))[0] ?? '', { timeout: 10_000 }).toBe(
       'The WHIP server rejected our H.264 video; it offered VP8 instead. Choose a video codec this server takes.',
     );
@@ -145,7 +148,7 @@ describe('studio page (production build)', { timeout: 60_000 }, () => {
     ['a 400×600 OBS dock', 400, 600],
   ])('in %s, the stats, the error and the download link can be scrolled to', async (_name, width, height) => {
     const path = `/whip/vp8only-layout-${width}-${Date.now()}`;
-    page = await openPage(`/overlays/studio/?autostart#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`, { width, height });
+    page = await openStudio(`/overlays/studio/?autostart#endpoint=${encodeURIComponent(fake.whipOrigin + path)}&key=k`, { width, height });
     await expect.poll(async () => (await page!.text('ovl-studio', '[part~="error"]')).length, { timeout: 10_000 }).toBe(1);
     await click('record');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -164,7 +167,7 @@ describe('studio page (production build)', { timeout: 60_000 }, () => {
   });
 
   test('a stream key in the query is refused with advice, never used', async () => {
-    page = await openPage('/overlays/studio/?key=oops');
+    page = await openStudio('/overlays/studio/?key=oops');
     await expect.poll(async () => (await page!.text('ovl-setup-card', '[part="item"]'))[0] ?? '', { timeout: 5000 }).toMatch(/"key" is a secret/);
   });
 });
