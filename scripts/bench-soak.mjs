@@ -13,7 +13,7 @@ const STEPS_PER_HOUR = 3600 / STEP_SECONDS;
 // Chat at SOAK_CHAT_RATE lines per simulated second (default 2, not the stream's 20: see the README's
 // "Twelve hours on air" for why the lower rate shows the same), pushed as one frame per step.
 const CHAT_RATE = Number(process.env.SOAK_CHAT_RATE ?? 2);
-const SAMPLE_HOURS = [1, 2, 4, 6, 8, 10, 12].filter((hour) => hour <= HOURS);
+const SAMPLE_HOURS = [...new Set([1, 2, 4, 6, 8, 10, HOURS])].filter((hour) => hour <= HOURS);
 const FLAT_LIMIT = 0.05;
 // Minutes past each hour: the connections cut, the hype train's and the poll's phases.
 const DROP_MINUTES = [15, 45];
