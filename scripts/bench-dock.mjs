@@ -3,6 +3,7 @@
 // EventSub frame to the dock's feed row and to the alert on every alert box, with the dock and 5
 // overlays open; a dock command's way to every alert box; the dock's first paint over a full
 // history; and the idle dock's main-thread share.
+import { openConnected, sleep, startTwitchFakes } from './bench-pages.mjs';
 
 const SIZES = { dock: { width: 400, height: 900 }, overlay: { width: 800, height: 600 } };
 // The dock beside 5 overlays: 3 alert boxes, the event list and the goal bar.
@@ -12,7 +13,6 @@ const COMMANDS = 20;
 const PAINT_LOADS = 7;
 const IDLE_SECONDS = 30;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const median = (values) => percentile(values, 50);
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
@@ -52,14 +52,6 @@ function watchPage() {
   attach();
 }
 
-async function openConnected(context, url, size) {
-  const page = await context.newPage();
-  await page.setViewportSize(size);
-  await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('ovl-status-panel')?.shadowRoot?.querySelector('[part="chip"]')?.getAttribute('data-state') === 'connected', null, { timeout: 30_000 });
-  return page;
-}
-
 /** Clicks a dock button by its accessible name, from inside the page, and returns the epoch ms of the click. */
 const clickInDock = (dock, name) =>
   dock.evaluate((label) => {
@@ -82,16 +74,11 @@ async function until(read, timeoutMs = 10_000) {
 }
 
 export async function dockBench({ browser, server, siteOrigin, fillHistory }) {
-  const { FakeHttpServer } = await server.ssrLoadModule('/test/node/fake-http.ts');
-  const { FakeEventSubServer } = await server.ssrLoadModule('/test/node/fake-eventsub.ts');
-  const { FakeTmiServer } = await server.ssrLoadModule('/test/node/fake-tmi.ts');
-  const { FIXTURE_CHANNEL_ID, scopedToken } = await server.ssrLoadModule('/test/helpers/http.ts');
-  const { EVENT_SCOPES } = await server.ssrLoadModule('/src/sources/eventsub/subscription-catalog.ts');
+  const { FIXTURE_CHANNEL_ID } = await server.ssrLoadModule('/test/helpers/http.ts');
   const { REFERENCE_EVENTS } = await server.ssrLoadModule('/test/fixtures/eventsub/reference-events.ts');
-  const [helix, eventsub, tmi] = await Promise.all([FakeHttpServer.start(), FakeEventSubServer.start(), FakeTmiServer.start()]);
-  helix.eventsub = eventsub;
-  const url = (overlay, query = '') =>
-    `${siteOrigin}/overlays/${overlay}/?debug${query}&dev-origin=${helix.origin}&dev-chat=127.0.0.1:${tmi.port}&dev-eventsub=${encodeURIComponent(eventsub.url)}#token=${scopedToken(EVENT_SCOPES)}`;
+  const fakes = await startTwitchFakes(server);
+  const { eventsub } = fakes;
+  const url = (overlay, query = '') => fakes.url(siteOrigin, overlay, query);
   const raid = (i) => ({ ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: String(20_000 + i), from_broadcaster_user_login: `raider${i}`, from_broadcaster_user_name: `Raider${i}`, viewers: i + 1 });
   const contexts = [];
   const newContext = async () => {
@@ -207,6 +194,6 @@ export async function dockBench({ browser, server, siteOrigin, fillHistory }) {
     console.log(`  an idle dock ≤ 0.5 % busy: ${fmt(idle, 2)} % (CPU time: ${fmt(idleCpu, 2)} %)  ${mark(idle <= 0.5)}`);
   } finally {
     for (const context of contexts) await context.close();
-    await Promise.all([helix.close(), eventsub.close(), tmi.close()]);
+    await fakes.close();
   }
 }

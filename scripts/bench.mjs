@@ -5,9 +5,10 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- site`, `-- widgets` or `-- package` runs one part only.
+// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- soak`, `-- site`, `-- widgets` or `-- package` runs one part only.
 // `emote-wall` is issue 24's run: the built emote wall on the real path (below).
 // `dock` is issue 20's control dock (scripts/bench-dock.mjs): frame → feed row and alerts, dock commands, first paint over a full history, idle.
+// `soak` is issue 23's twelve hours on air (scripts/bench-soak.mjs): the dock and the overlays through a simulated 12-hour stream on the fake clock; heap, DOM nodes, listeners and timers, hour 1 against hour 12.
 // `widgets` is issue 21's run: the end credits rolling 2,000 names, and the idle cost of a running subathon timer and of a label.
 // `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
@@ -16,6 +17,7 @@ import { createServer, preview } from 'vite';
 import { CHAT_PAGE_WEIGHT_BEFORE, CHAT_PAGE_WEIGHT_LIMIT, buildSite } from './page-weight.mjs';
 import { packageSizes } from './bench-package.mjs';
 import { dockBench } from './bench-dock.mjs';
+import { soakBench } from './bench-soak.mjs';
 import { chromium } from 'playwright';
 
 const FLAGS = [
@@ -439,11 +441,12 @@ async function main() {
   const chatRuns = wants('chat') || wants('chat-providers');
   // The chat runs and the emote wall's play on the built site, fed by the local TMI server.
   const realPathRuns = chatRuns || wants('emote-wall');
-  const site = realPathRuns || wants('history') || wants('dock') || wants('site') || wants('widgets') ? await buildSite() : null;
+  const site = realPathRuns || wants('history') || wants('dock') || wants('soak') || wants('site') || wants('widgets') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
-  const realPath = realPathRuns ? await server.ssrLoadModule('/test/bench/real-path.ts') : null;
+  // The soak's emote wall, chat and dock load emote images from the CDN stand-in too.
+  const realPath = realPathRuns || wants('soak') ? await server.ssrLoadModule('/test/bench/real-path.ts') : null;
   const images = realPath ? await realPath.startImageServer() : null;
   const args = [...FLAGS, resolverRules(images), ...(images ? ['--ignore-certificate-errors'] : [])];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
@@ -714,6 +717,7 @@ async function main() {
       const siteOrigin = `http://127.0.0.1:${builtSite.httpServer.address().port}`;
       await dockBench({ browser, server, siteOrigin, fillHistory: (context, userId, count) => fillHistory(context, { siteOrigin, devOrigin: `http://127.0.0.1:${port}` }, userId, count) });
     }
+    if (wants('soak')) await soakBench({ browser, server, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}` });
   } finally {
     await browser.close();
     await server.close();
