@@ -1,5 +1,5 @@
 import { DATABASE_VERSION, RECORDS, historyDatabaseName } from '../../src/sources/history/history-database.js';
-import { openPage, type OverlayPage } from './page.js';
+import { onSitePage, type OverlayPage } from './page.js';
 
 /**
  * Reading and clearing the event history as IndexedDB holds it, in this page or in an overlay
@@ -104,9 +104,4 @@ export const newerHistoryIn = (page: OverlayPage, userId: string): Promise<void>
  * Deletes every event history of the built site's origin, for a test whose event list must
  * start empty: the overlays of earlier tests in this browser context stored their events there.
  */
-export async function clearSiteHistories(): Promise<void> {
-  // Any page of the origin will do: one that is no overlay.
-  const blank = await openPage('/no-overlay-here');
-  await deleteHistoriesIn(blank);
-  await blank.close();
-}
+export const clearSiteHistories = (): Promise<void> => onSitePage(deleteHistoriesIn);

@@ -26,6 +26,19 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
   return driven(await commands.pageOpen(`${inject('siteOrigin')}${path}`, options));
 }
 
+/**
+ * Runs `work` in a page of the built site's origin that is no overlay, then closes it: for what a
+ * test does to the origin's storage before its overlays open (any page of the origin reaches it).
+ */
+export async function onSitePage<T>(work: (page: OverlayPage) => Promise<T>): Promise<T> {
+  const blank = await openPage('/no-overlay-here');
+  try {
+    return await work(blank);
+  } finally {
+    await blank.close();
+  }
+}
+
 /** Opens any page (e.g. a test-only page served by the test server itself) in its own tab. */
 export async function openUrl(url: string, options: PageOptions = {}): Promise<OverlayPage> {
   return driven(await commands.pageOpen(url, options));

@@ -7,7 +7,7 @@ import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js
 import { CONTROL_CHANNEL, CONTROL_VERSION } from '../../src/sources/control/control-protocol.js';
 import type { HistoryRecord } from '../../src/sources/history/history-record.js';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
-import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, onSitePage, openPage, type OverlayPage } from '../helpers/page.js';
 import { clearSiteHistories, storedRecordsIn } from '../helpers/history.js';
 import { fake } from '../helpers/fake-servers.js';
 
@@ -22,9 +22,7 @@ afterEach(async () => {
 });
 beforeEach(async () => {
   await clearSiteHistories();
-  const blank = await openPage('/no-overlay-here');
-  await blank.eval('localStorage.clear()');
-  await blank.close();
+  await onSitePage((blank) => blank.eval('localStorage.clear()'));
 });
 
 const LOGIN = 'teststreamer';

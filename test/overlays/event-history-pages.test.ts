@@ -5,7 +5,7 @@ import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import { DEMO_USER } from '../../src/simulator/demo-channel.js';
 import type { HistoryRecord } from '../../src/sources/history/history-record.js';
-import { advancingBy, openPage, type OverlayPage } from '../helpers/page.js';
+import { advancingBy, onSitePage, openPage, type OverlayPage } from '../helpers/page.js';
 import { clearSiteHistories, newerHistoryIn, putRecordsIn, storedRecordsIn } from '../helpers/history.js';
 import { fake } from '../helpers/fake-servers.js';
 
@@ -123,9 +123,7 @@ describe('the event list from the history', () => {
 describe('where the history fails, the overlays run live and say why in ?debug', () => {
   test('a history a newer build made (a higher version): nothing stored, nothing thrown, events listed live', async () => {
     const tag = `history-${++counter}`;
-    const blank = await openPage('/no-overlay-here');
-    await newerHistoryIn(blank, FIXTURE_CHANNEL_ID);
-    await blank.close();
+    await onSitePage((blank) => newerHistoryIn(blank, FIXTURE_CHANNEL_ID));
     const list = await open('events', tag);
     await expect.poll(() => notes(list)).toContainEqual(expect.stringMatching(/^history: off, it was made by a newer version of these overlays.*VersionError.*; events are shown live only$/));
     await commands.esNotify('channel.raid', raid(3));

@@ -5,7 +5,7 @@ import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import type { SubathonState } from '../../src/components/subathon/subathon-clock.js';
 import type { HistoryRecord } from '../../src/sources/history/history-record.js';
-import { openPage, type OverlayPage } from '../helpers/page.js';
+import { onSitePage, openPage, type OverlayPage } from '../helpers/page.js';
 import { clearSiteHistories, putRecordsIn, storedRecordsIn } from '../helpers/history.js';
 import { fake } from '../helpers/fake-servers.js';
 import { cheerTwice } from '../helpers/stream-session.js';
@@ -22,9 +22,7 @@ afterEach(async () => {
 });
 beforeEach(async () => {
   await clearSiteHistories();
-  const blank = await openPage('/no-overlay-here');
-  await blank.eval(`localStorage.removeItem('ovl:subathon:v1:${FIXTURE_CHANNEL_ID}')`);
-  await blank.close();
+  await onSitePage((blank) => blank.eval(`localStorage.removeItem('ovl:subathon:v1:${FIXTURE_CHANNEL_ID}')`));
 });
 
 const MIN = 60_000;
