@@ -79,7 +79,7 @@ export function keepHistory(events: StreamEventSource, userId: string, env: Over
   };
   void opening.then(say);
   events.addEventListener('session-event', (e) => {
-    const record = { event: e.detail, receivedAt: Date.now(), origin: 'live' } as const;
+    const record = { event: e.detail.event, receivedAt: Date.now(), origin: 'live', sessions: [e.detail.session] } as const;
     void opening.then(async (history) => {
       await history.add(record);
       say(history);

@@ -43,7 +43,13 @@ export interface StreamEventMap extends SourceEventMap {
    * on the session (as each page drops them by its own), in arrival order and without the
    * reward lookups. What the event history stores, once per origin.
    */
-  'session-event': StreamEvent;
+  'session-event': SessionEvent;
+}
+
+/** An event of the session holding the connection, with that session's id (see event-copies.ts). */
+export interface SessionEvent {
+  readonly event: StreamEvent;
+  readonly session: string;
 }
 
 /** A notification as an event, or why it is none (`duplicate`: Twitch reported it twice, see duplicateOf). */
@@ -130,9 +136,9 @@ export class StreamEventSource extends RelaySource<StreamEventMap, SharedEventSu
     this.queue = ready.then((done) => void (this.running && this.emit('event', done)));
   }
 
-  private onSessionNotification({ notification, live }: SessionNotification): void {
+  private onSessionNotification({ notification, session, live }: SessionNotification): void {
     const result = eventOf(notification, live);
-    if ('event' in result) this.emit('session-event', result.event);
+    if ('event' in result) this.emit('session-event', { event: result.event, session });
   }
 
   private skip(type: string, reason: string, duplicate: boolean): void {

@@ -1,6 +1,6 @@
 import { createLogger } from '../../core/logger.js';
 import { BY_ARRIVAL, RECORDS, describeStorageError, historyDatabaseName, openHistoryDatabase } from './history-database.js';
-import { matchesQuery, readHistoryRecord, type HistoryQuery, type HistoryRecord } from './history-record.js';
+import { matchesQuery, readHistoryRecord, storedCopyOf, type HistoryQuery, type HistoryRecord } from './history-record.js';
 
 export interface EventHistoryOptions {
   /** The broadcaster: one database per user and origin, so two channels never mix. */
@@ -22,6 +22,11 @@ export const DEFAULT_HISTORY_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
  * Chromium, more than all the rest of a write (README, Benchmarks).
  */
 const RECOUNT_MS = 60_000;
+/**
+ * How much earlier than a new record a copy of its event (see storedCopyOf) may have been stored:
+ * a page that was stalled stores its session's copy when it runs again, seconds late.
+ */
+const COPY_ARRIVAL_MS = 60_000;
 
 /** What a page posts on the history's channel when records are stored; `v` is the message version. */
 interface StoredMessage {
@@ -178,31 +183,51 @@ export class EventHistory {
     if (batch.length === 0) return;
     const stored: HistoryRecord[] = [];
     void this.write((store) => {
-      const requests: IDBRequest[] = [];
-      for (const { record } of batch) {
-        try {
-          const request = store.add(record);
-          request.onsuccess = () => stored.push(record);
-          request.onerror = (event) => {
-            // Already stored (a repeat, or another page's write): not an error, and the rest of the batch stands.
-            if (request.error?.name !== 'ConstraintError') return;
-            event.preventDefault();
-            event.stopPropagation();
-          };
-          requests.push(request);
-        } catch (error) {
-          // No usable key, or a value that cannot be cloned: that record alone is dropped.
-          log.warn('an event could not be stored:', error);
-        }
-      }
-      // A transaction's requests answer in order: once the last has, `stored` holds the batch.
-      const last = requests.at(-1);
-      last?.addEventListener('success', () => this.trimAfter(store, stored.length));
-      last?.addEventListener('error', () => this.trimAfter(store, stored.length));
+      // Read and written in one transaction, which IndexedDB runs after or before any other
+      // page's: two pages storing two sessions' copies of one event never both find none.
+      const earliest = Math.min(...batch.map(({ record }) => record.receivedAt));
+      const recent = store.index(BY_ARRIVAL).getAll(IDBKeyRange.lowerBound(earliest - COPY_ARRIVAL_MS));
+      recent.onsuccess = () => {
+        const kept = recent.result.flatMap((value: unknown) => readHistoryRecord(value) ?? []);
+        const requests = batch.flatMap(({ record }) => this.store(store, record, kept, stored) ?? []);
+        // A transaction's requests answer in order: once the last has, `stored` holds the batch.
+        const last = requests.at(-1);
+        last?.addEventListener('success', () => this.trimAfter(store, stored.length));
+        last?.addEventListener('error', () => this.trimAfter(store, stored.length));
+      };
     }).then((written) => {
       if (written) this.announce(stored);
       for (const { done } of batch) done();
     });
+  }
+
+  /**
+   * Adds `record`, or, when it is another session's copy of a record in `kept`, notes that
+   * session on that record instead. Null when nothing was asked of the store for it.
+   */
+  private store(store: IDBObjectStore, record: HistoryRecord, kept: HistoryRecord[], stored: HistoryRecord[]): IDBRequest | null {
+    try {
+      const original = storedCopyOf(record, kept);
+      if (original) {
+        const noted = { ...original, sessions: [...(original.sessions ?? []), ...(record.sessions ?? [])] };
+        kept[kept.indexOf(original)] = noted;
+        return store.put(noted);
+      }
+      const request = store.add(record);
+      request.onsuccess = () => stored.push(record);
+      request.onerror = (event) => {
+        // Already stored (a repeat, or another page's write): not an error, and the rest of the batch stands.
+        if (request.error?.name !== 'ConstraintError') return;
+        event.preventDefault();
+        event.stopPropagation();
+      };
+      kept.push(record);
+      return request;
+    } catch (error) {
+      // No usable key, or a value that cannot be cloned: that record alone is dropped.
+      log.warn('an event could not be stored:', error);
+      return null;
+    }
   }
 
   /**

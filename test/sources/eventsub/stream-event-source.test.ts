@@ -164,8 +164,8 @@ describe('StreamEventSource on the page that holds the connection: session-event
     const ownerSession: StreamEvent[] = [];
     const followerSession: StreamEvent[] = [];
     follower.addEventListener('event', (e) => followerEvents.push(e.detail));
-    follower.addEventListener('session-event', (e) => followerSession.push(e.detail));
-    owner.addEventListener('session-event', (e) => ownerSession.push(e.detail));
+    follower.addEventListener('session-event', (e) => followerSession.push(e.detail.event));
+    owner.addEventListener('session-event', (e) => ownerSession.push(e.detail.event));
     follower.start();
     try {
       await expect.poll(() => follower.status.state, { timeout: 5000 }).toBe('connected');

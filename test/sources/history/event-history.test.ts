@@ -211,6 +211,29 @@ describe('EventHistory: bounded, trimmed on write', () => {
     expect(await storedRecords(userId)).toHaveLength(3);
   });
 
+  test('two sessions’ copies of one event (each under its own message id), stored by two pages at once: one record, noting both sessions', async () => {
+    const userId = newUser();
+    const [one, two] = [await open({ userId }), await open({ userId })];
+    const t = Date.now();
+    const delivered = (viewers: number, session: string, at = t): HistoryRecord => ({ ...raid(viewers, at), sessions: [session] });
+    // The page that held the connection stores its copy late, having been stalled.
+    await Promise.all([one.add(delivered(40, 'old', t)), two.add({ ...delivered(40, 'new', t + 30), receivedAt: t + 6000 })]);
+    let stored = await storedRecords(userId);
+    expect(marks(stored)).toEqual([40]);
+    expect([...(stored[0] as HistoryRecord).sessions!].sort()).toEqual(['new', 'old']);
+    // The same raid again on one session is a new event; the other session's copy of it is not.
+    await one.add(delivered(40, 'old', t + 50));
+    await two.add(delivered(40, 'new', t + 60));
+    // Sent further apart than a copy can be: two events.
+    await two.add(delivered(40, 'new', t + 60_000));
+    // The dock's replay of it is its own record, and never taken for a copy.
+    await one.add({ ...raid(40, t + 70), origin: 'replay' });
+    await two.add(delivered(41, 'new', t + 80));
+    stored = await storedRecords(userId);
+    expect(marks(stored)).toEqual([40, 40, 40, 40, 41]);
+    expect(stored.map((record) => (record as HistoryRecord).origin).sort()).toEqual(['live', 'live', 'live', 'live', 'replay']);
+  });
+
   test('a limit and an age of the caller’s own', async () => {
     const userId = newUser();
     let now = 1_000_000;

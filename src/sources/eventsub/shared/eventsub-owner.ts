@@ -45,7 +45,7 @@ export class EventSubOwner {
     // The source subscribes nothing itself: it is `connected` at the welcome, and the needs are
     // created then, well within the welcome window (§3.2).
     this.source = new EventSubSource({ ...options, subscriptions: [] });
-    this.source.addEventListener('notification', (e) => this.publish({ kind: 'notification', notification: e.detail }));
+    this.source.addEventListener('notification', (e) => this.publish({ kind: 'notification', notification: e.detail, session: this.source.session }));
     this.source.addEventListener('revocation', (e) => this.publish({ kind: 'revocation', revocation: e.detail }));
     this.source.addEventListener('error', (e) => this.publish({ kind: 'error', error: toErrorWire(e.detail) }));
     this.source.addEventListener('status', (e) => {

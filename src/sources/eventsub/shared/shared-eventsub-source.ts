@@ -8,6 +8,7 @@ import { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
 import { electOverChannel, type ChannelElectionTiming } from './channel-election.js';
 import { SeenMessages } from '../seen-messages.js';
+import { SessionCopies } from './session-copies.js';
 import { subscriptionKey } from './subscription-key.js';
 import { pageOutcome } from './page-outcome.js';
 import {
@@ -40,9 +41,10 @@ export interface SharedEventSubOptions extends EventSubOptions {
   readonly electionTiming?: ChannelElectionTiming;
 }
 
-/** A notification as the session holding the connection received it, with the types live on that session then. */
+/** A notification as the session holding the connection received it, with that session and the types live on it then. */
 export interface SessionNotification {
   readonly notification: EventSubNotification;
+  readonly session: string;
   readonly live: ReadonlySet<string>;
 }
 
@@ -89,6 +91,8 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   /** Message ids already delivered here, whichever owner sent them. */
   private readonly seen: SeenMessages;
+  /** What arrived, to drop a second session's copy of it while the connection changes hands. */
+  private readonly copies = new SessionCopies();
   /** This page's subscriptions by key. */
   private readonly own: ReadonlyMap<string, EventSubSubscription>;
   private currentRole: SharedRole | null = null;
@@ -178,7 +182,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
       const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
       this.channel?.postMessage(message);
       this.handle(message);
-      if (body.kind === 'notification') this.emit('session-notification', { notification: body.notification, live: owner.liveTypes });
+      if (body.kind === 'notification') this.emit('session-notification', { notification: body.notification, session: body.session, live: owner.liveTypes });
     });
     this.owner = owner;
     owner.start(this.page);
@@ -227,7 +231,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
         break;
       case 'notification': {
         const notification = message.notification;
-        if (!this.wants(notification.type) || !this.seen.firstTime(notification.messageId)) break;
+        if (!this.wants(notification.type) || !this.seen.firstTime(notification.messageId) || !this.copies.firstCopy(notification, message.session)) break;
         this.emit('notification', notification);
         break;
       }

@@ -51,7 +51,8 @@ export type SharedMessage = { readonly v: typeof PROTOCOL_VERSION } & (
    * refused, and one at least is live.
    */
   | { readonly kind: 'status'; readonly status: StatusWire; readonly session: string; readonly live: readonly string[]; readonly refused: readonly RefusalWire[] }
-  | { readonly kind: 'notification'; readonly notification: EventSubNotification }
+  /** A notification, with the session that delivered it: two may, while the connection changes hands (see event-copies.ts). */
+  | { readonly kind: 'notification'; readonly notification: EventSubNotification; readonly session: string }
   | { readonly kind: 'revocation'; readonly revocation: EventSubRevocation }
   /** An error of the owner's connection. */
   | { readonly kind: 'error'; readonly error: ErrorWire }
@@ -114,7 +115,9 @@ const CHECKS: Record<SharedMessage['kind'], (m: Fields) => boolean> = {
     isString(m.notification.type) &&
     isString(m.notification.version) &&
     isString(m.notification.messageId) &&
-    isObject(m.notification.event),
+    Number.isFinite(m.notification.timestamp) &&
+    isObject(m.notification.event) &&
+    isString(m.session),
   revocation: (m) => isObject(m.revocation) && isString(m.revocation.type) && isString(m.revocation.status),
   error: (m) => isErrorWire(m.error),
 };

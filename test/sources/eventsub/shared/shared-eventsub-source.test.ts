@@ -268,13 +268,38 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     intruder.postMessage({ v: 2, kind: 'notification', notification: { ...copy, messageId: 'newer-build' } });
     intruder.postMessage({ v: 1, kind: 'notification', notification: { type: s.type } });
     intruder.postMessage({ v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [], refused: [] });
-    intruder.postMessage({ v: 1, kind: 'notification', notification: copy });
+    intruder.postMessage({ v: 1, kind: 'notification', notification: copy, session: 'another' });
     intruder.close();
 
     await commands.esNotify(s.type, { n: 2 });
     for (const page of open) {
       await expect.poll(() => numbers(page)).toEqual([1, 2]);
       expect(await state(page)).toBe('connected');
+    }
+  });
+
+  test('a second session’s copy of an event (under its own message id) is dropped; the same event twice on one session stays two', async () => {
+    const s = scenario();
+    const open = [await s.open([s.type]), await s.open([s.type])];
+    for (const page of open) await connected(page);
+    // Another session of the user, as while the connection changes hands: Twitch sends it its own copy of each event.
+    const otherSession = new BroadcastChannel(sharedNames(s.user).channel);
+    const copyOf = (n: number, messageId: string): EventSubNotification => ({ type: s.type, version: '1', messageId, timestamp: Date.now(), subscriptionId: 'other', event: { n } });
+    try {
+      await commands.esNotify(s.type, { n: 7 });
+      for (const page of open) await expect.poll(() => numbers(page)).toEqual([7]);
+      otherSession.postMessage({ v: 1, kind: 'notification', notification: copyOf(7, 'other-1'), session: 'other-session' });
+      // The same viewer doing the same again: a new event on the session, shown.
+      await commands.esNotify(s.type, { n: 7 });
+      for (const page of open) await expect.poll(() => numbers(page)).toEqual([7, 7]);
+      // The other session's copy of that one too: dropped; then its copy of an event it alone delivered: shown.
+      otherSession.postMessage({ v: 1, kind: 'notification', notification: copyOf(7, 'other-2'), session: 'other-session' });
+      otherSession.postMessage({ v: 1, kind: 'notification', notification: copyOf(8, 'other-3'), session: 'other-session' });
+      for (const page of open) await expect.poll(() => numbers(page)).toEqual([7, 7, 8]);
+      await commands.esNotify(s.type, { n: 9 });
+      for (const page of open) await expect.poll(() => numbers(page)).toEqual([7, 7, 8, 9]);
+    } finally {
+      otherSession.close();
     }
   });
 

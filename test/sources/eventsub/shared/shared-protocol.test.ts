@@ -11,7 +11,7 @@ describe('shared EventSub channel protocol', () => {
     { v: 1, kind: 'owner', page: 'p1' },
     { v: 1, kind: 'status', status: { state: 'reconnecting', attempt: 2, retryInMs: 500, error: { code: 'network', message: 'lost', retryable: true } }, session: '', live: [], refused: [] },
     { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 's1', live: ['k1'], refused: [{ key: 'k2', type: 'channel.cheer', version: '1', reason: 'unauthorized', message: 'Missing scope' }] },
-    { v: 1, kind: 'notification', notification },
+    { v: 1, kind: 'notification', notification, session: 's1' },
     { v: 1, kind: 'revocation', revocation: { type: 'channel.follow', status: 'authorization_revoked' } },
     { v: 1, kind: 'error', error: { code: 'auth', message: 'Missing scope', retryable: false } },
   ])('reads a well-formed "$kind" message', (message) => {
@@ -32,7 +32,9 @@ describe('shared EventSub channel protocol', () => {
     ['a status without live keys', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 's', refused: [] }, 'malformed "status" message'],
     ['a status without a session', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
     ['a status with a refusal of an unknown reason', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, live: [], refused: [{ key: 'k', type: 't', version: '1', reason: 'bored', message: '' }] }, 'malformed "status" message'],
-    ['a notification without an event', { v: 1, kind: 'notification', notification: { ...notification, event: 'x' } }, 'malformed "notification" message'],
+    ['a notification without an event', { v: 1, kind: 'notification', notification: { ...notification, event: 'x' }, session: 's1' }, 'malformed "notification" message'],
+    ['a notification without the session that delivered it', { v: 1, kind: 'notification', notification }, 'malformed "notification" message'],
+    ['a notification without its send time', { v: 1, kind: 'notification', notification: { ...notification, timestamp: 'now' }, session: 's1' }, 'malformed "notification" message'],
     ['an error of an unknown code', { v: 1, kind: 'error', error: { code: 'teapot', message: 'x', retryable: true } }, 'malformed "error" message'],
   ])('refuses %s, saying why', (_name, data, why) => {
     expect(readSharedMessage(data)).toBe(why);
