@@ -5,6 +5,7 @@ import type { EnvironmentOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { commands } from './test/node/commands.js';
+import { INSECURE_SITE_HOST } from './test/helpers/site.js';
 
 const root = import.meta.dirname;
 
@@ -57,8 +58,9 @@ const chromiumArgs = [
   '--autoplay-policy=no-user-gesture-required',
   '--allow-loopback-in-peer-connection',
   // Every host name but loopback fails to resolve: no test can reach Twitch or any real host,
-  // not even an <img> of an emote.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  // not even an <img> of an emote. INSECURE_SITE_HOST is loopback under a name, which, unlike
+  // 127.0.0.1, is no secure context: a page there has no Web Locks, as in OBS's local-file mode.
+  `--host-resolver-rules=MAP ${INSECURE_SITE_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
   // Chromium 141+ stops a page that is not itself on the local network (an overlay loaded the
   // way OBS's "Local file" mode does, from http://absolute/) from reaching 127.0.0.1, where the
   // fakes stand in for Twitch's public hosts. OBS's Chromium 103/127 has no such check.

@@ -1,5 +1,5 @@
 import { DATABASE_VERSION, RECORDS, historyDatabaseName } from '../../src/sources/history/history-database.js';
-import { onSitePage, type OverlayPage } from './page.js';
+import { onSitePage, openInsecurePage, type OverlayPage } from './page.js';
 
 /**
  * Reading and clearing the event history as IndexedDB holds it, in this page or in an overlay
@@ -105,3 +105,6 @@ export const newerHistoryIn = (page: OverlayPage, userId: string): Promise<void>
  * start empty: the overlays of earlier tests in this browser context stored their events there.
  */
 export const clearSiteHistories = (): Promise<void> => onSitePage(deleteHistoriesIn);
+
+/** The same for the site served under its non-secure host name (openInsecurePage): an origin of its own. */
+export const clearInsecureSiteHistories = (): Promise<void> => onSitePage(deleteHistoriesIn, openInsecurePage);

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { commands } from 'vitest/browser';
 import type { PageOptions } from '../node/pages.js';
+import { INSECURE_SITE_HOST } from './site.js';
 
 /** An overlay page of the production build, open in its own tab. */
 export interface OverlayPage {
@@ -27,11 +28,21 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
 }
 
 /**
+ * Opens `path` from the same build served under a host name that is no secure context
+ * (INSECURE_SITE_HOST): no Web Locks there, as in OBS's local-file mode (`http://absolute/`).
+ */
+export async function openInsecurePage(path: string, options: PageOptions = {}): Promise<OverlayPage> {
+  const site = new URL(inject('siteOrigin'));
+  return driven(await commands.pageOpen(`http://${INSECURE_SITE_HOST}:${site.port}${path}`, options));
+}
+
+/**
  * Runs `work` in a page of the built site's origin that is no overlay, then closes it: for what a
  * test does to the origin's storage before its overlays open (any page of the origin reaches it).
+ * `open`: openInsecurePage for the site's non-secure origin.
  */
-export async function onSitePage<T>(work: (page: OverlayPage) => Promise<T>): Promise<T> {
-  const blank = await openPage('/no-overlay-here');
+export async function onSitePage<T>(work: (page: OverlayPage) => Promise<T>, open: (path: string) => Promise<OverlayPage> = openPage): Promise<T> {
+  const blank = await open('/no-overlay-here');
   try {
     return await work(blank);
   } finally {

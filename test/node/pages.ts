@@ -248,6 +248,26 @@ export const pageCommands = {
   /** Whether the tab has been closed (by its page, or by the window that opened it). */
   pageIsClosed: (async (_ctx, id: number) => get(id).page.isClosed()) as BrowserCommand<[number]>,
 
+  /**
+   * Blocks the tab's main thread for `ms` with a busy loop, as a page starved of CPU beside a
+   * game: answers at once, while the page's timers, messages and socket frames wait their turn.
+   * `pageEval` on the tab answers only once it runs again.
+   */
+  pageStall: (async (_ctx, id: number, ms: number) => {
+    void get(id)
+      .page.evaluate((until) => {
+        while (Date.now() < until);
+      }, Date.now() + ms)
+      .catch(() => {});
+  }) as BrowserCommand<[number, number]>,
+
+  /** Slows the tab's CPU `rate` times (Chromium's own throttling, as DevTools does it); 1 ends it. */
+  pageThrottleCpu: (async (_ctx, id: number, rate: number) => {
+    const { page } = get(id);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  }) as BrowserCommand<[number, number]>,
+
   /** The tab's viewport, e.g. 400 × 600 for an OBS dock. */
   pageResize: (async (_ctx, id: number, width: number, height: number) => get(id).page.setViewportSize({ width, height })) as BrowserCommand<[number, number, number]>,
 
@@ -298,6 +318,8 @@ declare module 'vitest/browser' {
     pageScreenshot(id: number, name: string, docs?: boolean): Promise<string>;
     pageAdvance(id: number, ms: number): Promise<void>;
     pageQuota(id: number, bytes: number | null): Promise<void>;
+    pageStall(id: number, ms: number): Promise<void>;
+    pageThrottleCpu(id: number, rate: number): Promise<void>;
     pageClose(id: number): Promise<void>;
     pageClick(id: number, selector: string): Promise<void>;
     pageClickForPopup(id: number, selector: string): Promise<number>;

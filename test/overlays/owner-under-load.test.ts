@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import { FIXTURE_CHANNEL_ID, scopedToken } from '../helpers/http.js';
+import type { HistoryRecord } from '../../src/sources/history/history-record.js';
+import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
+import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
+import { openInsecurePage, openPage, type OverlayPage } from '../helpers/page.js';
+import { fake } from '../helpers/fake-servers.js';
+import { clearInsecureSiteHistories, clearSiteHistories, storedRecordsIn } from '../helpers/history.js';
+
+/**
+ * Issue 23, conditions 1 and 2: the shared EventSub connection when the page holding it is
+ * starved of CPU or goes away on a slow machine, on the built event list, with both elections:
+ * Web Locks (a secure origin) and the BroadcastChannel lease (the same build under a host name
+ * that is no secure context, as OBS's local-file mode is none). Each event must show on every
+ * page exactly once. Each test tags its connections (`?tag=`) to count only its own.
+ */
+const pages: OverlayPage[] = [];
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.close();
+});
+// The event list starts from the history of its origin: earlier tests' overlays stored events there.
+beforeEach(async () => {
+  await clearSiteHistories();
+  await clearInsecureSiteHistories();
+});
+
+let counter = 0;
+const token = scopedToken(EVENT_SCOPES);
+const ORIGINS = [
+  ['a secure origin (Web Locks)', openPage, true],
+  ['a non-secure origin (the BroadcastChannel election)', openInsecurePage, false],
+] as const;
+
+function scenario(open: (path: string) => Promise<OverlayPage>) {
+  const tag = `under-load-${++counter}`;
+  const query = `debug&dev-origin=${fake.httpOrigin}&dev-eventsub=${encodeURIComponent(`${fake.eventsubUrl}?tag=${tag}`)}#token=${token}`;
+  return {
+    tag,
+    async openList(): Promise<OverlayPage> {
+      const page = await open(`/overlays/events/?${query}`);
+      pages.push(page);
+      return page;
+    },
+  };
+}
+
+/** A raid only this test sends: its viewers tell it apart. */
+const raid = (viewers: number) => commands.esNotify('channel.raid', { ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: String(5000 + viewers), from_broadcaster_user_login: `raider${viewers}`, from_broadcaster_user_name: `Raider${viewers}`, viewers });
+const rows = (page: OverlayPage) => page.text('ovl-event-list', '[part="text"]');
+const raidsShown = async (page: OverlayPage) => (await rows(page)).map((row) => Number(/with (\d+) viewers/.exec(row)?.[1])).sort((a, b) => a - b);
+/** The raids the origin's event history holds: each must be there once, whichever session delivered it. */
+const raidsStored = async (page: OverlayPage) =>
+  ((await storedRecordsIn(page, FIXTURE_CHANNEL_ID)) as HistoryRecord[]).flatMap(({ event }) => (event.kind === 'raid' ? [event.viewers] : [])).sort((a, b) => a - b);
+const part = async (page: OverlayPage) => (await page.text('ovl-status-panel', '.note')).find((note) => note.startsWith('eventsub:'));
+
+async function connected(page: OverlayPage): Promise<void> {
+  await expect.poll(async () => (await page.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 15_000 }).toBe('connected');
+}
+
+describe.each(ORIGINS)('the connection owner under load, on %s', (_where, open, secure) => {
+  test('the owner page blocked for 6 s while events go into its session: each shows once on every page, within 2 s of it running again, and one socket is left', async () => {
+    const s = scenario(open);
+    const [owner, ...others] = [await s.openList(), await s.openList(), await s.openList()];
+    for (const page of [owner!, ...others]) await connected(page);
+    expect(await owner!.eval('[isSecureContext, typeof navigator.locks]')).toEqual([secure, secure ? 'object' : 'undefined']);
+    expect(await part(owner!)).toBe('eventsub: shared (owner)');
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+
+    await commands.pageStall(owner!.id, 6000);
+    await raid(101);
+    await raid(102);
+    // Past the BroadcastChannel lease (3 s): another page may have taken over with a session of its own by now.
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    await raid(103);
+    // Answers once the owner page runs again.
+    await owner!.eval('1');
+    for (const page of [owner!, ...others]) await expect.poll(() => raidsShown(page), { timeout: 2000 }).toEqual([101, 102, 103]);
+    // Whoever holds it now, one socket serves every page.
+    await expect.poll(async () => (await commands.esConnections(s.tag)).open, { timeout: 5000 }).toBe(1);
+    await raid(104);
+    for (const page of [owner!, ...others]) await expect.poll(() => raidsShown(page), { timeout: 5000 }).toEqual([101, 102, 103, 104]);
+    // Nothing more arrives late: each raid stays shown once.
+    await raid(105);
+    for (const page of [owner!, ...others]) await expect.poll(() => raidsShown(page), { timeout: 5000 }).toEqual([101, 102, 103, 104, 105]);
+    await expect.poll(() => raidsStored(owner!)).toEqual([101, 102, 103, 104, 105]);
+  }, 60_000);
+
+  test('every page slowed 6× and the owner closed: a new owner is subscribed within 10 s, and each page shows the next events once', async () => {
+    const s = scenario(open);
+    const [owner, ...others] = [await s.openList(), await s.openList(), await s.openList(), await s.openList()];
+    for (const page of [owner!, ...others]) await connected(page);
+    expect(await part(owner!)).toBe('eventsub: shared (owner)');
+    for (const page of [owner!, ...others]) await commands.pageThrottleCpu(page.id, 6);
+    await raid(201);
+    for (const page of [owner!, ...others]) await expect.poll(() => raidsShown(page), { timeout: 5000 }).toEqual([201]);
+
+    pages.splice(pages.indexOf(owner!), 1);
+    await owner!.close();
+    await expect
+      .poll(async () => (await commands.esSessions()).filter((session) => session.tag === s.tag && session.types.includes('channel.raid')).length, { timeout: 10_000 })
+      .toBe(1);
+    // The closed page's socket goes as the page goes; the new owner's is the only other one ever opened.
+    await expect.poll(() => commands.esConnections(s.tag), { timeout: 5000 }).toEqual({ opened: 2, open: 1 });
+    await raid(202);
+    await raid(203);
+    await raid(204);
+    try {
+      for (const page of others) await expect.poll(() => raidsShown(page), { timeout: 10_000 }).toEqual([201, 202, 203, 204]);
+    } catch (error) {
+      // What each page saw, for a failure that comes only under load.
+      const seen = await Promise.all(others.map(async (page) => ({ part: await part(page), raids: await raidsShown(page), notes: await page.text('ovl-status-panel', '.note'), errors: await page.errors() })));
+      const sessions = (await commands.esSessions()).filter((session) => session.tag === s.tag);
+      console.error('pages after the failure:', JSON.stringify({ seen, sessions, connections: await commands.esConnections(s.tag) }));
+      throw error;
+    }
+    await expect.poll(() => raidsStored(others[0]!)).toEqual([201, 202, 203, 204]);
+    expect((await Promise.all(others.map(part))).sort()).toEqual(['eventsub: shared (follower)', 'eventsub: shared (follower)', 'eventsub: shared (owner)']);
+  }, 60_000);
+});
