@@ -95,6 +95,8 @@ export const dockOverlay: OverlayDefinition<typeof dockSchema> = {
   hideable: false,
   async build(config: DockConfig, env) {
     const { events, sources, history, userId, login } = await connectStreamEvents(dockEntry, config.token, EVENT_KINDS, env);
+    // OBS keeps a dock open and in view while it runs: it takes the shared connection over (README, The control dock).
+    events.eventsub.preferOwner = true;
     const broadcaster: ChannelRef = { id: userId, login };
     const store = new ControlStateStore(broadcaster);
     const roster = new PageRoster();

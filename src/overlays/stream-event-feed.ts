@@ -91,7 +91,9 @@ export function keepHistory(events: StreamEventSource, userId: string, env: Over
 /** Tells `?debug` the page's part in the shared connection, what is off for want of a scope, what Twitch refused and what arrived unreadable. */
 export function noteOutcomes(source: StreamEventSource, env: OverlayEnv): void {
   // The part this page plays in the EventSub connection its overlays share: owner, follower or not shared.
-  source.eventsub.addEventListener('status', () => env.note(source.eventsub.name, 'eventsub'));
+  const notePart = () => env.note(source.eventsub.name, 'eventsub');
+  source.eventsub.addEventListener('status', notePart);
+  source.eventsub.addEventListener('role', notePart);
   if (source.plan.off.length > 0) env.note(`events off for want of a scope: ${describeOff(source.plan.off)}`, 'events-off');
   source.addEventListener('subscriptions', (e) => {
     const refused = e.detail.refused.map((r) => `${r.type} (${r.reason})`).join(', ');

@@ -8,6 +8,7 @@ import { CONTROL_CHANNEL, CONTROL_VERSION } from '../../src/sources/control/cont
 import type { HistoryRecord } from '../../src/sources/history/history-record.js';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
 import { advancingBy, onSitePage, openPage, type OverlayPage } from '../helpers/page.js';
+import { dockFeed as feed, inDock } from '../helpers/dock.js';
 import { clearSiteHistories, storedRecordsIn } from '../helpers/history.js';
 import { fake } from '../helpers/fake-servers.js';
 
@@ -51,14 +52,6 @@ const named = (page: OverlayPage, tag: 'BUTTON' | 'H2') =>
     walk(document);
     return out;
   })()`);
-/** Text (or `attribute`) of what `selector` finds in the shadow root of `host`, wherever `host` is among the dock's nested shadow roots. */
-const inDock = (page: OverlayPage, host: string, selector: string, attribute?: string) =>
-  page.eval<(string | null)[]>(`(() => {
-    const find = (root) => root.querySelector(${JSON.stringify(host)}) ?? [...root.querySelectorAll('*')].reduce((found, el) => found ?? (el.shadowRoot ? find(el.shadowRoot) : null), null);
-    const host = find(document);
-    return host ? [...host.shadowRoot.querySelectorAll(${JSON.stringify(selector)})].map((el) => ${attribute ? `el.getAttribute(${JSON.stringify(attribute)})` : 'el.textContent'}) : [];
-  })()`);
-const feed = (dock: OverlayPage) => inDock(dock, 'ovl-dock-feed', '[part="text"]');
 const raid = (viewers: number) => ({ ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: String(6000 + viewers), from_broadcaster_user_login: `raider${viewers}`, from_broadcaster_user_name: `Raider${viewers}`, viewers });
 const alertShown = (page: OverlayPage) => page.text('ovl-alerts', '[part="text"]');
 const alertProp = <T>(page: OverlayPage, name: string) => page.eval<T>(`document.querySelector('ovl-alerts').${name}`);

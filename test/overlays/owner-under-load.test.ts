@@ -6,11 +6,13 @@ import { REFERENCE_EVENTS } from '../fixtures/eventsub/reference-events.js';
 import { EVENT_SCOPES } from '../../src/sources/eventsub/subscription-catalog.js';
 import { openInsecurePage, openPage, type OverlayPage } from '../helpers/page.js';
 import { fake } from '../helpers/fake-servers.js';
+import { dockFeed } from '../helpers/dock.js';
 import { clearInsecureSiteHistories, clearSiteHistories, storedRecordsIn } from '../helpers/history.js';
 
 /**
  * Issue 23, conditions 1 and 2: the shared EventSub connection when the page holding it is
- * starved of CPU or goes away on a slow machine, on the built event list, with both elections:
+ * starved of CPU or goes away on a slow machine, and issue 20's dock taking it over, on the
+ * built event list and dock, with both elections:
  * Web Locks (a secure origin) and the BroadcastChannel lease (the same build under a host name
  * that is no secure context, as OBS's local-file mode is none). Each event must show on every
  * page exactly once. Each test tags its connections (`?tag=`) to count only its own.
@@ -38,7 +40,10 @@ function scenario(open: (path: string) => Promise<OverlayPage>) {
   return {
     tag,
     async openList(): Promise<OverlayPage> {
-      const page = await open(`/overlays/events/?${query}`);
+      return this.openOverlay('events');
+    },
+    async openOverlay(name: string): Promise<OverlayPage> {
+      const page = await open(`/overlays/${name}/?${query}`);
       pages.push(page);
       return page;
     },
@@ -117,4 +122,28 @@ describe.each(ORIGINS)('the connection owner under load, on %s', (_where, open, 
     await expect.poll(() => raidsStored(others[0]!)).toEqual([201, 202, 203, 204]);
     expect((await Promise.all(others.map(part))).sort()).toEqual(['eventsub: shared (follower)', 'eventsub: shared (follower)', 'eventsub: shared (owner)']);
   }, 60_000);
+
+  test('the dock opened later takes the connection over, its session made before the old one breaks: each event once, stored once, one socket left', async () => {
+    const s = scenario(open);
+    const lists = [await s.openList(), await s.openList()];
+    for (const page of lists) await connected(page);
+    expect(await part(lists[0]!)).toBe('eventsub: shared (owner)');
+    await raid(301);
+    const dock = await s.openOverlay('dock');
+    // Events all through the handover: before, while both sessions hold the subscriptions, after.
+    for (const viewers of [302, 303, 304, 305, 306]) {
+      await raid(viewers);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    // The overlays both follow: the dock holds the connection.
+    await expect.poll(async () => (await Promise.all(lists.map(part))).sort(), { timeout: 10_000 }).toEqual(['eventsub: shared (follower)', 'eventsub: shared (follower)']);
+    await expect.poll(() => commands.esConnections(s.tag), { timeout: 5000 }).toEqual({ opened: 2, open: 1 });
+    await raid(307);
+    const all = [301, 302, 303, 304, 305, 306, 307];
+    for (const page of lists) await expect.poll(() => raidsShown(page), { timeout: 5000 }).toEqual(all);
+    await expect.poll(() => raidsStored(dock)).toEqual(all);
+    // The dock's activity feed lists each once too.
+    await expect.poll(async () => (await dockFeed(dock)).filter((row) => /raided/.test(row ?? '')).length, { timeout: 5000 }).toBe(all.length);
+  }, 60_000);
 });
+

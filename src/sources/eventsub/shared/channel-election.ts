@@ -1,6 +1,7 @@
 import type { Schedule } from '../../../core/schedule.js';
 import { workerSchedule } from '../../../core/worker-schedule.js';
 import { PROTOCOL_VERSION } from './shared-protocol.js';
+import type { Election, ElectionEvents } from './election.js';
 
 /** How the pages agree on an owner without Web Locks. Defaults: 1 s, 3 s, 0.5 s. */
 export interface ChannelElectionTiming {
@@ -13,16 +14,6 @@ export interface ChannelElectionTiming {
 }
 
 export const DEFAULT_ELECTION_TIMING: ChannelElectionTiming = { heartbeatMs: 1000, leaseMs: 3000, claimMs: 500 };
-
-export interface ElectionEvents {
-  onElected(): void;
-  /**
-   * Another page owns too: two claims crossed without either page hearing the other in time (a
-   * page starved of CPU runs its timers before its messages). The page that started later gives
-   * way at the other's next heartbeat.
-   */
-  onDeposed(): void;
-}
 
 type ElectionKind = 'probe' | 'claim' | 'lease' | 'resign';
 interface ElectionMessage {
@@ -40,19 +31,20 @@ const isElectionMessage = (data: unknown): data is ElectionMessage =>
  * Locks: those are for secure contexts only, and OBS's local-file mode (`http://absolute`) is not
  * one. The owner holds a lease it renews with a heartbeat; a new page asks who owns (`probe`)
  * and claims if nobody answers; a leaving owner resigns so the next takes over at once; one
- * that vanished without a word is replaced when its lease runs out. Page ids grow with start
- * time, so on a tie the page that started first keeps the connection. The timers run in a
+ * that vanished without a word is replaced when its lease runs out. On a tie the lesser page id
+ * keeps the connection: ids put a page preferred as the owner (the dock) first, then the others
+ * by start time. `seize()` takes the ownership at once: the owner steps down at the first lease
+ * it hears from a lesser id. The timers run in a
  * worker by default (workerSchedule): a hidden owner's heartbeat, throttled to once a minute on
  * the page, would let its lease run out and another page claim every few seconds.
  *
- * Returns the function that leaves the election (resigning if this page owns); idempotent.
  */
 export function electOverChannel(
   name: string,
   page: string,
   events: ElectionEvents,
   { timing = DEFAULT_ELECTION_TIMING, schedule = workerSchedule }: { timing?: ChannelElectionTiming; schedule?: Schedule } = {},
-): () => void {
+): Election {
   const channel = new BroadcastChannel(name);
   let owner = false;
   let claiming = false;
@@ -120,12 +112,19 @@ export function electOverChannel(
   post('probe');
   after(timing.claimMs, claim);
   let left = false;
-  return () => {
-    if (left) return;
-    left = true;
-    cancelWait();
-    cancelHeartbeat();
-    if (owner) post('resign');
-    channel.close();
+  return {
+    seize: () => {
+      if (left || owner) return;
+      cancelWait();
+      win();
+    },
+    leave: () => {
+      if (left) return;
+      left = true;
+      cancelWait();
+      cancelHeartbeat();
+      if (owner) post('resign');
+      channel.close();
+    },
   };
 }

@@ -40,6 +40,8 @@ export class EventSubOwner {
 
   constructor(
     private readonly options: EventSubOptions,
+    /** Whether it runs in a page preferred as the owner (the dock): its status says so. */
+    private readonly preferred: boolean,
     private readonly publish: (message: SharedMessageBody) => void,
   ) {
     // The source subscribes nothing itself: it is `connected` at the welcome, and the needs are
@@ -69,6 +71,22 @@ export class EventSubOwner {
     this.source.stop();
   }
 
+  /** Says again who owns and how the session stands: a session readied beside another's (the dock's) that now owns. */
+  announce(page: string): void {
+    this.publish({ kind: 'owner', page });
+    this.publishStatus();
+  }
+
+  /**
+   * The session is connected, and every need and every one of `keys` (what another owner's
+   * session holds) is live or refused on it, none still asked for: it can serve every page.
+   */
+  holdsAll(keys: readonly string[]): boolean {
+    const { live, refused, asking } = this.work;
+    const settled = (key: string) => live.has(key) || refused.has(key);
+    return this.source.status.state === 'connected' && asking.size === 0 && [...this.needs.keys()].every(settled) && keys.every(settled);
+  }
+
   /** The types subscribed on the live session, whichever page asked for them. */
   get liveTypes(): ReadonlySet<string> {
     return new Set([...this.work.live].map((key) => this.needs.get(key)!.type));
@@ -85,7 +103,7 @@ export class EventSubOwner {
     const status = this.source.status;
     const { live, refused } = status.state === 'connected' ? this.work : freshWork();
     const held = { live: [...live], refused: [...refused].map(([key, refusal]) => ({ key, ...refusal })) };
-    this.publish({ kind: 'status', status: toStatusWire(status), session: this.source.session, ...held });
+    this.publish({ kind: 'status', status: toStatusWire(status), session: this.source.session, ...held, preferred: this.preferred });
   }
 
   /** Creates, on the live session, every need not created, refused or asked for there yet. */

@@ -7,6 +7,7 @@ import type { EventSubSubscription } from '../eventsub-subscription.js';
 import { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
 import { electOverChannel, type ChannelElectionTiming } from './channel-election.js';
+import type { Election } from './election.js';
 import { SeenMessages } from '../seen-messages.js';
 import { SessionCopies } from './session-copies.js';
 import { subscriptionKey } from './subscription-key.js';
@@ -54,6 +55,8 @@ export interface SharedEventSubEventMap extends EventSubEventMap {
    * session receives, for every page's types, once. The one writer of the event history reads it.
    */
   'session-notification': SessionNotification;
+  /** This page's part changed while running: it took the connection over, or gave it up to another page. */
+  role: SharedRole;
 }
 
 /**
@@ -82,13 +85,16 @@ const log = createLogger('eventsub');
  * status as its own. It opens its own connection (`solo`), and logs why, in a browser without
  * BroadcastChannel, with an injected WebSocket (demo, replay) and with a `tap` (`?record`).
  *
- * @fires notification, revocation, subscriptions, session-notification
+ * @fires notification, revocation, subscriptions, session-notification, role
  * @fires status, error
  */
 export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private readonly options: SharedEventSubOptions;
-  /** This page among the others on the channel. */
-  private readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  /**
+   * This page among the others on the channel: a page preferred as the owner first, then by
+   * start time (the BroadcastChannel election keeps the lesser id on a tie). Set at start.
+   */
+  private page = '';
   /** Message ids already delivered here, whichever owner sent them. */
   private readonly seen: SeenMessages;
   /** What arrived, to drop a second session's copy of it while the connection changes hands. */
@@ -97,8 +103,18 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private readonly own: ReadonlyMap<string, EventSubSubscription>;
   private currentRole: SharedRole | null = null;
   private owner: EventSubOwner | null = null;
+  /** The preferred page's own session, readied beside another page's until it can serve every page (see `preferOwner`). */
+  private standby: EventSubOwner | null = null;
   private channel: BroadcastChannel | null = null;
-  private leaveElection: (() => void) | null = null;
+  private election: Election | null = null;
+  /**
+   * Set before `start()`: this page takes the connection over from a page that is not preferred.
+   * The dock sets it: OBS keeps a dock open and in view, where an overlay's source may be hidden,
+   * reloaded or shut down with its scene, and each change of owner is a new session.
+   */
+  preferOwner = false;
+  /** What the owner's session holds, by its last status: the standby takes over once it holds as much. */
+  private ownerLive: readonly string[] = [];
   /** Twitch refused every subscription of this page for good: it stays in error whatever the owner's status. */
   private refusedAll = false;
   private sessionId = '';
@@ -140,18 +156,19 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
       return;
     }
     const names = sharedNames(this.options.userId);
+    this.page = `${this.preferOwner ? 0 : 1}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     this.currentRole = 'follower';
     this.channel = new BroadcastChannel(names.channel);
     this.channel.onmessage = (event) => this.onChannelMessage(event.data);
     this.sendNeed();
-    const onElected = () => this.takeOver('owner');
+    const events = { onElected: () => this.takeOver('owner'), onDeposed: () => this.stepDown() };
     const locks = this.options.locks === undefined ? navigator.locks : this.options.locks;
     if (locks) {
-      this.leaveElection = electOwner(locks, names.lock, onElected);
+      this.election = electOwner(locks, names.lock, events);
     } else {
       // Web Locks exist only in secure contexts (https, localhost); OBS's local-file mode is plain http.
       log.info('no Web Locks on this page (plain http, e.g. OBS local file): the overlays elect the EventSub owner over a BroadcastChannel.');
-      this.leaveElection = electOverChannel(names.election, this.page, { onElected, onDeposed: () => this.stepDown() }, { timing: this.options.electionTiming, schedule: this.schedule });
+      this.election = electOverChannel(names.election, this.page, events, { timing: this.options.electionTiming, schedule: this.schedule });
     }
   }
 
@@ -166,8 +183,8 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   protected close(): void {
     // The socket closes before the lock passes on, so two owners never overlap.
     this.dropOwner();
-    this.leaveElection?.();
-    this.leaveElection = null;
+    this.election?.leave();
+    this.election = null;
     this.channel?.close();
     this.channel = null;
     this.currentRole = null;
@@ -175,31 +192,78 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   }
 
   private takeOver(role: 'owner' | 'solo'): void {
-    this.currentRole = role;
-    const owner = new EventSubOwner({ ...this.options, schedule: this.schedule, keepaliveSchedule: this.schedule }, (body) => {
-      // A stopped owner says nothing more: its successor speaks for the connection.
-      if (this.owner !== owner) return;
-      const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
-      this.channel?.postMessage(message);
-      this.handle(message);
-      if (body.kind === 'notification') this.emit('session-notification', { notification: body.notification, session: body.session, live: owner.liveTypes });
-    });
+    this.setRole(role);
+    const standby = this.standby;
+    this.standby = null;
+    if (standby) {
+      // The session readied beside the old owner's serves every page already: it now speaks for the connection.
+      this.owner = standby;
+      standby.announce(this.page);
+      return;
+    }
+    const owner = this.openSession();
     this.owner = owner;
     owner.start(this.page);
     owner.need(this.options.subscriptions);
   }
 
-  /** Another page won the same election (see electOverChannel): it keeps the connection. */
+  /**
+   * A session of this page's, as the owner or readied as the standby. The owner publishes all it
+   * hears; the standby its events (the other pages drop what both sessions deliver, see
+   * event-copies.ts) and its call for every page's needs, and keeps its status to itself until
+   * it owns: the pages show the owner's.
+   */
+  private openSession(): EventSubOwner {
+    const owner: EventSubOwner = new EventSubOwner({ ...this.options, schedule: this.schedule, keepaliveSchedule: this.schedule }, this.preferOwner, (body) => {
+      if (this.owner === owner || (this.standby === owner && (body.kind === 'notification' || body.kind === 'owner'))) this.publish(owner, body);
+      else if (this.standby === owner && body.kind === 'status') this.seizeWhenReady();
+    });
+    return owner;
+  }
+
+  /** Posts what this page's session says on the channel and handles it here as the other pages do. */
+  private publish(owner: EventSubOwner, body: SharedMessageBody): void {
+    const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
+    this.channel?.postMessage(message);
+    this.handle(message);
+    if (body.kind === 'notification') this.emit('session-notification', { notification: body.notification, session: body.session, live: owner.liveTypes });
+  }
+
+  /**
+   * The preferred page, while a page that is not preferred owns: it opens a session of its own,
+   * which the other pages send their needs to, and takes the ownership once that session holds
+   * all the owner's does (make-before-break: the old owner closes its session only then).
+   */
+  private standBy(ownerLive: readonly string[]): void {
+    this.ownerLive = ownerLive;
+    if (this.standby) return this.seizeWhenReady();
+    log.info('this page takes the shared EventSub connection over (it is preferred as the owner): readying a session of its own.');
+    this.standby = this.openSession();
+    this.standby.start(this.page);
+    this.standby.need(this.options.subscriptions);
+  }
+
+  private seizeWhenReady(): void {
+    if (this.standby?.holdsAll(this.ownerLive)) this.election?.seize();
+  }
+
+  /** This page no longer owns: another page seized the connection, or won the same election (see electOverChannel). */
   private stepDown(): void {
     this.dropOwner();
-    this.currentRole = 'follower';
+    this.setRole('follower');
     this.sendNeed();
   }
 
+  private setRole(role: SharedRole): void {
+    this.currentRole = role;
+    this.emit('role', role);
+  }
+
   private dropOwner(): void {
-    const owner = this.owner;
+    const sessions = [this.owner, this.standby];
     this.owner = null;
-    owner?.stop();
+    this.standby = null;
+    for (const session of sessions) session?.stop();
   }
 
   private send(body: SharedMessageBody): void {
@@ -220,12 +284,13 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private handle(message: SharedMessage): void {
     switch (message.kind) {
       case 'need':
-        if (message.page !== this.page) this.owner?.need(message.subscriptions);
+        if (message.page !== this.page) (this.owner ?? this.standby)?.need(message.subscriptions);
         break;
       case 'owner':
         if (message.page !== this.page) this.sendNeed();
         break;
       case 'status':
+        if (this.preferOwner && this.currentRole === 'follower' && !message.preferred && message.status.state === 'connected') this.standBy(message.live);
         this.sessionId = message.session;
         this.mirror(message.status, message.live, message.refused);
         break;

@@ -42,7 +42,7 @@ export interface StatusWire {
 export type SharedMessage = { readonly v: typeof PROTOCOL_VERSION } & (
   /** A page's subscriptions, for the owner's union. Sent on start and to each new owner. */
   | { readonly kind: 'need'; readonly page: string; readonly subscriptions: readonly EventSubSubscription[] }
-  /** A page took over the connection: every other page sends its `need` again. */
+  /** A page opened a session for the connection (as its owner, or the dock readying one): every other page sends its `need` again. */
   | { readonly kind: 'owner'; readonly page: string }
   /**
    * The owner's connection status, which every page shows as its own, with its session id
@@ -50,7 +50,15 @@ export type SharedMessage = { readonly v: typeof PROTOCOL_VERSION } & (
    * subscriptions and the refused ones. A page is connected once each of its own is live or
    * refused, and one at least is live.
    */
-  | { readonly kind: 'status'; readonly status: StatusWire; readonly session: string; readonly live: readonly string[]; readonly refused: readonly RefusalWire[] }
+  | {
+      readonly kind: 'status';
+      readonly status: StatusWire;
+      readonly session: string;
+      readonly live: readonly string[];
+      readonly refused: readonly RefusalWire[];
+      /** The owner is a page preferred as the owner (the dock): another preferred page does not take over from it. */
+      readonly preferred: boolean;
+    }
   /** A notification, with the session that delivered it: two may, while the connection changes hands (see event-copies.ts). */
   | { readonly kind: 'notification'; readonly notification: EventSubNotification; readonly session: string }
   | { readonly kind: 'revocation'; readonly revocation: EventSubRevocation }
@@ -109,7 +117,8 @@ const CHECKS: Record<SharedMessage['kind'], (m: Fields) => boolean> = {
     Array.isArray(m.live) &&
     m.live.every(isString) &&
     Array.isArray(m.refused) &&
-    m.refused.every(isRefusal),
+    m.refused.every(isRefusal) &&
+    typeof m.preferred === 'boolean',
   notification: (m) =>
     isObject(m.notification) &&
     isString(m.notification.type) &&

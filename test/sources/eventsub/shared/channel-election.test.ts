@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { electOverChannel, type ChannelElectionTiming } from '../../../../src/sources/eventsub/shared/channel-election.js';
 import { PROTOCOL_VERSION } from '../../../../src/sources/eventsub/shared/shared-protocol.js';
+import type { Election } from '../../../../src/sources/eventsub/shared/election.js';
 
 /**
  * The election without Web Locks, with its pages as several elections in one page (a
@@ -9,15 +10,15 @@ import { PROTOCOL_VERSION } from '../../../../src/sources/eventsub/shared/shared
 // Short, but with room for a busy machine: a claim window shorter than a starved page's reply
 // would elect a second owner (which the election then resolves, but these tests check the rule).
 const timing: ChannelElectionTiming = { heartbeatMs: 100, leaseMs: 500, claimMs: 250 };
-const leaving: (() => void)[] = [];
-afterEach(() => leaving.splice(0).forEach((leave) => leave()));
+const leaving: Election[] = [];
+afterEach(() => leaving.splice(0).forEach((election) => election.leave()));
 
 let counter = 0;
 function candidate(name: string, page: string, times = timing) {
   const log: string[] = [];
-  const leave = electOverChannel(name, page, { onElected: () => log.push('elected'), onDeposed: () => log.push('deposed') }, { timing: times });
-  leaving.push(leave);
-  return { log, leave };
+  const election = electOverChannel(name, page, { onElected: () => log.push('elected'), onDeposed: () => log.push('deposed') }, { timing: times });
+  leaving.push(election);
+  return { log, leave: () => election.leave(), seize: () => election.seize() };
 }
 const channelName = () => `test-election-${++counter}-${Math.random()}`;
 
@@ -62,6 +63,22 @@ describe('electOverChannel', () => {
     expect(next.log).toEqual([]);
     owner.leave();
     await expect.poll(() => next.log).toEqual(['elected']);
+  });
+
+  test('a page with a lesser id that seizes owns at once; the owner steps down at its first lease, and nobody claims after', async () => {
+    const name = channelName();
+    const owner = candidate(name, '1-b');
+    await expect.poll(() => owner.log).toEqual(['elected']);
+    const dock = candidate(name, '0-a');
+    // It follows the owner like any page until it seizes.
+    await new Promise((resolve) => setTimeout(resolve, timing.leaseMs * 2));
+    expect(dock.log).toEqual([]);
+    dock.seize();
+    expect(dock.log).toEqual(['elected']);
+    await expect.poll(() => owner.log).toEqual(['elected', 'deposed']);
+    dock.seize();
+    await new Promise((resolve) => setTimeout(resolve, timing.leaseMs * 2));
+    expect([owner.log, dock.log]).toEqual([['elected', 'deposed'], ['elected']]);
   });
 
   test('an owner that hears another owner with a smaller page id steps down; one with a larger id is answered', async () => {

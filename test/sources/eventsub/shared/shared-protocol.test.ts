@@ -9,8 +9,8 @@ describe('shared EventSub channel protocol', () => {
   test.each([
     { v: 1, kind: 'need', page: 'p1', subscriptions: [{ type: 'channel.follow', version: '2', condition: { broadcaster_user_id: '1', moderator_user_id: '1' } }] },
     { v: 1, kind: 'owner', page: 'p1' },
-    { v: 1, kind: 'status', status: { state: 'reconnecting', attempt: 2, retryInMs: 500, error: { code: 'network', message: 'lost', retryable: true } }, session: '', live: [], refused: [] },
-    { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 's1', live: ['k1'], refused: [{ key: 'k2', type: 'channel.cheer', version: '1', reason: 'unauthorized', message: 'Missing scope' }] },
+    { v: 1, kind: 'status', status: { state: 'reconnecting', attempt: 2, retryInMs: 500, error: { code: 'network', message: 'lost', retryable: true } }, session: '', live: [], refused: [], preferred: false },
+    { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 's1', live: ['k1'], refused: [{ key: 'k2', type: 'channel.cheer', version: '1', reason: 'unauthorized', message: 'Missing scope' }], preferred: true },
     { v: 1, kind: 'notification', notification, session: 's1' },
     { v: 1, kind: 'revocation', revocation: { type: 'channel.follow', status: 'authorization_revoked' } },
     { v: 1, kind: 'error', error: { code: 'auth', message: 'Missing scope', retryable: false } },
