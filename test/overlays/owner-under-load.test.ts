@@ -145,5 +145,22 @@ describe.each(ORIGINS)('the connection owner under load, on %s', (_where, open, 
     // The dock's activity feed lists each once too.
     await expect.poll(async () => (await dockFeed(dock)).filter((row) => /raided/.test(row ?? '')).length, { timeout: 5000 }).toBe(all.length);
   }, 60_000);
+
+  test('a dock whose own session Twitch refuses what the owner holds leaves the connection to the owner and closes its session', async () => {
+    const s = scenario(open);
+    const list = await s.openList();
+    await connected(list);
+    await commands.esRefuse('channel.raid', 429);
+    try {
+      const dock = await s.openOverlay('dock');
+      await expect.poll(() => commands.esConnections(s.tag), { timeout: 10_000 }).toEqual({ opened: 2, open: 1 });
+      expect(await part(list)).toBe('eventsub: shared (owner)');
+      await raid(401);
+      await expect.poll(() => raidsShown(list), { timeout: 5000 }).toEqual([401]);
+      await expect.poll(async () => (await dockFeed(dock)).filter((row) => /raided/.test(row ?? '')).length, { timeout: 5000 }).toBe(1);
+    } finally {
+      await commands.esRefuse('channel.raid', 0);
+    }
+  }, 60_000);
 });
 

@@ -78,13 +78,16 @@ export class EventSubOwner {
   }
 
   /**
-   * The session is connected, and every need and every one of `keys` (what another owner's
-   * session holds) is live or refused on it, none still asked for: it can serve every page.
+   * Whether this session can serve every page in place of another owner's, whose session holds
+   * `keys`: `ready` once connected with every need answered and each of `keys` live here too;
+   * `refused` if Twitch refused one of `keys` here; `waiting` until then.
    */
-  holdsAll(keys: readonly string[]): boolean {
+  readiness(keys: readonly string[]): 'waiting' | 'ready' | 'refused' {
     const { live, refused, asking } = this.work;
+    if (keys.some((key) => refused.has(key))) return 'refused';
     const settled = (key: string) => live.has(key) || refused.has(key);
-    return this.source.status.state === 'connected' && asking.size === 0 && [...this.needs.keys()].every(settled) && keys.every(settled);
+    const answered = this.source.status.state === 'connected' && asking.size === 0 && [...this.needs.keys()].every(settled);
+    return answered && keys.every((key) => live.has(key)) ? 'ready' : 'waiting';
   }
 
   /** The types subscribed on the live session, whichever page asked for them. */

@@ -113,6 +113,8 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
    * reloaded or shut down with its scene, and each change of owner is a new session.
    */
   preferOwner = false;
+  /** The standby could not hold what the owner's session holds: no other try until this page starts again. */
+  private gaveUpStandby = false;
   /** What the owner's session holds, by its last status: the standby takes over once it holds as much. */
   private ownerLive: readonly string[] = [];
   /** Twitch refused every subscription of this page for good: it stays in error whatever the owner's status. */
@@ -148,6 +150,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
 
   protected open(): void {
     this.refusedAll = false;
+    this.gaveUpStandby = false;
     this.reported = null;
     const alone = this.reasonToStayAlone();
     if (alone) {
@@ -244,7 +247,14 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   }
 
   private seizeWhenReady(): void {
-    if (this.standby?.holdsAll(this.ownerLive)) this.election?.seize();
+    const readiness = this.standby?.readiness(this.ownerLive);
+    if (readiness === 'ready') this.election?.seize();
+    if (readiness !== 'refused') return;
+    // Taking over now would lose what Twitch refused here: the other page keeps the connection, and this page one socket.
+    log.warn('this page could not take the shared EventSub connection over: Twitch refused on its session what the owner holds. The owner page keeps it.');
+    this.standby?.stop();
+    this.standby = null;
+    this.gaveUpStandby = true;
   }
 
   /** This page no longer owns: another page seized the connection, or won the same election (see electOverChannel). */
@@ -290,7 +300,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
         if (message.page !== this.page) this.sendNeed();
         break;
       case 'status':
-        if (this.preferOwner && this.currentRole === 'follower' && !message.preferred && message.status.state === 'connected') this.standBy(message.live);
+        if (this.preferOwner && !this.gaveUpStandby && this.currentRole === 'follower' && !message.preferred && message.status.state === 'connected') this.standBy(message.live);
         this.sessionId = message.session;
         this.mirror(message.status, message.live, message.refused);
         break;
