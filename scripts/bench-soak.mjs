@@ -3,7 +3,9 @@
 // chat servers, through a simulated 12-hour stream: chat every simulated second, an EventSub event
 // every 10 s, a hype train and a poll every hour, EventSub and chat cut every 30 minutes. At the end
 // of some hours, per page after a GC: JS heap, DOM nodes and event listeners (CDP), live timers
-// (an init script). Hour 1 against hour 12 must stay within 5 %.
+// (an init script). Hour 1 against hour 12 must stay within 5 %. SOAK_HEAP_DIFF=goal,dock (page names)
+// also takes a heap snapshot of those pages at the first and the last sampled hour and prints what grew
+// between them, by constructor: where to look when a heap is not flat.
 import { openConnected, sleep, startTwitchFakes } from './bench-pages.mjs';
 
 // SOAK_HOURS shortens the run (a trial); the figures stand for 12.
@@ -15,6 +17,7 @@ const STEPS_PER_HOUR = 3600 / STEP_SECONDS;
 const CHAT_RATE = Number(process.env.SOAK_CHAT_RATE ?? 2);
 const SAMPLE_HOURS = [...new Set([1, 2, 4, 6, 8, 10, HOURS])].filter((hour) => hour <= HOURS);
 const FLAT_LIMIT = 0.05;
+const HEAP_DIFF_PAGES = (process.env.SOAK_HEAP_DIFF ?? '').split(',').filter(Boolean);
 // Minutes past each hour: the connections cut, the hype train's and the poll's phases.
 const DROP_MINUTES = [15, 45];
 const HYPE_TRAIN = { begin: 20, progress: [21, 22, 23], end: 25 };
@@ -95,6 +98,36 @@ async function measure(open) {
   const { nodes, jsEventListeners } = await open.cdp.send('Memory.getDOMCounters');
   const { timers, frames } = await open.page.evaluate(() => window.soakTimers());
   return { heap: usedSize, nodes, listeners: jsEventListeners, timers: timers + frames };
+}
+
+/** A heap snapshot of the page, summed by constructor (or kind: code, strings, arrays): name → { count, bytes }. */
+async function heapByConstructor(open) {
+  const chunks = [];
+  const onChunk = ({ chunk }) => chunks.push(chunk);
+  open.cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await open.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  open.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const { snapshot, nodes, strings } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
+  const typeNames = snapshot.meta.node_types[0];
+  const sums = new Map();
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const type = typeNames[nodes[i + typeAt]];
+    const name = ['object', 'native', 'closure'].includes(type) ? strings[nodes[i + nameAt]].slice(0, 70) : `(${type})`;
+    const sum = sums.get(name) ?? { count: 0, bytes: 0 };
+    sum.count += 1;
+    sum.bytes += nodes[i + sizeAt];
+    sums.set(name, sum);
+  }
+  return sums;
+}
+
+function printHeapDiff(name, [firstHour, first], [lastHour, last]) {
+  const grown = [...last].map(([key, sum]) => [key, sum.bytes - (first.get(key)?.bytes ?? 0), sum.count - (first.get(key)?.count ?? 0)]);
+  const total = grown.reduce((bytes, [, delta]) => bytes + delta, 0);
+  console.log(`\n  ${name}: heap snapshot, hour ${firstHour} → ${lastHour}, ${fmt(total / 1024)} kB more in all; grew most (self size, objects):`);
+  for (const [key, bytes, count] of grown.sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${fmt(bytes / 1024).padStart(8)} kB  ${`${count >= 0 ? '+' : ''}${count}`.padStart(7)}  ${key}`);
 }
 
 /** The events of the stream, built from the reference payloads: a new viewer each time, the fixture channel as broadcaster. */
@@ -196,6 +229,7 @@ export async function soakBench({ browser, server, siteOrigin }) {
     let lines = 0;
     let sent = 0;
     const samples = new Map(open.map((o) => [o.name, new Map()]));
+    const heaps = new Map(open.filter((o) => HEAP_DIFF_PAGES.includes(o.name)).map((o) => [o, []]));
     const send = ([type, event]) => (sent += eventsub.notify(type, event) > 0 ? 1 : 0);
     for (let hour = 1; hour <= HOURS; hour++) {
       for (let step = 0; step < STEPS_PER_HOUR; step++) {
@@ -224,6 +258,7 @@ export async function soakBench({ browser, server, siteOrigin }) {
       }
       if (SAMPLE_HOURS.includes(hour)) {
         for (const o of open) samples.get(o.name).set(hour, await measure(o));
+        if (hour === SAMPLE_HOURS[0] || hour === HOURS) for (const [o, snapshots] of heaps) snapshots.push([hour, await heapByConstructor(o)]);
         console.log(`  hour ${String(hour).padStart(2)} simulated: ${lines.toLocaleString('en')} chat lines and ${eventIndex.toLocaleString('en')} events sent so far, ${fmt((Date.now() - started) / 1000, 0)} s since the bench started`);
       }
     }
@@ -231,6 +266,7 @@ export async function soakBench({ browser, server, siteOrigin }) {
     console.log(`\n  Per page, after a GC (CDP HeapProfiler.collectGarbage): JS heap used (Runtime.getHeapUsage), DOM nodes and JS event listeners`);
     console.log(`  (Memory.getDOMCounters), live timers and animation frames (set − cleared − fired). ✓: grew at most ${100 * FLAT_LIMIT} % from hour 1 to hour ${HOURS}.`);
     const flat = open.map((o) => printTable(o.name, samples.get(o.name)));
+    for (const [o, snapshots] of heaps) if (snapshots.length === 2) printHeapDiff(o.name, ...snapshots);
     const errors = open.flatMap((o) => o.errors.map((e) => `${o.name}: ${e}`));
     console.log(`\n  sent: ${lines.toLocaleString('en')} chat lines, ${sent.toLocaleString('en')} EventSub notifications reaching a session; chat joins ${tmi.joinCount(CHANNEL)}, EventSub sessions ${eventsub.connections('').opened} (the drops: ${2 * HOURS})`);
     console.log(`  uncaught page errors: ${errors.length === 0 ? 'none' : errors.slice(0, 10).join('; ')}`);

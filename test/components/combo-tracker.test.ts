@@ -91,6 +91,17 @@ describe('ComboTracker (stepped clock)', () => {
     expect(counts()).toEqual(['KEKW ×4', 'EZ ×3']);
   });
 
+  test('a combo a message grew and then pushed out (every combo as quiet) is reported ended, not changed', () => {
+    const { use, counts } = tracker({ ...RULES, maxCombos: 2 });
+    for (const [i, user] of ['ann', 'bob', 'cat'].entries()) use(user, i, KEKW, LUL);
+    use('ann', 4, KEKW, LUL, EZ);
+    use('bob', 4, KEKW, LUL, EZ);
+    const { ended, changed } = use('cat', 4, KEKW, LUL, EZ);
+    expect(ended.map((combo) => `${combo.emote.code} ×${combo.count}`)).toEqual(['KEKW ×6']);
+    expect(changed.map((combo) => `${combo.emote.code} ×${combo.count}`)).toEqual(['LUL ×6', 'EZ ×3']);
+    expect(counts()).toEqual(['LUL ×6', 'EZ ×3']);
+  });
+
   test('the same code from another provider is another emote', () => {
     const { use, counts } = tracker({ ...RULES, minUsers: 2 });
     use('ann', 0, emote('KEKW', 'bttv'));

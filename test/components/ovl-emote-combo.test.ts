@@ -104,6 +104,15 @@ describe('<ovl-emote-combo>', () => {
     expect(shown()).toEqual(['Kappa ×3 (leaving)', 'KEKW ×3', 'LUL ×3']);
   });
 
+  test('a combo that one message grows and pushes out leaves, and no row stays behind for it', async () => {
+    const { say, shown, element } = await comboFixture((e) => (e.maxCombos = 2));
+    for (const login of ['ann', 'bob', 'cat']) say(login, 'Kappa KEKW', '25:0-4');
+    for (const login of ['ann', 'bob', 'cat']) say(login, 'Kappa KEKW LUL', '25:0-4/425618:11-13');
+    expect(shown()).toEqual(['Kappa ×5 (leaving)', 'KEKW ×6', 'LUL ×3']);
+    expect(element.combos.map((combo) => combo.emote.code)).toEqual(['KEKW', 'LUL']);
+    await expect.poll(shown).toEqual(['KEKW ×6', 'LUL ×3']);
+  });
+
   test('an emote code is text, never markup', async () => {
     const { say, shown, element } = await comboFixture();
     for (const login of ['ann', 'bob', 'cat']) say(login, '<b>x</b>', 'emotesv2_0123456789abcdef0123456789abcdef:0-7');

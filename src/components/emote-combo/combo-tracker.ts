@@ -86,7 +86,8 @@ export class ComboTracker {
       this.combos.set(key, combo);
       changed.push(combo);
     }
-    return { changed, ended };
+    // When every combo was used by this message, the one pushed out may be one it grew: it ended.
+    return { changed: changed.filter((combo) => this.combos.get(combo.key) === combo), ended };
   }
 
   /** Ends the combos whose window has passed by `at`; returns them. */
