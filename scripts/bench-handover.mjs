@@ -225,7 +225,7 @@ export async function handoverBench({ browser, server, port, siteDir }) {
   ];
   const started = Date.now();
   console.log(`\nHandover under load (issue 23): the built site; per run a fresh browser context with an alert box that owns the shared`);
-  console.log(`EventSub connection, then ${STAYING.length} more pages (${STAYING.join(', ')}), every page CPU-throttled ${THROTTLE}×. A raid reaches every page;`);
+  console.log(`EventSub connection, then ${STAYING.length} more pages (${STAYING.join(', ')}), every page CPU-throttled ${THROTTLE}× once connected. A raid reaches every page;`);
   console.log(`the owner page closes; time until a new session holds its subscriptions (the fake server's); then a follow, a sub and a raid:`);
   console.log(`each remaining page must show each exactly once (${SETTLE_MS / 1000} s more waited for copies), with one socket open after the handover.`);
   try {
