@@ -28,9 +28,13 @@ export async function startTwitchFakes(server) {
   };
 }
 
-/** A new page of `context` at `size`, once every status chip (a chip per connection) says connected. */
-export async function openConnected(context, url, size) {
+/**
+ * A new page of `context` at `size`, once every status chip (a chip per connection) says
+ * connected. `prepare(page)` runs before the page loads (listeners, CDP emulation).
+ */
+export async function openConnected(context, url, size, prepare = async () => {}) {
   const page = await context.newPage();
+  await prepare(page);
   await page.setViewportSize(size);
   await page.goto(url);
   const chips = () => [...(document.querySelector('ovl-status-panel')?.shadowRoot?.querySelectorAll('[part="chip"]') ?? [])].map((chip) => chip.textContent.replace(/\s+/g, ' ').trim());

@@ -5,10 +5,11 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- soak`, `-- site`, `-- widgets` or `-- package` runs one part only.
+// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- soak`, `-- handover`, `-- site`, `-- widgets` or `-- package` runs one part only.
 // `emote-wall` is issue 24's run: the built emote wall on the real path (below).
 // `dock` is issue 20's control dock (scripts/bench-dock.mjs): frame → feed row and alerts, dock commands, first paint over a full history, idle.
 // `soak` is issue 23's twelve hours on air (scripts/bench-soak.mjs): the dock and the overlays through a simulated 12-hour stream on the fake clock; heap, DOM nodes, listeners and timers, hour 1 against hour 12.
+// `handover` is issue 23's handover under load (scripts/bench-handover.mjs): every overlay page slowed 6×, the page holding the shared EventSub connection closed, 20 runs on a secure origin (Web Locks) and 20 on a non-secure one (a host name mapped to 127.0.0.1: the BroadcastChannel election).
 // `widgets` is issue 21's run: the end credits rolling 2,000 names, and the idle cost of a running subathon timer and of a label.
 // `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
@@ -18,14 +19,16 @@ import { CHAT_PAGE_WEIGHT_BEFORE, CHAT_PAGE_WEIGHT_LIMIT, buildSite } from './pa
 import { packageSizes } from './bench-package.mjs';
 import { dockBench } from './bench-dock.mjs';
 import { soakBench } from './bench-soak.mjs';
+import { INSECURE_HOST, handoverBench } from './bench-handover.mjs';
 import { chromium } from 'playwright';
 
 const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-quic', '--no-first-run', '--js-flags=--expose-gc', '--enable-precise-memory-info',
 ];
-// Every host but loopback fails to resolve, except the image CDNs when a local stand-in serves them.
-const resolverRules = (images) => `--host-resolver-rules=${images ? `${images.resolverRules}, ` : ''}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
+// Every host but loopback fails to resolve, except the image CDNs when a local stand-in serves them
+// and the handover bench's name for the built site on plain http (no secure context, as OBS's local files).
+const resolverRules = (images) => `--host-resolver-rules=${images ? `${images.resolverRules}, ` : ''}MAP ${INSECURE_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
 const REAL_RATES = process.env.BENCH_RATES?.split(',').map(Number) ?? [60, 200, 1000, 5000, 20000];
 const REAL_KINDS = ['ovl', 'naive', 'floor'];
 // The page with every opt-in provider on, beside the same page without them and the baselines.
@@ -441,7 +444,7 @@ async function main() {
   const chatRuns = wants('chat') || wants('chat-providers');
   // The chat runs and the emote wall's play on the built site, fed by the local TMI server.
   const realPathRuns = chatRuns || wants('emote-wall');
-  const site = realPathRuns || wants('history') || wants('dock') || wants('soak') || wants('site') || wants('widgets') ? await buildSite() : null;
+  const site = realPathRuns || wants('history') || wants('dock') || wants('soak') || wants('handover') || wants('site') || wants('widgets') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
@@ -450,7 +453,7 @@ async function main() {
   const images = realPath ? await realPath.startImageServer() : null;
   const args = [...FLAGS, resolverRules(images), ...(images ? ['--ignore-certificate-errors'] : [])];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
-  const builtSite = site ? await preview({ logLevel: 'silent', build: { outDir: site.outDir }, preview: { host: '127.0.0.1', port: 0 } }) : null;
+  const builtSite = site ? await preview({ logLevel: 'silent', build: { outDir: site.outDir }, preview: { host: '127.0.0.1', port: 0, allowedHosts: [INSECURE_HOST] } }) : null;
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
     await page.goto(`http://127.0.0.1:${port}/test/bench/bench.html`);
@@ -717,6 +720,7 @@ async function main() {
       const siteOrigin = `http://127.0.0.1:${builtSite.httpServer.address().port}`;
       await dockBench({ browser, server, siteOrigin, fillHistory: (context, userId, count) => fillHistory(context, { siteOrigin, devOrigin: `http://127.0.0.1:${port}` }, userId, count) });
     }
+    if (wants('handover')) await handoverBench({ browser, server, port: builtSite.httpServer.address().port, siteDir: site.outDir });
     if (wants('soak')) await soakBench({ browser, server, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}` });
   } finally {
     await browser.close();
