@@ -10,12 +10,13 @@
 // `dock` is issue 20's control dock (scripts/bench-dock.mjs): frame → feed row and alerts, dock commands, first paint over a full history, idle.
 // `soak` is issue 23's twelve hours on air (scripts/bench-soak.mjs): the dock and the overlays through a simulated 12-hour stream on the fake clock; heap, DOM nodes, listeners and timers, hour 1 against hour 12.
 // `handover` is issue 23's handover under load (scripts/bench-handover.mjs): every overlay page slowed 6×, the page holding the shared EventSub connection closed, 20 runs on a secure origin (Web Locks) and 20 on a non-secure one (a host name mapped to 127.0.0.1: the BroadcastChannel election).
-// `widgets` is issue 21's run: the end credits rolling 2,000 names, and the idle cost of a running subathon timer and of a label.
+// `widgets` is issue 21's run: the end credits rolling 2,000 names, and the idle cost of a running subathon timer and of a label;
+// it and `package` print each page's up-front weight, the label page's file by file.
 // `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
 // `chat-providers` is issue 14's run: the chat page with every opt-in provider on, answered from recorded responses.
 import { rmSync } from 'node:fs';
 import { createServer, preview } from 'vite';
-import { CHAT_PAGE_WEIGHT_BEFORE, CHAT_PAGE_WEIGHT_LIMIT, buildSite } from './page-weight.mjs';
+import { CHAT_PAGE_WEIGHT_BEFORE, CHAT_PAGE_WEIGHT_LIMIT, LABEL_PAGE_WEIGHT_LIMIT, buildSite } from './page-weight.mjs';
 import { packageSizes } from './bench-package.mjs';
 import { dockBench } from './bench-dock.mjs';
 import { soakBench } from './bench-soak.mjs';
@@ -444,7 +445,7 @@ async function main() {
   const chatRuns = wants('chat') || wants('chat-providers');
   // The chat runs and the emote wall's play on the built site, fed by the local TMI server.
   const realPathRuns = chatRuns || wants('emote-wall');
-  const site = realPathRuns || wants('history') || wants('dock') || wants('soak') || wants('handover') || wants('site') || wants('widgets') ? await buildSite() : null;
+  const site = realPathRuns || wants('history') || wants('dock') || wants('soak') || wants('handover') || wants('site') || wants('widgets') || wants('package') ? await buildSite() : null;
   const server = await createServer({ logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const { port } = server.httpServer.address();
@@ -516,7 +517,7 @@ async function main() {
       console.log(`  lines shown at 1,000 msg/s, of those that can stay on screen a frame: 100 %: ${fmt(ovl(1000).eligiblePct)} %  ${mark(ovl(1000).eligiblePct >= 99.95)}`);
       console.log(`  lag p95 at 1,000 msg/s ≤ 100 ms: ${fmt(ovl(1000).lag, 0)} ms  ${mark(ovl(1000).lag <= 100)}`);
       console.log(`  DOM nodes and heap flat after 300,000 messages (scripted soak): nodes ${first.nodes} → ${last.nodes}, heap ${kb(first.heapBytes)} → ${kb(last.heapBytes)}  ${mark(isFlat(first, last))}`);
-      console.log(`  up-front page weight within ${CHAT_PAGE_WEIGHT_LIMIT.toLocaleString('en')} B (${CHAT_PAGE_WEIGHT_BEFORE.toLocaleString('en')} B before the chat features, plus the dock's answer and chat history): ${site.initial.toLocaleString('en')} B  ${mark(site.initial <= CHAT_PAGE_WEIGHT_LIMIT)}`);
+      console.log(`  up-front page weight within ${CHAT_PAGE_WEIGHT_LIMIT.toLocaleString('en')} B (${CHAT_PAGE_WEIGHT_BEFORE.toLocaleString('en')} B before the chat features, plus the dock's answer and chat history): ${site.pages.chat.initial.toLocaleString('en')} B  ${mark(site.pages.chat.initial <= CHAT_PAGE_WEIGHT_LIMIT)}`);
     }
 
     if (wants('chat-providers')) {
@@ -737,9 +738,23 @@ async function main() {
   }
 
   if (site && chatRuns) {
-    console.log(`\nChat page, gzip: ${kb(site.initial)} loaded up front (HTML, CSS, JS incl. tmi.js and Lit)`);
-    for (const chunk of site.lazy) console.log(`  + ${kb(chunk.bytes)} on demand: ${chunk.name}`);
+    console.log(`\nChat page, gzip: ${kb(site.pages.chat.initial)} loaded up front (HTML, CSS, JS incl. tmi.js and Lit)`);
+    for (const chunk of site.pages.chat.lazy) console.log(`  + ${kb(chunk.bytes)} on demand: ${chunk.name}`);
   }
+
+  if (site && (wants('package') || wants('widgets'))) pageWeights(site.pages);
+}
+
+/** Issue 21: what each page of the site loads up front, gzip, and the label page's files and chunks on demand. */
+function pageWeights(pages) {
+  console.log('\nPages of the site, gzip loaded up front (HTML and what the entry imports statically)');
+  for (const [name, { initial }] of Object.entries(pages).sort(([, a], [, b]) => a.initial - b.initial)) console.log(`  ${name.padEnd(12)} ${initial.toLocaleString('en').padStart(7)} B`);
+  const label = pages.label;
+  console.log('The label page, file by file:');
+  for (const { file, bytes } of label.upFront) console.log(`  ${bytes.toLocaleString('en').padStart(7)} B up front: ${file}`);
+  for (const { name, bytes } of label.lazy) console.log(`  ${bytes.toLocaleString('en').padStart(7)} B on demand: ${name}`);
+  console.log(`  label page within ${LABEL_PAGE_WEIGHT_LIMIT.toLocaleString('en')} B up front (issue 21's "a few kB" is not met; README, Benchmarks): ${label.initial.toLocaleString('en')} B  ${mark(label.initial <= LABEL_PAGE_WEIGHT_LIMIT)}`);
+  console.log(`  chat page within ${CHAT_PAGE_WEIGHT_LIMIT.toLocaleString('en')} B: ${pages.chat.initial.toLocaleString('en')} B  ${mark(pages.chat.initial <= CHAT_PAGE_WEIGHT_LIMIT)}`);
 }
 
 main().catch((error) => {

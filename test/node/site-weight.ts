@@ -1,25 +1,26 @@
 import { rmSync } from 'node:fs';
 import type { BrowserCommand } from 'vitest/node';
-import { CHAT_PAGE_WEIGHT_LIMIT, buildSite, type SiteBuild } from '../../scripts/page-weight.mjs';
+import { CHAT_PAGE_WEIGHT_LIMIT, LABEL_PAGE_WEIGHT_LIMIT, buildSite, type PageWeight } from '../../scripts/page-weight.mjs';
 
-/** The chat page's weight, measured as `npm run bench` measures it, and the most it may load up front (scripts/page-weight.mjs). */
-export interface ChatPageWeight extends Pick<SiteBuild, 'initial' | 'lazy'> {
-  readonly limit: number;
+/** Every page's weight, measured as `npm run bench` measures it, and the most the chat and label pages may load up front (scripts/page-weight.mjs). */
+export interface SiteWeight {
+  readonly pages: Readonly<Record<string, PageWeight>>;
+  readonly limits: { readonly chat: number; readonly label: number };
 }
 
-/** Builds the site as `vite build` does and weighs the chat page. */
-async function chatPageWeight(): Promise<ChatPageWeight> {
-  const { outDir, initial, lazy } = await buildSite();
+/** Builds the site as `vite build` does and weighs each page. */
+async function siteWeight(): Promise<SiteWeight> {
+  const { outDir, pages } = await buildSite();
   rmSync(outDir, { recursive: true, force: true });
-  return { initial, limit: CHAT_PAGE_WEIGHT_LIMIT, lazy };
+  return { pages, limits: { chat: CHAT_PAGE_WEIGHT_LIMIT, label: LABEL_PAGE_WEIGHT_LIMIT } };
 }
 
 export const siteWeightCommands = {
-  chatPageWeight: (async () => chatPageWeight()) as BrowserCommand<[]>,
+  siteWeight: (async () => siteWeight()) as BrowserCommand<[]>,
 };
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    chatPageWeight(): Promise<ChatPageWeight>;
+    siteWeight(): Promise<SiteWeight>;
   }
 }
