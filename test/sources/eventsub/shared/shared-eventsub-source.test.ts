@@ -303,6 +303,41 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     }
   });
 
+  test('a deposed owner’s session relays its events until the new owner’s status shows it holds as much, then closes', async () => {
+    const s = scenario();
+    // A lease far longer than the test: only the messages below move the ownership.
+    const names = sharedNames(s.user);
+    const shared = new BroadcastChannel(names.channel);
+    const statuses: { live: string[] }[] = [];
+    shared.onmessage = ({ data }) => data?.kind === 'status' && statuses.push(data);
+    const election = new BroadcastChannel(names.election);
+    try {
+      const page = await s.open([s.type], { election: 'channel', timing: [1000, 600_000, 250] });
+      await connected(page);
+      await commands.esNotify(s.type, { n: 1 });
+      await expect.poll(() => numbers(page)).toEqual([1]);
+      const held = statuses.at(-1)!.live;
+      expect(held).toHaveLength(1);
+      // Another page owns, by a lesser id (a dock's), whose session is not subscribed yet.
+      election.postMessage({ v: 1, kind: 'lease', page: '0-another-page' });
+      await expect.poll(() => role(page)).toBe('follower');
+      // Twitch still sends into this page's session: nothing of it is lost.
+      await commands.esNotify(s.type, { n: 2 });
+      await expect.poll(() => numbers(page)).toEqual([1, 2]);
+      expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+      // A status of the new owner holding less changes nothing; one holding as much ends the old session.
+      const status = { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 'new-session', refused: [], preferred: true };
+      shared.postMessage({ ...status, live: [] });
+      await commands.esNotify(s.type, { n: 3 });
+      await expect.poll(() => numbers(page)).toEqual([1, 2, 3]);
+      shared.postMessage({ ...status, live: held });
+      await expect.poll(() => commands.esConnections(s.tag)).toEqual({ opened: 1, open: 0 });
+    } finally {
+      shared.close();
+      election.close();
+    }
+  });
+
   test("OBS's local-file mode has no Web Locks, but BroadcastChannel reaches across its pages: hence the channel election", async () => {
     const [one, two] = [await openObsLocalFile('overlays/chat/index.html?demo'), await openObsLocalFile('overlays/chat/index.html?demo')];
     pages.push(one!, two!);
