@@ -189,7 +189,7 @@ export class EventHistory {
       const recent = store.index(BY_ARRIVAL).getAll(IDBKeyRange.lowerBound(earliest - COPY_ARRIVAL_MS));
       recent.onsuccess = () => {
         const kept = recent.result.flatMap((value: unknown) => readHistoryRecord(value) ?? []);
-        const requests = batch.flatMap(({ record }) => this.store(store, record, kept, stored) ?? []);
+        const requests = batch.flatMap(({ record }) => this.addOrNoteCopy(store, record, kept, stored) ?? []);
         // A transaction's requests answer in order: once the last has, `stored` holds the batch.
         const last = requests.at(-1);
         last?.addEventListener('success', () => this.trimAfter(store, stored.length));
@@ -205,7 +205,7 @@ export class EventHistory {
    * Adds `record`, or, when it is another session's copy of a record in `kept`, notes that
    * session on that record instead. Null when nothing was asked of the store for it.
    */
-  private store(store: IDBObjectStore, record: HistoryRecord, kept: HistoryRecord[], stored: HistoryRecord[]): IDBRequest | null {
+  private addOrNoteCopy(store: IDBObjectStore, record: HistoryRecord, kept: HistoryRecord[], stored: HistoryRecord[]): IDBRequest | null {
     try {
       const original = storedCopyOf(record, kept);
       if (original) {

@@ -19,20 +19,20 @@ export function electOwner(locks: LockManager, name: string, events: ElectionEve
   let seized = false;
 
   const request = (steal: boolean) => {
-    const request = (line = new AbortController());
+    const ask = (line = new AbortController());
     let holding = false;
     const held = new Promise<void>((resolve) => (release = resolve));
     // A steal cannot wait in line, so it takes no signal; a stolen lock rejects its holder's request.
     locks
-      .request(name, steal ? { steal } : { signal: request.signal }, () => {
-        if (request.signal.aborted) return undefined;
+      .request(name, steal ? { steal } : { signal: ask.signal }, () => {
+        if (ask.signal.aborted) return undefined;
         holding = true;
         seized = true;
         events.onElected();
         return held;
       })
       .catch((error: unknown) => {
-        if (request.signal.aborted) return;
+        if (ask.signal.aborted) return;
         if (holding && error instanceof DOMException && error.name === 'AbortError') {
           seized = false;
           events.onDeposed();

@@ -265,7 +265,6 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
     this.gaveUpStandby = true;
   }
 
-  /** This page no longer owns: another page seized the connection, or won the same election (see electOverChannel). */
   /**
    * Another page took the connection over. Its session may not hold every subscription yet (two
    * claims crossed on plain http, or a page starved of CPU past its lease): this page's session
