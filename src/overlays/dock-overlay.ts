@@ -25,19 +25,23 @@ type DockConfig = ConfigOf<typeof dockSchema>;
 
 /**
  * The Activity feed: the history's last live events, then each live event as the dock's own
- * connection receives it, newest first, at most `max`, each once (by id: an event the history
- * holds may come again live).
+ * connection receives it, newest first (by Twitch's send time), at most `max`, each once (by
+ * id: an event the history holds may come again live).
  */
 async function keepFeed(dock: OvlDock, events: StreamEventSource, history: EventHistory | null, max: number): Promise<void> {
   const listed = new LruCache<string, true>(max * 2);
   const add = (records: readonly HistoryRecord[]) => {
     const fresh = records.filter((record) => !listed.has(record.event.id) && isListed(record.event, EVENT_KINDS));
     for (const record of fresh) listed.set(record.event.id, true);
-    if (fresh.length > 0) dock.records = [...fresh.reverse(), ...dock.records].slice(0, max);
+    if (fresh.length > 0) dock.records = [...fresh, ...dock.records].sort((a, b) => b.event.at - a.event.at).slice(0, max);
   };
+  const readHistory = async () => history && add(await history.latest(max, { origins: ['live'], where: (record) => isListed(record.event, EVENT_KINDS) }));
   // Read before the sources start (the boot starts them once the page is built): no live event comes first.
-  if (history) add((await history.latest(max, { origins: ['live'], where: (record) => isListed(record.event, EVENT_KINDS) })).reverse());
+  await readHistory();
   events.addEventListener('event', (e) => add([{ event: e.detail, receivedAt: Date.now(), origin: 'live' }]));
+  // What another page stored between that read and this page joining the connection came neither
+  // live nor in the read: read again once joined.
+  events.addEventListener('status', (e) => e.detail.state === 'connected' && void readHistory());
 }
 
 /**
