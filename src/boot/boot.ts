@@ -124,7 +124,8 @@ function runOverlay(
   watchSources(
     parts.sources,
     (failing) => {
-      const items = failing.map(problemText);
+      // Two sources may fail with one cause (a label's, whose connection loaded on demand): the card says it once.
+      const items = [...new Set(failing.map(problemText))];
       for (const item of items) if (!card.items.includes(item)) log.error(item);
       if (failing.some((source) => tokenRefused(source.status))) {
         stopAll();

@@ -1,9 +1,10 @@
 import { SourceError } from '../core/errors.js';
-import { validateToken, type TokenValidation } from '../twitch/validate-token.js';
+import type { TokenValidation } from '../twitch/validate-token.js';
 import { HelixClient } from '../twitch/helix-client.js';
 import { getUsers, type TwitchUser } from '../twitch/helix-api.js';
 import { TokenWatch } from '../twitch/token-watch.js';
 import type { OverlayEnv } from './overlay-definition.js';
+import { acceptToken } from './accept-token.js';
 
 /** An overlay's token, as Twitch validated it, with the Helix client that uses it. */
 export interface TwitchSession {
@@ -22,9 +23,12 @@ export interface TwitchSession {
  * and make the Helix client and the hourly watch for it.
  */
 export async function connectTwitch(token: string, env: OverlayEnv): Promise<TwitchSession> {
+  return twitchSession(token, await acceptToken(token, env), env);
+}
+
+/** The Helix client and the hourly watch for a token already validated (acceptToken). */
+export function twitchSession(token: string, validation: TokenValidation, env: OverlayEnv): TwitchSession {
   const endpoints = env.endpoints.twitch;
-  const validation = await validateToken(token, { endpoints });
-  env.tokenValidated(validation);
   return {
     token,
     validation,

@@ -1,26 +1,19 @@
 import type { labelSchema } from '../config/label-config.js';
+import type { ConfigOf } from '../config/schema.js';
 import { labelEntry } from '../registry/label.js';
 import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
+import { acceptTokenFor } from '../boot/accept-token.js';
 import { SourceError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
-import type { EventHistory } from '../sources/history/event-history.js';
-import { getBitsLeaderboard, type LeaderboardPeriod } from '../twitch/bits-leaderboard.js';
-import type { StreamEventFeed } from './stream-event-feed.js';
-import { DEFAULT_TEMPLATES, LABEL_EVENT_KINDS, LabelTally, type LabelKind } from '../components/label/label-tally.js';
-import { connectStreamEvents } from './stream-event-feed.js';
-import { currentGoal } from './current-goal.js';
-import { streamStart } from './stream-start.js';
+import { DeferredSource } from '../core/deferred-source.js';
+import { EventHistory } from '../sources/history/event-history.js';
+import { DEFAULT_TEMPLATES, LEADERBOARDS, LabelTally } from '../components/label/label-tally.js';
+import type { AcceptedLabel, LabelConnection } from './label-connection.js';
+import { seedLatest } from './label-seeds.js';
 import { assignConfig } from './assign-config.js';
 import '../components/label/ovl-label.js';
 
 const log = createLogger('label');
-
-/** The Bits leaderboard period each leaderboard label reads. */
-const LEADERBOARDS: Partial<Record<LabelKind, LeaderboardPeriod>> = {
-  'top-cheerer-week': 'week',
-  'top-cheerer-month': 'month',
-  'top-cheerer-all-time': 'all',
-};
 
 /** The label entry as a leaderboard label needs it: without `bits:read` Twitch will not say who leads. */
 const leaderboardEntry = {
@@ -29,74 +22,54 @@ const leaderboardEntry = {
 };
 
 /**
- * Twitch's Bits leaderboard for `period`. Without `bits:read` (Twitch answers 401 "Missing
- * scope") the streamer must make a new link: the setup card says so. Another failure leaves the
- * label to the cheers that arrive, and is said in `?debug`.
- */
-async function seedLeaderboard(tally: LabelTally, period: LeaderboardPeriod, feed: StreamEventFeed, env: OverlayEnv): Promise<void> {
-  try {
-    const entries = await getBitsLeaderboard(feed.helix, period);
-    tally.seedLeaderboard(entries);
-    env.note(entries[0] ? `Bits leaderboard (${period}): ${entries[0].name} leads with ${entries[0].score}` : `Bits leaderboard (${period}): nobody has cheered`, 'leaderboard');
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof SourceError && error.code === 'auth') {
-      log.error(`could not read the Bits leaderboard: ${message}`);
-      throw error;
-    }
-    env.note(`could not read the Bits leaderboard: ${message}`, 'leaderboard');
-  }
-}
-
-/**
- * What the label showed before this page loaded, from the event history (live events only):
- * the latest events of its kinds, or every one of this stream (since Helix's `started_at`).
- */
-async function seedFromHistory(tally: LabelTally, history: EventHistory, feed: StreamEventFeed, env: OverlayEnv): Promise<void> {
-  const kinds = LABEL_EVENT_KINDS[tally.label];
-  const records = tally.label.startsWith('latest-')
-    ? (await history.latest(20, { origins: ['live'], kinds })).reverse()
-    : await history.since(await streamStart(feed.helix, feed.userId, env), { origins: ['live'], kinds });
-  for (const { event } of records) tally.add(event);
-}
-
-/**
  * A label: one line of text for the latest follower, sub, cheer, raid or gift, the top cheerer or
  * gifter of this stream, the top cheerer of Twitch's Bits leaderboard, a count of this stream,
  * or the creator goal's progress. Right at load (from the event history, and Helix where it has
  * the answer), then moved by each event the page receives from Twitch. Replays and tests the
  * dock makes never reach it: they are stored as such in the history and not read here.
+ *
+ * A streamer adds many labels, so the page loads little up front: it checks the token and draws
+ * the latest event from the history while the connection's code (label-connection.ts: the
+ * shared EventSub client, Helix, the event normalising) loads on demand, then starts it
+ * (DeferredSource).
  */
 export const labelOverlay: OverlayDefinition<typeof labelSchema> = {
   entry: labelEntry,
   records: ['eventsub'],
   async build(config, env) {
-    const label = config.show;
-    const period = LEADERBOARDS[label];
-    let feed: StreamEventFeed;
-    try {
-      feed = await connectStreamEvents(period ? leaderboardEntry : labelEntry, config.token, LABEL_EVENT_KINDS[label], env, { intervalMs: 3000, kinds: LABEL_EVENT_KINDS[label] });
-    } catch (error) {
-      // The setup card says it on stream; the console says it too, where the page never ran.
-      if (error instanceof SourceError) log.error(error.message);
-      throw error;
+    const connection = import('./label-connection.js');
+    const tally = new LabelTally(config.show);
+    const element = labelElement(config);
+    let accepted: AcceptedLabel | null = null;
+    if (!env.demo && !env.replay) {
+      accepted = await acceptLabel(config, env);
+      if (config.show.startsWith('latest-')) await seedLatest(tally, await accepted.history);
     }
-    const tally = new LabelTally(label);
-    // A replay starts from its recording alone: what Helix and the history say now belongs to another time.
-    if (!env.replay) {
-      if (period) await seedLeaderboard(tally, period, feed, env);
-      else if (label === 'goal') tally.seedGoal(await currentGoal(feed.helix, feed.userId, [], env));
-      else if (feed.history) await seedFromHistory(tally, await feed.history, feed, env);
-    }
-    const element = document.createElement('ovl-label');
-    element.template = config.template || DEFAULT_TEMPLATES[label];
-    assignConfig(element, config, ['empty', 'animation']);
-    element.style.setProperty('--ovl-label-font-size', `${config.fontSize}px`);
-    element.style.setProperty('--ovl-label-color', config.color);
     element.fields = tally.fields;
-    feed.events.addEventListener('event', (e) => {
-      if (tally.add(e.detail)) element.fields = tally.fields;
-    });
-    return { sources: feed.sources, element };
+    let connecting: Promise<LabelConnection> | null = null;
+    const connect = () => (connecting ??= connection.then((c) => c.connectLabel({ config, env, tally, element, accepted })));
+    const events = new DeferredSource('events', async () => (await connect()).events);
+    const sources = accepted ? [events, new DeferredSource('token', async () => (await connect()).watch!)] : [events];
+    return { sources, element };
   },
 };
+
+/** The token, accepted with the scopes the label needs (a missing one is the setup card, and the console's, where the page never ran), and the history opening. */
+async function acceptLabel(config: ConfigOf<typeof labelSchema>, env: OverlayEnv): Promise<AcceptedLabel> {
+  try {
+    const validation = await acceptTokenFor(LEADERBOARDS[config.show] ? leaderboardEntry : labelEntry, config.token, env);
+    return { validation, history: EventHistory.open({ userId: validation.userId }) };
+  } catch (error) {
+    if (error instanceof SourceError) log.error(error.message);
+    throw error;
+  }
+}
+
+function labelElement(config: ConfigOf<typeof labelSchema>) {
+  const element = document.createElement('ovl-label');
+  element.template = config.template || DEFAULT_TEMPLATES[config.show];
+  assignConfig(element, config, ['empty', 'animation']);
+  element.style.setProperty('--ovl-label-font-size', `${config.fontSize}px`);
+  element.style.setProperty('--ovl-label-color', config.color);
+  return element;
+}

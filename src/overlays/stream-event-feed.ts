@@ -1,12 +1,13 @@
 import { SourceError } from '../core/errors.js';
-import { connectTwitch } from '../boot/connect-twitch.js';
+import { twitchSession, type TwitchSession } from '../boot/connect-twitch.js';
+import { acceptTokenFor } from '../boot/accept-token.js';
 import type { OverlayEnv } from '../boot/boot.js';
 import type { Source } from '../core/source.js';
 import { STREAM_STATE_KINDS, type EventKind } from '../domain/stream-event.js';
 import type { HelixClient } from '../twitch/helix-client.js';
 import { StreamEventSource } from '../sources/eventsub/stream-event-source.js';
 import { EVENT_SCOPES, describeOff, needsScope } from '../sources/eventsub/subscription-catalog.js';
-import { scopeProblem, type OverlayEntry } from '../registry/overlay-entry.js';
+import type { OverlayEntry } from '../registry/overlay-entry.js';
 import type { SimulatedEventSubOptions } from '../simulator/eventsub-simulator.js';
 import { EventHistory } from '../sources/history/event-history.js';
 
@@ -48,29 +49,35 @@ export async function connectStreamEvents(entry: OverlayEntry, token: string, ki
     const helix = simulatedHelixClient(env.endpoints.twitch);
     const scenes = kinds.filter((kind) => !NO_DEMO_SCENE.has(kind));
     const events = new StreamEventSource({ helix, userId: DEMO_USER.id, scopes: EVENT_SCOPES, kinds, WebSocket: env.replay?.socket('eventsub') ?? simulatedEventSubSocket({ kinds: scenes, ...demo }) });
-    return { events, helix, userId: DEMO_USER.id, login: DEMO_USER.login, sources: [events], history: env.replay ? null : keepHistory(events, DEMO_USER.id, env) };
+    return { events, helix, userId: DEMO_USER.id, login: DEMO_USER.login, sources: [events], history: env.replay ? null : keepHistory(events, EventHistory.open({ userId: DEMO_USER.id }), env) };
   }
-  const { validation, helix, watch } = await connectTwitch(token, env);
-  const missing = scopeProblem(entry, validation.scopes);
-  if (missing) throw new SourceError('auth', missing);
+  const validation = await acceptTokenFor(entry, token, env);
+  return connectLiveEvents(entry, twitchSession(token, validation, env), kinds, env, EventHistory.open({ userId: validation.userId }));
+}
+
+/**
+ * connectStreamEvents' live part, for a token already accepted with its scopes checked
+ * (acceptTokenFor) and its user's history already opening: the label page does those first, to
+ * draw from the history before this code has loaded.
+ */
+export function connectLiveEvents(entry: OverlayEntry, { validation, helix, watch }: TwitchSession, kinds: readonly EventKind[], env: OverlayEnv, history: Promise<EventHistory>): StreamEventFeed {
   const events = new StreamEventSource({ helix, userId: validation.userId, scopes: validation.scopes, kinds, url: env.endpoints.eventsub, tap: env.tap('eventsub') });
   const scoped = kinds.filter(needsScope);
   if (scoped.length > 0 && scoped.every((kind) => events.plan.off.some((o) => o.kind === kind))) {
     throw new SourceError('auth', `The ${entry.title.toLowerCase()} cannot receive what it shows with this token: ${describeOff(events.plan.off)}. Make a new link on the setup page with "Connect with Twitch".`);
   }
   noteOutcomes(events, env);
-  return { events, helix, userId: validation.userId, login: validation.login, sources: [events, watch], history: keepHistory(events, validation.userId, env) };
+  return { events, helix, userId: validation.userId, login: validation.login, sources: [events, watch], history: keepHistory(events, history, env) };
 }
 
 /**
- * Opens the user's event history and, whenever this page holds the EventSub connection, stores
+ * Takes the user's event history as it opens and, whenever this page holds the EventSub connection, stores
  * every event of the session in it (`session-event`): one writer per origin, whichever overlays
  * are open, so a handover or a relay never stores an event twice. The write waits neither for
  * the history to open nor for IndexedDB: the alert comes first. What keeps the history from
  * storing is said in `?debug`; the overlay runs live regardless.
  */
-export function keepHistory(events: StreamEventSource, userId: string, env: OverlayEnv): Promise<EventHistory> {
-  const opening = EventHistory.open({ userId });
+function keepHistory(events: StreamEventSource, opening: Promise<EventHistory>, env: OverlayEnv): Promise<EventHistory> {
   let said: string | null = null;
   const say = (history: EventHistory) => {
     if (history.problem === said) return;
@@ -89,7 +96,7 @@ export function keepHistory(events: StreamEventSource, userId: string, env: Over
 }
 
 /** Tells `?debug` the page's part in the shared connection, what is off for want of a scope, what Twitch refused and what arrived unreadable. */
-export function noteOutcomes(source: StreamEventSource, env: OverlayEnv): void {
+function noteOutcomes(source: StreamEventSource, env: OverlayEnv): void {
   // The part this page plays in the EventSub connection its overlays share: owner, follower or not shared.
   const notePart = () => env.note(source.eventsub.name, 'eventsub');
   source.eventsub.addEventListener('status', notePart);

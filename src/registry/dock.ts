@@ -1,5 +1,5 @@
 import { dockParamDocs, dockSchema } from '../config/dock-config.js';
-import { eventScopes } from './alerts.js';
+import { eventScopes } from './event-scopes.js';
 import type { OverlayEntry } from './overlay-entry.js';
 import type { OverlayGuide } from './overlay-guide.js';
 

@@ -1,6 +1,6 @@
 import { labelParamDocs, labelSchema } from '../config/label-config.js';
 import { LABEL_EVENT_KINDS } from '../components/label/label-tally.js';
-import { eventScopes } from './alerts.js';
+import { eventScopes } from './event-scopes.js';
 import type { OverlayEntry } from './overlay-entry.js';
 import type { OverlayGuide } from './overlay-guide.js';
 

@@ -1,5 +1,5 @@
 import { subathonParamDocs, subathonSchema } from '../config/subathon-config.js';
-import { eventScopes } from './alerts.js';
+import { eventScopes } from './event-scopes.js';
 import type { OverlayEntry } from './overlay-entry.js';
 import type { OverlayGuide } from './overlay-guide.js';
 

@@ -1,27 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { Source, type SourceEventMap, type SourceState } from '../../src/core/source.js';
+import type { SourceEventMap, SourceState } from '../../src/core/source.js';
 import { RelaySource } from '../../src/core/relay-source.js';
 import { SourceError } from '../../src/core/errors.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
-
-/** A connection driven by hand: it goes live, drops or is refused when the test says so. */
-class HandSource extends Source {
-  readonly name = 'hand';
-  opened = 0;
-  protected open(): void {
-    this.opened += 1;
-  }
-  protected close(): void {}
-  live(): void {
-    this.markConnected();
-  }
-  drop(): void {
-    this.reconnect(new SourceError('network', 'dropped; reconnecting.'));
-  }
-  refuse(): void {
-    this.fail(new SourceError('auth', 'refused'));
-  }
-}
+import { HandSource } from '../helpers/hand-source.js';
 
 class Relay extends RelaySource<SourceEventMap, HandSource> {
   readonly name = 'relay';

@@ -17,6 +17,8 @@ export interface OverlayPage {
   screenshot(name: string, docs?: boolean): Promise<string>;
   /** For a page opened with `clock`: moves its time ahead by `ms`, running the timers due on the way. */
   advance(ms: number): Promise<void>;
+  /** Answers the requests held so far (PageOptions.hold), or fails them; resolves to how many there were. */
+  release(outcome: 'answer' | 'fail'): Promise<number>;
   /** Sets the storage quota of the page's origin in its browser context (PageOptions.quotaBytes); null: the usual one. */
   quota(bytes: number | null): Promise<void>;
   close(): Promise<void>;
@@ -90,6 +92,7 @@ function driven(id: number): OverlayPage {
     screenshot: (name, docs) => commands.pageScreenshot(id, name, docs),
     advance: (ms) => commands.pageAdvance(id, ms),
     quota: (bytes) => commands.pageQuota(id, bytes),
+    release: (outcome) => commands.pageRelease(id, outcome),
     close: () => commands.pageClose(id),
   };
 }

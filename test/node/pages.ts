@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { resolve } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright';
+import type { BrowserContext, CDPSession, Page, Route } from 'playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { AxeBuilder } from '@axe-core/playwright';
 import { TYPES } from './static-site.js';
@@ -19,6 +19,8 @@ interface OpenPage {
   readonly requests: string[];
   /** The browser context made for this page alone (see `PageOptions.ownContext`, `clock` and `quotaBytes`), closed with it. */
   readonly ownContext: BrowserContext | null;
+  /** Requests held unanswered (`PageOptions.hold`) until `pageRelease`. */
+  readonly held: Route[];
 }
 
 const pages = new Map<number, OpenPage>();
@@ -85,6 +87,11 @@ export interface PageOptions {
    * for each URL, so that a screenshot shows emotes: the test browser reaches no real host.
    */
   emoteImages?: boolean;
+  /**
+   * Requests whose URL matches this glob wait, unanswered, until `pageRelease` lets them through
+   * or fails them: a file of the build that arrives late (a slow disk, a cold cache) or never.
+   */
+  hold?: string;
 }
 
 const EMOTE_HOSTS = /^https:\/\/(static-cdn\.jtvnw\.net|cdn\.7tv\.app|cdn\.betterttv\.net|cdn\.frankerfacez\.com)\//;
@@ -127,7 +134,7 @@ function track(page: Page): number {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   const id = ++nextId;
-  pages.set(id, { page, errors, requests, ownContext: null });
+  pages.set(id, { page, errors, requests, ownContext: null, held: [] });
   return id;
 }
 
@@ -151,6 +158,8 @@ export const pageCommands = {
     if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
     if (options.obsLocalFile) await serveLikeObsLocalFile(page);
     if (options.emoteImages) await page.route(EMOTE_HOSTS, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: emoteFace(route.request().url()) }));
+    const held: Route[] = [];
+    if (options.hold) await page.route(options.hold, (route) => void held.push(route));
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
@@ -158,7 +167,7 @@ export const pageCommands = {
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(url);
     const id = ++nextId;
-    pages.set(id, { page, errors, requests, ownContext });
+    pages.set(id, { page, errors, requests, ownContext, held });
     return id;
   }) as BrowserCommand<[string, PageOptions?]>,
 
@@ -200,6 +209,13 @@ export const pageCommands = {
     if (docs) keepForDocs(path, 'screenshots', name);
     return path;
   }) as BrowserCommand<[number, string, boolean?]>,
+
+  /** Answers the requests held so far (`PageOptions.hold`), or fails them as a network error would; returns how many. */
+  pageRelease: (async (_ctx, id: number, outcome: 'answer' | 'fail') => {
+    const routes = get(id).held.splice(0);
+    for (const route of routes) await (outcome === 'answer' ? route.continue() : route.abort('failed'));
+    return routes.length;
+  }) as BrowserCommand<[number, 'answer' | 'fail']>,
 
   /** Moves the clock of a page opened with `clock` ahead by `ms`, running the timers due on the way. */
   pageAdvance: (async (_ctx, id: number, ms: number) => get(id).page.clock.runFor(ms)) as BrowserCommand<[number, number]>,
@@ -317,6 +333,7 @@ declare module 'vitest/browser' {
     pageRequests(id: number): Promise<string[]>;
     pageScreenshot(id: number, name: string, docs?: boolean): Promise<string>;
     pageAdvance(id: number, ms: number): Promise<void>;
+    pageRelease(id: number, outcome: 'answer' | 'fail'): Promise<number>;
     pageQuota(id: number, bytes: number | null): Promise<void>;
     pageStall(id: number, ms: number): Promise<void>;
     pageThrottleCpu(id: number, rate: number): Promise<void>;

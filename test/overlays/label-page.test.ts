@@ -32,6 +32,8 @@ async function open(query: string, tag: string, token = EVERYTHING): Promise<Ove
   await expect.poll(async () => (await page.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
   return page;
 }
+/** The label page's chunk loaded on demand (label-connection.ts), as the build names it. */
+const CONNECTION_CODE = '**/assets/label-connection-*.js';
 const shown = async (page: OverlayPage) => (await page.text('ovl-label', '[part="label"]'))[0] ?? '';
 const notes = (page: OverlayPage) => page.text('ovl-status-panel', '.note');
 const stored = async (page: OverlayPage) => (await storedRecordsIn(page, FIXTURE_CHANNEL_ID)) as HistoryRecord[];
@@ -71,6 +73,41 @@ describe('label page (production build) against the fake EventSub and Helix serv
     await expect.poll(() => shown(label)).toBe('Newest – 1,500 bits');
     await label.screenshot('label-latest-cheer');
     expect(await label.errors()).toEqual([]);
+  });
+
+  test('draws the latest cheer from the history before its connection’s code has arrived; that code then connects it', async () => {
+    const tag = `label-${++counter}`;
+    await historyOf('latest-cheer', tag, 1, () => cheer('Stored', 300));
+    // The connection's code (the EventSub client, Helix, the normalising) held back, as from a cold disk.
+    const page = await openPage(url('show=latest-cheer', tag), { reducedMotion: true, hold: CONNECTION_CODE });
+    pages.push(page);
+    await expect.poll(() => shown(page)).toBe('Stored – 300 bits');
+    // Its events and its token's hourly watch, both in that code.
+    expect(await page.attr('ovl-status-panel', '[part="chip"]', 'data-state')).toEqual(['connecting', 'connecting']);
+    expect(await page.release('answer')).toBe(1);
+    await expect.poll(async () => (await page.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
+    await cheer('Live', 50);
+    await expect.poll(() => shown(page)).toBe('Live – 50 bits');
+    expect(await page.errors()).toEqual([]);
+    // Without ?debug (whose panel is a Lit element) the page runs no Lit at all: lit-html registers its version on load.
+    const plain = await openPage(url('show=latest-cheer', tag).replace('?debug&', '?'));
+    pages.push(plain);
+    await expect.poll(() => shown(plain)).toBe('Live – 50 bits');
+    expect(await plain.eval('window.litHtmlVersions === undefined && customElements.get("ovl-label") !== undefined')).toBe(true);
+  });
+
+  test('a connection whose code never arrives: the history’s value stays, and the setup card says to refresh the source', async () => {
+    const tag = `label-${++counter}`;
+    await historyOf('latest-cheer', tag, 1, () => cheer('Kept', 120));
+    const page = await openPage(url('show=latest-cheer', tag), { reducedMotion: true, hold: CONNECTION_CODE });
+    pages.push(page);
+    await expect.poll(() => shown(page)).toBe('Kept – 120 bits');
+    await page.release('fail');
+    const card = async () => (await page.text('ovl-setup-card', '[part="item"]')).join(' | ');
+    await expect.poll(card, { timeout: 5000 }).toMatch(/^Part of this overlay's code did not load \(.+\)\. Refresh the source in OBS\.$/);
+    // Said once, though both of the page's connections (its events and its token's watch) wait for that code.
+    expect(await page.text('ovl-setup-card', '[part="item"]')).toHaveLength(1);
+    expect(await shown(page)).toBe('Kept – 120 bits');
   });
 
   test('top cheerer of this stream: since Helix’s started_at, one name summed, a cheer Twitch reports twice counted once', async () => {

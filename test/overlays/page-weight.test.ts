@@ -22,14 +22,14 @@ test('the chat page loads no more up front than before the chat features; provid
   }
 });
 
-// Issue 21: many labels may be open at once. The label page does not grow past what it loads
-// up front now (README, Benchmarks: why that is not "a few kB"), and what only some
-// pages need stays out of it.
-test('the label page stays within its up-front weight; the demo, replay and setup card load on demand', () => {
+// Issue 21: many labels may be open at once. The label page loads up front what draws it from
+// the history (README, Benchmarks), within its limit; its connection, and what only some pages
+// need, load on demand. (That it runs without Lit: label-page.test.ts.)
+test('the label page stays within its up-front weight; its connection, the demo, replay and setup card load on demand', () => {
   const { initial } = site.pages.label!;
   expect(initial).toBeGreaterThan(5_000);
   expect(initial, `label page up front: ${initial} B gzip, limit: ${site.limits.label} B`).toBeLessThanOrEqual(site.limits.label);
-  for (const name of ['simulator/eventsub-simulator.ts', 'replay/load-replay.ts', 'components/status/ovl-setup-card.ts']) {
+  for (const name of ['overlays/label-connection.ts', 'simulator/eventsub-simulator.ts', 'replay/load-replay.ts', 'components/status/ovl-setup-card.ts']) {
     expect(onDemand('label')).toContain(name);
   }
 });

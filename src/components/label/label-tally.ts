@@ -1,5 +1,5 @@
 import type { EventKind, EventUser, StreamEvent } from '../../domain/stream-event.js';
-import type { LeaderboardEntry } from '../../twitch/bits-leaderboard.js';
+import type { LeaderboardEntry, LeaderboardPeriod } from '../../twitch/bits-leaderboard.js';
 import { goalPercent, type GoalView } from '../goal/goal-state.js';
 
 /** What a label can show; the overlay's `show` parameter takes these words. */
@@ -40,6 +40,13 @@ export const LABEL_EVENT_KINDS: Readonly<Record<LabelKind, readonly EventKind[]>
   subs: ['sub', 'resub', 'gift'],
   bits: ['cheer'],
   goal: ['goal'],
+};
+
+/** The Bits leaderboard period each leaderboard label reads. */
+export const LEADERBOARDS: Partial<Record<LabelKind, LeaderboardPeriod>> = {
+  'top-cheerer-week': 'week',
+  'top-cheerer-month': 'month',
+  'top-cheerer-all-time': 'all',
 };
 
 /** Each label's text when the streamer gives no template. */
