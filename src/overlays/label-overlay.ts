@@ -38,6 +38,8 @@ export const labelOverlay: OverlayDefinition<typeof labelSchema> = {
   records: ['eventsub'],
   async build(config, env) {
     const connection = import('./label-connection.js');
+    // Its failure is the connection's to report, once started (DeferredSource); not an unhandled rejection if the page never gets that far.
+    connection.catch(() => {});
     const tally = new LabelTally(config.show);
     const element = labelElement(config);
     let accepted: AcceptedLabel | null = null;
