@@ -51,6 +51,19 @@ async function historyOf(show: string, tag: string, count: number, send: () => P
   pages.splice(pages.indexOf(page), 1);
 }
 
+/**
+ * A latest-cheer label over a history of one stored cheer, drawn, while its connection's code
+ * (the EventSub client, Helix, the normalising) is held back as from a cold disk until the test
+ * releases it.
+ */
+async function heldLabel(tag: string, name: string, bits: number): Promise<OverlayPage> {
+  await historyOf('latest-cheer', tag, 1, () => cheer(name, bits));
+  const page = await openPage(url('show=latest-cheer', tag), { reducedMotion: true, hold: CONNECTION_CODE });
+  pages.push(page);
+  await expect.poll(() => shown(page)).toBe(`${name} – ${bits} bits`);
+  return page;
+}
+
 // Several pages one after another, each connecting: a minute each on a loaded machine.
 describe('label page (production build) against the fake EventSub and Helix servers', { timeout: 60_000 }, () => {
   test('latest cheer: right at load from the history (a replay made by the dock left out), then each new cheer', async () => {
@@ -77,11 +90,7 @@ describe('label page (production build) against the fake EventSub and Helix serv
 
   test('draws the latest cheer from the history before its connection’s code has arrived; that code then connects it', async () => {
     const tag = `label-${++counter}`;
-    await historyOf('latest-cheer', tag, 1, () => cheer('Stored', 300));
-    // The connection's code (the EventSub client, Helix, the normalising) held back, as from a cold disk.
-    const page = await openPage(url('show=latest-cheer', tag), { reducedMotion: true, hold: CONNECTION_CODE });
-    pages.push(page);
-    await expect.poll(() => shown(page)).toBe('Stored – 300 bits');
+    const page = await heldLabel(tag, 'Stored', 300);
     // Its events and its token's hourly watch, both in that code.
     expect(await page.attr('ovl-status-panel', '[part="chip"]', 'data-state')).toEqual(['connecting', 'connecting']);
     expect(await page.release('answer')).toBe(1);
@@ -97,11 +106,7 @@ describe('label page (production build) against the fake EventSub and Helix serv
   });
 
   test('a connection whose code never arrives: the history’s value stays, and the setup card says to refresh the source', async () => {
-    const tag = `label-${++counter}`;
-    await historyOf('latest-cheer', tag, 1, () => cheer('Kept', 120));
-    const page = await openPage(url('show=latest-cheer', tag), { reducedMotion: true, hold: CONNECTION_CODE });
-    pages.push(page);
-    await expect.poll(() => shown(page)).toBe('Kept – 120 bits');
+    const page = await heldLabel(`label-${++counter}`, 'Kept', 120);
     await page.release('fail');
     const card = async () => (await page.text('ovl-setup-card', '[part="item"]')).join(' | ');
     await expect.poll(card, { timeout: 5000 }).toMatch(/^Part of this overlay's code did not load \(.+\)\. Refresh the source in OBS\.$/);
