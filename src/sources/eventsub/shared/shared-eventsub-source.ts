@@ -201,14 +201,20 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   }
 
   private takeOver(role: 'owner' | 'solo'): void {
-    this.endDrain();
     this.setRole(role);
-    const standby = this.standby;
+    // A session readied beside the old owner's, or this page's own from before it was deposed and
+    // still draining (elected again within DRAIN_LIMIT_MS), serves every page already: it speaks
+    // for the connection again, rather than a new session subscribing everything anew.
+    const ready = this.standby ?? this.draining;
     this.standby = null;
-    if (standby) {
-      // The session readied beside the old owner's serves every page already: it now speaks for the connection.
-      this.owner = standby;
-      standby.announce(this.page);
+    if (ready === this.draining) {
+      this.cancelDrain();
+      this.draining = null;
+    }
+    this.endDrain();
+    if (ready) {
+      this.owner = ready;
+      ready.announce(this.page);
       return;
     }
     const owner = this.openSession();

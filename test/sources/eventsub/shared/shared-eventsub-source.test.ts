@@ -338,6 +338,29 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     }
   });
 
+  test('a deposed owner elected again while its session drains takes that session back: no second session, nothing lost or doubled', async () => {
+    const s = scenario();
+    const election = new BroadcastChannel(sharedNames(s.user).election);
+    try {
+      // A 3 s lease: the page that deposes this one below never renews its own, as if it crashed.
+      const page = await s.open([s.type], { election: 'channel', timing: [1000, 3000, 250] });
+      await connected(page);
+      await commands.esNotify(s.type, { n: 1 });
+      await expect.poll(() => numbers(page)).toEqual([1]);
+      election.postMessage({ v: 1, kind: 'lease', page: '0-another-page' });
+      await expect.poll(() => role(page)).toBe('follower');
+      await commands.esNotify(s.type, { n: 2 });
+      // The lease runs out within the drain: the page claims the connection again, on its own session.
+      await expect.poll(() => role(page), { timeout: 8000 }).toBe('owner');
+      await commands.esNotify(s.type, { n: 3 });
+      await expect.poll(() => numbers(page)).toEqual([1, 2, 3]);
+      expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+      expect(await state(page)).toBe('connected');
+    } finally {
+      election.close();
+    }
+  });
+
   test("OBS's local-file mode has no Web Locks, but BroadcastChannel reaches across its pages: hence the channel election", async () => {
     const [one, two] = [await openObsLocalFile('overlays/chat/index.html?demo'), await openObsLocalFile('overlays/chat/index.html?demo')];
     pages.push(one!, two!);
