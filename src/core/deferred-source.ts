@@ -1,5 +1,5 @@
 import { Source, type SourceOptions, type SourceStatus } from './source.js';
-import { SourceError } from './errors.js';
+import { codeNotLoaded, SourceError } from './errors.js';
 
 /**
  * A source whose code loads on demand, so that a page can draw before it: `load` runs at the
@@ -8,7 +8,7 @@ import { SourceError } from './errors.js';
  * status and errors are this one's (as RelaySource reads through). A load that fails is this
  * source's failure: a SourceError as it is (a setup mistake the card names, or a retryable one,
  * loaded again after the backoff), anything else (the code did not arrive) as an error to
- * reload for, since Chromium keeps a module that failed to load as failed for the page's life.
+ * reload for (codeNotLoaded).
  */
 export class DeferredSource extends Source {
   private inner: Source | null = null;
@@ -64,7 +64,7 @@ export class DeferredSource extends Source {
       if (!this.running) return;
       if (error instanceof SourceError && error.retryable) this.reconnect(error);
       else if (error instanceof SourceError) this.fail(error);
-      else this.fail(new SourceError('network', `Part of this overlay's code did not load (${error instanceof Error ? error.message : String(error)}). Refresh the source in OBS.`, { retryable: false }));
+      else this.fail(codeNotLoaded(error));
     } finally {
       this.loading = false;
     }

@@ -28,3 +28,13 @@ export function toSourceError(error: unknown, fallback: SourceErrorCode = 'netwo
   const text = error instanceof Error ? error.message : String(error);
   return new SourceError(fallback, text, { cause: error });
 }
+
+/**
+ * Code the page loads on demand that did not arrive (a file gone after an update, a broken
+ * disk): Chromium keeps a module that failed to load as failed for the page's life, so only a
+ * reload helps, and the setup card says so.
+ */
+export function codeNotLoaded(error: unknown): SourceError {
+  const why = error instanceof Error ? error.message : String(error);
+  return new SourceError('network', `Part of this overlay's code did not load (${why}). Refresh the source in OBS.`, { retryable: false, cause: error });
+}

@@ -115,6 +115,49 @@ describe('label page (production build) against the fake EventSub and Helix serv
     expect(await shown(page)).toBe('Kept – 120 bits');
   });
 
+  // Many labels share one connection: only the page that holds it loads the EventSub client (a
+  // chunk of its own); a follower hears everything on the channel.
+  test('a label that follows another loads no EventSub client; when the owner closes it loads it, takes over and shows the next cheer', async () => {
+    const tag = `label-${++counter}`;
+    const client = async (page: OverlayPage) => (await page.requests()).filter((request) => /\/eventsub-owner-[\w-]+\.js$/.test(request));
+    const owner = await open('show=latest-cheer', tag);
+    const follower = await open('show=latest-cheer', tag);
+    expect(await client(owner)).toHaveLength(1);
+    expect(await notes(follower)).toContain('eventsub: shared (follower)');
+    await cheer('Shared', 100);
+    await expect.poll(() => shown(follower)).toBe('Shared – 100 bits');
+    expect(await client(follower)).toEqual([]);
+    const [before] = (await commands.esSessions()).filter((session) => session.tag === tag);
+
+    await owner.close();
+    pages.splice(pages.indexOf(owner), 1);
+    await expect.poll(() => notes(follower), { timeout: 10_000 }).toContain('eventsub: shared (owner)');
+    expect(await client(follower)).toHaveLength(1);
+    // The new owner's session holds what the label needs before Twitch sends the next cheer.
+    const sessions = async () => (await commands.esSessions()).filter((session) => session.tag === tag).map((session) => [session.id === before!.id, [...session.types].sort()]);
+    await expect.poll(sessions, { timeout: 10_000 }).toEqual([[false, [...before!.types].sort()]]);
+    await cheer('Handover', 250);
+    await expect.poll(() => shown(follower)).toBe('Handover – 250 bits');
+    expect(await commands.esConnections(tag)).toEqual({ opened: 2, open: 1 });
+    expect(await follower.errors()).toEqual([]);
+  });
+
+  test('an owner whose EventSub client never arrives lets the connection go: its card says to refresh it, and another label takes over', async () => {
+    const tag = `label-${++counter}`;
+    const stuck = await openPage(url('show=latest-cheer', tag), { reducedMotion: true, hold: '**/assets/eventsub-owner-*.js' });
+    pages.push(stuck);
+    await expect.poll(() => notes(stuck)).toContain('eventsub: shared (owner)');
+    const other = await openPage(url('show=latest-cheer', tag), { reducedMotion: true });
+    pages.push(other);
+    await expect.poll(() => notes(other)).toContain('eventsub: shared (follower)');
+    expect(await stuck.release('fail')).toBe(1);
+    await expect.poll(async () => (await stuck.text('ovl-setup-card', '[part="item"]')).join(' | '), { timeout: 5000 }).toMatch(/^Part of this overlay's code did not load \(.+\)\. Refresh the source in OBS\.$/);
+    await expect.poll(async () => (await other.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 10_000 }).toBe('connected');
+    expect(await notes(other)).toContain('eventsub: shared (owner)');
+    await cheer('Rescued', 75);
+    await expect.poll(() => shown(other)).toBe('Rescued – 75 bits');
+  });
+
   test('top cheerer of this stream: since Helix’s started_at, one name summed, a cheer Twitch reports twice counted once', async () => {
     const tag = `label-${++counter}`;
     await goLive(Date.now() - 60_000);

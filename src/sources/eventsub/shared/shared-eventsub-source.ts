@@ -1,10 +1,10 @@
 import { Source } from '../../../core/source.js';
 import { workerSchedule } from '../../../core/worker-schedule.js';
 import { createLogger } from '../../../core/logger.js';
-import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
+import { codeNotLoaded, SourceError, type SourceErrorCode } from '../../../core/errors.js';
 import type { EventSubEventMap, EventSubNotification, EventSubOptions } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
-import { EventSubOwner } from './eventsub-owner.js';
+import type { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
 import { electOverChannel, type ChannelElectionTiming } from './channel-election.js';
 import type { Election } from './election.js';
@@ -68,6 +68,14 @@ export type SharedRole = 'owner' | 'follower' | 'solo';
 
 const log = createLogger('eventsub');
 
+/**
+ * The EventSub client's code, loaded when this page first opens a session of its own (as the
+ * owner, or the dock's standby): a follower hears everything on the channel and never runs it,
+ * so every overlay page but one leaves it out (issue 21).
+ */
+let sessionCode: Promise<typeof import('./eventsub-owner.js')> | null = null;
+const loadSessionCode = () => (sessionCode ??= import('./eventsub-owner.js'));
+
 /** How long a deposed owner's session goes on beside the new owner's at most (see stepDown). */
 const DRAIN_LIMIT_MS = 10_000;
 
@@ -123,6 +131,10 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private gaveUpStandby = false;
   /** What the owner's session holds, by its last status: the standby takes over once it holds as much. */
   private ownerLive: readonly string[] = [];
+  /** Counts each change of this page's part (a takeover, a deposal, a stop): session code that loads after a newer change starts nothing. */
+  private tenure = 0;
+  /** The tenure in which this page began readying its standby (while the session code loads). */
+  private readyingIn = -1;
   /** Twitch refused every subscription of this page for good: it stays in error whatever the owner's status. */
   private refusedAll = false;
   private sessionId = '';
@@ -166,7 +178,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
     }
     const names = sharedNames(this.options.userId);
     this.page = `${this.preferOwner ? 0 : 1}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    this.currentRole = 'follower';
+    this.setRole('follower');
     this.channel = new BroadcastChannel(names.channel);
     this.channel.onmessage = (event) => this.onChannelMessage(event.data);
     this.sendNeed();
@@ -217,10 +229,35 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
       ready.announce(this.page);
       return;
     }
-    const owner = this.openSession();
-    this.owner = owner;
-    owner.start(this.page);
-    owner.need(this.options.subscriptions);
+    this.tenure++;
+    // Every page shows the connection coming up from now, not as the last owner left it, while the session code loads.
+    this.broadcast({ kind: 'status', status: { state: 'connecting', attempt: 0 }, session: '', live: [], refused: [], preferred: this.preferOwner });
+    this.whenSessionCode((Owner) => {
+      const owner = this.openSession(Owner);
+      this.owner = owner;
+      owner.start(this.page);
+      owner.need(this.options.subscriptions);
+    });
+  }
+
+  /**
+   * Runs `open` once the session code has loaded (loadSessionCode), unless this page's part
+   * changed meanwhile: stopped, deposed or elected anew, the newer change speaks. The session
+   * announces itself once it exists, which makes every page send its needs again, those sent
+   * meanwhile included. Code that does not load ends this page's part in the connection: it
+   * lets the election go, so another page can hold it, and fails (codeNotLoaded).
+   */
+  private whenSessionCode(open: (Owner: typeof EventSubOwner) => void): void {
+    const tenure = this.tenure;
+    const current = () => tenure === this.tenure && this.running;
+    loadSessionCode().then(
+      ({ EventSubOwner: Owner }) => current() && open(Owner),
+      (error: unknown) => {
+        if (!current()) return;
+        this.close();
+        this.fail(codeNotLoaded(error));
+      },
+    );
   }
 
   /**
@@ -229,8 +266,8 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
    * event-copies.ts) and its call for every page's needs, and keeps its status to itself until
    * it owns: the pages show the owner's.
    */
-  private openSession(): EventSubOwner {
-    const owner: EventSubOwner = new EventSubOwner({ ...this.options, schedule: this.schedule, keepaliveSchedule: this.schedule }, this.preferOwner, (body) => {
+  private openSession(Owner: typeof EventSubOwner): EventSubOwner {
+    const owner: EventSubOwner = new Owner({ ...this.options, schedule: this.schedule, keepaliveSchedule: this.schedule }, this.preferOwner, (body) => {
       const relays = body.kind === 'notification' && (this.standby === owner || this.draining === owner);
       if (this.owner === owner || relays || (this.standby === owner && body.kind === 'owner')) this.publish(owner, body);
       else if (this.standby === owner && body.kind === 'status') this.seizeWhenReady();
@@ -240,9 +277,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
 
   /** Posts what this page's session says on the channel and handles it here as the other pages do. */
   private publish(owner: EventSubOwner, body: SharedMessageBody): void {
-    const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
-    this.channel?.postMessage(message);
-    this.handle(message);
+    this.broadcast(body);
     if (body.kind === 'notification') this.emit('session-notification', { notification: body.notification, session: body.session, live: owner.liveTypes });
   }
 
@@ -254,10 +289,15 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private standBy(ownerLive: readonly string[]): void {
     this.ownerLive = ownerLive;
     if (this.standby) return this.seizeWhenReady();
+    if (this.readyingIn === this.tenure) return;
+    this.readyingIn = this.tenure;
     log.info('this page takes the shared EventSub connection over (it is preferred as the owner): readying a session of its own.');
-    this.standby = this.openSession();
-    this.standby.start(this.page);
-    this.standby.need(this.options.subscriptions);
+    this.whenSessionCode((Owner) => {
+      const standby = this.openSession(Owner);
+      this.standby = standby;
+      standby.start(this.page);
+      standby.need(this.options.subscriptions);
+    });
   }
 
   private seizeWhenReady(): void {
@@ -279,6 +319,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
    * pages drop by content (see event-copies.ts).
    */
   private stepDown(): void {
+    this.tenure++;
     const owner = this.owner;
     this.owner = null;
     this.dropOwner();
@@ -302,11 +343,19 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   }
 
   private dropOwner(): void {
+    this.tenure++;
     this.endDrain();
     const sessions = [this.owner, this.standby];
     this.owner = null;
     this.standby = null;
     for (const session of sessions) session?.stop();
+  }
+
+  /** Posts `body` on the channel and handles it here, as the other pages do. */
+  private broadcast(body: SharedMessageBody): void {
+    const message = { v: PROTOCOL_VERSION, ...body } as SharedMessage;
+    this.channel?.postMessage(message);
+    this.handle(message);
   }
 
   private send(body: SharedMessageBody): void {

@@ -19,6 +19,10 @@ import { throttleLikeHiddenPage } from '../../../helpers/hidden-page-timers.js';
  * the source's timers on the page's own timers rather than the default worker. `window.election`
  * counts the messages heard on the election channel, by kind.
  */
+// Vitest serves this page and rewrites each `import()` in it into a call to its test runner,
+// which only its own test frames define: here, as in its workers, the import just runs. The
+// source loads its EventSub client that way once it opens a session of its own.
+Object.assign(globalThis, { __vitest_browser_runner__: { wrapDynamicImport: (load: () => Promise<unknown>) => load() } });
 const query = new URL(location.href).searchParams;
 if (query.has('hidden-wake')) throttleLikeHiddenPage(Number(query.get('hidden-wake')));
 const [heartbeatMs, leaseMs, claimMs] = (query.get('timing') ?? '').split(',').map(Number);
