@@ -67,6 +67,17 @@ const chromiumArgs = [
   '--disable-features=LocalNetworkAccessChecks',
 ];
 
+/**
+ * Test files that run in a browser session (a renderer process) of their own. Chromium delays
+ * each new WebSocket of a renderer process by up to 5 s once many of its WebSockets of the last
+ * 2–4 minutes failed (services/network/websocket_throttler.cc: 1–5 s × 2^min(pending + failed ÷
+ * (succeeded + 1), 16) ÷ 65536). Ten minutes of Twitch away (twitch-outage.test.ts) open about
+ * 40 refused WebSockets per connection, one after another: in the shared page, after files that
+ * failed WebSockets of their own, each waited 1–5 s, and the chat test outran its 60 s. Alone, the
+ * count is only the file's own, as in OBS, where each browser source has its own process.
+ */
+const OWN_PAGE_FILES = ['test/sources/twitch-outage.test.ts'];
+
 export default defineConfig(({ command }) => ({
   // Relative asset URLs, so dist/ works from any sub-path and from OBS's local-file mode.
   base: './',
@@ -111,7 +122,12 @@ export default defineConfig(({ command }) => ({
           args: chromiumArgs,
         },
       }),
-      instances: [{ browser: 'chromium' }],
+      // OWN_PAGE_FILES run in a browser session of their own, in a group of their own
+      // (sequence.groupOrder): never beside the other two sessions, so never a third at a time.
+      instances: [
+        { browser: 'chromium', exclude: OWN_PAGE_FILES },
+        { browser: 'chromium', name: 'chromium (own page)', include: OWN_PAGE_FILES, sequence: { groupOrder: 1 } },
+      ],
       commands,
     },
   },

@@ -15,7 +15,9 @@ import { SteppedClock } from '../helpers/stepped-clock.js';
  * Issue 23, condition 4: Twitch away for 10 minutes. Each connection, on a clock the test steps
  * (test/helpers/stepped-clock.ts), against a fake server that cuts every connection while it
  * is away and counts them (test/node/outage.ts): so the 10 minutes pass in seconds, and what
- * is counted is what reached the server.
+ * is counted is what reached the server. The file runs in a browser session of its own
+ * (vite.config.ts, OWN_PAGE_FILES): each connection's refused WebSockets wait out Chromium's
+ * throttle, which in a shared page carries the WebSocket failures of the files before.
  */
 const OUTAGE_MS = 10 * 60_000;
 /** The shortest delay the default backoff draws (src/core/backoff.ts: 1 s first, jitter 0.3). */
