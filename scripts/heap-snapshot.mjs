@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 //   function infos, scripts);
 // - V8 internals: hidden classes and descriptor arrays (`object shape`), `hidden` nodes, arrays
 //   named for an internal role, and the tables V8 hangs off its own roots (its "Strong root list":
-//   the number-to-string cache grows once, from 1 to 64 kB, when a page turns many numbers into strings);
+//   its number-to-string caches grow once, to 48 and 64 kB, when a page turns many numbers into strings);
 // - console messages: what the page logged, kept alive only by the console's handles (V8 keeps the
 //   last 1,000 messages for DevTools, attached or not);
 // - script objects: everything else, what the page's scripts hold (objects, arrays and the
@@ -55,10 +55,10 @@ export function readHeapSnapshot(heap) {
     const type = typeNames[nodes[i + typeAt]];
     const name = strings[nodes[i + nameAt]];
     const bytes = nodes[i + sizeAt];
-    let part = partOf(type, name);
-    if (part === 'script objects' && rootTables.has(node)) part = 'V8 internals';
-    else if (part === 'script objects' && logged(node)) part = 'console messages';
-    if (type !== 'native') parts.set(part, parts.get(part) + bytes);
+    // V8 files some of its root tables as `native` (the double-to-string cache): they count all the same.
+    let part = rootTables.has(node) ? 'V8 internals' : partOf(type, name);
+    if (part === 'script objects' && logged(node)) part = 'console messages';
+    if (type !== 'native' || rootTables.has(node)) parts.set(part, parts.get(part) + bytes);
     const kind = rootTables.has(node) ? `(V8 root) ${rootTables.get(node)}` : ['object', 'native', 'closure'].includes(type) ? name.slice(0, 70) : `(${type})`;
     const sum = kinds.get(kind) ?? { count: 0, bytes: 0 };
     sum.count += 1;
