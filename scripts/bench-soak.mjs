@@ -3,10 +3,14 @@
 // chat servers, through a simulated 12-hour stream: chat every simulated second, an EventSub event
 // every 10 s, a hype train and a poll every hour, EventSub and chat cut every 30 minutes. At the end
 // of some hours, per page after a GC: JS heap, DOM nodes and event listeners (CDP), live timers
-// (an init script). Hour 1 against hour 12 must stay within 5 %. SOAK_HEAP_DIFF=goal,dock (page names)
-// also takes a heap snapshot of those pages at the first and the last sampled hour and prints what grew
-// between them, by constructor: where to look when a heap is not flat.
+// (an init script). Hour 1 against hour 12 must stay within 5 %. At the first and the last sampled
+// hour, a heap snapshot of each page splits its heap into V8's compiled code, V8's internals, console
+// messages and the objects the page's scripts hold (scripts/heap-snapshot.mjs): what a growing heap is made of.
+// SOAK_HEAP_DIFF=goal,dock (page names) prints what grew between those snapshots, by constructor;
+// SOAK_HEAP_SAVE=dir keeps them as files for DevTools; SOAK_PAGES=dock,chat opens only those pages.
+import { join } from 'node:path';
 import { openConnected, sleep, startTwitchFakes } from './bench-pages.mjs';
+import { HEAP_PARTS, takeHeapSnapshot } from './heap-snapshot.mjs';
 
 // SOAK_HOURS shortens the run (a trial); the figures stand for 12.
 const HOURS = Number(process.env.SOAK_HOURS ?? 12);
@@ -17,7 +21,9 @@ const STEPS_PER_HOUR = 3600 / STEP_SECONDS;
 const CHAT_RATE = Number(process.env.SOAK_CHAT_RATE ?? 2);
 const SAMPLE_HOURS = [...new Set([1, 2, 4, 6, 8, 10, HOURS])].filter((hour) => hour <= HOURS);
 const FLAT_LIMIT = 0.05;
-const HEAP_DIFF_PAGES = (process.env.SOAK_HEAP_DIFF ?? '').split(',').filter(Boolean);
+const pageNames = (variable) => (process.env[variable] ?? '').split(',').filter(Boolean);
+const HEAP_DIFF_PAGES = pageNames('SOAK_HEAP_DIFF');
+const HEAP_SAVE_DIR = process.env.SOAK_HEAP_SAVE;
 // Minutes past each hour: the connections cut, the hype train's and the poll's phases.
 const DROP_MINUTES = [15, 45];
 const HYPE_TRAIN = { begin: 20, progress: [21, 22, 23], end: 25 };
@@ -29,7 +35,7 @@ const EVENTSUB_QUERY = '?keepalive_timeout_seconds=60';
 
 const DOCK = { width: 400, height: 900 };
 const OVERLAY = { width: 800, height: 600 };
-const PAGES = [
+const ALL_PAGES = [
   ['dock', '', DOCK],
   ['chat', `&channel=${CHANNEL}`, { width: 450, height: 800 }],
   ['alerts', '', OVERLAY],
@@ -44,6 +50,7 @@ const PAGES = [
   ['emote-wall', `&channel=${CHANNEL}`, { width: 1280, height: 720 }],
   ['emote-combo', `&channel=${CHANNEL}`, OVERLAY],
 ];
+const PAGES = pageNames('SOAK_PAGES').length > 0 ? ALL_PAGES.filter(([name]) => pageNames('SOAK_PAGES').includes(name)) : ALL_PAGES;
 // The kinds of the event every 10 s, in turn.
 const EVENT_KINDS = [
   'channel.follow', 'channel.subscribe', 'channel.cheer', 'channel.follow', 'channel.raid', 'channel.subscription.gift', 'channel.follow',
@@ -100,33 +107,10 @@ async function measure(open) {
   return { heap: usedSize, nodes, listeners: jsEventListeners, timers: timers + frames };
 }
 
-/** A heap snapshot of the page, summed by constructor (or kind: code, strings, arrays): name → { count, bytes }. */
-async function heapByConstructor(open) {
-  const chunks = [];
-  const onChunk = ({ chunk }) => chunks.push(chunk);
-  open.cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await open.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  open.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const { snapshot, nodes, strings } = JSON.parse(chunks.join(''));
-  const fields = snapshot.meta.node_fields;
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
-  const typeNames = snapshot.meta.node_types[0];
-  const sums = new Map();
-  for (let i = 0; i < nodes.length; i += fields.length) {
-    const type = typeNames[nodes[i + typeAt]];
-    const name = ['object', 'native', 'closure'].includes(type) ? strings[nodes[i + nameAt]].slice(0, 70) : `(${type})`;
-    const sum = sums.get(name) ?? { count: 0, bytes: 0 };
-    sum.count += 1;
-    sum.bytes += nodes[i + sizeAt];
-    sums.set(name, sum);
-  }
-  return sums;
-}
-
-function printHeapDiff(name, [firstHour, first], [lastHour, last]) {
+function printHeapDiff(name, [firstHour, { kinds: first }], [lastHour, { kinds: last }]) {
   const grown = [...last].map(([key, sum]) => [key, sum.bytes - (first.get(key)?.bytes ?? 0), sum.count - (first.get(key)?.count ?? 0)]);
   const total = grown.reduce((bytes, [, delta]) => bytes + delta, 0);
-  console.log(`\n  ${name}: heap snapshot, hour ${firstHour} → ${lastHour}, ${fmt(total / 1024)} kB more in all; grew most (self size, objects):`);
+  console.log(`\n  ${name}: heap snapshot, hour ${firstHour} → ${lastHour}, ${fmt(total / 1024)} kB more in all, Blink's objects outside the JS heap included; grew most (self size, objects):`);
   for (const [key, bytes, count] of grown.sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${fmt(bytes / 1024).padStart(8)} kB  ${`${count >= 0 ? '+' : ''}${count}`.padStart(7)}  ${key}`);
 }
 
@@ -178,17 +162,22 @@ function chatFeed({ benchLines, usernotice, clearmsg, timeout, roomId }) {
 function printTable(name, samples) {
   const hours = [...samples.keys()];
   const [first, last] = [samples.get(hours[0]), samples.get(hours.at(-1))];
-  console.log(`\n  ${name}`);
-  console.log(`    ${'figure'.padEnd(16)}${hours.map((h) => `hour ${h}`.padStart(12)).join('')}    change`);
   const rows = [['JS heap (kB)', (s) => s.heap / 1024], ['DOM nodes', (s) => s.nodes], ['listeners', (s) => s.listeners], ['live timers', (s) => s.timers]];
-  let flat = true;
-  for (const [label, read] of rows) {
+  const split = HEAP_PARTS.map((part) => [`  ${part}`, (s) => (s.parts ? s.parts.get(part) / 1024 : NaN)]);
+  // Marked: the goal's figures, and the part of the heap that is the pages' own.
+  const row = (label, read, marked = true) => {
     const change = read(first) === 0 ? (read(last) === 0 ? 0 : Infinity) : (read(last) - read(first)) / read(first);
-    const ok = change <= FLAT_LIMIT;
-    flat &&= ok;
-    console.log(`    ${label.padEnd(16)}${hours.map((h) => fmt(read(samples.get(h)), 0).padStart(12)).join('')}    ${`${change >= 0 ? '+' : ''}${fmt(100 * change)} %`.padStart(9)}  ${ok ? '✓' : '✗'}`);
-  }
-  return flat;
+    const values = hours.map((h) => (Number.isNaN(read(samples.get(h))) ? '' : fmt(read(samples.get(h)), 0)).padStart(12)).join('');
+    const mark = marked ? (change <= FLAT_LIMIT ? '  ✓' : '  ✗') : '';
+    console.log(`    ${label.padEnd(18)}${values}    ${`${change >= 0 ? '+' : ''}${fmt(100 * change)} %`.padStart(9)}${mark}`);
+    return change <= FLAT_LIMIT;
+  };
+  console.log(`\n  ${name}`);
+  console.log(`    ${'figure'.padEnd(18)}${hours.map((h) => `hour ${h}`.padStart(12)).join('')}    change`);
+  const flat = rows.map(([label, read]) => row(label, read)).every(Boolean);
+  console.log('    heap snapshot (kB), by what holds it:');
+  const scriptsFlat = split.map(([label, read], i) => row(label, read, i === split.length - 1)).at(-1);
+  return { flat, scriptsFlat };
 }
 
 export async function soakBench({ browser, server, siteOrigin }) {
@@ -218,7 +207,7 @@ export async function soakBench({ browser, server, siteOrigin }) {
     }
     const counted = await open[0].page.evaluate(() => typeof window.soakTimers === 'function' && Date.now());
     if (!counted) throw new Error('the timer count did not install over the fake clock');
-    console.log(`\nTwelve hours on air (issue 23): the built dock and ${PAGES.length - 1} overlays (${PAGES.slice(1).map(([o]) => o).join(', ')})`);
+    console.log(`\nTwelve hours on air (issue 23): ${PAGES.map(([o]) => o).join(', ')}`);
     console.log(`in one browser context on Playwright's fake clock, against the local Helix, EventSub and chat servers. Simulated in steps of ${STEP_SECONDS} s:`);
     console.log(`chat ${CHAT_RATE} lines per simulated second (${STEP_SECONDS * CHAT_RATE} per step in one frame; 300 chatters; emotes, badges, replies, /me; a resub notice every 97 lines,`);
     console.log(`a deleted line every 211, a timeout every 499), an EventSub event every 10 s (${[...new Set(EVENT_KINDS)].length} kinds in turn), a hype train (begin, 3× progress, end) and a poll`);
@@ -229,7 +218,7 @@ export async function soakBench({ browser, server, siteOrigin }) {
     let lines = 0;
     let sent = 0;
     const samples = new Map(open.map((o) => [o.name, new Map()]));
-    const heaps = new Map(open.filter((o) => HEAP_DIFF_PAGES.includes(o.name)).map((o) => [o, []]));
+    const snapshots = new Map(open.map((o) => [o.name, []]));
     const send = ([type, event]) => (sent += eventsub.notify(type, event) > 0 ? 1 : 0);
     for (let hour = 1; hour <= HOURS; hour++) {
       for (let step = 0; step < STEPS_PER_HOUR; step++) {
@@ -257,23 +246,35 @@ export async function soakBench({ browser, server, siteOrigin }) {
         simulated += STEP_SECONDS * 1000;
       }
       if (SAMPLE_HOURS.includes(hour)) {
-        for (const o of open) samples.get(o.name).set(hour, await measure(o));
-        if (hour === SAMPLE_HOURS[0] || hour === HOURS) for (const [o, snapshots] of heaps) snapshots.push([hour, await heapByConstructor(o)]);
+        for (const o of open) {
+          const sample = await measure(o);
+          if (hour === SAMPLE_HOURS[0] || hour === HOURS) {
+            const heap = await takeHeapSnapshot(o.cdp, HEAP_SAVE_DIR && join(HEAP_SAVE_DIR, `${o.name}-hour${hour}.heapsnapshot`));
+            snapshots.get(o.name).push([hour, heap]);
+            sample.parts = heap.parts;
+          }
+          samples.get(o.name).set(hour, sample);
+        }
         console.log(`  hour ${String(hour).padStart(2)} simulated: ${lines.toLocaleString('en')} chat lines and ${eventIndex.toLocaleString('en')} events sent so far, ${fmt((Date.now() - started) / 1000, 0)} s since the bench started`);
       }
     }
 
     console.log(`\n  Per page, after a GC (CDP HeapProfiler.collectGarbage): JS heap used (Runtime.getHeapUsage), DOM nodes and JS event listeners`);
     console.log(`  (Memory.getDOMCounters), live timers and animation frames (set − cleared − fired). ✓: grew at most ${100 * FLAT_LIMIT} % from hour 1 to hour ${HOURS}.`);
-    const flat = open.map((o) => printTable(o.name, samples.get(o.name)));
-    for (const [o, snapshots] of heaps) if (snapshots.length === 2) printHeapDiff(o.name, ...snapshots);
+    console.log(`  Below them, a heap snapshot's self sizes at hours ${SAMPLE_HOURS[0]} and ${HOURS}: V8's compiled code (bytecode, machine code, feedback, function infos), V8's internals`);
+    console.log(`  (hidden classes, descriptor arrays, the tables on V8's own roots), console messages (what the page logged, which V8 keeps for DevTools: the last 1,000)`);
+    console.log(`  and the objects the page's scripts hold (objects, arrays, strings, closures, numbers).`);
+    const tables = open.map((o) => printTable(o.name, samples.get(o.name)));
+    for (const name of HEAP_DIFF_PAGES) if (snapshots.get(name)?.length === 2) printHeapDiff(name, ...snapshots.get(name));
     const errors = open.flatMap((o) => o.errors.map((e) => `${o.name}: ${e}`));
     console.log(`\n  sent: ${lines.toLocaleString('en')} chat lines, ${sent.toLocaleString('en')} EventSub notifications reaching a session; chat joins ${tmi.joinCount(CHANNEL)}, EventSub sessions ${eventsub.connections('').opened} (the drops: ${2 * HOURS})`);
     console.log(`  uncaught page errors: ${errors.length === 0 ? 'none' : errors.slice(0, 10).join('; ')}`);
     console.log(`  took ${fmt((Date.now() - started) / 60_000)} min`);
     console.log('\nGoal (issue 23, twelve hours on air; this run)');
-    const grown = open.filter((_, i) => !flat[i]).map((o) => o.name);
+    const grown = open.filter((_, i) => !tables[i].flat).map((o) => o.name);
     console.log(`  heap, DOM nodes, listeners and timers within ${100 * FLAT_LIMIT} % from hour 1 to hour ${HOURS} on every page: ${grown.length === 0 ? '✓ met' : `✗ not met (${grown.join(', ')})`}`);
+    const scriptsGrown = open.filter((_, i) => !tables[i].scriptsFlat).map((o) => o.name);
+    console.log(`  (the split) objects the pages' scripts hold within ${100 * FLAT_LIMIT} %: ${scriptsGrown.length === 0 ? 'on every page' : `on every page but ${scriptsGrown.join(', ')}`}`);
   } finally {
     await context.close();
     await fakes.close();

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import '../../src/components/event-list/ovl-event-list.js';
 import type { OvlEventList } from '../../src/components/event-list/ovl-event-list.js';
+import type { SeenMessages } from '../../src/sources/eventsub/seen-messages.js';
 import { EVENT_KINDS, type StreamEvent } from '../../src/domain/stream-event.js';
 import { referenceEvent } from '../helpers/reference-event.js';
 
@@ -70,6 +71,30 @@ describe('<ovl-event-list>', () => {
     emit(referenceEvent('channel.raid', { viewers: 13 }));
     await el.updateComplete;
     expect(texts()).toEqual(['Cool_User raided with 13 viewers', '2 new followers', 'Cool_User raided with 12 viewers']);
+  });
+
+  test('remembers the ids it listed for 10 minutes, not for the stream: a repeat within them is dropped; 12 hours of an event every 10 s leave 10 minutes’ worth', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const { el, emit, texts } = await mount();
+      // The count behind the bound (issue 23's twelve hours: the memory must not fill over the stream).
+      const remembered = () => (el as unknown as { listed: SeenMessages }).listed.remembered;
+      const raid = referenceEvent('channel.raid', { viewers: 12 });
+      emit(raid);
+      vi.advanceTimersByTime(9 * 60_000);
+      emit(raid);
+      await el.updateComplete;
+      expect(texts()).toEqual(['Cool_User raided with 12 viewers']);
+      for (let i = 0; i < 12 * 360; i++) {
+        vi.advanceTimersByTime(10_000);
+        emit(referenceEvent('channel.cheer', { bits: 1 + (i % 100) }));
+      }
+      await el.updateComplete;
+      expect(remembered()).toBe(60);
+      expect(texts()).toHaveLength(10);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('names are text: markup in a viewer’s name stays characters', async () => {

@@ -4,10 +4,10 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { TypedEventTarget } from '../../core/typed-event-target.js';
 import type { EventKind, StreamEvent } from '../../domain/stream-event.js';
 import { SourceElement } from '../../controllers/source-element.js';
-import { LruCache } from '../../core/lru-cache.js';
 import { KIND_COLORS } from '../alerts/alert-settings.js';
 import { eventIcon } from './event-icons.js';
-import { withEvent, type EventRow } from './event-rows.js';
+import { SeenMessages } from '../../sources/eventsub/seen-messages.js';
+import { isListed, withEvent, type EventRow } from './event-rows.js';
 import { eventListStyles } from './ovl-event-list.styles.js';
 
 /** What the element listens to: normalised stream events (StreamEventSource). */
@@ -57,8 +57,12 @@ export class OvlEventList extends SourceElement<EventListFeed> {
   @property({ type: Boolean, reflect: true }) paused = false;
 
   @state() private rows: readonly EventRow[] = [];
-  /** Ids of the events listed lately, folded ones included: bounded, like the rows. */
-  private readonly listed = new LruCache<string, true>(1000);
+  /**
+   * Ids of the events listed in the last 10 minutes (at most 1,000), folded ones included: an
+   * event comes twice within moments (from the history read at load, then live), and a longer
+   * memory only fills over the hours of a stream.
+   */
+  private readonly listed = new SeenMessages();
 
   protected listen(feed: EventListFeed, signal: AbortSignal): void {
     feed.addEventListener('event', (e) => this.add(e.detail), { signal });
@@ -66,11 +70,8 @@ export class OvlEventList extends SourceElement<EventListFeed> {
 
   /** Lists `event` as if it had arrived from the source (the event history, the demo page's buttons, tests), unless it is listed already. */
   add(event: StreamEvent): void {
-    if (this.listed.has(event.id)) return;
-    const rows = withEvent(this.rows, event, { kinds: this.kinds, max: this.max, followBurstMs: this.followBurst * 1000 });
-    if (rows === this.rows) return;
-    this.listed.set(event.id, true);
-    this.rows = rows;
+    if (!isListed(event, this.kinds) || !this.listed.firstTime(event.id)) return;
+    this.rows = withEvent(this.rows, event, { kinds: this.kinds, max: this.max, followBurstMs: this.followBurst * 1000 });
   }
 
   /** The rows shown, newest first. */
