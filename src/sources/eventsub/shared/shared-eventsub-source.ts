@@ -319,7 +319,6 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
    * pages drop by content (see event-copies.ts).
    */
   private stepDown(): void {
-    this.tenure++;
     const owner = this.owner;
     this.owner = null;
     this.dropOwner();
