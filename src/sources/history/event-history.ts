@@ -36,6 +36,13 @@ interface StoredMessage {
 
 type Listener = (record: HistoryRecord) => void;
 
+/**
+ * Newest first by arrival, and by Twitch's send time among records that arrived in the same
+ * millisecond (a page busy for a moment handles several frames at once): IndexedDB would order
+ * those by their key, the event id, which says nothing of when they happened.
+ */
+const newestFirst = (a: HistoryRecord, b: HistoryRecord) => b.receivedAt - a.receivedAt || b.event.at - a.event.at;
+
 const log = createLogger('history');
 
 /** The page's own IndexedDB; reading it can throw where storage is refused. */
@@ -124,10 +131,10 @@ export class EventHistory {
       const request = index.openCursor(IDBKeyRange.lowerBound(this.oldestKept()), 'prev');
       request.onsuccess = () => {
         const cursor = request.result;
-        if (!cursor) return done(found);
+        if (!cursor) return done(found.sort(newestFirst));
         const record = this.readRecord(cursor.value, query);
         if (record) found.push(record);
-        if (found.length >= count) done(found);
+        if (found.length >= count) done(found.sort(newestFirst));
         else cursor.continue();
       };
     });
@@ -137,7 +144,7 @@ export class EventHistory {
   since(epochMs: number, query: HistoryQuery = {}): Promise<HistoryRecord[]> {
     return this.read<HistoryRecord[]>([], (index, done) => {
       const request = index.getAll(IDBKeyRange.lowerBound(Math.max(epochMs, this.oldestKept())));
-      request.onsuccess = () => done(request.result.flatMap((value: unknown) => this.readRecord(value, query) ?? []));
+      request.onsuccess = () => done(request.result.flatMap((value: unknown) => this.readRecord(value, query) ?? []).sort((a, b) => newestFirst(b, a)));
     });
   }
 

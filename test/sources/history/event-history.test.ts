@@ -81,6 +81,16 @@ describe('EventHistory: storing and reading', () => {
     expect((await history.latest(10)).at(-1)).toEqual(one);
   });
 
+  test('records that arrived in the same millisecond read in Twitch’s send order, not by their ids', async () => {
+    const history = await open({ userId: newUser() });
+    const t = Date.now();
+    // Sent in this order, received in one millisecond, their ids sorting the other way.
+    const sent = [raid(1, t - 3), raid(2, t - 2), raid(3, t - 1)].map((record, i) => ({ ...record, event: { ...record.event, id: `${9 - i}-same-ms` }, receivedAt: t }));
+    for (const record of sent) await history.add(record);
+    expect(marks(await history.latest(10))).toEqual([3, 2, 1]);
+    expect(marks(await history.since(t))).toEqual([1, 2, 3]);
+  });
+
   test('reads by kind, by origin and by a condition of the reader’s', async () => {
     const history = await open({ userId: newUser() });
     const t = Date.now();
