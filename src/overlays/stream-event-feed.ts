@@ -86,7 +86,7 @@ function keepHistory(events: StreamEventSource, opening: Promise<EventHistory>, 
   };
   void opening.then(say);
   events.addEventListener('session-event', (e) => {
-    const record = { event: e.detail.event, receivedAt: Date.now(), origin: 'live', sessions: [e.detail.session] } as const;
+    const record = { event: e.detail.event, receivedAt: e.detail.receivedAt, origin: 'live', sessions: [e.detail.session] } as const;
     void opening.then(async (history) => {
       await history.add(record);
       say(history);

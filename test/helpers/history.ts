@@ -47,6 +47,31 @@ function putAll(name: string, store: string, values: unknown[]): Promise<void> {
   });
 }
 
+/**
+ * Opens a read-write transaction on `store` of the database `name` and keeps it going with one
+ * request after another until `window.releaseHistory` is set: every other page's write to the
+ * store waits for it meanwhile, as IndexedDB runs them one at a time.
+ */
+function hold(name: string, store: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const transaction = db.transaction(store, 'readwrite');
+      const held = transaction.objectStore(store);
+      const page = window as { releaseHistory?: boolean };
+      page.releaseHistory = false;
+      const next = () => {
+        if (!page.releaseHistory) held.count().onsuccess = next;
+      };
+      next();
+      transaction.oncomplete = () => db.close();
+      resolve();
+    };
+  });
+}
+
 /** Creates the database `name` at `version`, empty (as a build with another layout would leave it), and closes it. */
 function createAt(name: string, version: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -96,6 +121,12 @@ export const deleteHistoriesIn = (page: OverlayPage): Promise<void> => page.eval
 
 /** Puts records into `userId`'s history in the origin of an overlay page, past our code (its database must exist). */
 export const putRecordsIn = (page: OverlayPage, userId: string, values: unknown[]): Promise<void> => page.eval(call(putAll, historyDatabaseName(userId), RECORDS, values));
+
+/** Holds `userId`'s history in the origin of an overlay page from that page: the origin's writes wait until releaseHistory. */
+export const holdHistory = (page: OverlayPage, userId: string): Promise<void> => page.eval(call(hold, historyDatabaseName(userId), RECORDS));
+
+/** Lets the origin's writes go on (see holdHistory). */
+export const releaseHistory = (page: OverlayPage): Promise<void> => page.eval('void (window.releaseHistory = true)');
 
 /** Leaves `userId`'s history in the origin of an overlay page as a newer build would: one version up. */
 export const newerHistoryIn = (page: OverlayPage, userId: string): Promise<void> => page.eval(call(createAt, historyDatabaseName(userId), DATABASE_VERSION + 1));

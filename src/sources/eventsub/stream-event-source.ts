@@ -46,10 +46,11 @@ export interface StreamEventMap extends SourceEventMap {
   'session-event': SessionEvent;
 }
 
-/** An event of the session holding the connection, with that session's id (see event-copies.ts). */
+/** An event of the session holding the connection, with that session's id (see event-copies.ts) and when it arrived. */
 export interface SessionEvent {
   readonly event: StreamEvent;
   readonly session: string;
+  readonly receivedAt: number;
 }
 
 /** A notification as an event, or why it is none (`duplicate`: Twitch reported it twice, see duplicateOf). */
@@ -136,9 +137,9 @@ export class StreamEventSource extends RelaySource<StreamEventMap, SharedEventSu
     this.queue = ready.then((done) => void (this.running && this.emit('event', done)));
   }
 
-  private onSessionNotification({ notification, session, live }: SessionNotification): void {
+  private onSessionNotification({ notification, session, live, receivedAt }: SessionNotification): void {
     const result = eventOf(notification, live);
-    if ('event' in result) this.emit('session-event', { event: result.event, session });
+    if ('event' in result) this.emit('session-event', { event: result.event, session, receivedAt });
   }
 
   private skip(type: string, reason: string, duplicate: boolean): void {

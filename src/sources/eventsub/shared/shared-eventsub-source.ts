@@ -2,7 +2,7 @@ import { Source } from '../../../core/source.js';
 import { workerSchedule } from '../../../core/worker-schedule.js';
 import { createLogger } from '../../../core/logger.js';
 import { codeNotLoaded, SourceError, type SourceErrorCode } from '../../../core/errors.js';
-import type { EventSubEventMap, EventSubNotification, EventSubOptions } from '../eventsub-source.js';
+import type { EventSubEventMap, EventSubOptions } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
 import type { EventSubOwner } from './eventsub-owner.js';
 import { electOwner } from './owner-election.js';
@@ -10,7 +10,8 @@ import { electOverChannel, type ChannelElectionTiming } from './channel-election
 import type { Election } from './election.js';
 import { SeenMessages } from '../seen-messages.js';
 import { SessionCopies } from './session-copies.js';
-import { subscriptionKey } from './subscription-key.js';
+import { subscriptionKey, typeOfKey } from './subscription-key.js';
+import { RecentRelays, type SessionNotification } from './recent-relays.js';
 import { pageOutcome } from './page-outcome.js';
 import {
   PROTOCOL_VERSION,
@@ -42,17 +43,14 @@ export interface SharedEventSubOptions extends EventSubOptions {
   readonly electionTiming?: ChannelElectionTiming;
 }
 
-/** A notification as the session holding the connection received it, with that session and the types live on it then. */
-export interface SessionNotification {
-  readonly notification: EventSubNotification;
-  readonly session: string;
-  readonly live: ReadonlySet<string>;
-}
+export type { SessionNotification } from './recent-relays.js';
 
 export interface SharedEventSubEventMap extends EventSubEventMap {
   /**
    * Only on the page that holds the connection (`owner` or `solo`): every notification its
    * session receives, for every page's types, once. The one writer of the event history reads it.
+   * A page taking the connection over first hands on what the last owner relayed lately (see
+   * RecentRelays): that page may have gone before it stored them.
    */
   'session-notification': SessionNotification;
   /** This page's part changed while running: it took the connection over, or gave it up to another page. */
@@ -110,6 +108,10 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private readonly seen: SeenMessages;
   /** What arrived, to drop a second session's copy of it while the connection changes hands. */
   private readonly copies = new SessionCopies();
+  /** What other pages' sessions relayed lately, to store once this page holds the connection. */
+  private readonly relayed = new RecentRelays();
+  /** The types live on the owner's session, by its last status: how the relayed notifications are read for storing. */
+  private relayedLive: ReadonlySet<string> = new Set();
   /** This page's subscriptions by key. */
   private readonly own: ReadonlyMap<string, EventSubSubscription>;
   private currentRole: SharedRole | null = null;
@@ -214,6 +216,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
 
   private takeOver(role: 'owner' | 'solo'): void {
     this.setRole(role);
+    for (const relayed of this.relayed.take()) this.emit('session-notification', relayed);
     // A session readied beside the old owner's, or this page's own from before it was deposed and
     // still draining (elected again within DRAIN_LIMIT_MS), serves every page already: it speaks
     // for the connection again, rather than a new session subscribing everything anew.
@@ -278,7 +281,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   /** Posts what this page's session says on the channel and handles it here as the other pages do. */
   private publish(owner: EventSubOwner, body: SharedMessageBody): void {
     this.broadcast(body);
-    if (body.kind === 'notification') this.emit('session-notification', { notification: body.notification, session: body.session, live: owner.liveTypes });
+    if (body.kind === 'notification') this.emit('session-notification', { notification: body.notification, session: body.session, live: owner.liveTypes, receivedAt: Date.now() });
   }
 
   /**
@@ -367,8 +370,10 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
 
   private onChannelMessage(data: unknown): void {
     const message = readSharedMessage(data);
-    if (typeof message === 'string') log.warn(`ignored a message on the shared EventSub channel: ${message}`);
-    else this.handle(message);
+    if (typeof message === 'string') return log.warn(`ignored a message on the shared EventSub channel: ${message}`);
+    if (message.kind === 'status') this.relayedLive = new Set(message.live.map(typeOfKey));
+    if (message.kind === 'notification') this.relayed.keep({ notification: message.notification, session: message.session, live: this.relayedLive, receivedAt: Date.now() });
+    this.handle(message);
   }
 
   /** Every message, from the channel or from this page's own owner side. */

@@ -10,3 +10,8 @@ export function subscriptionKey({ type, version, condition }: EventSubSubscripti
     .map((field) => [field, condition[field]]);
   return JSON.stringify([type, version, fields]);
 }
+
+/** The type a key stands for (see subscriptionKey). */
+export function typeOfKey(key: string): string {
+  return (JSON.parse(key) as [string])[0];
+}
