@@ -1,16 +1,17 @@
-import { Source, type SourceOptions, type SourceStatus } from './source.js';
+import type { Source, SourceOptions } from './source.js';
+import { ReadThroughSource } from './read-through-source.js';
 import { codeNotLoaded, SourceError } from './errors.js';
 
 /**
  * A source whose code loads on demand, so that a page can draw before it: `load` runs at the
  * first start, typically a dynamic `import()` already under way, and makes the source this one
  * stands for. From then on starting and stopping this one starts and stops that one, whose
- * status and errors are this one's (as RelaySource reads through). A load that fails is this
+ * status and errors are this one's (ReadThroughSource). A load that fails is this
  * source's failure: a SourceError as it is (a setup mistake the card names, or a retryable one,
  * loaded again after the backoff), anything else (the code did not arrive) as an error to
  * reload for (codeNotLoaded).
  */
-export class DeferredSource extends Source {
+export class DeferredSource extends ReadThroughSource {
   private inner: Source | null = null;
   private loading = false;
 
@@ -20,27 +21,6 @@ export class DeferredSource extends Source {
     options: SourceOptions = {},
   ) {
     super(options);
-  }
-
-  override get status(): SourceStatus {
-    return this.readsThrough ? this.inner!.status : super.status;
-  }
-
-  override get awaySince(): number | null {
-    return this.readsThrough ? this.inner!.awaySince : super.awaySince;
-  }
-
-  override get lastError(): SourceError | null {
-    return super.lastError ?? this.inner?.lastError ?? null;
-  }
-
-  override get warning(): string | null {
-    return this.inner?.warning ?? null;
-  }
-
-  /** Running on the loaded source: its state is this one's (whatever a failed load before it left here). */
-  private get readsThrough(): boolean {
-    return this.running && this.inner !== null && this.inner.running;
   }
 
   protected open(): void {
@@ -56,8 +36,7 @@ export class DeferredSource extends Source {
     this.loading = true;
     try {
       const inner = await this.load();
-      inner.addEventListener('status', () => this.running && inner.running && this.emit('status', this.status));
-      inner.addEventListener('error', (e) => this.running && this.emit('error', e.detail));
+      this.follow(inner);
       this.inner = inner;
       if (this.running) inner.start();
     } catch (error) {
