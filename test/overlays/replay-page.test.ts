@@ -39,8 +39,10 @@ describe('?record and ?replay on the overlay pages (production build)', () => {
   });
 
   test('a stored recording, hosted on another origin, replays on the page with no account', async () => {
-    page = await openPage(`/overlays/chat/?replay=${await hosted(pajlada)}&replay-speed=20&max-messages=100`);
-    await expect.poll(async () => (await page!.text('ovl-chat', '[part~="line"]')).length, { timeout: 5000 }).toBeGreaterThan(20);
+    page = await openPage(`/overlays/chat/?replay=${await hosted(pajlada)}&replay-speed=20&max-messages=100&debug`);
+    // Played through (13.5 s of chat at 20×, once the page has loaded, which a loaded machine slows): then every line is drawn.
+    await expect.poll(async () => (await page!.text('ovl-status-panel', '.note')).join(' '), { timeout: 15_000 }).toMatch(/replay: finished/);
+    expect((await page.text('ovl-chat', '[part~="line"]')).length).toBeGreaterThan(20);
     expect((await page.text('ovl-chat', '[part~="line"]'))[0]).toBe('JuN1oRRRR: dank cam');
     // Twitch's emote images are out of reach here by design (tests never reach a Twitch host).
     expect((await page.errors()).filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
