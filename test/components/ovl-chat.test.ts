@@ -359,9 +359,11 @@ describe('<ovl-chat> Twitch message kinds', () => {
     fixture = await chatFixture();
     await fixture.push(special(fixture.channel, 'emotes=25:0-4,6-10;msg-id=gigantified-emote-message', 'Kappa Kappa'));
     const heights = () => (part(fixture.lines()[0]!, 'emote') as HTMLImageElement[]).map((img) => Math.round(parseFloat(getComputedStyle(img).height)));
-    // These styles arrive in their own chunk just after the first render: the dev server compiles
-    // it on first request, which on a loaded machine can outlast the poll's default second.
-    await expect.poll(() => heights()[1], { timeout: 5000 }).toBe(heights()[0]! * 3);
+    // These styles arrive in their own chunk just after the first render; the dev server compiles
+    // it on first request, which on a loaded machine took longer than a poll's few seconds. The
+    // element adopts them as that module's import settles: this waits for the same import.
+    await import('../../src/components/chat/ovl-chat-kinds.styles.js');
+    await expect.poll(() => heights()[1]).toBe(heights()[0]! * 3);
   });
 
   test.each([
