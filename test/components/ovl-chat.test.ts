@@ -359,10 +359,11 @@ describe('<ovl-chat> Twitch message kinds', () => {
     fixture = await chatFixture();
     await fixture.push(special(fixture.channel, 'emotes=25:0-4,6-10;msg-id=gigantified-emote-message', 'Kappa Kappa'));
     const heights = () => (part(fixture.lines()[0]!, 'emote') as HTMLImageElement[]).map((img) => Math.round(parseFloat(getComputedStyle(img).height)));
-    // These styles arrive in their own chunk just after the first render; the dev server compiles
-    // it on first request, which on a loaded machine took longer than a poll's few seconds. The
-    // element adopts them as that module's import settles: this waits for the same import.
-    await import('../../src/components/chat/ovl-chat-kinds.styles.js');
+    // These styles arrive in their own chunk just after the first render, and the element adopts
+    // them beside its own. The dev server compiles that chunk on its first request, which on a
+    // loaded machine took longer than a poll's few seconds: this waits for the adoption itself.
+    const adopted = () => (fixture.element.renderRoot as ShadowRoot).adoptedStyleSheets.length;
+    await expect.poll(adopted, { timeout: 30_000 }).toBe(2);
     await expect.poll(() => heights()[1]).toBe(heights()[0]! * 3);
   });
 
