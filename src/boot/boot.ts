@@ -47,8 +47,8 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   // The control channel's code loads while the overlay builds: most pages never see a dock.
   const control = import('./page-control.js').catch((error: unknown) => void log.warn('the dock cannot reach this page:', error));
   const dev = asksDevEndpoints(url) ? (await import('../config/dev-endpoints.js')).devEndpoints(url) : undefined;
-  const modes = asksRecordModes(url) ? await import('./record-modes.js') : null;
-  const plan = planBoot(definition, url, { dev, modes: modes?.readRecordModes(definition, url) });
+  const recordModes = asksRecordModes(url) ? await import('./record-modes.js') : null;
+  const plan = planBoot(definition, url, { dev, modes: recordModes?.readRecordModes(definition, url) });
   setDebugLogging(plan.debug);
   for (const problem of plan.problems) log.warn(problem.message);
   const card = new SetupCardSlot(root, definition.entry.title, plan.builderUrl);
@@ -62,9 +62,9 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   const note = debugNotes(panel);
   let replay: Replay | null = null;
   let recorder: Recorder | null = null;
-  if (modes) {
+  if (recordModes) {
     try {
-      ({ replay, recorder } = await modes.startRecordModes(plan, definition, String(plan.config.channel ?? ''), note));
+      ({ replay, recorder } = await recordModes.startRecordModes(plan, definition, String(plan.config.channel ?? ''), note));
     } catch (error) {
       return halt([messageOf(error)]);
     }
