@@ -9,6 +9,12 @@ export interface PageWeight {
   readonly upFront: readonly { file: string; bytes: number }[];
   /** Each chunk it loads on demand: its entry module (under src/), its file and gzip bytes. */
   readonly lazy: readonly { name: string; file: string; bytes: number }[];
+  /**
+   * The modules in the files it loads up front (under src/, as `lazy` names them), largest first,
+   * each with the gzip bytes of its code alone before minifying: a module's share of its file is
+   * less, so they add up to more than `initial`.
+   */
+  readonly modules: readonly { name: string; bytes: number }[];
 }
 export interface SiteBuild {
   /** The temporary folder holding the build; the caller removes it. */

@@ -15,7 +15,7 @@ export async function acceptToken(token: string, env: OverlayEnv): Promise<Token
 }
 
 /** acceptToken, for an overlay whose `entry` requires scopes: a token without one is a setup mistake the card names. */
-export async function acceptTokenFor(entry: OverlayEntry, token: string, env: OverlayEnv): Promise<TokenValidation> {
+export async function acceptTokenFor(entry: Pick<OverlayEntry, 'title' | 'scopes'>, token: string, env: OverlayEnv): Promise<TokenValidation> {
   const validation = await acceptToken(token, env);
   const missing = scopeProblem(entry, validation.scopes);
   if (missing) throw new SourceError('auth', missing);

@@ -1,9 +1,10 @@
 import type { ConfigOf, Schema } from '../config/schema.js';
-import { isDebug, isDemo, isRecording, parseConfig } from '../config/parse.js';
+import { isDebug, isDemo, parseConfig } from '../config/parse.js';
 import type { ConfigProblem } from '../core/config-problem.js';
 import { LIVE_ENDPOINTS, type DevRouting, type Endpoints } from '../config/endpoints.js';
-import { replayRequest, type ReplayRequest } from '../replay/replay-request.js';
+import type { ReplayRequest } from '../replay/replay-request.js';
 import type { OverlayDefinition } from './overlay-definition.js';
+import type { RecordModes } from './record-modes.js';
 
 /** What an overlay page's URL asks for, read before anything is mounted or connected. */
 export interface BootPlan<S extends Schema> {
@@ -23,19 +24,31 @@ export interface BootPlan<S extends Schema> {
   readonly builderUrl: string;
 }
 
+/** What a page reads from its URL with code it loads only when the URL asks for it. */
+export interface OnDemandReading {
+  /** The test-server routing (`dev-*`, devEndpoints); default: the live services. */
+  readonly dev?: DevRouting;
+  /** `?record` and `?replay` (readRecordModes); default: neither. */
+  readonly modes?: RecordModes;
+}
+
+/** Whether the URL names `?record` or `?replay`: only then does a page load the code that reads them (record-modes.ts). */
+export function asksRecordModes(url: URL): boolean {
+  return ['record', 'replay', 'replay-speed'].some((param) => url.searchParams.has(param));
+}
+
 /**
- * Reads an overlay page's URL into its modes (`?demo`, `?debug`, `?record`, `?replay`), its
- * configuration and what is wrong with them; `dev` is the URL's test-server routing, when it
- * has any (the live services otherwise). Pure and DOM-free; never throws.
+ * Reads an overlay page's URL into its modes (`?demo`, `?debug`, and `?record`, `?replay` as
+ * `onDemand` read them), its configuration and what is wrong with them. Pure and DOM-free;
+ * never throws.
  */
 export function planBoot<S extends Schema>(
   definition: Pick<OverlayDefinition<S>, 'entry' | 'records'>,
   url: URL,
-  dev: DevRouting = { endpoints: LIVE_ENDPOINTS, problems: [] },
+  { dev = { endpoints: LIVE_ENDPOINTS, problems: [] }, modes = { replay: null, record: false, problems: [] } }: OnDemandReading = {},
 ): BootPlan<S> {
   const demo = isDemo(url);
   const parsed = parseConfig(definition.entry.schema, url);
-  const modes = recordModes(definition, url);
   // In the demo and in a replay, the simulator or the recording supplies what a live overlay
   // requires (a channel, a token); a value that was given but is unusable stays an error.
   const offline = demo || modes.replay !== null;
@@ -52,18 +65,3 @@ export function planBoot<S extends Schema>(
     builderUrl: new URL('../../index.html', url).href,
   };
 }
-
-/** `?record` and `?replay`, which only an overlay with connections to record understands. */
-function recordModes(definition: Pick<OverlayDefinition<Schema>, 'entry' | 'records'>, url: URL) {
-  const replayed = replayRequest(url);
-  const recordAsked = isRecording(url);
-  if ((definition.records ?? []).length > 0) return { replay: replayed.request, record: recordAsked, problems: replayed.problems };
-  const ignored = (param: string): ConfigProblem => ({
-    param,
-    severity: 'warning',
-    message: `The ${definition.entry.title.toLowerCase()} has no connection to record or replay; "${param}" was ignored.`,
-  });
-  const problems = [...(replayed.request ? [ignored('replay')] : []), ...(recordAsked ? [ignored('record')] : [])];
-  return { replay: null, record: false, problems };
-}
-

@@ -4,10 +4,11 @@ import { onObsVisibility } from '../core/obs.js';
 import { realSchedule, type Schedule } from '../core/schedule.js';
 import type { Schema } from '../config/schema.js';
 import type { ConfigProblem } from '../core/config-problem.js';
+import type { Recorder } from '../replay/recorder.js';
 import type { Replay } from '../replay/replay.js';
 import type { OvlStatusPanel } from '../components/status/ovl-status-panel.js';
 import { asksDevEndpoints } from '../config/endpoints.js';
-import { planBoot, type BootPlan } from './boot-plan.js';
+import { asksRecordModes, planBoot } from './boot-plan.js';
 import { SetupCardSlot } from './setup-card-slot.js';
 import { problemText, tokenRefused, watchSources } from './source-problems.js';
 import type { OverlayDefinition, OverlayEnv, OverlayParts } from './overlay-definition.js';
@@ -46,7 +47,8 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   // The control channel's code loads while the overlay builds: most pages never see a dock.
   const control = import('./page-control.js').catch((error: unknown) => void log.warn('the dock cannot reach this page:', error));
   const dev = asksDevEndpoints(url) ? (await import('../config/dev-endpoints.js')).devEndpoints(url) : undefined;
-  const plan = planBoot(definition, url, dev);
+  const recordModes = asksRecordModes(url) ? await import('./record-modes.js') : null;
+  const plan = planBoot(definition, url, { dev, modes: recordModes?.readRecordModes(definition, url) });
   setDebugLogging(plan.debug);
   for (const problem of plan.problems) log.warn(problem.message);
   const card = new SetupCardSlot(root, definition.entry.title, plan.builderUrl);
@@ -59,14 +61,14 @@ export async function bootOverlay<S extends Schema>(definition: OverlayDefinitio
   const panel = plan.debug ? await statusPanel(plan.problems) : null;
   const note = debugNotes(panel);
   let replay: Replay | null = null;
-  if (plan.replay) {
+  let recorder: Recorder | null = null;
+  if (recordModes) {
     try {
-      replay = await loadReplay(plan, definition, note);
+      ({ replay, recorder } = await recordModes.startRecordModes(plan, definition, String(plan.config.channel ?? ''), note));
     } catch (error) {
       return halt([messageOf(error)]);
     }
   }
-  const recorder = plan.record ? new (await import('../replay/recorder.js')).Recorder(definition.entry.name, String(plan.config.channel ?? '')) : null;
   let token: TokenValidation | null = null;
   let joined: PageControl | undefined;
   const env: OverlayEnv = {
@@ -170,15 +172,6 @@ function debugNotes(panel: OvlStatusPanel | null): OverlayEnv['note'] {
     notes.set(key, text);
     if (panel) panel.notes = [...notes.values()];
   };
-}
-
-async function loadReplay<S extends Schema>(plan: BootPlan<S>, definition: OverlayDefinition<S>, note: OverlayEnv['note']): Promise<Replay> {
-  const request = plan.replay!;
-  const { loadReplay: load } = await import('../replay/load-replay.js');
-  const loaded = await load(request, definition.records ?? [], () => note('replay: finished', 'replay'));
-  const { replay } = loaded;
-  note(`replay: ${replay.recording.frames.length} frames at ${request.speed}×${loaded.skipped ? `, ${loaded.skipped} unreadable skipped` : ''}`, 'replay');
-  return replay;
 }
 
 function messageOf(error: unknown): string {

@@ -2,7 +2,7 @@ import type { Source } from '../core/source.js';
 import type { Schedule } from '../core/schedule.js';
 import type { ConfigOf, Schema } from '../config/schema.js';
 import type { Endpoints } from '../config/endpoints.js';
-import type { OverlayEntry } from '../registry/overlay-entry.js';
+import type { PageEntry } from '../registry/overlay-entry.js';
 import type { FrameVia } from '../replay/recording.js';
 import type { Replay } from '../replay/replay.js';
 import type { FrameTap } from '../replay/recorder.js';
@@ -61,8 +61,8 @@ export interface OverlayParts {
 }
 
 export interface OverlayDefinition<S extends Schema> {
-  /** The overlay's registry entry: its schema, its title (for the setup card) and its name (for recordings). */
-  readonly entry: OverlayEntry<S>;
+  /** The overlay's registry entry, of which the boot reads the schema, the title (for the setup card) and the name (for recordings). */
+  readonly entry: PageEntry<S>;
   /** False for a page that is no overlay on stream (the dock, the studio): Hide overlays leaves it alone. Default true. */
   readonly hideable?: boolean;
   /** Connections whose frames `?record` saves and `?replay` plays; none: neither applies. */

@@ -1,10 +1,11 @@
 import { param, type ParamDocs } from './schema.js';
+import { LOGINS } from './string-formats.js';
 
 /**
  * The parameters of every overlay that reads chat (the chat overlay, the emote wall, the emote
  * combos): which channels, which third-party emotes, whose lines to leave out.
  */
-const channel = param.string('', { required: true, format: 'logins' });
+const channel = param.string('', { required: true, format: LOGINS });
 const emotes = param.list(['7tv', 'bttv', 'ffz'], ['7tv', 'bttv', 'ffz']);
 const hideBots = param.list();
 export const chatReadingSchema = { channel, emotes, hideBots };

@@ -1,6 +1,7 @@
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
 import { LIVE_ENDPOINTS, type DevRouting } from './endpoints.js';
 import { featureEndpointsAt, type FeatureEndpoints } from '../chat-lookups/feature-endpoints.js';
+import type { EmoteEndpoints } from '../chat-lookups/emotes/emote-endpoints.js';
 import type { ConfigProblem } from '../core/config-problem.js';
 import { parseUrl } from '../core/parse-url.js';
 
@@ -14,7 +15,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export function devEndpoints(url: URL): DevRouting {
   const problems: ConfigProblem[] = [];
-  let { twitch, emotes } = LIVE_ENDPOINTS;
+  let { twitch } = LIVE_ENDPOINTS;
+  let emotes: EmoteEndpoints | undefined;
   let chat: ChatServer | undefined;
   let features: FeatureEndpoints | undefined;
   let recentMessages: string | undefined;
@@ -46,5 +48,5 @@ export function devEndpoints(url: URL): DevRouting {
     if (parsed && parsed.protocol === 'ws:' && LOOPBACK.has(parsed.hostname)) sockets[key] = parsed.href;
     else problems.push({ param, severity: 'warning', message: `"${param}" must be a ws:// URL on 127.0.0.1 or localhost; ignored.` });
   }
-  return { endpoints: { twitch, emotes, ...(features && { features }), ...(recentMessages && { recentMessages }), ...(chat && { chat }), ...sockets }, problems };
+  return { endpoints: { twitch, ...(emotes && { emotes }), ...(features && { features }), ...(recentMessages && { recentMessages }), ...(chat && { chat }), ...sockets }, problems };
 }

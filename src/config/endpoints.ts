@@ -1,5 +1,5 @@
 import { TWITCH_ENDPOINTS, type TwitchEndpoints } from '../twitch/endpoints.js';
-import { EMOTE_ENDPOINTS, type EmoteEndpoints } from '../chat-lookups/emotes/emote-endpoints.js';
+import type { EmoteEndpoints } from '../chat-lookups/emotes/emote-endpoints.js';
 import type { FeatureEndpoints } from '../chat-lookups/feature-endpoints.js';
 import type { ChatServer } from '../sources/tmi/tmi-transport.js';
 import type { ConfigProblem } from '../core/config-problem.js';
@@ -7,7 +7,8 @@ import type { ConfigProblem } from '../core/config-problem.js';
 /** Where an overlay's network traffic goes. Twitch and the emote services unless overridden. */
 export interface Endpoints {
   readonly twitch: TwitchEndpoints;
-  readonly emotes: EmoteEndpoints;
+  /** The third-party emote APIs; undefined means the real ones (only chat pages ask them, so only they carry their addresses). */
+  readonly emotes?: EmoteEndpoints;
   /** The chat's optional no-token services (IVR, badges, 7TV cosmetics, pronouns); undefined means the real ones. */
   readonly features?: FeatureEndpoints;
   /** Undefined means Twitch chat. */
@@ -27,7 +28,7 @@ export interface DevRouting {
 }
 
 /** The real services, where every overlay a streamer runs talks to. */
-export const LIVE_ENDPOINTS: Endpoints = { twitch: TWITCH_ENDPOINTS, emotes: EMOTE_ENDPOINTS };
+export const LIVE_ENDPOINTS: Endpoints = { twitch: TWITCH_ENDPOINTS };
 
 /**
  * Whether the URL sends traffic to local test servers (a `dev-*` parameter). Only then does a

@@ -1,9 +1,10 @@
 import { param, type ParamDocs } from './schema.js';
+import { LOGIN, USER_ID } from './string-formats.js';
 
 /** URL parameters of the click-heatmap overlay. */
 export const heatmapSchema = {
-  channelId: param.string('', { format: 'user-id' }),
-  channel: param.string('', { format: 'login' }),
+  channelId: param.string('', { format: USER_ID }),
+  channel: param.string('', { format: LOGIN }),
   token: param.string('', { secret: true }),
   halfLife: param.number(10, { min: 0.5, max: 3600 }),
   radius: param.int(40, { min: 4, max: 400 }),

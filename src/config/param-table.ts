@@ -8,10 +8,10 @@ function defaultText(spec: ParamSpec): string {
   return `\`${String(spec.default)}\``;
 }
 
-const FORMAT_TEXT: Record<StringFormat, string> = { login: 'Twitch login or link', logins: 'Twitch logins or links, comma-separated', 'user-id': 'numeric user id' };
+const FORMAT_TEXT: Record<StringFormat['name'], string> = { login: 'Twitch login or link', logins: 'Twitch logins or links, comma-separated', 'user-id': 'numeric user id' };
 
 function typeText(spec: ParamSpec): string {
-  if (spec.kind === 'string' && spec.format) return FORMAT_TEXT[spec.format];
+  if (spec.kind === 'string' && spec.format) return FORMAT_TEXT[spec.format.name];
   switch (spec.kind) {
     case 'enum':
       return spec.values.map((v) => `\`${v}\``).join(' \\| ');

@@ -1,5 +1,4 @@
 import { paramName, type ConfigOf, type ParamSpec, type Schema, type StringParam } from './schema.js';
-import { isUserId, normalizeLogin } from '../twitch/login.js';
 import type { ConfigProblem } from '../core/config-problem.js';
 
 export interface ParsedConfig<S extends Schema> {
@@ -29,35 +28,14 @@ function isCssColor(value: string): boolean {
   return typeof CSS !== 'undefined' && typeof CSS.supports === 'function' ? CSS.supports('color', value) : CSS_COLOR.test(value);
 }
 
-/** Channels one `logins` parameter may name (a co-stream of a handful, not a wall of chats). */
-const MAX_CHANNELS = 10;
-
 /** `fatal`: the value is unusable and no default can stand in for it (a channel, say). */
 type Coerced = { ok: true; value: unknown } | { ok: false; reason: string; fatal?: boolean };
 
 function coerceString(spec: StringParam, raw: string): Coerced {
   const value = raw.trim();
   if (value === '' || spec.format === undefined) return { ok: true, value };
-  if (spec.format === 'user-id') {
-    return isUserId(value) ? { ok: true, value } : { ok: false, fatal: true, reason: `must be a numeric Twitch user id, got "${raw}"` };
-  }
-  const notChannel = (given: string): Coerced => ({
-    ok: false,
-    fatal: true,
-    reason: `is not a Twitch channel: "${given}". Give its login (letters, digits and _, e.g. \`shroud\`) or its link (\`twitch.tv/shroud\`)`,
-  });
-  if (spec.format === 'logins') {
-    const logins: string[] = [];
-    for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const login = normalizeLogin(item);
-      if (login === null) return notChannel(item);
-      if (!logins.includes(login)) logins.push(login);
-    }
-    if (logins.length > MAX_CHANNELS) return { ok: false, fatal: true, reason: `names ${logins.length} channels; at most ${MAX_CHANNELS} fit in one overlay` };
-    return { ok: true, value: logins.join(',') };
-  }
-  const login = normalizeLogin(value);
-  return login !== null ? { ok: true, value: login } : notChannel(raw);
+  const read = spec.format.read(raw);
+  return read.ok ? read : { ...read, fatal: true };
 }
 
 function coerce(spec: ParamSpec, raw: string): Coerced {

@@ -19,14 +19,19 @@ interface ParamBase<K extends ParamKind, T> {
 }
 
 export interface StringParam extends ParamBase<'string', string> {
-  /**
-   * `login`: a Twitch login, normalised from what streamers paste (`@Name`, `twitch.tv/name`);
-   * anything else is refused. `user-id`: a numeric Twitch user id.
-   */
+  /** What the text must be (string-formats.ts: a Twitch login, several, a user id); anything else is refused. */
   readonly format?: StringFormat;
 }
-/** `logins`: one or more channel logins (or links), comma-separated; the value is the logins joined with `,`. */
-export type StringFormat = 'login' | 'logins' | 'user-id';
+/**
+ * A kind of text a string parameter must be, and how it is read: `read` gets the text as given
+ * (not blank) and answers the value, or why it is unusable (no default can stand in for a
+ * channel). An object the schema imports, so a page whose parameters have none carries none.
+ */
+export interface StringFormat {
+  /** For the README's parameter table (param-table.ts). */
+  readonly name: 'login' | 'logins' | 'user-id';
+  read(raw: string): { ok: true; value: string } | { ok: false; reason: string };
+}
 export interface NumberParam extends ParamBase<'int' | 'number', number> {
   readonly min?: number;
   readonly max?: number;

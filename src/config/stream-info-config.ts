@@ -1,8 +1,9 @@
 import { param, type ParamDocs } from './schema.js';
+import { LOGIN } from './string-formats.js';
 
 /** URL parameters of the stream-info overlay. */
 export const streamInfoSchema = {
-  channel: param.string('', { required: true, format: 'login' }),
+  channel: param.string('', { required: true, format: LOGIN }),
   token: param.string('', { secret: true, required: true }),
   show: param.list(['viewers', 'uptime', 'game', 'title'], ['viewers', 'uptime', 'game', 'title']),
   interval: param.int(30, { min: 10, max: 600 }),

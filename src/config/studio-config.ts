@@ -1,9 +1,10 @@
 import { param, type ParamDocs } from './schema.js';
+import { LOGIN } from './string-formats.js';
 import { CONTENT_HINTS, VIDEO_CODECS } from '../video/codecs.js';
 
 /** URL parameters of the studio page (generated video out). */
 export const studioSchema = {
-  channel: param.string('', { format: 'login' }),
+  channel: param.string('', { format: LOGIN }),
   endpoint: param.string('', { secret: true }),
   key: param.string('', { secret: true }),
   width: param.int(1280, { min: 160, max: 3840 }),

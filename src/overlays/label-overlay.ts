@@ -1,8 +1,8 @@
 import type { labelSchema } from '../config/label-config.js';
 import type { ConfigOf } from '../config/schema.js';
-import { labelEntry } from '../registry/label.js';
+import { labelPage } from '../registry/label-page.js';
 import type { OverlayDefinition, OverlayEnv } from '../boot/boot.js';
-import { acceptTokenFor } from '../boot/accept-token.js';
+import { acceptToken, acceptTokenFor } from '../boot/accept-token.js';
 import { SourceError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { DeferredSource } from '../core/deferred-source.js';
@@ -15,10 +15,14 @@ import '../components/label/ovl-label.js';
 
 const log = createLogger('label');
 
-/** The label entry as a leaderboard label needs it: without `bits:read` Twitch will not say who leads. */
-const leaderboardEntry = {
-  ...labelEntry,
-  scopes: labelEntry.scopes.map((need) => (need.scope === 'bits:read' ? { ...need, required: true, why: 'reads your Bits leaderboard, the top cheerers of the week, month and all time' } : need)),
+/**
+ * What a leaderboard label's token must hold: without `bits:read` Twitch will not say who leads.
+ * Other labels require no scope: each of theirs (labelEntry) only turns its kinds on, and the
+ * connection says so when the token turns on none of what the label shows.
+ */
+const leaderboardNeeds = {
+  title: labelPage.title,
+  scopes: [{ scope: 'bits:read', required: true, why: 'reads your Bits leaderboard, the top cheerers of the week, month and all time' }],
 };
 
 /**
@@ -34,7 +38,7 @@ const leaderboardEntry = {
  * (DeferredSource).
  */
 export const labelOverlay: OverlayDefinition<typeof labelSchema> = {
-  entry: labelEntry,
+  entry: labelPage,
   records: ['eventsub'],
   async build(config, env) {
     const connection = import('./label-connection.js');
@@ -59,7 +63,7 @@ export const labelOverlay: OverlayDefinition<typeof labelSchema> = {
 /** The token, accepted with the scopes the label needs (a missing one is the setup card, and the console's, where the page never ran), and the history opening. */
 async function acceptLabel(config: ConfigOf<typeof labelSchema>, env: OverlayEnv): Promise<AcceptedLabel> {
   try {
-    const validation = await acceptTokenFor(LEADERBOARDS[config.show] ? leaderboardEntry : labelEntry, config.token, env);
+    const validation = LEADERBOARDS[config.show] ? await acceptTokenFor(leaderboardNeeds, config.token, env) : await acceptToken(config.token, env);
     return { validation, history: EventHistory.open({ userId: validation.userId }) };
   } catch (error) {
     if (error instanceof SourceError) log.error(error.message);

@@ -27,6 +27,14 @@ export interface OverlayEntry<S extends Schema = Schema> {
   readonly schema: S;
 }
 
+/**
+ * What an overlay page itself reads of its entry: the boot takes its name, title and schema, and
+ * never its scopes (an overlay checks its token against the scopes it requires). The label's
+ * page takes no more (`labelPage`): its scopes come from the EventSub catalog, which only its
+ * connection's code, loaded on demand, brings.
+ */
+export type PageEntry<S extends Schema = Schema> = Pick<OverlayEntry<S>, 'name' | 'title' | 'schema'>;
+
 /** Whether the overlay's link carries a token at all. */
 export function takesToken(entry: OverlayEntry): boolean {
   return 'token' in entry.schema;
@@ -38,12 +46,12 @@ export function usedScopes(entry: OverlayEntry): string[] {
 }
 
 /** The required scopes that `granted` lacks (none when the token will do). */
-export function missingScopes(entry: OverlayEntry, granted: readonly string[]): ScopeNeed[] {
+export function missingScopes(entry: Pick<OverlayEntry, 'scopes'>, granted: readonly string[]): ScopeNeed[] {
   return entry.scopes.filter((need) => need.required && !grants(granted, need));
 }
 
 /** What the setup card says when `granted` lacks a required scope; null when the token will do. */
-export function scopeProblem(entry: OverlayEntry, granted: readonly string[]): string | null {
+export function scopeProblem(entry: Pick<OverlayEntry, 'title' | 'scopes'>, granted: readonly string[]): string | null {
   const [missing] = missingScopes(entry, granted);
   if (!missing) return null;
   return `The ${entry.title.toLowerCase()} needs the "${missing.scope}" scope (it ${missing.why}), which this token lacks. Make a new link on the setup page with "Connect with Twitch".`;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { param, paramName } from '../../src/config/schema.js';
 import { isDebug, parseConfig } from '../../src/config/parse.js';
+import { LOGIN, LOGINS, USER_ID } from '../../src/config/string-formats.js';
 
 const schema = {
   channel: param.string('', { required: true }),
@@ -53,7 +54,7 @@ describe('parseConfig', () => {
   });
 
   test('a channel is normalised from what streamers paste, and anything else is refused as an error', () => {
-    const login = { login: param.string('', { format: 'login' }), id: param.string('', { format: 'user-id' }) };
+    const login = { login: param.string('', { format: LOGIN }), id: param.string('', { format: USER_ID }) };
     const read = (query: string) => parseConfig(login, `https://overlay.test/${query}`);
     for (const pasted of ['Some_One', '@Some_One', '%23some_one', 'twitch.tv/Some_One', 'https://www.twitch.tv/some_one', 'https://m.twitch.tv/some_one/videos?x=1', '%20some_one%20']) {
       expect(read(`?login=${pasted}`), pasted).toEqual({ config: { login: 'some_one', id: '' }, problems: [] });
@@ -69,7 +70,7 @@ describe('parseConfig', () => {
   });
 
   test('several channels: each normalised, repeats dropped; one bad entry or more than ten refuse the whole list', () => {
-    const schema = { channel: param.string('', { format: 'logins' }) };
+    const schema = { channel: param.string('', { format: LOGINS }) };
     const read = (query: string) => parseConfig(schema, `https://overlay.test/${query}`);
     expect(read('?channel=Some_One,%20twitch.tv/other,@SOME_ONE,,third')).toEqual({ config: { channel: 'some_one,other,third' }, problems: [] });
     for (const hostile of ['a,Foo%20Bar%0D%0APRIVMSG%20%23victim', 'a,https://evil.example/x', Array.from({ length: 11 }, (_, i) => `c${i}`).join(',')]) {

@@ -9,6 +9,7 @@ beforeAll(async () => {
 }, 120_000);
 
 const onDemand = (page: string) => site.pages[page]!.lazy.map((chunk) => chunk.name);
+const upFront = (page: string) => site.pages[page]!.modules.map((module) => module.name);
 
 // Issues 14 and 15: chat features and providers load on demand, so what the chat page loads up
 // front (HTML, CSS, JS with tmi.js and Lit, gzip) stays within its weight before them, plus what
@@ -29,7 +30,13 @@ test('the label page stays within its up-front weight; its connection, the demo,
   const { initial } = site.pages.label!;
   expect(initial).toBeGreaterThan(5_000);
   expect(initial, `label page up front: ${initial} B gzip, limit: ${site.limits.label} B`).toBeLessThanOrEqual(site.limits.label);
-  for (const name of ['overlays/label-connection.ts', 'simulator/eventsub-simulator.ts', 'replay/load-replay.ts', 'components/status/ovl-setup-card.ts']) {
+  for (const name of ['overlays/label-connection.ts', 'simulator/eventsub-simulator.ts', 'boot/record-modes.ts', 'replay/load-replay.ts', 'components/status/ovl-setup-card.ts']) {
     expect(onDemand('label')).toContain(name);
+  }
+  // Up front, the page's own code, and none of what it carried before issue 21's trims: the EventSub
+  // catalog (its registry entry's scopes), reading ?record and ?replay, the logins' formats, the emote services' addresses.
+  expect(upFront('label')).toEqual(expect.arrayContaining(['boot/boot.ts', 'sources/history/event-history.ts', 'components/label/ovl-label.ts']));
+  for (const name of ['sources/eventsub/subscription-catalog.ts', 'registry/label.ts', 'replay/replay-request.ts', 'config/string-formats.ts', 'chat-lookups/emotes/emote-endpoints.ts']) {
+    expect(upFront('label')).not.toContain(name);
   }
 });
