@@ -6,12 +6,18 @@ import { realSchedule, type Schedule } from './schedule.js';
 /** After this many failed attempts in a row, a retry first asks whether the server answers at all (`probe()`). */
 const PROBE_AFTER = 2;
 /**
- * Every so many retries opens without asking, so a probe failing for a reason of its own (a
- * host that answers WebSockets only) cannot keep a source away; one such retry that connects
- * right after a "no" ends the asking for good. Few enough WebSockets still fail that
- * Chromium's throttle stays in the milliseconds.
+ * A retry that has waited this long since the source last opened its connection opens it without
+ * asking, so a probe failing for a reason of its own (a host that answers WebSockets only) cannot
+ * keep a source away; one such retry that connects right after a "no" ends the asking for good.
+ * By time, not by count, because that is how Chromium counts: it holds a renderer process's new
+ * WebSocket back by 1–5 s × 2^min(pending + failed ÷ (succeeded + 1), 16) ÷ 65536, the new one
+ * pending too, with the failures since its last 2-minute tick, or the one before: at most 4 minutes
+ * (services/network/websocket_throttler.cc). One unasked try in 2 minutes fails at most 2 there
+ * per connection, so 4 connections of a process (two overlay pages with chat and EventSub) have
+ * the one that finds Twitch back held 2^(1 + 8 − 16) × 5 s, 40 ms, at most. Every 5th retry
+ * opened unasked before: 14 in those 4 minutes, and 2 connections were held up to 2.5 s, 4 up to 5 s.
  */
-const UNASKED_EVERY = 5;
+export const UNASKED_EVERY_MS = 2 * 60_000;
 
 /**
  * - `idle`: never started. `connecting`: a connection attempt is under way.
@@ -60,6 +66,11 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
   /** The last probe said no; a connection right after it means the probe is not to be trusted. */
   private probeSaidNo = false;
   private probeTrusted = true;
+  /**
+   * The retry delays waited since the source last opened its connection: time on its schedule,
+   * which tests step. Probes that take long and timers late in a hidden page only stretch the real time.
+   */
+  private waitedSinceOpen = 0;
   private cancelRetry: (() => void) | null = null;
   private readonly retryBackoff: Backoff;
   protected readonly schedule: Schedule;
@@ -111,6 +122,7 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     this.lastFailure = null;
     this.retryBackoff.reset();
     this.setStatus('connecting');
+    this.waitedSinceOpen = 0;
     this.open();
   }
 
@@ -165,6 +177,7 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
     this.setStatus('reconnecting', { attempt: backoff.attempt, retryInMs: delay, error });
     this.cancelRetry = this.schedule(() => {
       this.cancelRetry = null;
+      this.waitedSinceOpen += delay;
       if (this.running) void this.retry(error);
     }, delay);
   }
@@ -180,7 +193,8 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
 
   private async retry(error: SourceError): Promise<void> {
     const attempt = this.retryBackoff.attempt;
-    const probe = this.probeTrusted && attempt > PROBE_AFTER && attempt % UNASKED_EVERY !== 0 ? this.probe() : null;
+    const asks = this.probeTrusted && attempt > PROBE_AFTER && this.waitedSinceOpen < UNASKED_EVERY_MS;
+    const probe = asks ? this.probe() : null;
     if (probe) {
       // A probe that cannot even be asked is no verdict: the connection attempt says what is wrong.
       const answers = await probe.catch(() => true);
@@ -192,6 +206,7 @@ export abstract class Source<M extends SourceEventMap = SourceEventMap> extends 
         return;
       }
     }
+    this.waitedSinceOpen = 0;
     this.open();
   }
 
