@@ -9,13 +9,15 @@ const PROBE_AFTER = 2;
  * A retry that has waited this long since the source last opened its connection opens it without
  * asking, so a probe failing for a reason of its own (a host that answers WebSockets only) cannot
  * keep a source away; one such retry that connects right after a "no" ends the asking for good.
- * By time, not by count, because that is how Chromium counts: it holds a renderer process's new
- * WebSocket back by 1–5 s × 2^min(pending + failed ÷ (succeeded + 1), 16) ÷ 65536, the new one
- * pending too, with the failures since its last 2-minute tick, or the one before: at most 4 minutes
- * (services/network/websocket_throttler.cc). One unasked try in 2 minutes fails at most 2 there
- * per connection, so 4 connections of a process (two overlay pages with chat and EventSub) have
- * the one that finds Twitch back held 2^(1 + 8 − 16) × 5 s, 40 ms, at most. Every 5th retry
- * opened unasked before: 14 in those 4 minutes, and 2 connections were held up to 2.5 s, 4 up to 5 s.
+ * Spaced by time because Chromium counts by time: it holds a renderer process's new WebSocket back
+ * by 1–5 s × 2^min(pending + failed ÷ (succeeded + 1), 16) ÷ 65536 (the new one among the
+ * pending), counting since its last 2-minute tick, or since the one before if a handshake was
+ * under way at that tick or one had succeeded before it: 4 minutes at most
+ * (services/network/websocket_throttler.cc). Once an outage is 4 minutes old, at most 2 of a
+ * connection's WebSockets failed there, so even 4 connections in one process (two overlay pages
+ * with chat and EventSub) are held at most 2^(1 + 8 − 16) × 5 s = 40 ms when Twitch is back.
+ * Every 5th retry, the rule before, failed up to 15 per connection there, and with 4 connections
+ * Chromium held their WebSockets up to 5 s (README, "What happens when…").
  */
 export const UNASKED_EVERY_MS = 2 * 60_000;
 
