@@ -71,10 +71,11 @@ const chromiumArgs = [
  * Test files that run in a browser session (a renderer process) of their own. Chromium delays
  * each new WebSocket of a renderer process by up to 5 s once many of its WebSockets of the last
  * 2–4 minutes failed (services/network/websocket_throttler.cc: 1–5 s × 2^min(pending + failed ÷
- * (succeeded + 1), 16) ÷ 65536). Ten minutes of Twitch away (twitch-outage.test.ts) open about
- * 40 refused WebSockets per connection, one after another: in the shared page, after files that
- * failed WebSockets of their own, each waited 1–5 s, and the chat test outran its 60 s. Alone, the
- * count is only the file's own, as in OBS, where each browser source has its own process.
+ * (succeeded + 1), 16) ÷ 65536). Ten minutes of Twitch away (twitch-outage.test.ts) open refused
+ * WebSockets one after another (about 40 per connection then, 6 since src/core/source.ts spaces
+ * them 2 minutes apart): in the shared page, after files that failed WebSockets of their own, each
+ * waited 1–5 s, and the chat test outran its 60 s. Alone, the count is only the file's own, as in
+ * OBS, where each browser source has its own process.
  */
 const OWN_PAGE_FILES = ['test/sources/twitch-outage.test.ts'];
 

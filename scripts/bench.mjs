@@ -5,11 +5,12 @@
 // test/bench/real-path.ts), then on the scripted transport (parser and element only).
 // Everything is served from 127.0.0.1; nothing reaches the network.
 // BENCH_ROUNDS (default 3) and BENCH_RATES (default 60,200,1000,5000,20000) shape the real-path chat runs.
-// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- soak`, `-- handover`, `-- site`, `-- widgets` or `-- package` runs one part only.
+// `npm run bench -- chat`, `-- chat-providers`, `-- emote-wall`, `-- users`, `-- eventsub`, `-- heatmap`, `-- video`, `-- alerts`, `-- history`, `-- dock`, `-- soak`, `-- handover`, `-- outage`, `-- site`, `-- widgets` or `-- package` runs one part only.
 // `emote-wall` is issue 24's run: the built emote wall on the real path (below).
 // `dock` is issue 20's control dock (scripts/bench-dock.mjs): frame → feed row and alerts, dock commands, first paint over a full history, idle.
 // `soak` is issue 23's twelve hours on air (scripts/bench-soak.mjs): the dock and the overlays through a simulated 12-hour stream on the fake clock; heap, DOM nodes, listeners and timers, hour 1 against hour 12.
 // `handover` is issue 23's handover under load (scripts/bench-handover.mjs): every overlay page slowed 6×, the page holding the shared EventSub connection closed, 20 runs on a secure origin (Web Locks) and 20 on a non-secure one (a host name mapped to 127.0.0.1: the BroadcastChannel election).
+// `outage` is issue 23's Twitch away (scripts/bench-outage.mjs): 1, 2 and 4 connections of one renderer process through an outage in real time, and how long Chromium holds back their WebSockets.
 // `widgets` is issue 21's run: the end credits rolling 2,000 names, and the idle cost of a running subathon timer and of a label;
 // it and `package` print each page's up-front weight, the label page's file by file and module by module.
 // `site` is issue 19's run: the setup page's first contentful paint, and its previews' main-thread cost beside an empty page.
@@ -21,6 +22,7 @@ import { packageSizes } from './bench-package.mjs';
 import { dockBench } from './bench-dock.mjs';
 import { soakBench } from './bench-soak.mjs';
 import { INSECURE_HOST, handoverBench } from './bench-handover.mjs';
+import { outageBench } from './bench-outage.mjs';
 import { chromium } from 'playwright';
 
 const FLAGS = [
@@ -722,6 +724,7 @@ async function main() {
       await dockBench({ browser, server, siteOrigin, fillHistory: (context, userId, count) => fillHistory(context, { siteOrigin, devOrigin: `http://127.0.0.1:${port}` }, userId, count) });
     }
     if (wants('handover')) await handoverBench({ browser, server, port: builtSite.httpServer.address().port, siteDir: site.outDir });
+    if (wants('outage')) await outageBench({ browser, server, devOrigin: `http://127.0.0.1:${port}` });
     if (wants('soak')) await soakBench({ browser, server, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}` });
   } finally {
     await browser.close();

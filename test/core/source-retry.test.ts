@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Source } from '../../src/core/source.js';
+import { Source, UNASKED_EVERY_MS } from '../../src/core/source.js';
 import { Backoff } from '../../src/core/backoff.js';
 import { SourceError } from '../../src/core/errors.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
@@ -40,8 +40,25 @@ function probed() {
   return { clock, source };
 }
 
+/** Runs the pending retry, answering "no" when it asks; one that opened fails as it opens. Returns whether it opened. */
+async function failedRetry(source: ProbedSource, clock: ManualSchedule): Promise<boolean> {
+  const opened = source.opened;
+  clock.runNext();
+  if (source.opened === opened) {
+    await source.answers(false);
+    return false;
+  }
+  source.drop();
+  return true;
+}
+
+/** The retry delays waited since the last retry that opened, through the last one run. */
+function waitedSinceOpening(clock: ManualSchedule, openedAt: readonly number[]): number {
+  return clock.delays.slice(openedAt.at(-2)! + 1, openedAt.at(-1)! + 1).reduce((sum, ms) => sum + ms, 0);
+}
+
 describe('Source retries well into an outage', () => {
-  test('the first two open at once; later ones ask first: a "no" is a failed attempt that opens nothing, a "yes" opens; every 5th opens unasked', async () => {
+  test('the first two open at once; later ones ask first: a "no" is a failed attempt that opens nothing, a "yes" opens', async () => {
     const { clock, source } = probed();
     source.start();
     source.live();
@@ -60,15 +77,28 @@ describe('Source retries well into an outage', () => {
     clock.runNext();
     await source.answers(true);
     expect([source.opened, source.asked]).toEqual([4, 2]);
+  });
+
+  test('whatever the probe says, a retry opens unasked once 2 minutes of retry delays passed since the last one that opened, and asks again after', async () => {
+    const { clock, source } = probed();
+    source.start();
+    source.live();
     source.drop();
-    // The 5th: whatever the probe would say, the connection itself is tried now and then.
-    clock.runNext();
-    expect([source.opened, source.asked]).toEqual([5, 2]);
-    source.drop();
-    clock.runNext();
-    await source.answers(false);
-    expect([source.opened, source.asked]).toEqual([5, 3]);
-    expect(source.status).toMatchObject({ state: 'reconnecting', attempt: 7 });
+    // The indexes in clock.delays of the retries that opened: the first two, then the unasked ones.
+    const openedAt: number[] = [];
+    for (let retry = 0; openedAt.length < 4; retry += 1) {
+      if (await failedRetry(source, clock)) openedAt.push(retry);
+    }
+    expect(openedAt.slice(0, 2)).toEqual([0, 1]);
+    for (const upTo of [3, 4]) {
+      const opened = openedAt.slice(0, upTo);
+      const waited = waitedSinceOpening(clock, opened);
+      expect(waited).toBeGreaterThanOrEqual(UNASKED_EVERY_MS);
+      // One retry earlier it had not waited that long.
+      expect(waited - clock.delays[opened.at(-1)!]!).toBeLessThan(UNASKED_EVERY_MS);
+    }
+    // Every other retry asked.
+    expect(source.asked).toBe(openedAt[3]! + 1 - openedAt.length);
   });
 
   test('a connection right after the probe said no (at an unasked retry): the probe is not trusted again', async () => {
@@ -76,24 +106,21 @@ describe('Source retries well into an outage', () => {
     source.start();
     source.live();
     source.drop();
-    clock.runNext();
-    source.drop();
-    clock.runNext();
-    source.drop();
-    clock.runNext();
-    await source.answers(false);
-    clock.runNext();
-    await source.answers(false);
-    expect([source.opened, source.asked]).toEqual([3, 2]);
-    // The 5th retry opens unasked, and the server was there all along.
-    clock.runNext();
-    expect(source.opened).toBe(4);
+    await failedRetry(source, clock);
+    await failedRetry(source, clock);
+    const opened = source.opened;
+    // The probe says no until a retry opens unasked, and the server was there all along.
+    while (source.opened === opened) {
+      clock.runNext();
+      if (source.opened === opened) await source.answers(false);
+    }
     source.live();
+    const asked = source.asked;
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       source.drop();
       clock.runNext();
     }
-    expect([source.opened, source.asked]).toEqual([8, 2]);
+    expect([source.opened, source.asked]).toEqual([opened + 5, asked]);
   });
 
   test('stopped while a question is out: its answer opens nothing', async () => {

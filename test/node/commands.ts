@@ -10,6 +10,7 @@ import { importRuleCommands } from './import-rule.js';
 
 /** The fakes that can go away: Twitch's chat, EventSub, its HTTP APIs, and the WHIP ingest. */
 export type AwayServer = 'tmi' | 'eventsub' | 'http' | 'whip';
+export type TwitchServer = Exclude<AwayServer, 'whip'>;
 
 /** Browser commands: a test running in Chromium scripts the Node-side fake servers. */
 export const commands = {
@@ -63,6 +64,11 @@ export const commands = {
     const fakes = await fakesFor(ctx.sessionId);
     return server === 'whip' ? fakes.whip.away(away) : fakes[server].outage.set(away);
   }) as BrowserCommand<[AwayServer, boolean]>,
+  /** Of Twitch's fakes, the connections cut since it went away, and how many of them were WebSocket handshakes. */
+  fakeRefused: (async (ctx, server: TwitchServer) => {
+    const { outage } = (await fakesFor(ctx.sessionId))[server];
+    return { connections: outage.refused, webSockets: outage.refusedWebSockets };
+  }) as BrowserCommand<[TwitchServer]>,
   httpSetLive: (async (ctx, path: string, body: unknown) => (await fakesFor(ctx.sessionId)).http.setLive(path, body)) as BrowserCommand<[string, unknown]>,
   ...pageCommands,
   ...packageCommands,
@@ -77,6 +83,7 @@ declare module 'vitest/browser' {
     whipSessions(): Promise<WhipSessionInfo[]>;
     whipKill(id: string): Promise<boolean>;
     fakeAway(server: AwayServer, away: boolean): Promise<number>;
+    fakeRefused(server: TwitchServer): Promise<{ connections: number; webSockets: number }>;
     httpSetLive(path: string, body: unknown): Promise<void>;
     tmiDrop(channel: string): Promise<number>;
     tmiSilence(channel: string, silent: boolean): Promise<void>;

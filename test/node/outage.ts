@@ -2,27 +2,31 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 
+/** The header that makes a request a WebSocket handshake (RFC 6455 §4.1). */
+const UPGRADE_TO_WEBSOCKET = /^upgrade:[ \t]*websocket[ \t]*$/im;
+
 /**
  * A fake server going away and coming back, as Twitch does in an outage: while it is away every
- * connection is cut the moment it is accepted (the browser sees the connection fail, as when it
- * is refused) and counted, so a test can tell how often a client tried; the connections open
- * when it went away are cut too. Back, the server answers on the same port as before.
+ * connection is cut once its request has arrived (the browser sees the connection fail, with no
+ * answer) and counted, so a test can tell how often a client tried, and how often it tried a
+ * WebSocket: the attempts Chromium counts against a page (src/core/server-answers.ts). The
+ * server's own handlers never see a connection made while it is away. The connections open when
+ * it went away are cut too. Back, the server answers on the same port as before.
  */
 export class Outage {
   private away = false;
   private attempts = 0;
+  private handshakes = 0;
   private readonly open = new Set<Socket>();
 
   constructor(server: HttpServer) {
-    // Before the server's own handler, so a cut connection never reaches it.
-    server.prependListener('connection', (socket: Socket) => {
-      if (this.away) {
-        this.attempts += 1;
-        socket.destroy();
-        return;
-      }
+    const serve = server.listeners('connection') as ((socket: Socket) => void)[];
+    server.removeAllListeners('connection');
+    server.on('connection', (socket: Socket) => {
+      if (this.away) return this.cut(socket);
       this.open.add(socket);
       socket.once('close', () => this.open.delete(socket));
+      for (const listener of serve) listener.call(server, socket);
     });
   }
 
@@ -31,14 +35,32 @@ export class Outage {
     return this.attempts;
   }
 
+  /** Of the `refused` connections, those that asked for a WebSocket. */
+  get refusedWebSockets(): number {
+    return this.handshakes;
+  }
+
   /** Away (true): cuts every open connection and every new one. Back (false). Returns `refused`. */
   set(away: boolean): number {
     if (away && !this.away) {
       this.attempts = 0;
+      this.handshakes = 0;
       for (const socket of this.open) socket.destroy();
     }
     this.away = away;
     return this.attempts;
+  }
+
+  private cut(socket: Socket): void {
+    this.attempts += 1;
+    let head = '';
+    socket.on('error', () => {});
+    socket.on('data', (chunk: Buffer) => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      if (UPGRADE_TO_WEBSOCKET.test(head)) this.handshakes += 1;
+      socket.destroy();
+    });
   }
 }
 
