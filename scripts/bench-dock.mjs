@@ -4,6 +4,7 @@
 // overlays open; a dock command's way to every alert box; the dock's first paint over a full
 // history; and the idle dock's main-thread share.
 import { openConnected, sleep, startTwitchFakes } from './bench-pages.mjs';
+import { median, percentile } from './stats.mjs';
 
 const SIZES = { dock: { width: 400, height: 900 }, overlay: { width: 800, height: 600 } };
 // The dock beside 5 overlays: 3 alert boxes, the event list and the goal bar.
@@ -13,8 +14,6 @@ const COMMANDS = 20;
 const PAINT_LOADS = 7;
 const IDLE_SECONDS = 30;
 
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
-const median = (values) => percentile(values, 50);
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const mark = (ok) => (ok ? '✓ met' : '✗ not met');
 

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openConnected, sleep, startTwitchFakes } from './bench-pages.mjs';
+import { percentile } from './stats.mjs';
 
 /** Mapped to 127.0.0.1 by the bench's `--host-resolver-rules`: plain http on a name is no secure context. */
 export const INSECURE_HOST = 'overlays.handover.test';
@@ -25,7 +26,6 @@ const STAYING = ['alerts', 'alerts', 'events', 'events'];
 const SHOW_TIMEOUT_MS = 15_000;
 const SETTLE_MS = 1500;
 
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const fmt = (n) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'n/a');
 
 /**

@@ -11,6 +11,7 @@
 // Chromium's hold. The holds of the last two minutes show it at every point of its period; the
 // return's is the one at the moment the servers came back.
 import { sleep, startTwitchFakes } from './bench-pages.mjs';
+import { median } from './stats.mjs';
 
 const OUTAGE_MS = Number(process.env.OUTAGE_MINUTES ?? 6) * 60_000;
 const CONNECTIONS = [1, 2, 4];
@@ -18,7 +19,6 @@ const PERIOD_MS = 120_000;
 const BEFORE_OUTAGE_MS = 5000;
 
 const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** A browser context of its own with `count` connections, connected, and the WebSockets DevTools saw it open to `hosts`. */
 async function openConnections(browser, devOrigin, count, servers, hosts) {

@@ -23,6 +23,8 @@ import { dockBench } from './bench-dock.mjs';
 import { soakBench } from './bench-soak.mjs';
 import { INSECURE_HOST, handoverBench } from './bench-handover.mjs';
 import { outageBench } from './bench-outage.mjs';
+import { median, percentile } from './stats.mjs';
+import { sleep } from './bench-pages.mjs';
 import { chromium } from 'playwright';
 
 const FLAGS = [
@@ -49,12 +51,6 @@ const FRAME_TOLERANCE_MS = 1.5;
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const mark = (ok) => (ok ? '✓ met' : '✗ not met');
 const pct = (part, whole) => (whole > 0 ? (100 * part) / whole : NaN);
 
@@ -173,8 +169,6 @@ async function providersChat(bench, { PROVIDER_SHARES: shares, DECORATED_CHATTER
   console.log(`  DOM nodes and heap flat after 300,000 messages (from 5k on): nodes ${first.nodes} → ${last.nodes}, heap ${kb(first.heapBytes)} → ${kb(last.heapBytes)}  ${mark(isFlat(first, last))}`);
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 /**
  * Fills `userId`'s event history in the browser context `context`, at the built site's origin,
