@@ -214,9 +214,11 @@ export class EventHistory {
    */
   private addOrNoteCopy(store: IDBObjectStore, record: HistoryRecord, kept: HistoryRecord[], stored: HistoryRecord[]): IDBRequest | null {
     try {
+      // Stored already as another record's note: the next owner stores again what the last one relayed (RecentRelays).
+      if (kept.some((other) => other.copies?.includes(record.event.id))) return null;
       const original = storedCopyOf(record, kept);
       if (original) {
-        const noted = { ...original, sessions: [...(original.sessions ?? []), ...(record.sessions ?? [])] };
+        const noted = { ...original, sessions: [...(original.sessions ?? []), ...(record.sessions ?? [])], copies: [...(original.copies ?? []), record.event.id] };
         kept[kept.indexOf(original)] = noted;
         return store.put(noted);
       }

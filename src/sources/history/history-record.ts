@@ -19,6 +19,8 @@ export interface HistoryRecord {
    * connection changed hands as it arrived. Absent for the dock's replays and tests.
    */
   readonly sessions?: readonly string[];
+  /** The ids other sessions' copies of it came under, each noted here instead of stored on its own. */
+  readonly copies?: readonly string[];
 }
 
 /** Which records a read returns; every condition given must hold. */

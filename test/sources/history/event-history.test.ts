@@ -244,6 +244,20 @@ describe('EventHistory: bounded, trimmed on write', () => {
     expect(stored.map((record) => (record as HistoryRecord).origin).sort()).toEqual(['live', 'live', 'live', 'live', 'replay']);
   });
 
+  test('a copy noted on another session’s record and stored again (the next owner storing what the last one relayed): still one record', async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    const t = Date.now();
+    const copy: HistoryRecord = { ...raid(50, t + 20), sessions: ['old'] };
+    await history.add({ ...raid(50, t), sessions: ['new'] });
+    await history.add(copy);
+    await history.add(copy);
+    const stored = (await storedRecords(userId)) as HistoryRecord[];
+    expect(marks(stored)).toEqual([50]);
+    expect(stored[0]!.copies).toEqual([copy.event.id]);
+    expect([...stored[0]!.sessions!].sort()).toEqual(['new', 'old']);
+  });
+
   test('a limit and an age of the caller’s own', async () => {
     const userId = newUser();
     let now = 1_000_000;
