@@ -1,4 +1,5 @@
 import type { EventUser, StreamEvent } from '../../domain/stream-event.js';
+import { SeenMessages } from '../../sources/eventsub/seen-messages.js';
 
 /** The sections end credits can roll, in the order the streamer lists them. */
 export const CREDITS_SECTIONS = ['followers', 'subs', 'gifters', 'cheerers', 'raiders', 'chatters'] as const;
@@ -54,16 +55,20 @@ const COUNTED: readonly CreditsSectionName[] = ['gifters', 'cheerers', 'raiders'
 /**
  * This stream's supporters, section by section: each viewer once per section (by user id, in
  * the order they first appeared), their amounts summed (a gifter of 3 and 5 subs is one row of
- * 8). Each event counts once, by its id. Chatters come from chat, not events (`addChatter`).
+ * 8). Chatters come from chat, not events (`addChatter`).
  */
 export class CreditsRoll {
-  private readonly seen = new Set<string>();
+  /**
+   * Each event counts once, by its id. An event comes twice within moments (from the history
+   * read at load, then live), so the ids of the last 10 minutes are enough (at most 1,000): a
+   * set of every id would grow with each event of a 12-hour stream, beside the rows that must.
+   */
+  private readonly seen = new SeenMessages();
   private readonly sections = new Map<CreditsSectionName, Map<string, { name: string; amount: number }>>();
 
   add(event: StreamEvent): void {
     const entry = entryOf(event);
-    if (!entry || this.seen.has(event.id)) return;
-    this.seen.add(event.id);
+    if (!entry || !this.seen.firstTime(event.id)) return;
     this.count(entry.section, entry.user, entry.amount);
   }
 
