@@ -8,6 +8,7 @@
 // messages and the objects the page's scripts hold (scripts/heap-snapshot.mjs): what a growing heap is made of.
 // SOAK_HEAP_DIFF=goal,dock (page names) prints what grew between those snapshots, by constructor;
 // SOAK_HEAP_SAVE=dir keeps them as files for DevTools; SOAK_PAGES=dock,chat opens only those pages.
+// SOAK_JIT=off is the control run: the same stream with V8's compilers off (V8_COMPILERS_OFF).
 import { join } from 'node:path';
 import { openConnected, sleep, startTwitchFakes } from './bench-pages.mjs';
 import { HEAP_PARTS, takeHeapSnapshot } from './heap-snapshot.mjs';
@@ -24,6 +25,13 @@ const FLAT_LIMIT = 0.05;
 const pageNames = (variable) => (process.env[variable] ?? '').split(',').filter(Boolean);
 const HEAP_DIFF_PAGES = pageNames('SOAK_HEAP_DIFF');
 const HEAP_SAVE_DIR = process.env.SOAK_HEAP_SAVE;
+// V8 compiles a function to machine code once it has run enough (Sparkplug, then Maglev and Turbofan),
+// and Chromium keeps baseline code for good (V8's --flush-baseline-code is off): code that runs once
+// every half hour (a reconnect, a hype train) reaches that budget hours into the stream, so the heap
+// gains compiled code for as long as the stream is young to V8. With the compilers off, bytecode is all
+// the code there is, and V8 flushes what has not run lately: the heap is then what the pages hold.
+const V8_COMPILERS_OFF = ['--no-sparkplug', '--no-maglev', '--no-turbofan'];
+const JIT_OFF = process.env.SOAK_JIT === 'off';
 // Minutes past each hour: the connections cut, the hype train's and the poll's phases.
 const DROP_MINUTES = [15, 45];
 const HYPE_TRAIN = { begin: 20, progress: [21, 22, 23], end: 25 };
@@ -180,7 +188,7 @@ function printTable(name, samples) {
   return { flat, scriptsFlat };
 }
 
-export async function soakBench({ browser, server, siteOrigin }) {
+export async function soakBench({ browser: shared, launch, server, siteOrigin }) {
   const started = Date.now();
   const { REFERENCE_EVENTS } = await server.ssrLoadModule('/test/fixtures/eventsub/reference-events.ts');
   const { FIXTURE_CHANNEL_ID } = await server.ssrLoadModule('/test/helpers/http.ts');
@@ -191,6 +199,7 @@ export async function soakBench({ browser, server, siteOrigin }) {
   const { eventsub, tmi } = fakes;
   const events = streamEvents(REFERENCE_EVENTS, FIXTURE_CHANNEL_ID);
   const chat = chatFeed({ benchLines, usernotice, clearmsg, timeout, roomId: roomIdOf(CHANNEL) });
+  const browser = JIT_OFF ? await launch(V8_COMPILERS_OFF) : shared;
   const context = await browser.newContext({ reducedMotion: 'reduce' });
   try {
     const clockStart = Date.now();
@@ -207,7 +216,7 @@ export async function soakBench({ browser, server, siteOrigin }) {
     }
     const counted = await open[0].page.evaluate(() => typeof window.soakTimers === 'function' && Date.now());
     if (!counted) throw new Error('the timer count did not install over the fake clock');
-    console.log(`\nTwelve hours on air (issue 23): ${PAGES.map(([o]) => o).join(', ')}`);
+    console.log(`\nTwelve hours on air (issue 23): ${PAGES.map(([o]) => o).join(', ')}${JIT_OFF ? ` (the control run: V8's compilers off, ${V8_COMPILERS_OFF.join(' ')})` : ''}`);
     console.log(`in one browser context on Playwright's fake clock, against the local Helix, EventSub and chat servers. Simulated in steps of ${STEP_SECONDS} s:`);
     console.log(`chat ${CHAT_RATE} lines per simulated second (${STEP_SECONDS * CHAT_RATE} per step in one frame; 300 chatters; emotes, badges, replies, /me; a resub notice every 97 lines,`);
     console.log(`a deleted line every 211, a timeout every 499), an EventSub event every 10 s (${[...new Set(EVENT_KINDS)].length} kinds in turn), a hype train (begin, 3× progress, end) and a poll`);
@@ -277,6 +286,7 @@ export async function soakBench({ browser, server, siteOrigin }) {
     console.log(`  (the split) objects the pages' scripts hold within ${100 * FLAT_LIMIT} %: ${scriptsGrown.length === 0 ? 'on every page' : `on every page but ${scriptsGrown.join(', ')}`}`);
   } finally {
     await context.close();
+    if (browser !== shared) await browser.close();
     await fakes.close();
   }
 }

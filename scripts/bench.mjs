@@ -29,7 +29,7 @@ import { chromium } from 'playwright';
 
 const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run', '--js-flags=--expose-gc', '--enable-precise-memory-info',
+  '--disable-sync', '--disable-quic', '--no-first-run', '--enable-precise-memory-info',
 ];
 // Every host but loopback fails to resolve, except the image CDNs when a local stand-in serves them
 // and the handover bench's name for the built site on plain http (no secure context, as OBS's local files).
@@ -449,7 +449,9 @@ async function main() {
   const realPath = realPathRuns || wants('soak') ? await server.ssrLoadModule('/test/bench/real-path.ts') : null;
   const images = realPath ? await realPath.startImageServer() : null;
   const args = [...FLAGS, resolverRules(images), ...(images ? ['--ignore-certificate-errors'] : [])];
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
+  // `jsFlags`: V8's own switches beside the GC the benches call; the soak's control run turns V8's compilers off with them.
+  const launch = (jsFlags = []) => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...args, `--js-flags=${['--expose-gc', ...jsFlags].join(' ')}`] });
+  const browser = await launch();
   const builtSite = site ? await preview({ logLevel: 'silent', build: { outDir: site.outDir }, preview: { host: '127.0.0.1', port: 0, allowedHosts: [INSECURE_HOST] } }) : null;
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
@@ -719,7 +721,7 @@ async function main() {
     }
     if (wants('handover')) await handoverBench({ browser, server, port: builtSite.httpServer.address().port, siteDir: site.outDir });
     if (wants('outage')) await outageBench({ browser, server, devOrigin: `http://127.0.0.1:${port}` });
-    if (wants('soak')) await soakBench({ browser, server, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}` });
+    if (wants('soak')) await soakBench({ browser, launch, server, siteOrigin: `http://127.0.0.1:${builtSite.httpServer.address().port}` });
   } finally {
     await browser.close();
     await server.close();
