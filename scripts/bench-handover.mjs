@@ -5,8 +5,10 @@
 // RUNS runs per kind of origin: a secure one (http://127.0.0.1, Web Locks elect the owner) and a
 // non-secure one (a host name mapped to 127.0.0.1, as OBS's `http://absolute/`: the pages elect the
 // owner over a BroadcastChannel, channel-election.ts). A failed run prints what each page saw, its
-// console, its traffic on the shared channels and the fake server's timeline.
-import { existsSync } from 'node:fs';
+// console, its traffic on the shared channels and the fake server's timeline. Each origin's summary
+// gives every run's handover time and a table of the handover's phases (PHASES), timed in the page
+// that took over (an init script marks its Web Lock, EventSub socket and subscription POSTs).
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openConnected, sleep, startTwitchFakes } from './bench-pages.mjs';
 import { percentile } from './stats.mjs';
@@ -15,6 +17,8 @@ import { percentile } from './stats.mjs';
 export const INSECURE_HOST = 'overlays.handover.test';
 
 const RUNS = Number(process.env.HANDOVER_RUNS ?? 20);
+/** HANDOVER_FIGURES=file.json writes every run's handover time and phases there. */
+const FIGURES = process.env.HANDOVER_FIGURES;
 /** HANDOVER_TRACE=1 prints every run's evidence, not only a failed run's. */
 const TRACE = process.env.HANDOVER_TRACE === '1';
 const THROTTLE = 6;
@@ -34,7 +38,44 @@ const fmt = (n) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'n/a');
  * the election), so a failed run can be read message by message.
  */
 function recordPage() {
-  const seen = (window.handover = { shows: [], channel: [] });
+  const seen = (window.handover = { shows: [], channel: [], locks: [], sockets: [], posts: [] });
+  // The handover's steps as this page takes them: the Web Lock granted, the EventSub socket
+  // created, open and welcomed, each subscription POST sent.
+  if (navigator.locks) {
+    const request = LockManager.prototype.request;
+    LockManager.prototype.request = function (name, ...rest) {
+      const granted = rest.at(-1);
+      rest[rest.length - 1] = (lock) => {
+        seen.locks.push({ at: Date.now(), name });
+        return granted(lock);
+      };
+      return request.call(this, name, ...rest);
+    };
+  }
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      if (!String(url).includes('tag=')) return;
+      const socket = { created: Date.now(), open: NaN, welcome: NaN, session: '' };
+      seen.sockets.push(socket);
+      this.addEventListener('open', () => (socket.open = Date.now()));
+      const welcomed = (e) => {
+        socket.welcome = Date.now();
+        socket.session = JSON.parse(e.data).payload?.session?.id;
+        this.removeEventListener('message', welcomed);
+      };
+      this.addEventListener('message', welcomed);
+    }
+  };
+  const nativeFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const answer = nativeFetch.call(this, input, init);
+    if (init?.method === 'POST' && String(input).endsWith('/eventsub/subscriptions')) {
+      seen.posts.push({ sent: Date.now() });
+    }
+    return answer;
+  };
   const Native = window.BroadcastChannel;
   const summary = (data) => {
     if (typeof data !== 'object' || data === null) return String(data);
@@ -77,6 +118,57 @@ const readPage = (page) =>
 const roleOf = (notes) => notes.find((note) => note.startsWith('eventsub:')) ?? 'eventsub: ?';
 const times = (shown, name) => shown.filter((text) => text.includes(name)).length;
 
+/** A handover's steps, each timed from the one before: [name, what ends it]. */
+const PHASES = [
+  ['election', 'a page elected (Web Lock granted, or its claim stood)'],
+  ['code', 'its session code loaded and started'],
+  ['connect', 'its WebSocket open'],
+  ['welcome', 'session_welcome read'],
+  ['subscribe', 'the last subscription created at the fake Helix'],
+  // The bench's own delay: its process also runs the fakes and the site's server, as starved as the pages.
+  ['seen', 'the bench saw the session hold them all'],
+];
+
+/**
+ * Where a handover's time went, read from the page whose session took over (its marks, in epoch
+ * ms) and the fake server's subscriptions on that session (`subs`). Null if no page has that session.
+ */
+async function phasesOf(staying, closed, handoverMs, session, subs) {
+  for (const { page } of staying) {
+    const marks = await page.evaluate(() => window.handover);
+    const socket = marks.sockets.find((s) => s.session === session);
+    if (!socket) continue;
+    const channel = marks.channel.filter((m) => m.at >= closed);
+    const relay = channel.filter((m) => m.out && !m.name.endsWith(':election'));
+    const election = channel.filter((m) => m.name.endsWith(':election'));
+    const takeover = relay.find((m) => m.what.startsWith('status connecting'))?.at ?? NaN;
+    const lock = marks.locks.find((m) => m.at >= closed)?.at ?? NaN;
+    const ends = [
+      Number.isFinite(lock) ? lock : takeover,
+      relay.find((m) => m.what.startsWith('owner'))?.at ?? NaN,
+      socket.open,
+      socket.welcome,
+      Math.max(...subs.map((s) => s.at)),
+      closed + handoverMs,
+    ];
+    const phases = Object.fromEntries(PHASES.map(([name], i) => [name, ends[i] - (i === 0 ? closed : ends[i - 1])]));
+    const posts = marks.posts.filter((p) => p.sent >= socket.welcome);
+    return {
+      ...phases,
+      // How the page was elected: its Web Lock granted, or over the BroadcastChannel once the old owner
+      // resigned or its lease ran out; there, when this page claimed (the claim stands 0.5 s later).
+      elected: Number.isFinite(lock) ? 'lock' : election.some((m) => !m.out && m.what.startsWith('resign')) ? 'resign' : 'lease',
+      claimedAfter: (election.find((m) => m.out && m.what.startsWith('claim'))?.at ?? NaN) - closed,
+      // With Web Locks: from the grant to the page saying it took over (setRole, handing on what was relayed).
+      handOnMs: takeover - lock,
+      // Subscription POSTs sent on the session (more than its subscriptions: retries), and the first one's delay.
+      posts: posts.length,
+      firstPostAfterWelcome: (posts[0]?.sent ?? NaN) - socket.welcome,
+    };
+  }
+  return null;
+}
+
 /**
  * One run in a fresh browser context: opens the pages, throttles them, closes the owner, sends
  * the next events. Returns the handover time and what went wrong, with the evidence when it did.
@@ -90,14 +182,20 @@ async function run(browser, fakes, origin, tag, index, raid, follow, sub) {
   const at0 = Date.now();
   const note = (what) => timeline.push(`${String(Date.now() - at0).padStart(6)} ms  ${what}`);
   const subscribe = eventsub.subscribe;
+  /** Each subscription the fake Helix created for this run's pages: when, on which session. */
+  const subscribed = [];
   eventsub.subscribe = (body, scopes) => {
     const answer = subscribe.call(eventsub, body, scopes);
     const session = eventsub.list().find((s) => s.id === body.transport?.session_id);
-    if (session?.tag === tag) note(`server: ${body.type} subscribed on ${session.id.slice(0, 8)} (${answer.status})`);
+    if (session?.tag === tag) {
+      note(`server: ${body.type} subscribed on ${session.id.slice(0, 8)} (${answer.status})`);
+      subscribed.push({ at: Date.now(), session: session.id });
+    }
     return answer;
   };
   const problems = [];
   let handoverMs = NaN;
+  let phases = null;
   const pages = [];
   try {
     const open = async (overlay) => {
@@ -170,6 +268,7 @@ async function run(browser, fakes, origin, tag, index, raid, follow, sub) {
     }
     handoverMs = successor ? Date.now() - closed : NaN;
     note(successor ? `server: session ${successor.id.slice(0, 8)} holds every subscription of the old one` : 'no new session with the old subscriptions after 30 s');
+    if (successor) phases = await phasesOf(staying, closed, handoverMs, successor.id, subscribed.filter((s) => s.session === successor.id));
     if (!successor) problems.push('no new owner subscribed within 30 s');
     else if (handoverMs > HANDOVER_LIMIT_MS) problems.push(`the new owner was subscribed after ${fmt(handoverMs)}`);
     mostOpen = 0;
@@ -193,14 +292,25 @@ async function run(browser, fakes, origin, tag, index, raid, follow, sub) {
           lines.push(...traffic.map((m) => `      ${String(m.at - at0).padStart(6)} ms  ${m.out ? '→' : '←'} ${m.name.endsWith(':election') ? 'election' : 'relay'}: ${m.what}`));
         }
       }
+      if (phases) lines.splice(1, 0, `    phases: ${PHASES.map(([name]) => `${name} ${fmt(phases[name])}`).join(', ')}; elected by ${phases.elected}`);
       if (problems.length === 0) console.log(lines.join('\n'));
-      else return { handoverMs, failure: lines.join('\n') };
+      else return { handoverMs, phases, failure: lines.join('\n') };
     }
-    return { handoverMs, failure: null };
+    return { handoverMs, phases, failure: null };
   } finally {
     eventsub.subscribe = subscribe;
     await context.close();
   }
+}
+
+/** The phase table: each phase's median and 95th percentile over the runs whose new owner was found. */
+function printPhases(phased) {
+  if (phased.length === 0) return;
+  const cell = (text) => String(text).padStart(10);
+  console.log(`    phases (${phased.length} runs; each from the one before):`);
+  console.log(`      ${''.padEnd(4)}${PHASES.map(([name]) => cell(name)).join('')}`);
+  for (const p of [50, 95]) console.log(`      p${p} ${PHASES.map(([name]) => cell(fmt(percentile(phased.map((run) => run[name]).filter(Number.isFinite), p)))).join('')}`);
+  console.log(`      ${PHASES.map(([name, end]) => `${name}: ${end}`).join('; ')}`);
 }
 
 /** Each distinct viewer per event, so each row and alert is read by its name. */
@@ -224,6 +334,7 @@ export async function handoverBench({ browser, server, port, siteDir }) {
     ['non-secure', `http://${INSECURE_HOST}:${port}`],
   ];
   const started = Date.now();
+  const figures = [];
   console.log(`\nHandover under load (issue 23): the built site; per run a fresh browser context with an alert box that owns the shared`);
   console.log(`EventSub connection, then ${STAYING.length} more pages (${STAYING.join(', ')}), every page CPU-throttled ${THROTTLE}× once connected. A raid reaches every page;`);
   console.log(`the owner page closes; time until a new session holds its subscriptions (the fake server's); then a follow, a sub and a raid:`);
@@ -235,6 +346,7 @@ export async function handoverBench({ browser, server, port, siteDir }) {
       const { secure, locks } = await probe.evaluate(() => ({ secure: isSecureContext, locks: navigator.locks !== undefined }));
       await probe.close();
       const handovers = [];
+      const phased = [];
       const failures = [];
       for (let i = 0; i < RUNS; i++) {
         const { raid, follow, sub } = events(REFERENCE_EVENTS, kind === 'secure' ? 'S' : 'N', i);
@@ -247,15 +359,20 @@ export async function handoverBench({ browser, server, port, siteDir }) {
           result = { handoverMs: NaN, failure: `  run ${i + 1} could not run (the site answers ${page}; ${built}): ${error.message.split('\n')[0]}` };
         }
         if (Number.isFinite(result.handoverMs)) handovers.push(result.handoverMs);
+        if (result.phases) phased.push(result.phases);
+        figures.push({ origin: kind, run: i + 1, handoverMs: result.handoverMs, passed: !result.failure, ...result.phases });
         if (result.failure) failures.push(result.failure);
         process.stdout.write(result.failure ? '✗' : '.');
       }
       console.log(`\n  ${kind} origin ${origin}: isSecureContext ${secure}, navigator.locks ${locks ? 'present' : 'undefined'} (${locks ? 'Web Locks' : 'BroadcastChannel'} election)`);
       console.log(`    ${RUNS - failures.length} of ${RUNS} runs passed`);
       console.log(`    handover (owner closed → a new session holds its subscriptions): p50 ${fmt(percentile(handovers, 50))}, p95 ${fmt(percentile(handovers, 95))}, max ${fmt(Math.max(...handovers))} (${handovers.length} runs)`);
+      console.log(`    each run, in order: ${handovers.map((ms) => (ms / 1000).toFixed(1)).join(' ')} s`);
+      printPhases(phased);
       for (const failure of failures) console.log(failure);
     }
     console.log(`\n  ${((Date.now() - started) / 60_000).toFixed(1)} min for ${2 * RUNS} runs`);
+    if (FIGURES) writeFileSync(FIGURES, JSON.stringify(figures, null, 1));
   } finally {
     await fakes.close();
   }
