@@ -39,6 +39,7 @@ export const commands = {
   esRefuse: (async (ctx, type: string, status: number) => (await fakesFor(ctx.sessionId)).eventsub.refuse(type, status)) as BrowserCommand<[string, number]>,
   esReconnect: (async (ctx) => (await fakesFor(ctx.sessionId)).eventsub.reconnect()) as BrowserCommand<[]>,
   esRevoke: (async (ctx, type: string, status: string) => (await fakesFor(ctx.sessionId)).eventsub.revoke(type, status)) as BrowserCommand<[string, string]>,
+  esTriggerWithStatus: (async (ctx, type: string, status: string) => (await fakesFor(ctx.sessionId)).eventsub.triggerWithStatus(type, status)) as BrowserCommand<[string, string]>,
   esCloseAll: (async (ctx, code: number) => (await fakesFor(ctx.sessionId)).eventsub.closeAll(code)) as BrowserCommand<[number]>,
   esSilence: (async (ctx, on: boolean) => (await fakesFor(ctx.sessionId)).eventsub.silence(on)) as BrowserCommand<[boolean]>,
   esSessions: (async (ctx) => (await fakesFor(ctx.sessionId)).eventsub.list()) as BrowserCommand<[]>,
@@ -98,6 +99,7 @@ declare module 'vitest/browser' {
     esRefuse(type: string, status: number): Promise<void>;
     esReconnect(): Promise<void>;
     esRevoke(type: string, status: string): Promise<void>;
+    esTriggerWithStatus(type: string, status: string): Promise<number>;
     esCloseAll(code: number): Promise<void>;
     esSilence(on: boolean): Promise<void>;
     esSessions(): Promise<{ id: string; tag: string; types: string[] }[]>;

@@ -1,8 +1,9 @@
 import { toSourceError } from '../../../core/errors.js';
 import { createLogger } from '../../../core/logger.js';
-import { EventSubSource, type EventSubOptions } from '../eventsub-source.js';
+import { EventSubSource, type EventSubOptions, type EventSubRevocation } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
-import { createSubscriptions, reasonOf, type SubscriptionRefusal } from '../create-subscriptions.js';
+import { createSubscriptions, refusalOf, type SubscriptionRefusal } from '../create-subscriptions.js';
+import { revocationRefusal } from '../refusal.js';
 import { subscriptionKey } from './subscription-key.js';
 import { toErrorWire, toStatusWire, type SharedMessageBody } from './shared-protocol.js';
 
@@ -12,7 +13,7 @@ const log = createLogger('eventsub');
 interface SessionWork {
   /** Keys of the subscriptions created on it. */
   readonly live: Set<string>;
-  /** Keys Twitch refused on it, and why: not asked again until the next session. */
+  /** Keys Twitch refused or ended on it, and why: not asked again until the next session. */
   readonly refused: Map<string, SubscriptionRefusal>;
   /** Keys asked for and not answered yet. */
   readonly asking: Set<string>;
@@ -28,7 +29,8 @@ const freshWork = (): SessionWork => ({ live: new Set(), refused: new Map(), ask
  * connection. Each is created on its own (createSubscriptions, all at once so they fit the
  * welcome window): a refusal touches only the pages that asked for that subscription, not even
  * the owner's own page when it is another's. Its status tells every page which are live and
- * which were refused.
+ * which were refused. A revocation ends one subscription: its key counts as refused for the
+ * rest of the session, so only the pages that asked for it hear of it; the session goes on.
  *
  * Needs stay for this owner's lifetime even when their pages close (no page says goodbye
  * reliably in OBS); the next owner asks again, so only the pages still open count then.
@@ -48,7 +50,7 @@ export class EventSubOwner {
     // created then, well within the welcome window (§3.2).
     this.source = new EventSubSource({ ...options, subscriptions: [] });
     this.source.addEventListener('notification', (e) => this.publish({ kind: 'notification', notification: e.detail, session: this.source.session }));
-    this.source.addEventListener('revocation', (e) => this.publish({ kind: 'revocation', revocation: e.detail }));
+    this.source.addEventListener('revocation', (e) => this.onRevocation(e.detail));
     this.source.addEventListener('error', (e) => this.publish({ kind: 'error', error: toErrorWire(e.detail) }));
     this.source.addEventListener('status', (e) => {
       // `connected` means a new session (a session_reconnect keeps the state and carries every
@@ -107,6 +109,31 @@ export class EventSubOwner {
     this.publishStatus();
   }
 
+  /** Twitch ended a subscription: its key is refused on this session, and the pages that asked for it hear why. */
+  private onRevocation(revocation: EventSubRevocation): void {
+    const work = this.work;
+    for (const key of this.endedBy(revocation)) {
+      work.live.delete(key);
+      work.refused.set(key, revocationRefusal(this.needs.get(key)!, revocation.status));
+    }
+    this.publish({ kind: 'revocation', revocation });
+    this.publishStatus();
+  }
+
+  /**
+   * The live keys a revocation ends: the one of its type, version and condition; when its
+   * condition names none of them (the Twitch CLI's trigger sends a made-up one), each of its
+   * type and version.
+   */
+  private endedBy(revocation: EventSubRevocation): string[] {
+    const same = [...this.work.live].filter((key) => {
+      const need = this.needs.get(key)!;
+      return need.type === revocation.type && need.version === revocation.version;
+    });
+    const exact = same.filter((key) => key === subscriptionKey(revocation));
+    return exact.length > 0 ? exact : same;
+  }
+
   private publishStatus(): void {
     const status = this.source.status;
     const { live, refused } = status.state === 'connected' ? this.work : freshWork();
@@ -128,7 +155,7 @@ export class EventSubOwner {
           (thrown: unknown) => {
             const error = toSourceError(thrown);
             log.warn(`Twitch would not create ${subscription.type} for the overlays sharing this connection: ${error.message}`);
-            work.refused.set(key, { type: subscription.type, version: subscription.version, reason: reasonOf(error), message: error.message });
+            work.refused.set(key, refusalOf(subscription, error));
           },
         )
         .then(() => {
