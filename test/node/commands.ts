@@ -29,6 +29,7 @@ export const commands = {
   httpScript: (async (ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakesFor(ctx.sessionId)).http.script(method, path, responses)) as BrowserCommand<
     [string, string, ScriptedResponse[]]
   >,
+  httpExposeRateLimit: (async (ctx, on: boolean) => (await fakesFor(ctx.sessionId)).http.exposeRateLimit(on)) as BrowserCommand<[boolean]>,
   httpRequests: (async (ctx, prefix: string) => (await fakesFor(ctx.sessionId)).http.requests(prefix)) as BrowserCommand<[string]>,
   httpSetStream: (async (ctx, userId: string, stream: Record<string, unknown> | null) => (await fakesFor(ctx.sessionId)).http.setStream(userId, stream)) as BrowserCommand<
     [string, Record<string, unknown> | null]
@@ -94,6 +95,7 @@ declare module 'vitest/browser' {
     tmiRefuseLogin(token: string, on: boolean): Promise<void>;
     httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
     httpRequests(prefix: string): Promise<RecordedRequest[]>;
+    httpExposeRateLimit(on: boolean): Promise<void>;
     httpSetStream(userId: string, stream: Record<string, unknown> | null): Promise<void>;
     esNotify(type: string, event: Record<string, unknown>, copies?: number, version?: string): Promise<number>;
     esRefuse(type: string, status: number): Promise<void>;

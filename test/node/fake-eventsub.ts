@@ -13,6 +13,8 @@ interface Session {
   /** The `tag` query parameter of the URL that opened it (inherited through reconnects): tests count their own connections. */
   readonly tag: string;
   socket: WebSocket;
+  /** The client id and user whose token made its first subscription: Twitch counts its limits per both (§3.4). */
+  account: string | null;
   /** Subscribed type → the subscription, as Twitch reports it in each message about it. */
   readonly types: Map<string, SubscriptionWire>;
   keepalive: ReturnType<typeof setInterval> | null;
@@ -81,10 +83,12 @@ export class FakeEventSubServer {
   /**
    * For the fake Helix: creates a subscription on a session, or says why not, as Twitch would:
    * 400 for an unknown session or version, 403 when `scopes` (the token's, when the test token
-   * carries a list) lack the type's, and what `refuse()` asked for (409 still subscribes: the
-   * subscription exists).
+   * carries a list) lack the type's, 429 past the limits of `account` (its client id and user),
+   * and what `refuse()` asked for (409 still subscribes: the subscription exists). The limits:
+   * 3 subscriptions of one type and condition on the account's open sessions (twitchdev/issues
+   * 1094, twurple issue 616), and 3 sessions holding subscriptions (§3.4), each until one goes.
    */
-  subscribe(body: { type?: string; version?: string; condition?: unknown; transport?: { session_id?: string } }, scopes: readonly string[] | null = null): { status: number; body: unknown } {
+  subscribe(body: { type?: string; version?: string; condition?: unknown; transport?: { session_id?: string } }, scopes: readonly string[] | null = null, account = ''): { status: number; body: unknown } {
     const session = this.sessions.get(body.transport?.session_id ?? '');
     if (!session) return { status: 400, body: { error: 'Bad Request', status: 400, message: 'websocket transport session does not exist or has already disconnected' } };
     const type = body.type ?? '';
@@ -93,6 +97,12 @@ export class FakeEventSubServer {
     if (rule && scopes && rule.scopes.length > 0 && !rule.scopes.some((scope) => scopes.includes(scope))) {
       return { status: 403, body: { error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' } };
     }
+    const condition = JSON.stringify(body.condition ?? {});
+    const held = [...this.sessions.values()].filter((other) => other.account === account && other.types.size > 0 && other.socket.readyState === other.socket.OPEN);
+    const copies = held.filter((other) => other !== session && [...other.types.values()].some((sub) => sub.type === type && JSON.stringify(sub.condition) === condition));
+    if (copies.length >= 3) return { status: 429, body: { error: 'Too Many Requests', status: 429, message: 'maximum subscriptions with type and condition exceeded' } };
+    if (session.types.size === 0 && held.length >= 3) return { status: 429, body: { error: 'Too Many Requests', status: 429, message: 'number of websocket transports limit exceeded' } };
+    session.account = account;
     const refusal = this.refusals.get(type);
     const sub: SubscriptionWire = {
       id: randomUUID(),
@@ -207,7 +217,7 @@ export class FakeEventSubServer {
     const id = randomUUID();
     // A reconnect carries the subscriptions over, now on the new session's transport.
     const carried = [...(from?.types ?? [])].map(([type, sub]): [string, SubscriptionWire] => [type, { ...sub, transport: { method: 'websocket', session_id: id } }]);
-    const session: Session = { id, tag, socket, types: new Map(carried), keepalive: null };
+    const session: Session = { id, tag, socket, account: from?.account ?? null, types: new Map(carried), keepalive: null };
     this.sessions.set(session.id, session);
     socket.send(this.message('session_welcome', { session: { id: session.id, status: 'connected', keepalive_timeout_seconds: keepaliveSeconds, reconnect_url: null, connected_at: new Date().toISOString() } }));
     // A reconnect moves the subscriptions: events now go to the new session only.

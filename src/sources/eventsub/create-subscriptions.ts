@@ -1,7 +1,7 @@
 import { toSourceError, type SourceError } from '../../core/errors.js';
-import type { HelixClient } from '../../twitch/helix-client.js';
+import { lastingLimitOf, type HelixClient } from '../../twitch/helix-client.js';
 import type { EventSubSubscription } from './eventsub-subscription.js';
-import type { RefusalReason, SubscriptionRefusal } from './refusal.js';
+import { limitRefusal, type RefusalReason, type SubscriptionRefusal } from './refusal.js';
 
 export type { RefusalReason, SubscriptionRefusal } from './refusal.js';
 
@@ -22,6 +22,8 @@ function reasonOf(error: SourceError): RefusalReason {
 
 /** Why Twitch would not create `sub`, from the error its request ended with. */
 export function refusalOf(sub: EventSubSubscription, error: SourceError): SubscriptionRefusal {
+  const limit = lastingLimitOf(error);
+  if (limit) return limitRefusal(sub, limit, error.message);
   return { type: sub.type, version: sub.version, reason: reasonOf(error), message: error.message };
 }
 

@@ -89,6 +89,15 @@ export class EventSubSource extends Source<EventSubEventMap> {
     return this.sessionId;
   }
 
+  /**
+   * Ends the session, if one is open, and opens a new one in `ms`, `error` saying why: for a
+   * session kept only to be refused (the shared connection's owner rests it for minutes rather
+   * than have Twitch close it unused every few seconds, §3.2), and to end such a rest early.
+   */
+  reconnectIn(ms: number, error: SourceError): void {
+    if (this.running) this.reconnect(error, ms);
+  }
+
   protected open(): void {
     try {
       const url = webSocketUrl(this.options.url ?? EVENTSUB_URL);

@@ -27,7 +27,7 @@ import type { SubscriptionOutcome } from '../create-subscriptions.js';
 import { refusalError, type RefusalReason } from '../refusal.js';
 
 /** Refusals a page warns of while some of its subscriptions are live: the streamer has something to do, or to know. */
-const WARNED: ReadonlySet<RefusalReason> = new Set(['revoked', 'ended']);
+const WARNED: ReadonlySet<RefusalReason> = new Set(['limit', 'revoked', 'ended']);
 
 export interface SharedEventSubOptions extends EventSubOptions {
   /**

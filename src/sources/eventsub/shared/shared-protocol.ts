@@ -84,7 +84,7 @@ export function toStatusWire({ state, attempt, retryInMs, error }: SourceStatus)
 /** An owner publishes only these: it is never idle once it speaks, and a stopping owner is silent. */
 const STATES: readonly string[] = ['connecting', 'connected', 'reconnecting', 'error'];
 const CODES: readonly string[] = ['config', 'auth', 'network', 'protocol', 'rate-limit'];
-const REASONS: readonly string[] = ['unauthorized', 'rate-limited', 'revoked', 'ended', 'failed'];
+const REASONS: readonly string[] = ['unauthorized', 'rate-limited', 'limit', 'revoked', 'ended', 'failed'];
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
