@@ -4,6 +4,7 @@ import { createLogger } from '../core/logger.js';
 import { KeyedCache } from '../core/keyed-cache.js';
 import { TWITCH_ENDPOINTS, type Fetch, type TwitchEndpoints } from './endpoints.js';
 import { helixHeaders } from './validate-token.js';
+import { isLastingLimit } from './lasting-limit.js';
 
 export interface HelixClientOptions {
   readonly token: string;
@@ -26,26 +27,6 @@ export type HelixParams = Record<string, string | number | readonly (string | nu
 
 const log = createLogger('helix');
 
-/**
- * What Twitch says with a 429 that waiting does not end (§3.4): the account already has 3
- * EventSub WebSocket connections with subscriptions (twurple issue 616), or 3 subscriptions of
- * one type and condition (twitchdev/issues 1094). Each lasts until another connection or
- * subscription of the account goes away.
- */
-const LASTING_LIMITS = {
-  transports: 'number of websocket transports limit exceeded',
-  identical: 'maximum subscriptions with type and condition exceeded',
-} as const;
-
-export type LastingLimit = keyof typeof LASTING_LIMITS;
-
-/** Which lasting limit a Helix error reports (see LASTING_LIMITS), or null. */
-export function lastingLimitOf(error: SourceError): LastingLimit | null {
-  if (error.code !== 'rate-limit') return null;
-  const text = error.message.toLowerCase();
-  return (Object.keys(LASTING_LIMITS) as LastingLimit[]).find((limit) => text.includes(LASTING_LIMITS[limit])) ?? null;
-}
-
 function query(params: HelixParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
@@ -61,7 +42,7 @@ function query(params: HelixParams): string {
  * at most one identical GET in flight, 429 honoured by waiting for `Ratelimit-Reset` (or
  * backing off when the header is not readable, as when Helix does not expose it to the page),
  * 5xx retried with backoff, 401 reported at once, and a 429 whose body names a limit that
- * waiting does not end (LASTING_LIMITS) reported at once too.
+ * waiting does not end (LASTING_LIMIT) reported at once too.
  */
 export class HelixClient {
   private readonly options: HelixClientOptions;
@@ -116,7 +97,7 @@ export class HelixClient {
       if (response.status === 429) {
         const failure = await this.failure(response);
         // A lasting limit is no empty bucket: no pause for the other requests, and no retry that would only meet it again.
-        if (lastingLimitOf(failure)) throw failure;
+        if (isLastingLimit(failure)) throw failure;
         this.noteRateLimit(response);
         if (attempt >= maxRetries) throw failure;
       } else {

@@ -1,7 +1,9 @@
 import { toSourceError, type SourceError } from '../../core/errors.js';
-import { lastingLimitOf, type HelixClient } from '../../twitch/helix-client.js';
+import type { HelixClient } from '../../twitch/helix-client.js';
+import { isLastingLimit } from '../../twitch/lasting-limit.js';
 import type { EventSubSubscription } from './eventsub-subscription.js';
-import { limitRefusal, type RefusalReason, type SubscriptionRefusal } from './refusal.js';
+import type { RefusalReason, SubscriptionRefusal } from './refusal.js';
+import { limitRefusal } from './refusal-words.js';
 
 export type { RefusalReason, SubscriptionRefusal } from './refusal.js';
 
@@ -22,8 +24,7 @@ function reasonOf(error: SourceError): RefusalReason {
 
 /** Why Twitch would not create `sub`, from the error its request ended with. */
 export function refusalOf(sub: EventSubSubscription, error: SourceError): SubscriptionRefusal {
-  const limit = lastingLimitOf(error);
-  if (limit) return limitRefusal(sub, limit, error.message);
+  if (isLastingLimit(error)) return limitRefusal(sub, error.message);
   return { type: sub.type, version: sub.version, reason: reasonOf(error), message: error.message };
 }
 

@@ -6,7 +6,8 @@ import { UNASKED_EVERY_MS } from '../../../core/source.js';
 import { EventSubSource, type EventSubOptions, type EventSubRevocation } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
 import { createSubscriptions, refusalOf, type SubscriptionRefusal } from '../create-subscriptions.js';
-import { ASKED_AGAIN, refusalError, revocationRefusal } from '../refusal.js';
+import { refusalError, type RefusalReason } from '../refusal.js';
+import { revocationRefusal } from '../refusal-words.js';
 import { subscriptionKey } from './subscription-key.js';
 import { toErrorWire, toStatusWire, type SharedMessageBody } from './shared-protocol.js';
 
@@ -23,6 +24,9 @@ interface SessionWork {
 }
 
 const freshWork = (): SessionWork => ({ live: new Set(), refused: new Map(), asking: new Set() });
+
+/** Refusals asked for again within the session: what another minute can change. */
+const ASKED_AGAIN: ReadonlySet<RefusalReason> = new Set(['rate-limited', 'limit', 'failed']);
 
 /** What Twitch refused for a while (ASKED_AGAIN) is asked for again on the session after about this long. */
 const ASK_AGAIN_MS = 60_000;

@@ -24,10 +24,7 @@ import {
   type StatusWire,
 } from './shared-protocol.js';
 import type { SubscriptionOutcome } from '../create-subscriptions.js';
-import { refusalError, type RefusalReason } from '../refusal.js';
-
-/** Refusals a page warns of while some of its subscriptions are live: the streamer has something to do, or to know. */
-const WARNED: ReadonlySet<RefusalReason> = new Set(['limit', 'revoked', 'ended']);
+import { OWN_WORDS, refusalError } from '../refusal.js';
 
 export interface SharedEventSubOptions extends EventSubOptions {
   /**
@@ -410,7 +407,8 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
         if (this.wants(message.revocation.type)) this.emit('revocation', message.revocation);
         break;
       case 'error':
-        this.fail(fromErrorWire(message.error));
+        // A page Twitch refused everything of for good keeps saying so, whatever befalls the connection since.
+        if (!this.refusedAll) this.fail(fromErrorWire(message.error));
         break;
     }
   }
@@ -435,7 +433,7 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
         if (this.refusedAll) return;
       }
     } else this.report(outcome);
-    const warning = settled && !refusedAll ? outcome.refused.filter((r) => WARNED.has(r.reason)).map((r) => r.message).join(' ') || null : this.refusedSome;
+    const warning = settled && !refusedAll ? outcome.refused.filter((r) => OWN_WORDS.has(r.reason)).map((r) => r.message).join(' ') || null : this.refusedSome;
     const shown = state === 'connected' && (!settled || refusedAll) ? 'connecting' : state;
     // The owner repeats its status as each subscription is created: only a change is news here.
     const now = this.status;
