@@ -4,6 +4,7 @@ import { createLogger } from '../core/logger.js';
 import { KeyedCache } from '../core/keyed-cache.js';
 import { TWITCH_ENDPOINTS, type Fetch, type TwitchEndpoints } from './endpoints.js';
 import { helixHeaders } from './validate-token.js';
+import { isLastingLimit } from './lasting-limit.js';
 
 export interface HelixClientOptions {
   readonly token: string;
@@ -39,7 +40,9 @@ function query(params: HelixParams): string {
 /**
  * A small Helix client for a page with no server (§4.1): Bearer + Client-Id on every call,
  * at most one identical GET in flight, 429 honoured by waiting for `Ratelimit-Reset` (or
- * backing off when the header is not readable), 5xx retried with backoff, 401 reported at once.
+ * backing off when the header is not readable, as when Helix does not expose it to the page),
+ * 5xx retried with backoff, 401 reported at once, and a 429 whose body names a limit that
+ * waiting does not end (LASTING_LIMIT) reported at once too.
  */
 export class HelixClient {
   private readonly options: HelixClientOptions;
@@ -91,15 +94,22 @@ export class HelixClient {
       } finally {
         clearTimeout(timer);
       }
-      this.noteRateLimit(response);
-      if (response.ok) return this.parse<T>(response);
-      if (response.status === 401) {
-        // Twitch says why: "Invalid OAuth token", or "Missing scope: …" naming the scope.
-        const reason = (await this.failure(response)).message;
-        throw new SourceError('auth', `${reason} Make a new overlay link on the setup page.`);
+      if (response.status === 429) {
+        const failure = await this.failure(response);
+        // A lasting limit is no empty bucket: no pause for the other requests, and no retry that would only meet it again.
+        if (isLastingLimit(failure)) throw failure;
+        this.noteRateLimit(response);
+        if (attempt >= maxRetries) throw failure;
+      } else {
+        this.noteRateLimit(response);
+        if (response.ok) return this.parse<T>(response);
+        if (response.status === 401) {
+          // Twitch says why: "Invalid OAuth token", or "Missing scope: …" naming the scope.
+          const reason = (await this.failure(response)).message;
+          throw new SourceError('auth', `${reason} Make a new overlay link on the setup page.`);
+        }
+        if (response.status < 500 || attempt >= maxRetries) throw await this.failure(response);
       }
-      const retryable = response.status === 429 || response.status >= 500;
-      if (!retryable || attempt >= maxRetries) throw await this.failure(response);
       const delay = response.status === 429 ? Math.max(this.pausedUntil - this.now(), 0) || (backoff.next() ?? 30_000) : (backoff.next() ?? 30_000);
       log.debug(`HTTP ${response.status}; retrying in ${delay} ms`);
       await this.sleep(delay);

@@ -82,13 +82,24 @@ describe('the setup card follows the sources while the overlay runs', () => {
     expect(root.querySelector('ovl-chat')).not.toBeNull();
   });
 
-  test('an EventSub subscription revoked mid-session: the card names it, and every source stops', async () => {
+  test('one EventSub subscription ended mid-session (a retired version): a warning, no card, the overlay goes on', async () => {
+    booted = await bootOverlay(alertsOverlay, { url: alertsUrl(), root, schedule: new ManualSchedule().schedule });
+    const [redemptions, token] = booted.parts!.sources;
+    await until(redemptions!, 'connected');
+    await commands.esRevoke(REDEMPTION_ADD, 'version_removed');
+    await expect.poll(() => redemptions!.warning).toMatch(/retired version 1 of channel\.channel_points_custom_reward_redemption\.add \(version_removed\)/);
+    expect(card()).toEqual([]);
+    expect([redemptions!.status.state, token!.status.state]).toEqual(['connected', 'connected']);
+    expect(root.querySelector('ovl-alerts')).not.toBeNull();
+  });
+
+  test('every EventSub subscription revoked mid-session (the token revoked): the card says so, and every source stops', async () => {
     booted = await bootOverlay(alertsOverlay, { url: alertsUrl(), root, schedule: new ManualSchedule().schedule });
     const [redemptions, token] = booted.parts!.sources;
     await until(redemptions!, 'connected');
     expect(card()).toEqual([]);
-    await commands.esRevoke(REDEMPTION_ADD, 'authorization_revoked');
-    await expect.poll(card).toEqual([expect.stringMatching(/ended the ".*" subscription \(authorization_revoked\)/)]);
+    for (const { type } of (redemptions as StreamEventSource).plan.subscriptions) await commands.esRevoke(type, 'authorization_revoked');
+    await expect.poll(card).toEqual([expect.stringMatching(/token of this overlay was revoked \(authorization_revoked\).*Make a new overlay link on the setup page/)]);
     expect(token!.status.state).toBe('stopped');
     expect(root.querySelector('ovl-alerts')).toBeNull();
   });

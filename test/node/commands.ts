@@ -29,6 +29,7 @@ export const commands = {
   httpScript: (async (ctx, method: string, path: string, responses: ScriptedResponse[]) => (await fakesFor(ctx.sessionId)).http.script(method, path, responses)) as BrowserCommand<
     [string, string, ScriptedResponse[]]
   >,
+  httpExposeRateLimit: (async (ctx, on: boolean) => (await fakesFor(ctx.sessionId)).http.exposeRateLimit(on)) as BrowserCommand<[boolean]>,
   httpRequests: (async (ctx, prefix: string) => (await fakesFor(ctx.sessionId)).http.requests(prefix)) as BrowserCommand<[string]>,
   httpSetStream: (async (ctx, userId: string, stream: Record<string, unknown> | null) => (await fakesFor(ctx.sessionId)).http.setStream(userId, stream)) as BrowserCommand<
     [string, Record<string, unknown> | null]
@@ -39,6 +40,7 @@ export const commands = {
   esRefuse: (async (ctx, type: string, status: number) => (await fakesFor(ctx.sessionId)).eventsub.refuse(type, status)) as BrowserCommand<[string, number]>,
   esReconnect: (async (ctx) => (await fakesFor(ctx.sessionId)).eventsub.reconnect()) as BrowserCommand<[]>,
   esRevoke: (async (ctx, type: string, status: string) => (await fakesFor(ctx.sessionId)).eventsub.revoke(type, status)) as BrowserCommand<[string, string]>,
+  esTriggerWithStatus: (async (ctx, type: string, status: string) => (await fakesFor(ctx.sessionId)).eventsub.triggerWithStatus(type, status)) as BrowserCommand<[string, string]>,
   esCloseAll: (async (ctx, code: number) => (await fakesFor(ctx.sessionId)).eventsub.closeAll(code)) as BrowserCommand<[number]>,
   esSilence: (async (ctx, on: boolean) => (await fakesFor(ctx.sessionId)).eventsub.silence(on)) as BrowserCommand<[boolean]>,
   esSessions: (async (ctx) => (await fakesFor(ctx.sessionId)).eventsub.list()) as BrowserCommand<[]>,
@@ -93,11 +95,13 @@ declare module 'vitest/browser' {
     tmiRefuseLogin(token: string, on: boolean): Promise<void>;
     httpScript(method: string, path: string, responses: ScriptedResponse[]): Promise<void>;
     httpRequests(prefix: string): Promise<RecordedRequest[]>;
+    httpExposeRateLimit(on: boolean): Promise<void>;
     httpSetStream(userId: string, stream: Record<string, unknown> | null): Promise<void>;
     esNotify(type: string, event: Record<string, unknown>, copies?: number, version?: string): Promise<number>;
     esRefuse(type: string, status: number): Promise<void>;
     esReconnect(): Promise<void>;
     esRevoke(type: string, status: string): Promise<void>;
+    esTriggerWithStatus(type: string, status: string): Promise<number>;
     esCloseAll(code: number): Promise<void>;
     esSilence(on: boolean): Promise<void>;
     esSessions(): Promise<{ id: string; tag: string; types: string[] }[]>;

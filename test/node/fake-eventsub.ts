@@ -13,9 +13,23 @@ interface Session {
   /** The `tag` query parameter of the URL that opened it (inherited through reconnects): tests count their own connections. */
   readonly tag: string;
   socket: WebSocket;
-  /** Subscribed type → its version. */
-  readonly types: Map<string, string>;
+  /** The client id and user whose token made its first subscription: Twitch counts its limits per both (§3.4). */
+  account: string | null;
+  /** Subscribed type → the subscription, as Twitch reports it in each message about it. */
+  readonly types: Map<string, SubscriptionWire>;
   keepalive: ReturnType<typeof setInterval> | null;
+}
+
+/** A subscription as Twitch reports it in a notification or a revocation (§3.2). */
+interface SubscriptionWire {
+  readonly id: string;
+  readonly status: string;
+  readonly type: string;
+  readonly version: string;
+  readonly cost: number;
+  readonly condition: Record<string, string>;
+  readonly transport: { readonly method: 'websocket'; readonly session_id: string };
+  readonly created_at: string;
 }
 
 /**
@@ -69,10 +83,12 @@ export class FakeEventSubServer {
   /**
    * For the fake Helix: creates a subscription on a session, or says why not, as Twitch would:
    * 400 for an unknown session or version, 403 when `scopes` (the token's, when the test token
-   * carries a list) lack the type's, and what `refuse()` asked for (409 still subscribes: the
-   * subscription exists).
+   * carries a list) lack the type's, 429 past the limits of `account` (its client id and user),
+   * and what `refuse()` asked for (409 still subscribes: the subscription exists). The limits:
+   * 3 subscriptions of one type and condition on the account's open sessions (twitchdev/issues
+   * 1094, twurple issue 616), and 3 sessions holding subscriptions (§3.4), each until one goes.
    */
-  subscribe(body: { type?: string; version?: string; condition?: unknown; transport?: { session_id?: string } }, scopes: readonly string[] | null = null): { status: number; body: unknown } {
+  subscribe(body: { type?: string; version?: string; condition?: unknown; transport?: { session_id?: string } }, scopes: readonly string[] | null = null, account = ''): { status: number; body: unknown } {
     const session = this.sessions.get(body.transport?.session_id ?? '');
     if (!session) return { status: 400, body: { error: 'Bad Request', status: 400, message: 'websocket transport session does not exist or has already disconnected' } };
     const type = body.type ?? '';
@@ -81,14 +97,29 @@ export class FakeEventSubServer {
     if (rule && scopes && rule.scopes.length > 0 && !rule.scopes.some((scope) => scopes.includes(scope))) {
       return { status: 403, body: { error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' } };
     }
+    const condition = JSON.stringify(body.condition ?? {});
+    const held = [...this.sessions.values()].filter((other) => other.account === account && other.types.size > 0 && other.socket.readyState === other.socket.OPEN);
+    const copies = held.filter((other) => other !== session && [...other.types.values()].some((sub) => sub.type === type && JSON.stringify(sub.condition) === condition));
+    if (copies.length >= 3) return { status: 429, body: { error: 'Too Many Requests', status: 429, message: 'maximum subscriptions with type and condition exceeded' } };
+    if (session.types.size === 0 && held.length >= 3) return { status: 429, body: { error: 'Too Many Requests', status: 429, message: 'number of websocket transports limit exceeded' } };
+    session.account = account;
     const refusal = this.refusals.get(type);
-    if (refusal === 409) session.types.set(type, body.version ?? '1');
+    const sub: SubscriptionWire = {
+      id: randomUUID(),
+      status: 'enabled',
+      type,
+      version: body.version ?? '1',
+      cost: 0,
+      condition: (body.condition ?? {}) as Record<string, string>,
+      transport: { method: 'websocket', session_id: session.id },
+      created_at: new Date().toISOString(),
+    };
+    if (refusal === 409) session.types.set(type, sub);
     if (refusal === 409) return { status: 409, body: { error: 'Conflict', status: 409, message: 'subscription already exists' } };
     if (refusal === 403) return { status: 403, body: { error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' } };
     if (refusal) return { status: refusal, body: { error: 'Too Many Requests', status: refusal, message: 'maximum subscription cost exceeded' } };
-    session.types.set(type, body.version ?? '1');
-    const sub = { id: randomUUID(), status: 'enabled', type: body.type, version: body.version, condition: body.condition, created_at: new Date().toISOString(), transport: { method: 'websocket', session_id: session.id, connected_at: new Date().toISOString() }, cost: 0 };
-    return { status: 202, body: { data: [sub], total: session.types.size, total_cost: 0, max_total_cost: 10 } };
+    session.types.set(type, sub);
+    return { status: 202, body: { data: [{ ...sub, transport: { ...sub.transport, connected_at: new Date().toISOString() } }], total: session.types.size, total_cost: 0, max_total_cost: 10 } };
   }
 
   /** From now on, refuses subscriptions of `type` with `status` (403, 409, 429); 0 accepts again. */
@@ -104,8 +135,8 @@ export class FakeEventSubServer {
   notify(type: string, event: Record<string, unknown>, copies = 1, version?: string): number {
     const targets = [...this.sessions.values()].filter((s) => s.types.has(type));
     for (const session of targets) {
-      const v = version ?? session.types.get(type) ?? '1';
-      const message = this.message('notification', { subscription: { id: `sub-${type}`, status: 'enabled', type, version: v, condition: {}, transport: { method: 'websocket', session_id: session.id }, created_at: new Date().toISOString(), cost: 0 }, event }, { subscription_type: type, subscription_version: v });
+      const subscription = { ...session.types.get(type)!, ...(version && { version }) };
+      const message = this.message('notification', { subscription, event }, { subscription_type: type, subscription_version: subscription.version });
       for (let i = 0; i < copies; i++) session.socket.send(message);
     }
     return targets.length;
@@ -118,11 +149,30 @@ export class FakeEventSubServer {
     }
   }
 
+  /** Twitch ends every session's subscription of `type` with `status` (`authorization_revoked`, `version_removed`, …): a `revocation` message, and it is gone. */
   revoke(type: string, status: string): void {
     for (const session of this.sessions.values()) {
-      if (!session.types.delete(type)) continue;
-      session.socket.send(this.message('revocation', { subscription: { id: `sub-${type}`, status, type, version: '1', condition: {}, transport: { method: 'websocket', session_id: session.id }, created_at: new Date().toISOString(), cost: 0 } }, { subscription_type: type, subscription_version: '1' }));
+      const subscription = session.types.get(type);
+      if (!subscription) continue;
+      session.types.delete(type);
+      session.socket.send(this.message('revocation', { subscription: { ...subscription, status } }, { subscription_type: type, subscription_version: subscription.version }));
     }
+  }
+
+  /**
+   * What the Twitch CLI sends for `twitch event trigger <event> --transport=websocket
+   * --subscription-status=<status>` (internal/events/trigger/trigger_event.go,
+   * mock_server/server.go): a `notification` whose subscription has that status and no `event`,
+   * with the CLI's own subscription id and a condition naming its made-up broadcaster.
+   */
+  triggerWithStatus(type: string, status: string): number {
+    const targets = [...this.sessions.values()].filter((s) => s.types.has(type));
+    for (const session of targets) {
+      const { version } = session.types.get(type)!;
+      const subscription: SubscriptionWire = { id: randomUUID(), status, type, version, cost: 0, condition: { broadcaster_user_id: '60117537' }, transport: { method: 'websocket', session_id: session.id }, created_at: new Date().toISOString() };
+      session.socket.send(this.message('notification', { subscription }, { subscription_type: type, subscription_version: version }));
+    }
+    return targets.length;
   }
 
   /** Closes every session with a close code (4000–4007). */
@@ -164,7 +214,10 @@ export class FakeEventSubServer {
     const from = this.sessions.get(url.searchParams.get('reconnect_from') ?? '');
     const tag = from?.tag ?? url.searchParams.get('tag') ?? '';
     this.opened.set(tag, (this.opened.get(tag) ?? 0) + 1);
-    const session: Session = { id: randomUUID(), tag, socket, types: new Map(from?.types ?? []), keepalive: null };
+    const id = randomUUID();
+    // A reconnect carries the subscriptions over, now on the new session's transport.
+    const carried = [...(from?.types ?? [])].map(([type, sub]): [string, SubscriptionWire] => [type, { ...sub, transport: { method: 'websocket', session_id: id } }]);
+    const session: Session = { id, tag, socket, account: from?.account ?? null, types: new Map(carried), keepalive: null };
     this.sessions.set(session.id, session);
     socket.send(this.message('session_welcome', { session: { id: session.id, status: 'connected', keepalive_timeout_seconds: keepaliveSeconds, reconnect_url: null, connected_at: new Date().toISOString() } }));
     // A reconnect moves the subscriptions: events now go to the new session only.

@@ -34,6 +34,8 @@ export interface ScriptedResponse {
 export interface RecordedRequest {
   method: string;
   url: string;
+  /** A POST's body as sent. */
+  body?: string;
   authorization: string | null;
   clientId: string | null;
 }
@@ -53,8 +55,15 @@ const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'Authorization, Client-Id, Content-Type',
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-  'Access-Control-Expose-Headers': 'Ratelimit-Limit, Ratelimit-Remaining, Ratelimit-Reset, Location',
+  'Access-Control-Expose-Headers': 'Location',
 };
+
+/**
+ * CORS that also lets the page read the rate-limit headers. Whether Helix exposes them is not
+ * known (twitch-protocols.md §4.1, twitchdev/issues 499), so by default the fake does not, and a
+ * page reads them as null, as it would then in Chromium (`exposeRateLimit`).
+ */
+const CORS_WITH_RATE_LIMIT = { ...CORS, 'Access-Control-Expose-Headers': 'Ratelimit-Limit, Ratelimit-Remaining, Ratelimit-Reset, Location' };
 
 export class FakeHttpServer {
   private readonly scripts = new Map<string, ScriptedResponse[]>();
@@ -73,6 +82,8 @@ export class FakeHttpServer {
   private readonly live = new Map<string, unknown>();
   /** Twitch's API and id.twitch.tv going away and coming back. */
   readonly outage: Outage;
+  /** Whether pages may read the `Ratelimit-*` headers (CORS_WITH_RATE_LIMIT). */
+  private rateLimitExposed = false;
 
   private constructor(private readonly server: Server) {
     this.outage = new Outage(server);
@@ -93,6 +104,11 @@ export class FakeHttpServer {
   script(method: string, path: string, responses: ScriptedResponse[]): void {
     const key = `${method.toUpperCase()} ${path}`;
     this.scripts.set(key, [...(this.scripts.get(key) ?? []), ...responses]);
+  }
+
+  /** From now on, lets pages read the `Ratelimit-*` headers (`on`), or not, the default. */
+  exposeRateLimit(on: boolean): void {
+    this.rateLimitExposed = on;
   }
 
   /** A new token for `scopes`, as Twitch's login flows issue: one per grant. */
@@ -178,7 +194,7 @@ export class FakeHttpServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.origin);
     // Under /nocors/ the server answers like one that does not allow calls from web pages.
-    const cors = url.pathname.startsWith('/nocors/') ? {} : CORS;
+    const cors = url.pathname.startsWith('/nocors/') ? {} : this.rateLimitExposed ? CORS_WITH_RATE_LIMIT : CORS;
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors).end();
       return;
@@ -191,6 +207,7 @@ export class FakeHttpServer {
     this.log.push({
       method: req.method ?? 'GET',
       url: url.pathname + url.search,
+      ...(body && { body }),
       authorization: req.headers.authorization ?? null,
       clientId: (req.headers['client-id'] as string | undefined) ?? null,
     });
@@ -272,7 +289,11 @@ export class FakeHttpServer {
         if (String(request.type).startsWith('channel.channel_points') && !broadcaster && !scoped) {
           return json({ error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' }, 403);
         }
-        return this.eventsub.subscribe(request, scoped);
+        // Every fake token is the fixture broadcaster's (validate says so), yet tests stand for other
+        // users with the condition's: the account, for Twitch's limits, is the user a subscription is about.
+        const condition = (request.condition ?? {}) as Record<string, string>;
+        const about = condition.broadcaster_user_id ?? condition.to_broadcaster_user_id ?? condition.from_broadcaster_user_id ?? condition.user_id ?? FIXTURE_CHANNEL_ID;
+        return this.eventsub.subscribe(request, scoped, `${TEST_CLIENT_ID}:${about}`);
       }
       if (path === '/helix/channel_points/custom_rewards') {
         if (!broadcaster && !scoped?.includes('channel:read:redemptions')) return json({ error: 'Unauthorized', status: 401, message: 'Missing scope: channel:read:redemptions or channel:manage:redemptions' }, 401);

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { validateToken } from '../../src/twitch/validate-token.js';
 import { HelixClient } from '../../src/twitch/helix-client.js';
+import { isLastingLimit } from '../../src/twitch/lasting-limit.js';
+import type { SourceError } from '../../src/core/errors.js';
 import { Backoff } from '../../src/core/backoff.js';
 import { HelixBadges } from '../../src/chat-lookups/badges/helix-badges.js';
 import { getChannelEmotes, getCreatorGoals, getCustomRewards } from '../../src/twitch/helix-api.js';
@@ -50,15 +52,55 @@ describe('HelixClient', () => {
     expect(requests[0]).toMatchObject({ authorization: `Bearer ${GOOD_TOKEN}`, clientId: TEST_CLIENT_ID });
   });
 
-  test('waits until Ratelimit-Reset after a 429, then succeeds', async () => {
+  test('waits until Ratelimit-Reset after a 429, where the page may read that header, then succeeds', async () => {
+    await commands.httpExposeRateLimit(true);
+    try {
+      const sleeps: number[] = [];
+      let clock = 1_700_000_000_000;
+      const client = helix({ now: () => clock, sleep: async (ms) => void (sleeps.push(ms), (clock += ms)) });
+      const reset = Math.ceil(clock / 1000) + 7;
+      await commands.httpScript('GET', '/helix/chat/badges', [{ status: 429, headers: { 'Ratelimit-Remaining': '0', 'Ratelimit-Reset': String(reset) }, body: { message: 'Too Many Requests' } }]);
+      const body = await client.get<{ data: unknown[] }>('/chat/badges', { broadcaster_id: FIXTURE_CHANNEL_ID });
+      expect(body.data.length).toBeGreaterThan(0);
+      expect(sleeps).toEqual([reset * 1000 - 1_700_000_000_000]);
+    } finally {
+      await commands.httpExposeRateLimit(false);
+    }
+  });
+
+  test('where Helix does not expose Ratelimit-* (the default), a 429 backs off and retries, then succeeds, and later requests do not wait', async () => {
     const sleeps: number[] = [];
-    let clock = 1_700_000_000_000;
-    const client = helix({ now: () => clock, sleep: async (ms) => void (sleeps.push(ms), (clock += ms)) });
-    const reset = Math.ceil(clock / 1000) + 7;
-    await commands.httpScript('GET', '/helix/chat/badges', [{ status: 429, headers: { 'Ratelimit-Remaining': '0', 'Ratelimit-Reset': String(reset) }, body: { message: 'Too Many Requests' } }]);
+    const client = helix({ sleep: async (ms) => void sleeps.push(ms) });
+    const reset = Math.ceil(Date.now() / 1000) + 60;
+    await commands.httpScript('GET', '/helix/chat/badges', [
+      { status: 429, headers: { 'Ratelimit-Remaining': '0', 'Ratelimit-Reset': String(reset) }, body: { message: 'Too Many Requests' } },
+      { status: 429, headers: { 'Ratelimit-Remaining': '0', 'Ratelimit-Reset': String(reset) }, body: { message: 'Too Many Requests' } },
+    ]);
     const body = await client.get<{ data: unknown[] }>('/chat/badges', { broadcaster_id: FIXTURE_CHANNEL_ID });
     expect(body.data.length).toBeGreaterThan(0);
-    expect(sleeps).toEqual([reset * 1000 - 1_700_000_000_000]);
+    // The quick backoff's delays (10 ms, then 15), not the minute to a reset the page cannot read.
+    expect(sleeps).toEqual([10, 15]);
+    await client.get('/chat/badges/global');
+    expect(sleeps).toEqual([10, 15]);
+  });
+
+  test.each(['number of websocket transports limit exceeded', 'maximum subscriptions with type and condition exceeded'])('a 429 saying "%s" is reported at once: no retry, no pause for other requests', async (message) => {
+    await commands.httpExposeRateLimit(true);
+    try {
+      const sleeps: number[] = [];
+      const client = helix({ sleep: async (ms) => void sleeps.push(ms) });
+      const before = (await commands.httpRequests('/helix/eventsub/subscriptions')).length;
+      const reset = Math.ceil(Date.now() / 1000) + 60;
+      await commands.httpScript('POST', '/helix/eventsub/subscriptions', [{ status: 429, headers: { 'Ratelimit-Remaining': '797', 'Ratelimit-Reset': String(reset) }, body: { error: 'Too Many Requests', status: 429, message } }]);
+      const error = await client.post('/eventsub/subscriptions', { type: 'channel.raid' }).catch((thrown: unknown) => thrown as SourceError);
+      expect(error).toMatchObject({ code: 'rate-limit', message: `The Twitch API answered 429: ${message}.` });
+      expect(isLastingLimit(error as SourceError)).toBe(true);
+      expect((await commands.httpRequests('/helix/eventsub/subscriptions')).length - before).toBe(1);
+      await client.get('/chat/badges/global');
+      expect(sleeps).toEqual([]);
+    } finally {
+      await commands.httpExposeRateLimit(false);
+    }
   });
 
   test('retries 5xx with backoff and gives up after maxRetries with a clear error', async () => {

@@ -1,17 +1,11 @@
 import { toSourceError, type SourceError } from '../../core/errors.js';
 import type { HelixClient } from '../../twitch/helix-client.js';
+import { isLastingLimit } from '../../twitch/lasting-limit.js';
 import type { EventSubSubscription } from './eventsub-subscription.js';
+import type { RefusalReason, SubscriptionRefusal } from './refusal.js';
+import { limitRefusal } from './refusal-words.js';
 
-/** Why Twitch would not create one subscription (§3.4). */
-export type RefusalReason = 'unauthorized' | 'rate-limited' | 'failed';
-
-export interface SubscriptionRefusal {
-  readonly type: string;
-  readonly version: string;
-  readonly reason: RefusalReason;
-  /** Twitch's own words, for `?debug`. */
-  readonly message: string;
-}
+export type { RefusalReason, SubscriptionRefusal } from './refusal.js';
 
 export interface SubscriptionOutcome {
   /** Types the session now holds (409 "already exists" counts: the subscription is there). */
@@ -22,10 +16,16 @@ export interface SubscriptionOutcome {
 /** HelixClient reports the status only in its message ("The Twitch API answered 409: …"). */
 const statusOf = (error: SourceError) => Number(/answered (\d{3})/.exec(error.message)?.[1] ?? 0);
 
-export function reasonOf(error: SourceError): RefusalReason {
+function reasonOf(error: SourceError): RefusalReason {
   if (error.code === 'auth') return 'unauthorized'; // 401 bad token / missing scope, 403 not authorized
   if (error.code === 'rate-limit') return 'rate-limited'; // 429, including max_total_cost reached
   return 'failed';
+}
+
+/** Why Twitch would not create `sub`, from the error its request ended with. */
+export function refusalOf(sub: EventSubSubscription, error: SourceError): SubscriptionRefusal {
+  if (isLastingLimit(error)) return limitRefusal(sub, error.message);
+  return { type: sub.type, version: sub.version, reason: reasonOf(error), message: error.message };
 }
 
 /**
@@ -50,6 +50,6 @@ export async function createSubscriptions(helix: HelixClient, sessionId: string,
   if (active.length === 0 && failures.length > 0) throw failures[0]!.error;
   return {
     active,
-    refused: failures.map(({ sub, error }) => ({ type: sub.type, version: sub.version, reason: reasonOf(error), message: error.message })),
+    refused: failures.map(({ sub, error }) => refusalOf(sub, error)),
   };
 }

@@ -24,8 +24,12 @@ export interface EventSubNotification {
   readonly event: Readonly<Record<string, unknown>>;
 }
 
+/** Twitch ended one subscription of the session (§3.2); the others go on. */
 export interface EventSubRevocation {
   readonly type: string;
+  readonly version: string;
+  /** The subscription's condition as Twitch reports it ({} when it sent none). */
+  readonly condition: Readonly<Record<string, string>>;
   /** e.g. `authorization_revoked`, `user_removed`, `version_removed`. */
   readonly status: string;
 }
@@ -55,7 +59,8 @@ const log = createLogger('eventsub');
  * the welcome window; it watches keepalives (silence longer than keepalive + 20 %, at least 1 s,
  * means a dead connection → new session and new subscriptions); it follows `session_reconnect`
  * make-before-break (the old socket stays until the new one is welcomed; subscriptions carry
- * over; nothing is lost or doubled); it drops repeated deliveries by `message_id`.
+ * over; nothing is lost or doubled); it drops repeated deliveries by `message_id`. A revocation
+ * ends one subscription, not the session: it is reported (`revocation`) and the session goes on.
  *
  * @fires notification, revocation, subscriptions
  * @fires status, error
@@ -82,6 +87,15 @@ export class EventSubSource extends Source<EventSubEventMap> {
   /** The current session's id, '' before the first welcome. */
   get session(): string {
     return this.sessionId;
+  }
+
+  /**
+   * Ends the session, if one is open, and opens a new one in `ms`, `error` saying why: for a
+   * session kept only to be refused (the shared connection's owner rests it for minutes rather
+   * than have Twitch close it unused every few seconds, §3.2), and to end such a rest early.
+   */
+  reconnectIn(ms: number, error: SourceError): void {
+    if (this.running) this.reconnect(error, ms);
   }
 
   protected open(): void {
@@ -149,18 +163,16 @@ export class EventSubSource extends Source<EventSubEventMap> {
         break;
       case 'notification':
         if (socket === this.socket) this.kick();
-        this.onNotification(message);
+        // The Twitch CLI's `event trigger --subscription-status=<status>` ends a subscription with a notification of that status and no event.
+        if ((payload.subscription?.status ?? 'enabled') !== 'enabled') this.onRevocation(message);
+        else this.onNotification(message);
         break;
       case 'session_reconnect':
         if (socket === this.socket && payload.session?.reconnect_url) this.follow(payload.session.reconnect_url);
         break;
-      case 'revocation': {
-        const type = payload.subscription?.type ?? metadata.subscription_type ?? '';
-        const status = payload.subscription?.status ?? 'revoked';
-        this.emit('revocation', { type, status });
-        this.fail(new SourceError('auth', `Twitch ended the "${type}" subscription (${status}). Make a new overlay link on the setup page.`));
+      case 'revocation':
+        this.onRevocation(message);
         break;
-      }
       default:
         log.warn(`ignored an EventSub message of unknown type "${metadata.message_type}"`);
     }
@@ -213,6 +225,15 @@ export class EventSubSource extends Source<EventSubEventMap> {
       subscriptionId: sub?.id ?? '',
       event: message.payload.event ?? {},
     });
+  }
+
+  private onRevocation({ metadata, payload }: EventSubMessageWire): void {
+    if (!this.seen.firstTime(metadata.message_id)) return;
+    const sub = payload.subscription;
+    const type = sub?.type ?? metadata.subscription_type ?? '';
+    const status = sub?.status ?? 'revoked';
+    log.warn(`Twitch ended the ${type} subscription (${status}); the session goes on.`);
+    this.emit('revocation', { type, version: sub?.version ?? metadata.subscription_version ?? '', condition: sub?.condition ?? {}, status });
   }
 
   private onEnd(socket: SourceSocket, { code, reason, timedOut }: SocketEnd): void {

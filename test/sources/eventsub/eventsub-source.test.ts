@@ -101,16 +101,31 @@ describe('EventSubSource against the fake EventSub server', () => {
     expect(source.session).not.toBe(first);
   });
 
-  test('a revocation is reported and stops the source with an auth error', async () => {
+  test('a revocation ends one subscription, not the session: reported with what it ended, and the session goes on', async () => {
     const { type, source } = setup();
+    const revoked: unknown[] = [];
+    source.addEventListener('revocation', (e) => revoked.push(e.detail));
+    source.start();
+    await state(source, 'connected');
+    const session = source.session;
+    await commands.esRevoke(type, 'version_removed');
+    await expect.poll(() => revoked).toEqual([{ type, version: '1', condition: { broadcaster_user_id: FIXTURE_CHANNEL_ID }, status: 'version_removed' }]);
+    expect(source.status.state).toBe('connected');
+    expect(source.session).toBe(session);
+    expect(source.lastError).toBeNull();
+  });
+
+  test("the Twitch CLI's ended subscription (a notification whose status is not enabled, with no event) is a revocation, not an event", async () => {
+    const { type, source, received } = setup();
     const revoked: string[] = [];
     source.addEventListener('revocation', (e) => revoked.push(`${e.detail.type} ${e.detail.status}`));
     source.start();
     await state(source, 'connected');
-    await commands.esRevoke(type, 'authorization_revoked');
-    await state(source, 'error');
-    expect(revoked).toEqual([`${type} authorization_revoked`]);
-    expect(source.lastError?.message).toMatch(/authorization_revoked/);
+    expect(await commands.esTriggerWithStatus(type, 'authorization_revoked')).toBe(1);
+    await expect.poll(() => revoked).toEqual([`${type} authorization_revoked`]);
+    await commands.esNotify(type, { after: true });
+    await expect.poll(() => received.map((r) => r.event)).toEqual([{ after: true }]);
+    expect(source.status.state).toBe('connected');
   });
 
   test('a token without the right authorization ends in an auth error, not a loop', async () => {

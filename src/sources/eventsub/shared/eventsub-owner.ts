@@ -1,8 +1,13 @@
-import { toSourceError } from '../../../core/errors.js';
+import { SourceError, toSourceError } from '../../../core/errors.js';
 import { createLogger } from '../../../core/logger.js';
-import { EventSubSource, type EventSubOptions } from '../eventsub-source.js';
+import { Backoff } from '../../../core/backoff.js';
+import { realSchedule, type Schedule } from '../../../core/schedule.js';
+import { UNASKED_EVERY_MS } from '../../../core/source.js';
+import { EventSubSource, type EventSubOptions, type EventSubRevocation } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
-import { createSubscriptions, reasonOf, type SubscriptionRefusal } from '../create-subscriptions.js';
+import { createSubscriptions, refusalOf, type SubscriptionRefusal } from '../create-subscriptions.js';
+import { refusalError, type RefusalReason } from '../refusal.js';
+import { revocationRefusal } from '../refusal-words.js';
 import { subscriptionKey } from './subscription-key.js';
 import { toErrorWire, toStatusWire, type SharedMessageBody } from './shared-protocol.js';
 
@@ -12,13 +17,19 @@ const log = createLogger('eventsub');
 interface SessionWork {
   /** Keys of the subscriptions created on it. */
   readonly live: Set<string>;
-  /** Keys Twitch refused on it, and why: not asked again until the next session. */
+  /** Keys Twitch refused or ended on it, and why: not asked again until the next session. */
   readonly refused: Map<string, SubscriptionRefusal>;
   /** Keys asked for and not answered yet. */
   readonly asking: Set<string>;
 }
 
 const freshWork = (): SessionWork => ({ live: new Set(), refused: new Map(), asking: new Set() });
+
+/** Refusals asked for again within the session: what another minute can change. */
+const ASKED_AGAIN: ReadonlySet<RefusalReason> = new Set(['rate-limited', 'limit', 'failed']);
+
+/** What Twitch refused for a while (ASKED_AGAIN) is asked for again on the session after about this long. */
+const ASK_AGAIN_MS = 60_000;
 
 /**
  * The side of the page that won the election: runs the one real EventSubSource for every open
@@ -28,7 +39,12 @@ const freshWork = (): SessionWork => ({ live: new Set(), refused: new Map(), ask
  * connection. Each is created on its own (createSubscriptions, all at once so they fit the
  * welcome window): a refusal touches only the pages that asked for that subscription, not even
  * the owner's own page when it is another's. Its status tells every page which are live and
- * which were refused.
+ * which were refused. A revocation ends one subscription: its key counts as refused for the
+ * rest of the session, so only the pages that asked for it hear of it; the session goes on.
+ * What Twitch refused for a while (a 429, a limit of the account) is asked for again about
+ * every minute. A session Twitch refused everything of rests for minutes (UNASKED_EVERY_MS,
+ * growing), the time the sources space unasked sockets, rather than be closed unused and
+ * opened again every 11 s; a page asking for something new ends the rest.
  *
  * Needs stay for this owner's lifetime even when their pages close (no page says goodbye
  * reliably in OBS); the next owner asks again, so only the pages still open count then.
@@ -37,6 +53,14 @@ export class EventSubOwner {
   private readonly source: EventSubSource;
   private readonly needs = new Map<string, EventSubSubscription>();
   private work = freshWork();
+  private readonly schedule: Schedule;
+  /** Delays of the rests after sessions Twitch refused everything of; reset by a session that holds something. */
+  private readonly rests = new Backoff({ initialMs: UNASKED_EVERY_MS, maxMs: 5 * UNASKED_EVERY_MS });
+  private readonly askAgain = new Backoff({ initialMs: ASK_AGAIN_MS, maxMs: ASK_AGAIN_MS });
+  /** Why the connection rests, while it does. */
+  private resting: SourceError | null = null;
+  /** Cancels the timer that asks again for what was refused on the session; null when none is set. */
+  private cancelAskAgain: (() => void) | null = null;
 
   constructor(
     private readonly options: EventSubOptions,
@@ -44,17 +68,20 @@ export class EventSubOwner {
     private readonly preferred: boolean,
     private readonly publish: (message: SharedMessageBody) => void,
   ) {
+    this.schedule = options.schedule ?? realSchedule;
     // The source subscribes nothing itself: it is `connected` at the welcome, and the needs are
     // created then, well within the welcome window (§3.2).
     this.source = new EventSubSource({ ...options, subscriptions: [] });
     this.source.addEventListener('notification', (e) => this.publish({ kind: 'notification', notification: e.detail, session: this.source.session }));
-    this.source.addEventListener('revocation', (e) => this.publish({ kind: 'revocation', revocation: e.detail }));
+    this.source.addEventListener('revocation', (e) => this.onRevocation(e.detail));
     this.source.addEventListener('error', (e) => this.publish({ kind: 'error', error: toErrorWire(e.detail) }));
     this.source.addEventListener('status', (e) => {
       // `connected` means a new session (a session_reconnect keeps the state and carries every
       // subscription over): everything is due on it.
       if (e.detail.state === 'connected') {
         this.work = freshWork();
+        this.resting = null;
+        this.stopAskingAgain();
         this.createPending();
       }
       this.publishStatus();
@@ -68,6 +95,7 @@ export class EventSubOwner {
   }
 
   stop(): void {
+    this.stopAskingAgain();
     this.source.stop();
   }
 
@@ -102,9 +130,38 @@ export class EventSubOwner {
 
   /** A page's subscriptions: the new ones join the union; the page learns the current status. */
   need(subscriptions: readonly EventSubSubscription[]): void {
+    const known = this.needs.size;
     for (const subscription of subscriptions) this.needs.set(subscriptionKey(subscription), subscription);
+    // Something new may be created where everything else was refused: no need to wait out the rest.
+    if (this.resting && this.needs.size > known) this.source.reconnectIn(0, this.resting);
     this.createPending();
     this.publishStatus();
+  }
+
+  /** Twitch ended a subscription: its key is refused on this session, and the pages that asked for it hear why. */
+  private onRevocation(revocation: EventSubRevocation): void {
+    const work = this.work;
+    for (const key of this.endedBy(revocation)) {
+      work.live.delete(key);
+      work.refused.set(key, revocationRefusal(this.needs.get(key)!, revocation.status));
+    }
+    this.publish({ kind: 'revocation', revocation });
+    this.publishStatus();
+    this.settle();
+  }
+
+  /**
+   * The live keys a revocation ends: the one of its type, version and condition; when its
+   * condition names none of them (the Twitch CLI's trigger sends a made-up one), each of its
+   * type and version.
+   */
+  private endedBy(revocation: EventSubRevocation): string[] {
+    const same = [...this.work.live].filter((key) => {
+      const need = this.needs.get(key)!;
+      return need.type === revocation.type && need.version === revocation.version;
+    });
+    const exact = same.filter((key) => key === subscriptionKey(revocation));
+    return exact.length > 0 ? exact : same;
   }
 
   private publishStatus(): void {
@@ -128,14 +185,48 @@ export class EventSubOwner {
           (thrown: unknown) => {
             const error = toSourceError(thrown);
             log.warn(`Twitch would not create ${subscription.type} for the overlays sharing this connection: ${error.message}`);
-            work.refused.set(key, { type: subscription.type, version: subscription.version, reason: reasonOf(error), message: error.message });
+            work.refused.set(key, refusalOf(subscription, error));
           },
         )
         .then(() => {
           work.asking.delete(key);
           // Answers for a session that has ended meanwhile are old news: its successor asks again.
-          if (work === this.work) this.publishStatus();
+          if (work !== this.work) return;
+          this.publishStatus();
+          this.settle();
         });
     }
+  }
+
+  /**
+   * Once every need of the session is answered: a session that holds none of them rests (see
+   * the class), else what was refused for a while is asked for again in about a minute.
+   */
+  private settle(): void {
+    const { live, refused, asking } = this.work;
+    if (asking.size > 0 || this.source.status.state !== 'connected') return;
+    if (live.size > 0) this.rests.reset();
+    else if (refused.size > 0 && [...this.needs.keys()].every((key) => refused.has(key))) return this.rest();
+    if (this.cancelAskAgain || ![...refused.values()].some((refusal) => ASKED_AGAIN.has(refusal.reason))) return;
+    this.cancelAskAgain = this.schedule(() => {
+      this.cancelAskAgain = null;
+      for (const [key, refusal] of refused) if (ASKED_AGAIN.has(refusal.reason)) refused.delete(key);
+      this.createPending();
+    }, this.askAgain.next()!);
+  }
+
+  /** Closes a session Twitch refused everything of, and opens the next in minutes; pages show why, a limit first. */
+  private rest(): void {
+    const refusals = [...this.work.refused.values()];
+    const why = refusalError(refusals.find((refusal) => refusal.reason === 'limit') ?? refusals[0]!);
+    const delay = this.rests.next()!;
+    this.resting = new SourceError(why.code, why.message, { retryable: true });
+    log.warn(`Twitch refused every subscription of the shared connection: the next session in ${Math.round(delay / 1000)} s.`);
+    this.source.reconnectIn(delay, this.resting);
+  }
+
+  private stopAskingAgain(): void {
+    this.cancelAskAgain?.();
+    this.cancelAskAgain = null;
   }
 }

@@ -1,7 +1,7 @@
 import { Source } from '../../../core/source.js';
 import { workerSchedule } from '../../../core/worker-schedule.js';
 import { createLogger } from '../../../core/logger.js';
-import { codeNotLoaded, SourceError, type SourceErrorCode } from '../../../core/errors.js';
+import { codeNotLoaded } from '../../../core/errors.js';
 import type { EventSubEventMap, EventSubOptions } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
 import type { EventSubOwner } from './eventsub-owner.js';
@@ -23,10 +23,8 @@ import {
   type RefusalWire,
   type StatusWire,
 } from './shared-protocol.js';
-import type { RefusalReason, SubscriptionOutcome } from '../create-subscriptions.js';
-
-/** The error a page fails with when Twitch refused all its subscriptions, by the first refusal's reason. */
-const REFUSAL_CODES: Readonly<Record<RefusalReason, SourceErrorCode>> = { unauthorized: 'auth', 'rate-limited': 'rate-limit', failed: 'network' };
+import type { SubscriptionOutcome } from '../create-subscriptions.js';
+import { OWN_WORDS, refusalError } from '../refusal.js';
 
 export interface SharedEventSubOptions extends EventSubOptions {
   /**
@@ -139,6 +137,8 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
   private readyingIn = -1;
   /** Twitch refused every subscription of this page for good: it stays in error whatever the owner's status. */
   private refusedAll = false;
+  /** What Twitch refused or ended of this page's subscriptions that the streamer should hear of, while others are live. */
+  private refusedSome: string | null = null;
   private sessionId = '';
   /** The last `subscriptions` outcome emitted on the current session, as JSON; null before it. */
   private reported: string | null = null;
@@ -168,8 +168,14 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
     return this.currentRole;
   }
 
+  /** Subscriptions of this page that Twitch ended (or refused in a way the streamer should know of) while the others go on. */
+  override get warning(): string | null {
+    return this.refusedSome;
+  }
+
   protected open(): void {
     this.refusedAll = false;
+    this.refusedSome = null;
     this.gaveUpStandby = false;
     this.reported = null;
     const alone = this.reasonToStayAlone();
@@ -401,7 +407,8 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
         if (this.wants(message.revocation.type)) this.emit('revocation', message.revocation);
         break;
       case 'error':
-        this.fail(fromErrorWire(message.error));
+        // A page Twitch refused everything of for good keeps saying so, whatever befalls the connection since.
+        if (!this.refusedAll) this.fail(fromErrorWire(message.error));
         break;
     }
   }
@@ -410,23 +417,29 @@ export class SharedEventSubSource extends Source<SharedEventSubEventMap> {
    * The owner's connection status is every page's status, except that a page is `connecting`
    * until each of its own subscriptions is live or refused. Then, as EventSubSource does after
    * each new session, it reports which types it holds and which Twitch refused; if Twitch
-   * refused them all, it fails with the first refusal.
+   * refused (or ended) them all, it fails with the first refusal, shown as its status while
+   * that is retried; if only some, the ones the streamer should know of are its `warning`.
    */
   private mirror({ state, attempt, retryInMs, error }: StatusWire, live: readonly string[], refused: readonly RefusalWire[]): void {
     if (this.refusedAll) return;
     const { settled, outcome, refusedAll } = pageOutcome(this.own, state === 'connected', live, refused);
+    let shownError = error && fromErrorWire(error);
     if (!settled) this.reported = null; // a new session reports afresh
-    else if (this.report(outcome) && refusedAll) {
-      const failure = new SourceError(REFUSAL_CODES[refusedAll.reason], `Twitch would not create the subscription: ${refusedAll.message}`);
-      this.refusedAll = !failure.retryable;
-      this.fail(failure);
-      if (this.refusedAll) return;
-    }
+    else if (refusedAll) {
+      shownError = refusalError(refusedAll);
+      if (this.report(outcome)) {
+        this.refusedAll = !shownError.retryable;
+        this.fail(shownError);
+        if (this.refusedAll) return;
+      }
+    } else this.report(outcome);
+    const warning = settled && !refusedAll ? outcome.refused.filter((r) => OWN_WORDS.has(r.reason)).map((r) => r.message).join(' ') || null : this.refusedSome;
     const shown = state === 'connected' && (!settled || refusedAll) ? 'connecting' : state;
     // The owner repeats its status as each subscription is created: only a change is news here.
     const now = this.status;
-    if (shown === now.state && attempt === now.attempt && retryInMs === now.retryInMs && error?.message === now.error?.message) return;
-    this.setStatus(shown, { attempt, retryInMs, error: error && fromErrorWire(error) });
+    if (shown === now.state && attempt === now.attempt && retryInMs === now.retryInMs && shownError?.message === now.error?.message && warning === this.refusedSome) return;
+    this.refusedSome = warning;
+    this.setStatus(shown, { attempt, retryInMs, error: shownError });
   }
 
   /** Emits `subscriptions` unless this session already reported the same; true if it is news. */

@@ -9,7 +9,7 @@ import type { SubscriptionRefusal } from '../create-subscriptions.js';
  * carries `v`; the version is also part of the lock and channel names, so pages of two builds
  * (an old one cached by OBS beside a new one) never share a connection they would misread.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /**
  * Names of the Web Lock, the channel, and the channel of the election used without Web Locks:
@@ -84,7 +84,7 @@ export function toStatusWire({ state, attempt, retryInMs, error }: SourceStatus)
 /** An owner publishes only these: it is never idle once it speaks, and a stopping owner is silent. */
 const STATES: readonly string[] = ['connecting', 'connected', 'reconnecting', 'error'];
 const CODES: readonly string[] = ['config', 'auth', 'network', 'protocol', 'rate-limit'];
-const REASONS: readonly string[] = ['unauthorized', 'rate-limited', 'failed'];
+const REASONS: readonly string[] = ['unauthorized', 'rate-limited', 'limit', 'revoked', 'ended', 'failed'];
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -100,6 +100,10 @@ function isRefusal(value: unknown): value is RefusalWire {
 
 function isSubscription(value: unknown): value is EventSubSubscription {
   return isObject(value) && isString(value.type) && isString(value.version) && isObject(value.condition) && Object.values(value.condition).every(isString);
+}
+
+function isRevocation(value: unknown): value is EventSubRevocation {
+  return isObject(value) && isString(value.status) && isSubscription(value);
 }
 
 /** Twitch enables at most 300 subscriptions on one connection (§3.4): no page needs more. */
@@ -127,7 +131,7 @@ const CHECKS: Record<SharedMessage['kind'], (m: Fields) => boolean> = {
     Number.isFinite(m.notification.timestamp) &&
     isObject(m.notification.event) &&
     isString(m.session),
-  revocation: (m) => isObject(m.revocation) && isString(m.revocation.type) && isString(m.revocation.status),
+  revocation: (m) => isRevocation(m.revocation),
   error: (m) => isErrorWire(m.error),
 };
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { commands } from 'vitest/browser';
 import { SharedEventSubSource } from '../../../../src/sources/eventsub/shared/shared-eventsub-source.js';
-import { sharedNames } from '../../../../src/sources/eventsub/shared/shared-protocol.js';
+import { PROTOCOL_VERSION, sharedNames } from '../../../../src/sources/eventsub/shared/shared-protocol.js';
 import type { EventSubNotification } from '../../../../src/sources/eventsub/eventsub-source.js';
 import { HelixClient } from '../../../../src/twitch/helix-client.js';
 import { Backoff } from '../../../../src/core/backoff.js';
@@ -245,20 +245,60 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     await connected(follower);
     await commands.esNotify(s.type, { n: 1 });
     await expect.poll(() => numbers(follower)).toEqual([1]);
-    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+    // The session Twitch refused everything of rested (closed, the next minutes away); the follower's new type ended the rest at once.
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 2, open: 1 });
   });
 
-  test('a revocation reaches the pages of its type, and every page shows the connection in error, as EventSubSource does', async () => {
+  test('a revocation ends only its subscription: the pages that asked for it hear it and warn, a page left with nothing fails, the rest go on', async () => {
     const s = scenario();
     const other = `${s.type}.other`;
-    const revoked = await s.open([s.type]);
+    const both = await s.open([s.type, other]);
     const bystander = await s.open([other]);
-    for (const page of [revoked, bystander]) await connected(page);
-    await commands.esRevoke(s.type, 'authorization_revoked');
-    await expect.poll(() => revoked.eval('window.revocations')).toEqual([{ type: s.type, status: 'authorization_revoked' }]);
-    for (const page of [revoked, bystander]) await expect.poll(() => state(page)).toBe('error');
+    const only = await s.open([s.type]);
+    for (const page of [both, bystander, only]) await connected(page);
+    await commands.esRevoke(s.type, 'version_removed');
+    const revocation = { type: s.type, version: '1', condition: { broadcaster_user_id: s.user }, status: 'version_removed' };
+    for (const page of [both, only]) await expect.poll(() => page.eval('window.revocations')).toEqual([revocation]);
+    // The page that still has a subscription goes on, and says what ended and what to do.
+    await expect.poll(() => both.eval('window.shared.warning')).toBe(`Twitch retired version 1 of ${s.type} (version_removed), so these overlays no longer receive it: update the overlays to their latest version. The other events go on.`);
+    expect(await both.eval('window.outcomes.at(-1)')).toEqual({ active: [other], refused: [{ type: s.type, version: '1', reason: 'ended', message: expect.stringContaining('version_removed') }] });
+    expect(await state(both)).toBe('connected');
+    // The page left with nothing fails, with the same words, and not as a refused token.
+    await expect.poll(() => state(only)).toBe('error');
+    expect(await only.eval('[window.shared.status.error.code, window.shared.status.error.message]')).toEqual(['config', expect.stringMatching(/^Twitch retired version 1 of .* update the overlays/)]);
+    // The page that never asked for it hears nothing of it.
     expect(await bystander.eval('window.revocations')).toEqual([]);
-    expect((await bystander.eval<string[]>('window.errors')).at(-1)).toMatch(/Twitch ended the ".*" subscription \(authorization_revoked\)/);
+    expect(await bystander.eval('window.shared.warning')).toBeNull();
+    expect(await bystander.eval('window.errors')).toEqual([]);
+    await commands.esNotify(other, { n: 1 });
+    for (const page of [both, bystander]) await expect.poll(() => numbers(page)).toEqual([1]);
+    expect(await state(bystander)).toBe('connected');
+    expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
+    // A page that joins later is not given the ended subscription again on this session.
+    const calls = (await commands.httpRequests('/helix/eventsub/subscriptions')).length;
+    const late = await s.open([other]);
+    await connected(late);
+    expect((await commands.httpRequests('/helix/eventsub/subscriptions')).length).toBe(calls);
+    expect(await sessionTypes(s.tag)).toEqual([[other]]);
+  });
+
+  test.each([
+    ['a revocation message', 'authorization_revoked', /token of this overlay was revoked \(authorization_revoked\).*Make a new overlay link/],
+    ["the Twitch CLI's notification with that status", 'user_removed', /account it is about no longer exists or was suspended \(user_removed\)/],
+  ] as const)('the token or the account gone (%s): only the pages of that type fail, as a refused token, in precise words', async (how, status, words) => {
+    const s = scenario();
+    const other = `${s.type}.other`;
+    const gone = await s.open([s.type]);
+    const bystander = await s.open([other]);
+    for (const page of [gone, bystander]) await connected(page);
+    if (how === 'a revocation message') await commands.esRevoke(s.type, status);
+    else await commands.esTriggerWithStatus(s.type, status);
+    await expect.poll(() => state(gone)).toBe('error');
+    expect(await gone.eval('[window.shared.status.error.code, window.shared.status.error.message]')).toEqual(['auth', expect.stringMatching(words)]);
+    expect(await gone.eval('window.received')).toEqual([]);
+    await commands.esNotify(other, { n: 1 });
+    await expect.poll(() => numbers(bystander)).toEqual([1]);
+    expect(await state(bystander)).toBe('connected');
   });
 
   test('messages on the channel that are malformed, of another version or already seen change nothing', async () => {
@@ -273,9 +313,9 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     const copy: EventSubNotification = { type: s.type, version: '1', messageId: delivered!.id, timestamp: Date.now(), subscriptionId: 'x', event: { n: 1 } };
     intruder.postMessage('<img src=x onerror=alert(1)>');
     intruder.postMessage({ v: 2, kind: 'notification', notification: { ...copy, messageId: 'newer-build' } });
-    intruder.postMessage({ v: 1, kind: 'notification', notification: { type: s.type } });
-    intruder.postMessage({ v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [], refused: [] });
-    intruder.postMessage({ v: 1, kind: 'notification', notification: copy, session: 'another' });
+    intruder.postMessage({ v: PROTOCOL_VERSION, kind: 'notification', notification: { type: s.type } });
+    intruder.postMessage({ v: PROTOCOL_VERSION, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [], refused: [] });
+    intruder.postMessage({ v: PROTOCOL_VERSION, kind: 'notification', notification: copy, session: 'another' });
     intruder.close();
 
     await commands.esNotify(s.type, { n: 2 });
@@ -295,13 +335,13 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
     try {
       await commands.esNotify(s.type, { n: 7 });
       for (const page of open) await expect.poll(() => numbers(page)).toEqual([7]);
-      otherSession.postMessage({ v: 1, kind: 'notification', notification: copyOf(7, 'other-1'), session: 'other-session' });
+      otherSession.postMessage({ v: PROTOCOL_VERSION, kind: 'notification', notification: copyOf(7, 'other-1'), session: 'other-session' });
       // The same viewer doing the same again: a new event on the session, shown.
       await commands.esNotify(s.type, { n: 7 });
       for (const page of open) await expect.poll(() => numbers(page)).toEqual([7, 7]);
       // The other session's copy of that one too: dropped; then its copy of an event it alone delivered: shown.
-      otherSession.postMessage({ v: 1, kind: 'notification', notification: copyOf(7, 'other-2'), session: 'other-session' });
-      otherSession.postMessage({ v: 1, kind: 'notification', notification: copyOf(8, 'other-3'), session: 'other-session' });
+      otherSession.postMessage({ v: PROTOCOL_VERSION, kind: 'notification', notification: copyOf(7, 'other-2'), session: 'other-session' });
+      otherSession.postMessage({ v: PROTOCOL_VERSION, kind: 'notification', notification: copyOf(8, 'other-3'), session: 'other-session' });
       for (const page of open) await expect.poll(() => numbers(page)).toEqual([7, 7, 8]);
       await commands.esNotify(s.type, { n: 9 });
       for (const page of open) await expect.poll(() => numbers(page)).toEqual([7, 7, 8, 9]);
@@ -326,14 +366,14 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
       const held = statuses.at(-1)!.live;
       expect(held).toHaveLength(1);
       // Another page owns, by a lesser id (a dock's), whose session is not subscribed yet.
-      election.postMessage({ v: 1, kind: 'lease', page: '0-another-page' });
+      election.postMessage({ v: PROTOCOL_VERSION, kind: 'lease', page: '0-another-page' });
       await expect.poll(() => role(page)).toBe('follower');
       // Twitch still sends into this page's session: nothing of it is lost.
       await commands.esNotify(s.type, { n: 2 });
       await expect.poll(() => numbers(page)).toEqual([1, 2]);
       expect(await commands.esConnections(s.tag)).toEqual({ opened: 1, open: 1 });
       // A status of the new owner holding less changes nothing; one holding as much ends the old session.
-      const status = { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 'new-session', refused: [], preferred: true };
+      const status = { v: PROTOCOL_VERSION, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 'new-session', refused: [], preferred: true };
       shared.postMessage({ ...status, live: [] });
       await commands.esNotify(s.type, { n: 3 });
       await expect.poll(() => numbers(page)).toEqual([1, 2, 3]);
@@ -354,7 +394,7 @@ describe('SharedEventSubSource: one EventSub connection for all overlays of a us
       await connected(page);
       await commands.esNotify(s.type, { n: 1 });
       await expect.poll(() => numbers(page)).toEqual([1]);
-      election.postMessage({ v: 1, kind: 'lease', page: '0-another-page' });
+      election.postMessage({ v: PROTOCOL_VERSION, kind: 'lease', page: '0-another-page' });
       await expect.poll(() => role(page)).toBe('follower');
       await commands.esNotify(s.type, { n: 2 });
       // The lease runs out within the drain: the page claims the connection again, on its own session.

@@ -7,13 +7,13 @@ const notification = { type: 'channel.follow', version: '2', messageId: 'm1', ti
 
 describe('shared EventSub channel protocol', () => {
   test.each([
-    { v: 1, kind: 'need', page: 'p1', subscriptions: [{ type: 'channel.follow', version: '2', condition: { broadcaster_user_id: '1', moderator_user_id: '1' } }] },
-    { v: 1, kind: 'owner', page: 'p1' },
-    { v: 1, kind: 'status', status: { state: 'reconnecting', attempt: 2, retryInMs: 500, error: { code: 'network', message: 'lost', retryable: true } }, session: '', live: [], refused: [], preferred: false },
-    { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 's1', live: ['k1'], refused: [{ key: 'k2', type: 'channel.cheer', version: '1', reason: 'unauthorized', message: 'Missing scope' }], preferred: true },
-    { v: 1, kind: 'notification', notification, session: 's1' },
-    { v: 1, kind: 'revocation', revocation: { type: 'channel.follow', status: 'authorization_revoked' } },
-    { v: 1, kind: 'error', error: { code: 'auth', message: 'Missing scope', retryable: false } },
+    { v: PROTOCOL_VERSION, kind: 'need', page: 'p1', subscriptions: [{ type: 'channel.follow', version: '2', condition: { broadcaster_user_id: '1', moderator_user_id: '1' } }] },
+    { v: PROTOCOL_VERSION, kind: 'owner', page: 'p1' },
+    { v: PROTOCOL_VERSION, kind: 'status', status: { state: 'reconnecting', attempt: 2, retryInMs: 500, error: { code: 'network', message: 'lost', retryable: true } }, session: '', live: [], refused: [], preferred: false },
+    { v: PROTOCOL_VERSION, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 's1', live: ['k1'], refused: [{ key: 'k2', type: 'channel.cheer', version: '1', reason: 'unauthorized', message: 'Missing scope' }], preferred: true },
+    { v: PROTOCOL_VERSION, kind: 'notification', notification, session: 's1' },
+    { v: PROTOCOL_VERSION, kind: 'revocation', revocation: { type: 'channel.follow', version: '2', condition: { broadcaster_user_id: '1', moderator_user_id: '1' }, status: 'version_removed' } },
+    { v: PROTOCOL_VERSION, kind: 'error', error: { code: 'auth', message: 'Missing scope', retryable: false } },
   ])('reads a well-formed "$kind" message', (message) => {
     expect(readSharedMessage(message)).toEqual(message);
   });
@@ -22,20 +22,21 @@ describe('shared EventSub channel protocol', () => {
     ['a string', 'hello', 'not an object'],
     ['null', null, 'not an object'],
     ['an array', [1], 'not an object'],
-    ['another version', { v: 2, kind: 'owner', page: 'p' }, 'protocol version 2, expected 1'],
-    ['no version', { kind: 'owner', page: 'p' }, 'protocol version undefined, expected 1'],
-    ['an unknown kind', { v: 1, kind: 'toString', page: 'p' }, 'unknown kind "toString"'],
-    ['a need with a non-string condition', { v: 1, kind: 'need', page: 'p', subscriptions: [{ type: 't', version: '1', condition: { id: 5 } }] }, 'malformed "need" message'],
-    ['a need beyond what one connection holds', { v: 1, kind: 'need', page: 'p', subscriptions: Array.from({ length: 301 }, (_, i) => ({ type: `t${i}`, version: '1', condition: {} })) }, 'malformed "need" message'],
-    ['a status of an unknown state', { v: 1, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
-    ['a status an owner never sends', { v: 1, kind: 'status', status: { state: 'stopped', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
-    ['a status without live keys', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 's', refused: [] }, 'malformed "status" message'],
-    ['a status without a session', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
-    ['a status with a refusal of an unknown reason', { v: 1, kind: 'status', status: { state: 'connected', attempt: 0 }, live: [], refused: [{ key: 'k', type: 't', version: '1', reason: 'bored', message: '' }] }, 'malformed "status" message'],
-    ['a notification without an event', { v: 1, kind: 'notification', notification: { ...notification, event: 'x' }, session: 's1' }, 'malformed "notification" message'],
-    ['a notification without the session that delivered it', { v: 1, kind: 'notification', notification }, 'malformed "notification" message'],
-    ['a notification without its send time', { v: 1, kind: 'notification', notification: { ...notification, timestamp: 'now' }, session: 's1' }, 'malformed "notification" message'],
-    ['an error of an unknown code', { v: 1, kind: 'error', error: { code: 'teapot', message: 'x', retryable: true } }, 'malformed "error" message'],
+    ['another version', { v: 1, kind: 'owner', page: 'p' }, `protocol version 1, expected ${PROTOCOL_VERSION}`],
+    ['no version', { kind: 'owner', page: 'p' }, `protocol version undefined, expected ${PROTOCOL_VERSION}`],
+    ['an unknown kind', { v: PROTOCOL_VERSION, kind: 'toString', page: 'p' }, 'unknown kind "toString"'],
+    ['a need with a non-string condition', { v: PROTOCOL_VERSION, kind: 'need', page: 'p', subscriptions: [{ type: 't', version: '1', condition: { id: 5 } }] }, 'malformed "need" message'],
+    ['a need beyond what one connection holds', { v: PROTOCOL_VERSION, kind: 'need', page: 'p', subscriptions: Array.from({ length: 301 }, (_, i) => ({ type: `t${i}`, version: '1', condition: {} })) }, 'malformed "need" message'],
+    ['a status of an unknown state', { v: PROTOCOL_VERSION, kind: 'status', status: { state: 'hacked', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
+    ['a status an owner never sends', { v: PROTOCOL_VERSION, kind: 'status', status: { state: 'stopped', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
+    ['a status without live keys', { v: PROTOCOL_VERSION, kind: 'status', status: { state: 'connected', attempt: 0 }, session: 's', refused: [] }, 'malformed "status" message'],
+    ['a status without a session', { v: PROTOCOL_VERSION, kind: 'status', status: { state: 'connected', attempt: 0 }, live: [], refused: [] }, 'malformed "status" message'],
+    ['a status with a refusal of an unknown reason', { v: PROTOCOL_VERSION, kind: 'status', status: { state: 'connected', attempt: 0 }, live: [], refused: [{ key: 'k', type: 't', version: '1', reason: 'bored', message: '' }] }, 'malformed "status" message'],
+    ['a notification without an event', { v: PROTOCOL_VERSION, kind: 'notification', notification: { ...notification, event: 'x' }, session: 's1' }, 'malformed "notification" message'],
+    ['a notification without the session that delivered it', { v: PROTOCOL_VERSION, kind: 'notification', notification }, 'malformed "notification" message'],
+    ['a notification without its send time', { v: PROTOCOL_VERSION, kind: 'notification', notification: { ...notification, timestamp: 'now' }, session: 's1' }, 'malformed "notification" message'],
+    ['a revocation without the condition of what it ended', { v: PROTOCOL_VERSION, kind: 'revocation', revocation: { type: 't', version: '1', status: 'user_removed' } }, 'malformed "revocation" message'],
+    ['an error of an unknown code', { v: PROTOCOL_VERSION, kind: 'error', error: { code: 'teapot', message: 'x', retryable: true } }, 'malformed "error" message'],
   ])('refuses %s, saying why', (_name, data, why) => {
     expect(readSharedMessage(data)).toBe(why);
   });
@@ -62,6 +63,11 @@ describe('subscriptionKey', () => {
     const a = subscriptionKey({ type: 'channel.follow', version: '2', condition: { broadcaster_user_id: '1', moderator_user_id: '2' } });
     const b = subscriptionKey({ type: 'channel.follow', version: '2', condition: { moderator_user_id: '2', broadcaster_user_id: '1' } });
     expect(a).toBe(b);
+  });
+
+  test('leaves out the empty fields Twitch reports for a condition it was not given', () => {
+    const asked = subscriptionKey({ type: 'channel.raid', version: '1', condition: { to_broadcaster_user_id: '1' } });
+    expect(subscriptionKey({ type: 'channel.raid', version: '1', condition: { from_broadcaster_user_id: '', to_broadcaster_user_id: '1' } })).toBe(asked);
   });
 
   test.each([
