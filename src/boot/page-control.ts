@@ -67,8 +67,8 @@ export function joinPageControl({ definition, parts, root, demo, token }: PageCo
     overlay: definition.entry.name,
     title: definition.entry.title,
     sources: parts.sources.map((source) => {
-      const error = source.lastError;
-      return { name: source.name, state: source.status.state, ...(error && { error: `${error.code}: ${error.message}` }) };
+      const { lastError: error, awaySince, warning } = source;
+      return { name: source.name, state: source.status.state, ...(error && { error: `${error.code}: ${error.message}` }), ...(awaySince !== null && { awaySince }), ...(warning && { warning }) };
     }),
     eventsub: parts.sources.find(sharesEventSub)?.eventsub.role ?? null,
     ...(token && { tokenExpiresAt: token.validatedAt + token.expiresIn * 1000 }),

@@ -11,7 +11,7 @@ import { ChatSource } from '../sources/tmi/chat-source.js';
 import { ControlChannel } from '../sources/control/control-channel.js';
 import { ControlStateStore, type ControlState } from '../sources/control/control-state.js';
 import { PRESENCE_CHANNEL, type ChannelRef, type ControlCommand } from '../sources/control/control-protocol.js';
-import { PING_MS, PageRoster } from '../sources/control/page-roster.js';
+import { PING_MS, PageRoster, type RosterPage } from '../sources/control/page-roster.js';
 import type { EventHistory } from '../sources/history/event-history.js';
 import type { EventOrigin, HistoryRecord } from '../sources/history/history-record.js';
 import { isListed } from '../components/event-list/event-rows.js';
@@ -61,8 +61,13 @@ async function chatSection(login: string, env: OverlayEnv): Promise<{ element: O
   return { element, source };
 }
 
-/** The token's days left move this slowly: the Overlays section is redrawn for them once a minute. */
+/**
+ * The token's days left move this slowly: the Overlays section is redrawn for them once a
+ * minute; while a connection is away, at each round, for the time it has been gone.
+ */
 const CLOCK_MS = 60_000;
+
+const someAway = (pages: readonly RosterPage[]) => pages.some(({ report, gone }) => !gone && report.sources.some((source) => source.awaySince !== undefined));
 
 /**
  * Pings the pages every PING_MS and redraws the Overlays section (and the chat's filters) from
@@ -75,7 +80,7 @@ function watchPages(dock: OvlDock, channel: ControlChannel, roster: PageRoster, 
     channel.post({ kind: 'ping' });
     const now = Date.now();
     const pages = roster.list(now);
-    const saying = JSON.stringify([Math.floor(now / CLOCK_MS), pages.map(({ report, gone }) => [report, gone])]);
+    const saying = JSON.stringify([someAway(pages) ? now : Math.floor(now / CLOCK_MS), pages.map(({ report, gone }) => [report, gone])]);
     if (saying !== said) {
       said = saying;
       Object.assign(dock, { pages, now });

@@ -200,6 +200,23 @@ describe('the control dock page', { timeout: 90_000 }, () => {
     await expect.poll(() => inDock(dock, 'ovl-dock-overlays', '[part="page"]', 'data-gone'), { timeout: 10_000 }).toEqual(['false', 'true', 'false']);
   });
 
+  test('the Overlays section says how long a connection has been away, and what a page warns of (Twitch retiring one type it shows)', async () => {
+    const tag = `dock-${++counter}`;
+    const dock = await openDock(tag);
+    await open('alerts', tag);
+    await expect.poll(() => inDock(dock, 'ovl-dock-overlays', '[part="page"]', 'data-overlay')).toEqual(['dock', 'alerts']);
+    await commands.esRevoke('channel.channel_points_custom_reward_redemption.add', 'version_removed');
+    await expect.poll(() => inDock(dock, 'ovl-dock-overlays', '[data-overlay="alerts"] [part="warning"]')).toContainEqual(expect.stringContaining('⚠ Twitch retired version 1 of channel.channel_points_custom_reward_redemption.add'));
+    const alertChips = () => inDock(dock, 'ovl-dock-overlays', '[data-overlay="alerts"] [part="chip"]');
+    try {
+      await commands.fakeAway('eventsub', true);
+      await expect.poll(alertChips, { timeout: 10_000 }).toContainEqual(expect.stringMatching(/^events reconnecting · away \d+ s$/));
+    } finally {
+      await commands.fakeAway('eventsub', false);
+    }
+    await expect.poll(alertChips, { timeout: 15_000 }).toEqual(['events connected', 'token connected']);
+  });
+
   test('Remove from overlay and Hide this user take lines off every chat overlay, and the user’s next lines stay off', async () => {
     const tag = `dock-${++counter}`;
     const dock = await openDock(tag);

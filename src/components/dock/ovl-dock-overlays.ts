@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RosterPage } from '../../sources/control/page-roster.js';
 import { dockSectionStyles } from './dock-styles.js';
+import { awayText } from '../status/away-text.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -45,8 +46,12 @@ export class OvlDockOverlays extends LitElement {
         color: #8fe3a1;
       }
       .chip[data-state='error'],
-      .chip[data-state='reconnecting'] {
+      .chip[data-state='reconnecting'],
+      .warning {
         color: #ffb38a;
+      }
+      .warning {
+        flex-basis: 100%;
       }
     `,
   ];
@@ -65,9 +70,15 @@ export class OvlDockOverlays extends LitElement {
               <strong part="kind">${report.title}</strong>
               ${gone
                 ? html`<span part="chip" class="chip" data-state="gone">gone</span>`
-                : html`${report.sources.map((source) => html`<span part="chip" class="chip" data-state=${source.state} title=${source.error ?? ''}>${source.name} ${source.state}</span>`)}
+                : html`${report.sources.map(
+                    (source) =>
+                      html`<span part="chip" class="chip" data-state=${source.state} title=${source.error ?? ''}
+                        >${source.name} ${source.state}${source.awaySince === undefined ? '' : ` · ${awayText(this.now - source.awaySince)}`}</span
+                      >`,
+                  )}
                   ${report.eventsub ? html`<span part="eventsub" class="muted">${ROLES[report.eventsub]}</span>` : ''}
-                  <span part="token" class="muted">${tokenLeft(report.tokenExpiresAt, this.now)}</span>`}
+                  <span part="token" class="muted">${tokenLeft(report.tokenExpiresAt, this.now)}</span>
+                  ${report.sources.flatMap((source) => (source.warning ? [html`<span part="warning" class="warning">⚠ ${source.warning}</span>`] : []))}`}
             </li>`,
         )}
       </ul>

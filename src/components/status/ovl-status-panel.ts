@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Source } from '../../core/source.js';
 import type { ConfigProblem } from '../../core/config-problem.js';
+import { awayText } from './away-text.js';
 
 const STATE_COLORS: Record<string, string> = {
   connected: '#2ecc71',
@@ -11,14 +12,6 @@ const STATE_COLORS: Record<string, string> = {
   stopped: '#95a5a6',
   idle: '#95a5a6',
 };
-
-/** "away 42 s", "away 3 min 5 s", "away 1 h 2 min": how long a connection has been gone. */
-function awayText(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `away ${s} s`;
-  if (s < 3600) return `away ${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
-  return `away ${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
-}
 
 /** A recording being made (`?record`): what the panel counts and offers to save. The boot hands it its Recorder. */
 export interface SavableRecording {

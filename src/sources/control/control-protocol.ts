@@ -62,6 +62,10 @@ export interface SourceReport {
   readonly state: SourceState;
   /** `code: message` of the failure behind the state. */
   readonly error?: string;
+  /** Since when (epoch ms) the connection is gone, while it is (Source.awaySince). */
+  readonly awaySince?: number;
+  /** What the streamer should hear of before anything stops (Source.warning). */
+  readonly warning?: string;
 }
 
 /** An alert box's queue. */
@@ -104,6 +108,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
 
 const STATES: readonly string[] = ['idle', 'connecting', 'connected', 'reconnecting', 'error', 'stopped'];
 const ROLES: readonly unknown[] = ['owner', 'follower', 'solo', null];
@@ -111,7 +116,7 @@ const ROLES: readonly unknown[] = ['owner', 'follower', 'solo', null];
 const MAX_SOURCES = 32;
 
 const isChannel = (value: unknown) => isObject(value) && optional(value.id, isString) && optional(value.login, isString) && (isString(value.id) || isString(value.login));
-const isSourceReport = (value: unknown) => isObject(value) && isString(value.name) && STATES.includes(value.state as string) && optional(value.error, isString);
+const isSourceReport = (value: unknown) => isObject(value) && isString(value.name) && STATES.includes(value.state as string) && optional(value.error, isString) && optional(value.awaySince, isTime) && optional(value.warning, isString);
 const isAlertsReport = (value: unknown) => isObject(value) && isCount(value.waiting) && isBoolean(value.paused) && isBoolean(value.muted);
 const isChatFilters = (value: unknown) => isObject(value) && Array.isArray(value.hideBots) && value.hideBots.every(isString) && isBoolean(value.hideCommands) && isBoolean(value.hideNotices);
 
@@ -135,7 +140,7 @@ const CHECKS: Record<ControlBody['kind'], (m: Fields) => boolean> = {
     m.sources.length <= MAX_SOURCES &&
     m.sources.every(isSourceReport) &&
     ROLES.includes(m.eventsub) &&
-    optional(m.tokenExpiresAt, (v) => typeof v === 'number' && Number.isFinite(v)) &&
+    optional(m.tokenExpiresAt, isTime) &&
     optional(m.alerts, isAlertsReport) &&
     optional(m.chat, isChatFilters),
 };

@@ -8,7 +8,7 @@ import { ALERT_KINDS, STREAM_STATE_KINDS } from '../../../src/domain/stream-even
 
 const channel = { id: '141981764', login: 'teststreamer' };
 const message = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ v: 1, channel, ...body, ...extra });
-const presence = { kind: 'presence', page: 'p1', overlay: 'alerts', title: 'Alerts overlay', sources: [{ name: 'events', state: 'connected' }], eventsub: 'owner', tokenExpiresAt: 1_900_000_000_000, alerts: { waiting: 2, paused: true, muted: false } };
+const presence = { kind: 'presence', page: 'p1', overlay: 'alerts', title: 'Alerts overlay', sources: [{ name: 'events', state: 'reconnecting', awaySince: 1_800_000_000_000 }, { name: 'token', state: 'connected', warning: 'The token expires in 2 days' }], eventsub: 'owner', tokenExpiresAt: 1_900_000_000_000, alerts: { waiting: 2, paused: true, muted: false } };
 
 describe('the control protocol', () => {
   test('every stream event the normaliser makes passes the event check, kind by kind', () => {
@@ -59,6 +59,8 @@ describe('the control protocol', () => {
       { ...presence, eventsub: 'king' },
       { ...presence, alerts: { waiting: -1, paused: false, muted: false } },
       { ...presence, tokenExpiresAt: 'soon' },
+      { ...presence, sources: [{ name: 'events', state: 'reconnecting', awaySince: 'a while' }] },
+      { ...presence, sources: [{ name: 'events', state: 'connected', warning: 42 }] },
       { ...presence, sources: Array.from({ length: 33 }, () => ({ name: 'x', state: 'idle' })) },
     ];
     for (const body of malformed) expect(readControlMessage(message(body)), JSON.stringify(body)).toBe(`malformed "${body.kind}" message`);
