@@ -18,13 +18,14 @@ const ROLES = { owner: 'owns EventSub', follower: 'EventSub via another page', s
 /**
  * The dock's Overlays section: every open page of the origin as its presence says, with its kind,
  * its connections in the words of its `?debug` chips, its part in the shared EventSub connection
- * and its token's days left; a page that stopped answering is marked gone.
+ * its token's days left and what its connections warn of; a page that stopped answering is marked gone.
  *
  * @csspart page - One open page; `data-overlay` is its registry name, `data-gone` whether it stopped answering.
  * @csspart kind - The page's overlay title.
- * @csspart chip - One connection in its `?debug` chip's words (`data-state`), or "gone".
+ * @csspart chip - One connection in its `?debug` chip's words (`data-state`) with how long it has been away, or "gone".
  * @csspart eventsub - Its part in the shared EventSub connection.
  * @csspart token - The token's days left.
+ * @csspart warning - A warning of one of its connections for the streamer (a token in its last week, a type Twitch retired).
  */
 @customElement('ovl-dock-overlays')
 export class OvlDockOverlays extends LitElement {
