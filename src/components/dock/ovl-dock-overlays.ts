@@ -17,7 +17,7 @@ const ROLES = { owner: 'owns EventSub', follower: 'EventSub via another page', s
 
 /**
  * The dock's Overlays section: every open page of the origin as its presence says, with its kind,
- * its connections in the words of its `?debug` chips, its part in the shared EventSub connection
+ * its connections in the words of its `?debug` chips, its part in the shared EventSub connection,
  * its token's days left and what its connections warn of; a page that stopped answering is marked gone.
  *
  * @csspart page - One open page; `data-overlay` is its registry name, `data-gone` whether it stopped answering.
