@@ -5,8 +5,6 @@ import type { EventSubSubscription } from './eventsub-subscription.js';
 import type { RefusalReason, SubscriptionRefusal } from './refusal.js';
 import { limitRefusal } from './refusal-words.js';
 
-export type { RefusalReason, SubscriptionRefusal } from './refusal.js';
-
 export interface SubscriptionOutcome {
   /** Types the session now holds (409 "already exists" counts: the subscription is there). */
   readonly active: readonly string[];

@@ -2,7 +2,7 @@ import { SourceError, type SourceErrorCode } from '../../../core/errors.js';
 import type { SourceState, SourceStatus } from '../../../core/source.js';
 import type { EventSubNotification, EventSubRevocation } from '../eventsub-source.js';
 import type { EventSubSubscription } from '../eventsub-subscription.js';
-import type { SubscriptionRefusal } from '../create-subscriptions.js';
+import type { SubscriptionRefusal } from '../refusal.js';
 
 /**
  * What the overlay pages of one user say to each other on their BroadcastChannel. Every message
