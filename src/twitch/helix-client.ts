@@ -94,22 +94,18 @@ export class HelixClient {
       } finally {
         clearTimeout(timer);
       }
-      if (response.status === 429) {
-        const failure = await this.failure(response);
-        // A lasting limit is no empty bucket: no pause for the other requests, and no retry that would only meet it again.
-        if (isLastingLimit(failure)) throw failure;
-        this.noteRateLimit(response);
-        if (attempt >= maxRetries) throw failure;
-      } else {
-        this.noteRateLimit(response);
-        if (response.ok) return this.parse<T>(response);
-        if (response.status === 401) {
-          // Twitch says why: "Invalid OAuth token", or "Missing scope: …" naming the scope.
-          const reason = (await this.failure(response)).message;
-          throw new SourceError('auth', `${reason} Make a new overlay link on the setup page.`);
-        }
-        if (response.status < 500 || attempt >= maxRetries) throw await this.failure(response);
+      // A 429's body is read first: a lasting limit is no empty bucket, so it pauses no other request and is not retried (it would only meet the limit again).
+      const rateLimited = response.status === 429 ? await this.failure(response) : null;
+      if (rateLimited && isLastingLimit(rateLimited)) throw rateLimited;
+      this.noteRateLimit(response);
+      if (response.ok) return this.parse<T>(response);
+      if (response.status === 401) {
+        // Twitch says why: "Invalid OAuth token", or "Missing scope: …" naming the scope.
+        const reason = (await this.failure(response)).message;
+        throw new SourceError('auth', `${reason} Make a new overlay link on the setup page.`);
       }
+      const retryable = rateLimited !== null || response.status >= 500;
+      if (!retryable || attempt >= maxRetries) throw rateLimited ?? (await this.failure(response));
       const delay = response.status === 429 ? Math.max(this.pausedUntil - this.now(), 0) || (backoff.next() ?? 30_000) : (backoff.next() ?? 30_000);
       log.debug(`HTTP ${response.status}; retrying in ${delay} ms`);
       await this.sleep(delay);
