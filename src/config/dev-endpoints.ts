@@ -7,11 +7,21 @@ import { parseUrl } from '../core/parse-url.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** An http(s) URL on a loopback host with no query or fragment, without its trailing slash; null for anything else. */
+function loopbackHttpUrl(value: string): string | null {
+  const parsed = parseUrl(value);
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || !LOOPBACK.has(parsed.hostname) || parsed.search || parsed.hash) return null;
+  return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
+}
+
 /**
  * `?dev-origin=http://127.0.0.1:PORT` sends every HTTP API to one local server (paths /helix,
  * /id, /7tv/v3, /bttv/3, /ffz/v1, /recent-messages/api/v2: the test servers' layout) and `?dev-chat=127.0.0.1:PORT`
- * sends chat to a local TMI server over plain ws. Only loopback hosts are accepted, so a link
- * can never route a streamer's token to somebody else's server.
+ * sends chat to a local TMI server over plain ws. `?dev-helix`, `?dev-validate` and
+ * `?dev-subscriptions` then move single Twitch URLs elsewhere, for servers with another layout
+ * (the Twitch CLI's: Helix under /mock, the token check at /auth/validate, subscriptions on its
+ * EventSub server). Only loopback hosts are accepted, so a link can never route a streamer's
+ * token to somebody else's server.
  */
 export function devEndpoints(url: URL): DevRouting {
   const problems: ConfigProblem[] = [];
@@ -34,6 +44,18 @@ export function devEndpoints(url: URL): DevRouting {
       problems.push({ param: 'dev-origin', severity: 'warning', message: '"dev-origin" must be a loopback address (127.0.0.1 or localhost); ignored.' });
     }
   }
+  /** `param`'s loopback http(s) URL; undefined when absent, or refused with a warning. */
+  const httpParam = (param: string): string | undefined => {
+    const value = url.searchParams.get(param);
+    if (!value) return undefined;
+    const found = loopbackHttpUrl(value);
+    if (!found) problems.push({ param, severity: 'warning', message: `"${param}" must be an http:// or https:// URL on 127.0.0.1 or localhost, with no ?query or #fragment; ignored.` });
+    return found ?? undefined;
+  };
+  const helix = httpParam('dev-helix');
+  const validate = httpParam('dev-validate');
+  const subscriptions = httpParam('dev-subscriptions');
+  twitch = { ...twitch, ...(helix && { helix }), ...(validate && { validate }), ...(subscriptions && { routes: { '/eventsub/subscriptions': subscriptions } }) };
   const chatHost = url.searchParams.get('dev-chat');
   if (chatHost) {
     const match = /^(127\.0\.0\.1|localhost):(\d{1,5})$/.exec(chatHost);

@@ -10,7 +10,7 @@ export interface ParsedConfig<S extends Schema> {
  * Parameters every overlay understands besides its own schema: `debug` (status chips),
  * `demo` (the simulator) and the loopback-only test endpoints read by `devEndpoints`.
  */
-const COMMON_PARAMS = new Set(['debug', 'demo', 'record', 'replay', 'replay-speed', 'dev-origin', 'dev-chat', 'dev-eventsub', 'dev-pubsub', 'dev-heat']);
+const COMMON_PARAMS = new Set(['debug', 'demo', 'record', 'replay', 'replay-speed', 'dev-origin', 'dev-helix', 'dev-validate', 'dev-subscriptions', 'dev-chat', 'dev-eventsub', 'dev-pubsub', 'dev-heat']);
 
 /**
  * What OBS reads from a link dropped on its preview to size and name the Browser Source it makes

@@ -63,14 +63,18 @@ export class HelixClient {
 
   /** GET `path` (e.g. `/users`) and return the parsed JSON body. */
   get<T>(path: string, params: HelixParams = {}): Promise<T> {
-    const url = `${(this.options.endpoints ?? TWITCH_ENDPOINTS).helix}${path}${query(params)}`;
+    const url = `${this.urlOf(path)}${query(params)}`;
     return this.inFlight.load(url, () => this.request<T>(url, { method: 'GET' })) as Promise<T>;
   }
 
   /** POST a JSON body to `path` (e.g. `/eventsub/subscriptions`) and return the parsed answer. Not deduplicated. */
   post<T>(path: string, body: unknown): Promise<T> {
-    const url = `${(this.options.endpoints ?? TWITCH_ENDPOINTS).helix}${path}`;
-    return this.request<T>(url, { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' });
+    return this.request<T>(this.urlOf(path), { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' });
+  }
+
+  private urlOf(path: string): string {
+    const endpoints = this.options.endpoints ?? TWITCH_ENDPOINTS;
+    return endpoints.routes?.[path] ?? `${endpoints.helix}${path}`;
   }
 
   private async request<T>(url: string, init: { method: string; body?: string; contentType?: string }): Promise<T> {

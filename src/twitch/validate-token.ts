@@ -38,7 +38,7 @@ export async function validateToken(token: string, options: ValidateOptions = {}
   const bare = token.replace(/^(oauth:|Bearer\s+)/i, '');
   let response: Response;
   try {
-    response = await fetcher(`${endpoints.id}/oauth2/validate`, { headers: { Authorization: `Bearer ${bare}` }, signal: options.signal });
+    response = await fetcher(endpoints.validate ?? `${endpoints.id}/oauth2/validate`, { headers: { Authorization: `Bearer ${bare}` }, signal: options.signal });
   } catch (error) {
     throw new SourceError('network', 'Could not reach Twitch to check the token; will try again.', { cause: error });
   }

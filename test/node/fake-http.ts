@@ -12,8 +12,8 @@ import { Outage } from './outage.js';
  * Twitch's HTTP APIs (Helix, id.twitch.tv), the third-party emote and badge APIs, IVR, the
  * pronouns API and the recent-messages service, on 127.0.0.1, with CORS as a static page needs.
  * Paths are prefixed by service: /helix, /id, /7tv, /bttv, /ffz, /ivr, /pronouns,
- * /recent-messages. Tests can queue one-off answers (errors, 429s, slow or malformed replies)
- * for a path, set what a channel's live state reads from now on (`setLive`), take the whole
+ * /recent-messages; Twitch's are also served where the Twitch CLI has them (CLI_LAYOUT). Tests
+ * can queue one-off answers (errors, 429s, slow or malformed replies) for a path, set what a channel's live state reads from now on (`setLive`), take the whole
  * server away (`outage`) and read back every request made.
  */
 
@@ -50,6 +50,17 @@ const LIVE_STATE: Readonly<Record<string, { scopes: readonly string[]; fixture: 
   '/helix/polls': { scopes: ['channel:read:polls', 'channel:manage:polls'], fixture: 'helix-polls.json' },
   '/helix/predictions': { scopes: ['channel:read:predictions', 'channel:manage:predictions'], fixture: 'helix-predictions.json' },
 };
+
+/**
+ * The Twitch CLI's paths for the same routes: `twitch mock-api start` serves Helix under /mock
+ * and the token check at /auth/validate, `twitch event websocket start-server` takes
+ * subscriptions at /eventsub/subscriptions (README, "Trying it against the Twitch CLI").
+ */
+const CLI_LAYOUT: readonly (readonly [RegExp, string])[] = [
+  [/^\/mock\//, '/helix/'],
+  [/^\/auth\/validate$/, '/id/oauth2/validate'],
+  [/^\/eventsub\/subscriptions$/, '/helix/eventsub/subscriptions'],
+];
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -222,7 +233,7 @@ export class FakeHttpServer {
 
   private route(req: IncomingMessage, url: URL, body: string): ScriptedResponse {
     const form = new URLSearchParams(body);
-    const path = url.pathname.replace(/^\/nocors/, '');
+    const path = CLI_LAYOUT.reduce((at, [cli, ours]) => at.replace(cli, ours), url.pathname.replace(/^\/nocors/, ''));
     const token = (req.headers.authorization ?? '').replace(/^(Bearer|OAuth) /, '');
     // Tokens the fake OAuth issued carry the scopes asked for; `scoped~…` tokens name theirs.
     const minted = this.granted.get(token);
