@@ -6,7 +6,9 @@ import { AwayableSocketServer, type Outage } from './outage.js';
  * Twitch's EventSub WebSocket server on 127.0.0.1, speaking its JSON (twitch-protocols.md §3):
  * welcome, keepalives, notifications, session_reconnect with a new URL, revocation, close codes.
  * Subscriptions are created through the fake Helix (`POST /helix/eventsub/subscriptions`),
- * which calls `subscribe()`. Unlike Twitch it accepts keepalives under 10 s, so tests run fast.
+ * which calls `subscribe()`. Unlike Twitch it accepts keepalives under 10 s, so tests run fast;
+ * a session with no subscription is closed with 4003 once the welcome window is over (§3.2, §3.3),
+ * which stays at least Twitch's 10 s whatever keepalive a test asks for.
  */
 interface Session {
   readonly id: string;
@@ -18,6 +20,8 @@ interface Session {
   /** Subscribed type → the subscription, as Twitch reports it in each message about it. */
   readonly types: Map<string, SubscriptionWire>;
   keepalive: ReturnType<typeof setInterval> | null;
+  /** Closes the session unused (4003) at the end of the welcome window; cleared by its first subscription. */
+  unused: ReturnType<typeof setTimeout> | null;
 }
 
 /** A subscription as Twitch reports it in a notification or a revocation (§3.2). */
@@ -36,6 +40,9 @@ interface SubscriptionWire {
  * Twitch's side of §3.5: the scopes (any one of) each type needs on a user token, and the
  * versions it accepts. A type not listed (the tests' own) needs nothing and takes any version.
  */
+/** Twitch's welcome window: the time a new session has to make its first subscription (§3.2). */
+const WELCOME_WINDOW_MS = 10_000;
+
 const TYPE_RULES: Readonly<Record<string, { versions: readonly string[]; scopes: readonly string[] }>> = (() => {
   const rules: Record<string, { versions: readonly string[]; scopes: readonly string[] }> = {};
   const add = (types: readonly string[], version: string, scopes: readonly string[]) => types.forEach((type) => (rules[type] = { versions: [version], scopes }));
@@ -114,11 +121,11 @@ export class FakeEventSubServer {
       transport: { method: 'websocket', session_id: session.id },
       created_at: new Date().toISOString(),
     };
-    if (refusal === 409) session.types.set(type, sub);
+    if (refusal === 409) this.hold(session, sub);
     if (refusal === 409) return { status: 409, body: { error: 'Conflict', status: 409, message: 'subscription already exists' } };
     if (refusal === 403) return { status: 403, body: { error: 'Forbidden', status: 403, message: 'subscription missing proper authorization' } };
     if (refusal) return { status: refusal, body: { error: 'Too Many Requests', status: refusal, message: 'maximum subscription cost exceeded' } };
-    session.types.set(type, sub);
+    this.hold(session, sub);
     return { status: 202, body: { data: [{ ...sub, transport: { ...sub.transport, connected_at: new Date().toISOString() } }], total: session.types.size, total_cost: 0, max_total_cost: 10 } };
   }
 
@@ -204,6 +211,12 @@ export class FakeEventSubServer {
     await this.server.close();
   }
 
+  private hold(session: Session, sub: SubscriptionWire): void {
+    session.types.set(sub.type, sub);
+    if (session.unused) clearTimeout(session.unused);
+    session.unused = null;
+  }
+
   private message(type: string, payload: unknown, extra: Record<string, string> = {}): string {
     this.sent += 1;
     return JSON.stringify({ metadata: { message_id: randomUUID(), message_type: type, message_timestamp: new Date().toISOString(), ...extra }, payload });
@@ -217,7 +230,7 @@ export class FakeEventSubServer {
     const id = randomUUID();
     // A reconnect carries the subscriptions over, now on the new session's transport.
     const carried = [...(from?.types ?? [])].map(([type, sub]): [string, SubscriptionWire] => [type, { ...sub, transport: { method: 'websocket', session_id: id } }]);
-    const session: Session = { id, tag, socket, account: from?.account ?? null, types: new Map(carried), keepalive: null };
+    const session: Session = { id, tag, socket, account: from?.account ?? null, types: new Map(carried), keepalive: null, unused: null };
     this.sessions.set(session.id, session);
     socket.send(this.message('session_welcome', { session: { id: session.id, status: 'connected', keepalive_timeout_seconds: keepaliveSeconds, reconnect_url: null, connected_at: new Date().toISOString() } }));
     // A reconnect moves the subscriptions: events now go to the new session only.
@@ -225,8 +238,15 @@ export class FakeEventSubServer {
     session.keepalive = setInterval(() => {
       if (!this.silent && socket.readyState === socket.OPEN) socket.send(this.message('session_keepalive', {}));
     }, Math.max(200, keepaliveSeconds * 1000 * 0.8));
+    // A reconnect's session is in use already: it carries the subscriptions over.
+    if (session.types.size === 0) {
+      session.unused = setTimeout(() => {
+        if (socket.readyState === socket.OPEN) socket.close(4003, 'connection unused');
+      }, Math.max(WELCOME_WINDOW_MS, keepaliveSeconds * 1000));
+    }
     socket.on('close', () => {
       if (session.keepalive) clearInterval(session.keepalive);
+      if (session.unused) clearTimeout(session.unused);
       this.sessions.delete(session.id);
     });
   }

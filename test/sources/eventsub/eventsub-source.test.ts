@@ -12,12 +12,12 @@ const sources: EventSubSource[] = [];
 afterEach(() => sources.splice(0).forEach((s) => s.stop()));
 
 let counter = 0;
-function setup(options: { type?: string; token?: string; keepaliveSeconds?: number } = {}) {
+function setup(options: { type?: string; token?: string; keepaliveSeconds?: number; helixTimeoutMs?: number } = {}) {
   const type = options.type ?? `test.event.${++counter}.${Math.random().toString(36).slice(2, 6)}`;
   // Reconnect delays and connect timeouts wait for the test to step them.
   const clock = new ManualSchedule();
   const source = new EventSubSource({
-    helix: new HelixClient({ token: options.token ?? GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0 }),
+    helix: new HelixClient({ token: options.token ?? GOOD_TOKEN, clientId: TEST_CLIENT_ID, endpoints: fakeTwitchEndpoints(), maxRetries: 0, timeoutMs: options.helixTimeoutMs }),
     subscriptions: [{ type, version: '1', condition: { broadcaster_user_id: FIXTURE_CHANNEL_ID } }],
     url: fake.eventsubUrl,
     keepaliveSeconds: options.keepaliveSeconds,
@@ -100,6 +100,19 @@ describe('EventSubSource against the fake EventSub server', () => {
     await state(source, 'connected');
     expect(source.session).not.toBe(first);
   });
+
+  test('Helix answering after the welcome window: Twitch closes the session unused (4003), and the next session subscribes', async () => {
+    // The fake, as Twitch, gives a new session 10 s to subscribe (§3.2); Helix answers later, and is waited for.
+    const { type, source, received, retry } = setup({ helixTimeoutMs: 20_000 });
+    await commands.httpScript('POST', '/helix/eventsub/subscriptions', [{ status: 503, body: { error: 'Service Unavailable', status: 503, message: '' }, delayMs: 10_500 }]);
+    source.start();
+    await state(source, 'reconnecting', 15_000);
+    expect(source.lastError?.message).toBe(`EventSub connection lost: ${CLOSE_REASONS[4003]}; reconnecting.`);
+    await retry();
+    await state(source, 'connected');
+    await commands.esNotify(type, { after: true });
+    await expect.poll(() => received.map((r) => r.event)).toEqual([{ after: true }]);
+  }, 30_000);
 
   test('a revocation ends one subscription, not the session: reported with what it ended, and the session goes on', async () => {
     const { type, source } = setup();
