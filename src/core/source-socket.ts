@@ -41,9 +41,18 @@ export interface SocketHandlers {
 /** Default for `connectTimeoutMs`: a handshake that takes longer is not coming. */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
-/** `text` as a WebSocket URL, or a `config` error (not retried) that names it. */
+/** What an http(s) URL becomes as a WebSocket's. */
+const SOCKET_SCHEMES: Readonly<Record<string, string>> = { 'http:': 'ws:', 'https:': 'wss:' };
+
+/**
+ * `text` as a WebSocket URL, or a `config` error (not retried) that names it. An http(s) URL
+ * means ws(s), as the WebSocket standard now reads it (an older Chromium such as OBS's 103
+ * would throw): the Twitch CLI's `session_reconnect` names its server so.
+ */
 export function webSocketUrl(text: string): URL {
   const url = parseUrl(text);
+  const scheme = url && SOCKET_SCHEMES[url.protocol];
+  if (url && scheme) url.protocol = scheme;
   if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:')) {
     throw new SourceError('config', `Not a WebSocket URL: "${text}". It starts with wss://.`);
   }

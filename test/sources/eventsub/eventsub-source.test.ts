@@ -69,6 +69,21 @@ describe('EventSubSource against the fake EventSub server', () => {
     expect(source.status.state).toBe('connected');
   });
 
+  test('a session_reconnect to an http:// URL, as the Twitch CLI names its server, is followed as ws://', async () => {
+    const { type, source, received } = setup();
+    source.start();
+    await state(source, 'connected');
+    const first = source.session;
+    const calls = await subscribeCalls();
+    const reconnectUrl = `${fake.eventsubUrl.replace(/^ws:/, 'http:').replace(/\?.*$/, '')}?reconnect_from=${first}`;
+    const message = { metadata: { message_id: 'cli-reconnect-1', message_type: 'session_reconnect', message_timestamp: new Date().toISOString() }, payload: { session: { id: first, status: 'reconnecting', keepalive_timeout_seconds: null, reconnect_url: reconnectUrl, connected_at: new Date().toISOString() } } };
+    await commands.esRaw(JSON.stringify(message));
+    await expect.poll(() => source.session).not.toBe(first);
+    await commands.esNotify(type, { after: true });
+    await expect.poll(() => received.map((r) => r.event)).toEqual([{ after: true }]);
+    expect(await subscribeCalls()).toBe(calls);
+  });
+
   test('a silent connection is replaced by a new session that subscribes again', async () => {
     const { type, source, received, retry } = setup({ keepaliveSeconds: 1 });
     source.start();
