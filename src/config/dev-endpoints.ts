@@ -7,6 +7,9 @@ import { parseUrl } from '../core/parse-url.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** The routing's parameters; any other `dev-*` name is reported as unknown. */
+const DEV_PARAMS = new Set(['dev-origin', 'dev-helix', 'dev-validate', 'dev-subscriptions', 'dev-chat', 'dev-eventsub', 'dev-pubsub', 'dev-heat']);
+
 /** An http(s) URL on a loopback host with no query or fragment, without its trailing slash; null for anything else. */
 function loopbackHttpUrl(value: string): string | null {
   const parsed = parseUrl(value);
@@ -24,7 +27,9 @@ function loopbackHttpUrl(value: string): string | null {
  * token to somebody else's server.
  */
 export function devEndpoints(url: URL): DevRouting {
-  const problems: ConfigProblem[] = [];
+  const problems: ConfigProblem[] = [...url.searchParams.keys()]
+    .filter((param) => param.startsWith('dev-') && !DEV_PARAMS.has(param))
+    .map((param) => ({ param, severity: 'warning', message: `Unknown parameter "${param}" was ignored.` }));
   let { twitch } = LIVE_ENDPOINTS;
   let emotes: EmoteEndpoints | undefined;
   let chat: ChatServer | undefined;

@@ -7,10 +7,11 @@ export interface ParsedConfig<S extends Schema> {
 }
 
 /**
- * Parameters every overlay understands besides its own schema: `debug` (status chips),
- * `demo` (the simulator) and the loopback-only test endpoints read by `devEndpoints`.
+ * Parameters every overlay understands besides its own schema: `debug` (status chips), `demo`
+ * (the simulator), `record` and `replay`. The loopback-only test routing (`dev-*`) is read, and
+ * an unknown `dev-*` name reported, by `devEndpoints`, which loads only on a URL that has one.
  */
-const COMMON_PARAMS = new Set(['debug', 'demo', 'record', 'replay', 'replay-speed', 'dev-origin', 'dev-helix', 'dev-validate', 'dev-subscriptions', 'dev-chat', 'dev-eventsub', 'dev-pubsub', 'dev-heat']);
+const COMMON_PARAMS = new Set(['debug', 'demo', 'record', 'replay', 'replay-speed']);
 
 /**
  * What OBS reads from a link dropped on its preview to size and name the Browser Source it makes
@@ -117,7 +118,7 @@ export function parseConfig<S extends Schema>(schema: S, url: URL | string): Par
   }
 
   for (const name of new Set([...query.keys(), ...fragment.keys()])) {
-    if (!known.has(name)) problems.push({ param: name, severity: 'warning', message: `Unknown parameter "${name}" was ignored.` });
+    if (!known.has(name) && !name.startsWith('dev-')) problems.push({ param: name, severity: 'warning', message: `Unknown parameter "${name}" was ignored.` });
   }
   return { config: config as ConfigOf<S>, problems };
 }

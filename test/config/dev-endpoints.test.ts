@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { devEndpoints } from '../../src/config/dev-endpoints.js';
 import { asksDevEndpoints, LIVE_ENDPOINTS } from '../../src/config/endpoints.js';
 import { TWITCH_ENDPOINTS } from '../../src/twitch/endpoints.js';
+import { parseConfig } from '../../src/config/parse.js';
+import { param } from '../../src/config/schema.js';
 
 const at = (query: string) => new URL(`https://me.example/kit/overlays/alerts/?${query}#token=abc`);
 const routing = (query: string) => devEndpoints(at(query));
@@ -73,5 +75,12 @@ describe('devEndpoints: the Twitch CLI’s URLs', () => {
     expect(routing('dev-helix=&dev-validate=')).toEqual({ endpoints: LIVE_ENDPOINTS, problems: [] });
     expect(asksDevEndpoints(at('dev-subscriptions=x'))).toBe(true);
     expect(asksDevEndpoints(at('debug&channel=x'))).toBe(false);
+  });
+
+  test('an unknown dev-* name is reported here, once, and not by the overlay’s own parameters (which load on every page)', () => {
+    const url = at(`dev-origin=http://127.0.0.1:9000&dev-orgin=http://127.0.0.1:9000&channel=x`);
+    expect(devEndpoints(url).problems).toEqual([{ param: 'dev-orgin', severity: 'warning', message: 'Unknown parameter "dev-orgin" was ignored.' }]);
+    const { problems } = parseConfig({ channel: param.string(''), token: param.string('') }, url);
+    expect(problems).toEqual([]);
   });
 });
