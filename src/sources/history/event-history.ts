@@ -89,7 +89,7 @@ export class EventHistory extends HistoryReader {
     });
   }
 
-  /** Drops what is past `limit` or `maxAgeMs` now; each write does it too (see trimAfter). */
+  /** Counts the records and drops what is past what the history keeps now; each write does it too (see trimAfter). */
   trim(): Promise<void> {
     this.size = null;
     return this.write((store) => this.trimAfter(store, [])).then(() => undefined);
