@@ -15,21 +15,32 @@ export interface EventHistoryOptions extends HistoryReaderOptions {
    * keeps `limit` records alone.
    */
   readonly keepAllMs?: number;
-  /** The most records kept in all, for the disk; the oldest go first. Default 100,000. */
+  /** The most records kept in all, for the disk; the oldest go first. Default 200,000. */
   readonly maxRecords?: number;
 }
 
 export const DEFAULT_HISTORY_LIMIT = 2000;
 /** Two days: the stream of the day and the one before it, whole, however long or busy (README, The event history). */
 export const DEFAULT_HISTORY_KEEP_ALL_MS = 48 * 60 * 60 * 1000;
-/** About a day and a half at an event a second; the README (The event history) weighs it on disk. */
-export const DEFAULT_HISTORY_MAX_RECORDS = 100_000;
+/**
+ * A busy day of the busiest channels (an event every 0.43 s for 24 hours: a record subathon's
+ * subs, each gifted one stored too, its follows and cheers), about 150 MB on disk as measured
+ * (README, The event history and Benchmarks).
+ */
+export const DEFAULT_HISTORY_MAX_RECORDS = 200_000;
 /**
  * How often a write counts the records and drops the expired ones; between, it trims by what
  * this page stored since. Counting costs the page's main thread about a millisecond in
  * Chromium, more than all the rest of a write (README, Benchmarks).
  */
 const RECOUNT_MS = 60_000;
+/**
+ * The most records a write deletes. A history that a page finds after days away may have tens of
+ * thousands to drop (a busy stream past the window, or past 30 days); asking the store to
+ * delete them costs the main thread about 16 µs each (42,000 at once: a task of 0.7 s), so they
+ * go over the next writes, 500 (about 8 ms) at a time.
+ */
+const TRIM_BATCH = 500;
 /**
  * How much earlier than a new record a copy of its event (see storedCopyOf) may have been stored:
  * a page that was stalled stores its session's copy when it runs again, seconds late.
@@ -39,15 +50,28 @@ const COPY_ARRIVAL_MS = 60_000;
 const log = createLogger('history');
 
 /**
+ * Deletes the records whose keys `keys` answers, then runs `then`. The keys come in one request
+ * and the deletes go without waiting on each other: a cursor would wait for the store at every
+ * record, which for a history of days dropping a stream's worth at once (tens of thousands)
+ * took seconds of the page's main thread.
+ */
+function deleteAll(store: IDBObjectStore, keys: IDBRequest<IDBValidKey[]>, then?: () => void): void {
+  keys.onsuccess = () => {
+    for (const key of keys.result) store.delete(key);
+    then?.();
+  };
+}
+
+/**
  * The stream events a channel received, kept in IndexedDB across reloads for every page of the
  * origin: the dock's feed, the event list's first rows, credits, labels and the subathon timer
  * read it (HistoryReader, which this adds writing to). Records are keyed by the event's id, so
- * adding one twice stores it once. Writes are queued and go in
- * one transaction per task, after the task that brought the event, so the event reaches the
- * alert first; each such transaction also trims the history to what it keeps: the last
- * `keepAllMs` whole (a long stream's every event), else the last `limit` records, at most
- * `maxRecords`, none older than `maxAgeMs` (see trimAfter).
- * Pages of the origin hear of each other's new records over a BroadcastChannel (`subscribe`).
+ * adding one twice stores it once. Writes are queued and go in one transaction per task, after
+ * the task that brought the event, so the event reaches the alert first; each such transaction
+ * also trims the history to what it keeps: the last `keepAllMs` whole (a long stream's every
+ * event), else the last `limit` records, at most `maxRecords`, none older than `maxAgeMs` (see
+ * trimAfter). Pages of the origin hear of each other's new records over a BroadcastChannel
+ * (`subscribe`), this one's included.
  *
  * Nothing here throws or rejects. Where the store is unavailable or fails (HistoryReader),
  * writes are dropped as reads answer empty: the overlay runs live.
@@ -159,12 +183,13 @@ export class EventHistory extends HistoryReader {
   }
 
   /**
-   * Trims, in the write's own transaction, what the `added` records took past what is kept: every
-   * record younger than `keepAllMs`, or the newest `limit` if those are fewer, and never more
-   * than `maxRecords`; the oldest go. Once a minute (and at the first write) it also drops what
-   * is older than `maxAgeMs` and counts the rest, and those younger than `keepAllMs`; in between
-   * it goes by its own counts, so another page's writes meanwhile, and records that have grown
-   * older than `keepAllMs`, are trimmed after the next count. Reads never return an expired record.
+   * Trims, in the write's own transaction, what the `added` records took past what is kept:
+   * every record younger than `keepAllMs`, or the newest `limit` if those are fewer, and never
+   * more than `maxRecords`; the oldest go, at most TRIM_BATCH a write. Once a minute (and at the
+   * first write) it also drops what is older than `maxAgeMs` and counts the rest, and those
+   * younger than `keepAllMs`; in between it goes by its own counts, so another page's writes
+   * meanwhile, and records that have grown older than `keepAllMs`, are trimmed after the next
+   * count. Reads never return an expired record.
    */
   private trimAfter(store: IDBObjectStore, added: readonly HistoryRecord[]): void {
     const now = this.now();
@@ -176,13 +201,8 @@ export class EventHistory extends HistoryReader {
     }
     this.countedAt = now;
     const index = store.index(BY_ARRIVAL);
-    const expired = index.openKeyCursor(IDBKeyRange.upperBound(this.oldestKept(), true));
-    expired.onsuccess = () => {
-      const cursor = expired.result;
-      if (cursor) {
-        store.delete(cursor.primaryKey);
-        return cursor.continue();
-      }
+    deleteAll(store, index.getAllKeys(IDBKeyRange.upperBound(this.oldestKept(), true), TRIM_BATCH), () => {
+      // Asked after the deletes, answered after them: a transaction's requests run in order.
       const all = store.count();
       const recent = index.count(IDBKeyRange.lowerBound(windowStart));
       recent.onsuccess = () => {
@@ -190,24 +210,17 @@ export class EventHistory extends HistoryReader {
         this.recent = recent.result;
         this.dropOldest(store);
       };
-    };
+    });
   }
 
-  /** Deletes the oldest records past what is kept (see trimAfter). */
+  /** Deletes the oldest records past what is kept (see trimAfter), at most TRIM_BATCH. */
   private dropOldest(store: IDBObjectStore): void {
     const kept = Math.min(this.maxRecords, Math.max(this.limit, this.recent));
-    const count = (this.size ?? 0) - kept;
+    const count = Math.min((this.size ?? 0) - kept, TRIM_BATCH);
     if (count <= 0) return;
-    this.size = kept;
-    this.recent = Math.min(this.recent, kept);
-    let left = count;
-    const oldest = store.index(BY_ARRIVAL).openKeyCursor();
-    oldest.onsuccess = () => {
-      const cursor = oldest.result;
-      if (!cursor) return;
-      store.delete(cursor.primaryKey);
-      if (--left > 0) cursor.continue();
-    };
+    this.size = (this.size ?? 0) - count;
+    this.recent = Math.min(this.recent, this.size);
+    deleteAll(store, store.index(BY_ARRIVAL).getAllKeys(null, count));
   }
 
   /**

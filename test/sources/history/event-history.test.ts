@@ -241,18 +241,20 @@ describe('EventHistory: bounded, trimmed on write', () => {
     await Promise.all(quiet.map((record) => history.add(record)));
     expect(await storedRecords(userId)).toHaveLength(DEFAULT_HISTORY_LIMIT);
     expect(marks((await history.since(0)).slice(0, 1))).toEqual([51]);
-    // A busy stream within the last 48 hours, more events than the limit: every one kept, and the older ones go.
+    // A busy stream within the last 48 hours, more events than the limit, written as it comes (500 at a
+    // time here): every one kept, and the older ones go, each write taking what it brought past the limit.
     const busy = Array.from({ length: DEFAULT_HISTORY_LIMIT + 500 }, (_, i) => raid(10_000 + i, now - 12 * hour + i * 10_000));
-    await Promise.all(busy.map((record) => history.add(record)));
+    for (let i = 0; i < busy.length; i += 500) await Promise.all(busy.slice(i, i + 500).map((record) => history.add(record)));
     now = busy.at(-1)!.receivedAt + 1000;
     expect(marks(await history.since(0))).toEqual(marks(busy));
     expect(await storedRecords(userId)).toHaveLength(busy.length);
-    // Two days on the stream is past the window: the next count brings the history back to the limit, the newest kept.
+    // Two days on, the stream is past the window: the next writes (500 records each at most) bring the history back to the limit, the newest kept.
     now += 48 * hour;
     await history.add(raid(1, now));
+    await history.add(raid(2, now + 1));
     const kept = await history.since(0);
     expect(kept).toHaveLength(DEFAULT_HISTORY_LIMIT);
-    expect(marks(kept.slice(-2))).toEqual([10_000 + busy.length - 1, 1]);
+    expect(marks(kept.slice(-3))).toEqual([10_000 + busy.length - 1, 1, 2]);
     expect(await storedRecords(userId)).toHaveLength(DEFAULT_HISTORY_LIMIT);
   });
 
@@ -267,6 +269,23 @@ describe('EventHistory: bounded, trimmed on write', () => {
     expect(marks(kept)).toEqual(marks(records.slice(30)));
     expect(await storedRecords(userId)).toHaveLength(50);
     expect(DEFAULT_HISTORY_MAX_RECORDS).toBeGreaterThanOrEqual(24 * 60 * 60);
+  });
+
+  test('a history far past its bounds (a page back after days away) drains over the next writes, 500 records a write', async () => {
+    const userId = newUser();
+    const t = Date.now() - 100_000;
+    const roomy = await open({ userId, limit: 5000, keepAllMs: 0 });
+    await Promise.all(Array.from({ length: 1600 }, (_, i) => roomy.add(raid(i + 1, t + i))));
+    roomy.close();
+    const history = await open({ userId, limit: 10, keepAllMs: 0 });
+    await history.add(raid(0, t + 5000));
+    expect(await storedRecords(userId)).toHaveLength(1101);
+    await history.add(raid(0, t + 5001));
+    expect(await storedRecords(userId)).toHaveLength(602);
+    await history.add(raid(0, t + 5002));
+    await history.add(raid(0, t + 5003));
+    expect(await storedRecords(userId)).toHaveLength(10);
+    expect(marks((await history.latest(10)).slice(-1))).toEqual([1595]);
   });
 
   test('by age, on an injected clock: past 30 days (the default) a record is never read, and goes with the next write', async () => {
