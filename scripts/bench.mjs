@@ -175,12 +175,17 @@ async function providersChat(bench, { PROVIDER_SHARES: shares, DECORATED_CHATTER
  * with `count` records (test/bench/history-fill.ts, loaded from the dev server into a page of
  * that origin: IndexedDB belongs to the origin). For any part that needs a full history.
  */
-async function fillHistory(context, { siteOrigin, devOrigin }, userId, count) {
+async function fillHistory(context, origins, userId, count, spacingMs) {
+  return historyFill(context, origins, 'fillHistory', [userId, count, spacingMs]);
+}
+
+/** Runs `name` of test/bench/history-fill.ts with `args` in a page of the built site's origin in `context`. */
+async function historyFill(context, { siteOrigin, devOrigin }, name, args) {
   const page = await context.newPage();
   try {
     // A page of the site's origin that is no overlay (a missing file: the preview server answers 404).
     await page.goto(`${siteOrigin}/history-bench.txt`);
-    return await page.evaluate(async ([module, user, n]) => (await import(module)).fillHistory(user, n), [`${devOrigin}/test/bench/history-fill.ts`, userId, count]);
+    return await page.evaluate(async ([module, fn, rest]) => (await import(module))[fn](...rest), [`${devOrigin}/test/bench/history-fill.ts`, name, args]);
   } finally {
     await page.close();
   }
@@ -651,16 +656,19 @@ async function main() {
       const { FIXTURE_CHANNEL_ID, scopedToken } = await server.ssrLoadModule('/test/helpers/http.ts');
       const { EVENT_SCOPES } = await server.ssrLoadModule('/src/sources/eventsub/subscription-catalog.ts');
       const { REFERENCE_EVENTS } = await server.ssrLoadModule('/test/fixtures/eventsub/reference-events.ts');
+      const { DEFAULT_HISTORY_MAX_RECORDS: HISTORY_CEILING } = await server.ssrLoadModule('/src/sources/history/event-history.ts');
       const [helixServer, eventsub] = await Promise.all([FakeHttpServer.start(), FakeEventSubServer.start()]);
       helixServer.eventsub = eventsub;
       const origins = { siteOrigin: realPathOptions.siteOrigin, devOrigin: realPathOptions.devOrigin };
       const listUrl = (query) =>
         `${origins.siteOrigin}/overlays/events/?${query}&dev-origin=${helixServer.origin}&dev-eventsub=${encodeURIComponent(eventsub.url)}#token=${scopedToken(EVENT_SCOPES)}`;
       const raid = (i) => ({ ...REFERENCE_EVENTS['channel.raid'], from_broadcaster_user_id: String(10_000 + i), from_broadcaster_user_login: `raider${i}`, from_broadcaster_user_name: `Raider${i}`, viewers: i + 1 });
-      // Each context is a profile of its own: a full history, an empty one, and one a newer build left (none).
-      const [full, empty, off] = await Promise.all([0, 1, 2].map(() => browser.newContext({ viewport: { width: 400, height: 600 } })));
+      // Each context is a profile of its own: a full history, an empty one, one a newer build left (none),
+      // and one as a long, busy stream leaves it (the ceiling's worth, an event every 0.8 s: 44 hours, within the window kept whole).
+      const [full, empty, off, huge] = await Promise.all([0, 1, 2, 3].map(() => browser.newContext({ viewport: { width: 400, height: 600 } })));
       try {
         const stored = await fillHistory(full, origins, FIXTURE_CHANNEL_ID, 2000);
+        const hugeStored = await fillHistory(huge, origins, FIXTURE_CHANNEL_ID, HISTORY_CEILING, 800);
         await historyOff(off, origins, FIXTURE_CHANNEL_ID);
         const loads = 7;
         console.log(`\nEvent history: the built event list page (400×600, its token's channel on a local Helix and EventSub), ${stored.toLocaleString('en')} events stored,`);
@@ -684,11 +692,12 @@ async function main() {
         console.log(`\nWriting: the same page holding the EventSub connection, so it stores what arrives; ${perRound} raids per round, ${rounds} rounds, alone`);
         console.log(`and ${settleMs} ms apart; main-thread time per raid from its frame to ${settleMs} ms later (normalising, the row, and where the history works,`);
         console.log(`its write, trimming a full history of ${stored.toLocaleString('en')} by one): CPU time (CDP ThreadTime) and task time (TaskDuration, which other`);
-        console.log('load on the machine inflates). Against the same page whose history a newer build made (it stores nothing), in the same rounds:');
-        const times = { on: { task: [], cpu: [] }, off: { task: [], cpu: [] } };
+        console.log(`load on the machine inflates). Against the same page whose history a newer build made (it stores nothing), and the page over a`);
+        console.log(`history of ${hugeStored.toLocaleString('en')} (a long stream's, an event every 0.8 s), in the same rounds:`);
+        const times = { on: { task: [], cpu: [] }, off: { task: [], cpu: [] }, huge: { task: [], cpu: [] } };
         let sent = 0;
         for (let round = 0; round < rounds; round++) {
-          for (const [key, context] of [['on', full], ['off', off]]) {
+          for (const [key, context] of [['on', full], ['off', off], ['huge', huge]]) {
             const run = await busyPerEvent(context, listUrl('debug&max=10'), eventsub, perRound, settleMs, (i) => raid(sent + i));
             for (const kind of ['task', 'cpu']) times[key][kind].push(...run[kind]);
             sent += perRound;
@@ -698,11 +707,13 @@ async function main() {
         const describe = (xs) => `mean ${fmt(mean(xs), 2)}, median ${fmt(median(xs), 2)}, p95 ${fmt(percentile(xs, 95), 2)}, max ${fmt(Math.max(...xs), 2)} ms`;
         const added = {};
         for (const [kind, name] of [['cpu', 'CPU time'], ['task', 'task time']]) {
-          const [on, off] = [times.on[kind], times.off[kind]];
+          const [on, off, big] = [times.on[kind], times.off[kind], times.huge[kind]];
           added[kind] = { mean: mean(on) - mean(off), median: median(on) - median(off), p95: percentile(on, 95) - percentile(off, 95) };
+          const addedHuge = mean(big) - mean(off);
           console.log(`  ${name} per raid, storing:     ${describe(on)}`);
           console.log(`  ${name} per raid, not storing: ${describe(off)}`);
-          console.log(`  ${name} added by the write: ${fmt(added[kind].mean, 2)} ms on average, ${fmt(added[kind].median, 2)} ms at the median, ${fmt(added[kind].p95, 2)} ms at p95`);
+          console.log(`  ${name} per raid, storing over ${hugeStored.toLocaleString('en')}: ${describe(big)}`);
+          console.log(`  ${name} added by the write: ${fmt(added[kind].mean, 2)} ms on average, ${fmt(added[kind].median, 2)} ms at the median, ${fmt(added[kind].p95, 2)} ms at p95; over ${hugeStored.toLocaleString('en')}: ${fmt(addedHuge, 2)} ms on average`);
         }
         const held = await fillHistory(full, origins, FIXTURE_CHANNEL_ID, 0);
         console.log(`  the full history after the runs: ${held.toLocaleString('en')} records (bounded by trimming on write)`);
@@ -711,8 +722,26 @@ async function main() {
         const paint = median(firstPaint[10].full.map((x) => x.fromLoad));
         console.log(`  with 2,000 events stored, the event list's first paint ≤ 200 ms after load (max=10, median from the load event): ${fmt(paint, 0)} ms  ${mark(paint <= 200)}`);
         console.log(`  writing an event adds ≤ 2 ms to the writer's main thread (CPU time, on average): ${fmt(added.cpu.mean, 2)} ms  ${mark(added.cpu.mean <= 2)}`);
+
+        const runs = 21;
+        console.log(`\nA long stream's history: in a page of the site's origin, a history of ${HISTORY_CEILING.toLocaleString('en')} records (the ceiling; an event every 0.8 s, a raid`);
+        console.log(`every 10,000th) beside one of 2,000 (a quiet channel's), each in a profile of its own; medians of ${runs} runs, in ms, of a write (the add, its`);
+        console.log('trimming and commit, awaited), a write that recounts (trim(): expired records, the counts), latest(1) of raids, and since(the first record) of raids,');
+        console.log('each read by kind (the kind index) and by a condition (every record walked, as reads by kind were before the index):');
+        const measured = {};
+        for (const count of [2000, HISTORY_CEILING]) {
+          const context = await browser.newContext();
+          try {
+            measured[count] = await historyFill(context, origins, 'measureHistory', [`bench-long-${count}`, count, runs]);
+          } finally {
+            await context.close();
+          }
+          const m = measured[count];
+          console.log(`  ${count.toLocaleString('en').padStart(7)} stored (${m.held.toLocaleString('en')} held): write ${fmt(m.writeMs, 2)}, recount ${fmt(m.recountMs, 2)}, latest raid ${fmt(m.latestRareMs, 2)} (walked ${fmt(m.latestRareWalkedMs, 2)}), raids since the start ${fmt(m.sinceOneKindMs, 2)} (walked ${fmt(m.sinceOneKindWalkedMs, 2)}; ${m.sinceOneKindRecords} raids); ${fmt(m.bytesPerRecord, 0)} B a record on disk`);
+        }
+        console.log(`  the ceiling on disk at that size: ${fmt((HISTORY_CEILING * measured[HISTORY_CEILING].bytesPerRecord) / 1e6, 0)} MB`);
       } finally {
-        await Promise.all([full.close(), empty.close(), off.close(), helixServer.close(), eventsub.close()]);
+        await Promise.all([full.close(), empty.close(), off.close(), huge.close(), helixServer.close(), eventsub.close()]);
       }
     }
     if (wants('dock')) {

@@ -46,7 +46,8 @@ export { StreamInfoSource, type StreamInfoEventMap, type StreamInfoOptions } fro
 export type { StreamInfo, StreamState } from './sources/helix/stream-info.js';
 
 // The event history: the stream events a channel received, kept across reloads in IndexedDB.
-export { EventHistory, DEFAULT_HISTORY_LIMIT, DEFAULT_HISTORY_MAX_AGE_MS, type EventHistoryOptions } from './sources/history/event-history.js';
+export { EventHistory, DEFAULT_HISTORY_LIMIT, DEFAULT_HISTORY_KEEP_ALL_MS, DEFAULT_HISTORY_MAX_RECORDS, type EventHistoryOptions } from './sources/history/event-history.js';
+export { HistoryReader, DEFAULT_HISTORY_MAX_AGE_MS, type HistoryReaderOptions } from './sources/history/history-reader.js';
 export { readHistoryRecord, type EventOrigin, type HistoryQuery, type HistoryRecord } from './sources/history/history-record.js';
 export type { EventKind, StreamEvent } from './domain/stream-event.js';
 

@@ -8,7 +8,8 @@ import type { Source } from '../core/source.js';
 import { labelEntry } from '../registry/label.js';
 import { getBitsLeaderboard, type LeaderboardPeriod } from '../twitch/bits-leaderboard.js';
 import type { TokenValidation } from '../twitch/validate-token.js';
-import type { EventHistory } from '../sources/history/event-history.js';
+import { EventHistory } from '../sources/history/event-history.js';
+import type { HistoryReader } from '../sources/history/history-reader.js';
 import { LABEL_EVENT_KINDS, LEADERBOARDS, type LabelTally } from '../components/label/label-tally.js';
 import type { OvlLabel } from '../components/label/ovl-label.js';
 import { connectLiveEvents, connectStreamEvents, type StreamEventFeed } from './stream-event-feed.js';
@@ -18,10 +19,13 @@ import { streamStart } from './stream-start.js';
 
 const log = createLogger('label');
 
-/** A live label's token, accepted before this code loads, and its user's history as it opens (label-overlay.ts). */
+/**
+ * A live label's token, accepted before this code loads, and its user's history as it opens to
+ * be read (label-overlay.ts): the writing, for the page that holds the connection, comes here.
+ */
 export interface AcceptedLabel {
   readonly validation: TokenValidation;
-  readonly history: Promise<EventHistory>;
+  readonly history: Promise<HistoryReader>;
 }
 
 /** What a label page starts once this code has loaded: its events, and live the token's hourly watch. */
@@ -52,7 +56,7 @@ export async function connectLabel({
   const label = tally.label;
   const kinds = LABEL_EVENT_KINDS[label];
   const session = accepted && twitchSession(config.token, accepted.validation, env);
-  const feed = session ? connectLiveEvents(labelEntry, session, kinds, env, accepted.history) : await connectStreamEvents(labelEntry, config.token, kinds, env, { intervalMs: 3000, kinds });
+  const feed = session ? connectLiveEvents(labelEntry, session, kinds, env, storing(accepted)) : await connectStreamEvents(labelEntry, config.token, kinds, env, { intervalMs: 3000, kinds });
   // A replay starts from its recording alone: what Helix and the history say now belongs to another time.
   if (!env.replay) await seed(tally, feed, env, accepted !== null);
   element.fields = tally.fields;
@@ -93,4 +97,14 @@ async function seedLeaderboard(tally: LabelTally, period: LeaderboardPeriod, fee
     }
     env.note(`could not read the Bits leaderboard: ${message}`, 'leaderboard');
   }
+}
+
+/**
+ * The user's history for the connection to store what it receives in and read from: the reader
+ * that label-overlay.ts opened up front (without the writing, which only this code needs) has
+ * done its part and lets go.
+ */
+function storing({ validation, history }: AcceptedLabel): Promise<EventHistory> {
+  void history.then((reader) => reader.close());
+  return EventHistory.open({ userId: validation.userId });
 }

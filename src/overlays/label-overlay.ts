@@ -6,7 +6,7 @@ import { acceptToken, acceptTokenFor } from '../boot/accept-token.js';
 import { SourceError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { DeferredSource } from '../core/deferred-source.js';
-import { EventHistory } from '../sources/history/event-history.js';
+import { HistoryReader } from '../sources/history/history-reader.js';
 import { DEFAULT_TEMPLATES, LEADERBOARDS, LabelTally } from '../components/label/label-tally.js';
 import type { AcceptedLabel, LabelConnection } from './label-connection.js';
 import { seedLatest } from './label-seeds.js';
@@ -64,7 +64,7 @@ export const labelOverlay: OverlayDefinition<typeof labelSchema> = {
 async function acceptLabel(config: ConfigOf<typeof labelSchema>, env: OverlayEnv): Promise<AcceptedLabel> {
   try {
     const validation = LEADERBOARDS[config.show] ? await acceptTokenFor(leaderboardNeeds, config.token, env) : await acceptToken(config.token, env);
-    return { validation, history: EventHistory.open({ userId: validation.userId }) };
+    return { validation, history: HistoryReader.open({ userId: validation.userId }) };
   } catch (error) {
     if (error instanceof SourceError) log.error(error.message);
     throw error;

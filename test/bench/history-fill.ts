@@ -8,6 +8,7 @@ import { EventHistory } from '../../src/sources/history/event-history.js';
 import { sampleEvent } from '../../src/simulator/sample-event.js';
 import { seededRandom } from '../../src/simulator/random.js';
 import { ALERT_KINDS } from '../../src/domain/stream-event.js';
+import type { HistoryRecord } from '../../src/sources/history/history-record.js';
 
 /**
  * Stores `count` live records for `userId`, every kind in turn (the simulator's events through
@@ -19,14 +20,90 @@ export async function fillHistory(userId: string, count: number, spacingMs = 60_
   if (history.problem) throw new Error(`the history did not open: ${history.problem}`);
   const random = seededRandom(7);
   const now = Date.now();
-  await Promise.all(
-    Array.from({ length: count }, (_, i) => {
-      const receivedAt = now - (count - 1 - i) * spacingMs;
-      const event = { ...sampleEvent(ALERT_KINDS[i % ALERT_KINDS.length]!, random), id: `bench-fill-${now}-${i}`, at: receivedAt };
-      return history.add({ event, receivedAt, origin: 'live' });
-    }),
-  );
+  const record = (i: number) => {
+    const receivedAt = now - (count - 1 - i) * spacingMs;
+    const event = { ...sampleEvent(ALERT_KINDS[i % ALERT_KINDS.length]!, random), id: `bench-fill-${now}-${i}`, at: receivedAt };
+    return { event, receivedAt, origin: 'live' as const };
+  };
+  await addInBatches(history, count, record);
   const held = (await history.since(0)).length;
   history.close();
   return held;
+}
+
+/**
+ * Adds `count` records, FILL_BATCH to a task: a write checks each record it adds against the
+ * others it adds (a copy of one of them?), which for a whole fill in one task would be quadratic.
+ */
+async function addInBatches(history: EventHistory, count: number, record: (i: number) => HistoryRecord): Promise<void> {
+  for (let i = 0; i < count; i += FILL_BATCH) await Promise.all(Array.from({ length: Math.min(FILL_BATCH, count - i) }, (_, j) => history.add(record(i + j))));
+}
+
+const FILL_BATCH = 2000;
+
+/** What `measureHistory` found: medians in ms over its runs, and the bytes a record takes on disk. */
+export interface HistoryFigures {
+  readonly held: number;
+  readonly writeMs: number;
+  readonly recountMs: number;
+  readonly latestRareMs: number;
+  /** The same read, asking by a condition rather than by kind: every record walked, as before the kind index. */
+  readonly latestRareWalkedMs: number;
+  readonly sinceOneKindMs: number;
+  readonly sinceOneKindWalkedMs: number;
+  readonly sinceOneKindRecords: number;
+  readonly bytesPerRecord: number;
+}
+
+const isRaid = (record: HistoryRecord) => record.event.kind === 'raid';
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Times `runs` calls of `run`, one after another; the median in ms. */
+async function timed(runs: number, run: (i: number) => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/**
+ * A stream of `count` live records for `userId`, one every 0.8 s up to now (200,000 in 44
+ * hours, within the window the history keeps whole), a raid every 10,000th (the rare kind a
+ * "latest raid" label reads) and the alert box's other kinds between; then, on it: a write (the
+ * add, its trimming and commit, with the counts as between recounts), a write that recounts
+ * (trim()), `latest(1)` of raids and `since(stream start)` of raids, each read also by a
+ * condition (`where`), which walks every record as reads by kind did before the kind index.
+ * The bytes a record takes come from the origin's storage estimate before and after the fill.
+ */
+export async function measureHistory(userId: string, count: number, runs = 21): Promise<HistoryFigures> {
+  const before = (await navigator.storage.estimate()).usage ?? 0;
+  const history = await EventHistory.open({ userId });
+  if (history.problem) throw new Error(`the history did not open: ${history.problem}`);
+  const random = seededRandom(7);
+  const others = ALERT_KINDS.filter((kind) => kind !== 'raid');
+  const now = Date.now();
+  const start = now - count * 800;
+  const record = (i: number, receivedAt = start + i * 800) => {
+    const kind = i % 10_000 === 500 ? 'raid' : others[i % others.length]!;
+    return { event: { ...sampleEvent(kind, random), id: `bench-measure-${now}-${i}`, at: receivedAt }, receivedAt, origin: 'live' as const };
+  };
+  await addInBatches(history, count, record);
+  const bytesPerRecord = ((await navigator.storage.estimate()).usage! - before) / count;
+  const figures = {
+    writeMs: await timed(runs, (i) => history.add(record(count + i, Date.now()))),
+    recountMs: await timed(runs, () => history.trim()),
+    latestRareMs: await timed(runs, () => history.latest(1, { kinds: ['raid'] })),
+    latestRareWalkedMs: await timed(runs, () => history.latest(1, { where: isRaid })),
+    sinceOneKindMs: await timed(runs, () => history.since(start, { kinds: ['raid'] })),
+    sinceOneKindWalkedMs: await timed(runs, () => history.since(start, { where: isRaid })),
+    sinceOneKindRecords: (await history.since(start, { kinds: ['raid'] })).length,
+    held: (await history.since(0)).length,
+    bytesPerRecord,
+  };
+  history.close();
+  return figures;
 }

@@ -14,6 +14,7 @@ import { clearSiteHistories, putRecordsIn, storedRecordsIn } from '../helpers/hi
 import { fake } from '../helpers/fake-servers.js';
 import { cheerTwice, goLive } from '../helpers/stream-session.js';
 import { privmsg } from '../../src/simulator/tmi-lines.js';
+import { referenceEvent } from '../helpers/reference-event.js';
 
 /**
  * End credits as a streamer rolls them: the built page against the fake EventSub and Helix
@@ -82,6 +83,42 @@ describe('credits page (production build) against the fake EventSub and Helix se
     ]);
     expect(await page.text('ovl-status-panel', '.note')).toContain('credits: rolling 2 cheerers, 1 gifters, 2 followers, 2 subs, 1 raiders');
     await page.screenshot('credits');
+    expect(await page.errors()).toEqual([]);
+  });
+
+  test('a stream of 4,500 events (more than the 2,000 a quiet channel keeps): a page loaded after it rolls every supporter, summed, and a label counts every follower at load', async () => {
+    const tag = `credits-${++counter}`;
+    const hour = 3_600_000;
+    const start = Date.now() - 12 * hour;
+    await goLive(start);
+    const first = await open(tag);
+    // Twelve hours of stream, an event every 9.6 s, as the page holding the connection stored them: the
+    // first 2,500 are follows by 2,500 viewers, then 1,600 goal progress updates, then 400 cheers by 20 viewers.
+    const at = (i: number) => start + 60_000 + i * 9600;
+    const record = (i: number, event: ReturnType<typeof referenceEvent>) => ({ event, receivedAt: at(i), origin: 'live' });
+    const records = Array.from({ length: 4500 }, (_, i) => {
+      if (i < 2500) return record(i, referenceEvent('channel.follow', viewer(String(100_000 + i), `Fan${i}`), at(i)));
+      if (i < 4100) return record(i, referenceEvent('channel.goal.progress', { current_amount: i }, at(i)));
+      return record(i, referenceEvent('channel.cheer', { ...viewer(String(200 + (i % 20)), `Cheerer${i % 20}`), bits: 10 }, at(i)));
+    });
+    for (let i = 0; i < records.length; i += 1500) await putRecordsIn(first, FIXTURE_CHANNEL_ID, records.slice(i, i + 1500));
+    // Live now: the page stores it, and its write counts and trims the history.
+    await commands.esNotify('channel.follow', { ...REFERENCE_EVENTS['channel.follow'], ...viewer('99', 'Zed') });
+    await expect.poll(async () => (await storedRecordsIn(first, FIXTURE_CHANNEL_ID)).length).toBe(4501);
+    await first.close();
+    pages.splice(0);
+
+    const page = await open(tag, '&roll&speed=2000&sections=followers,cheerers');
+    const [followers, cheerers] = await rolled(page);
+    expect(followers!.rows).toHaveLength(2501);
+    expect(followers!.rows.slice(0, 2)).toEqual(['Fan0', 'Fan1']);
+    expect(followers!.rows.at(-1)).toBe('Zed');
+    expect(cheerers!.rows).toHaveLength(20);
+    // 400 cheers of 10 bits by 20 viewers: 200 bits each.
+    expect(new Set(cheerers!.rows.map((row) => row.split(' ')[1]))).toEqual(new Set(['200']));
+    const label = await openPage(`/overlays/label/?debug&show=followers&dev-origin=${fake.httpOrigin}&dev-eventsub=${encodeURIComponent(`${fake.eventsubUrl}?tag=${tag}`)}#token=${token}`, { reducedMotion: true });
+    pages.push(label);
+    await expect.poll(async () => (await label.text('ovl-label', '[part="label"]'))[0], { timeout: 10_000 }).toBe('2,501');
     expect(await page.errors()).toEqual([]);
   });
 

@@ -1,116 +1,107 @@
 import { createLogger } from '../../core/logger.js';
-import { BY_ARRIVAL, RECORDS, describeStorageError, historyDatabaseName, openHistoryDatabase } from './history-database.js';
-import { matchesQuery, readHistoryRecord, storedCopyOf, type HistoryQuery, type HistoryRecord } from './history-record.js';
+import { BY_ARRIVAL, RECORDS, describeStorageError, type OpenedDatabase } from './history-database.js';
+import { readHistoryRecord, storedCopyOf, type HistoryRecord } from './history-record.js';
+import { HistoryReader, openUserHistory, type HistoryReaderOptions, type StoredMessage } from './history-reader.js';
 
-export interface EventHistoryOptions {
-  /** The broadcaster: one database per user and origin, so two channels never mix. */
-  readonly userId: string;
-  /** Records kept; the oldest go first. Default 2,000. */
+export interface EventHistoryOptions extends HistoryReaderOptions {
+  /**
+   * Records kept whatever their age (up to `maxAgeMs`): of those older than `keepAllMs`, the
+   * newest go on being kept until there are this many in all; the oldest go first. Default 2,000.
+   */
   readonly limit?: number;
-  /** Records older than this (by `receivedAt`) go, and are never read. Default 30 days. */
-  readonly maxAgeMs?: number;
-  /** Default: the page's `indexedDB`; null: unavailable (the history then works live-only). */
-  readonly indexedDB?: IDBFactory | null;
-  readonly now?: () => number;
+  /**
+   * Every record younger than this (by `receivedAt`) is kept, however many (up to `maxRecords`),
+   * so a whole stream, even a busy subathon's 24 hours, is there to read. Default 48 hours; 0
+   * keeps `limit` records alone.
+   */
+  readonly keepAllMs?: number;
+  /** The most records kept in all, for the disk; the oldest go first. Default 200,000. */
+  readonly maxRecords?: number;
 }
 
 export const DEFAULT_HISTORY_LIMIT = 2000;
-export const DEFAULT_HISTORY_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** Two days: the stream of the day and the one before it, whole, however long or busy (README, The event history). */
+export const DEFAULT_HISTORY_KEEP_ALL_MS = 48 * 60 * 60 * 1000;
+/**
+ * A busy day of the busiest channels (an event every 0.43 s for 24 hours: a record subathon's
+ * subs, each gifted one stored too, its follows and cheers), about 150 MB on disk as measured
+ * (README, The event history and Benchmarks).
+ */
+export const DEFAULT_HISTORY_MAX_RECORDS = 200_000;
 /**
  * How often a write counts the records and drops the expired ones; between, it trims by what
- * this page stored since. Counting costs the page's main thread about a millisecond in
- * Chromium, more than all the rest of a write (README, Benchmarks).
+ * this page stored since. Counting takes the store time that grows with the history (about
+ * 17 ms of a write's wall time at 200,000 records, README, Benchmarks): once a minute, not at
+ * every write.
  */
 const RECOUNT_MS = 60_000;
+/**
+ * The most records a write deletes. A history that a page finds after days away may have tens of
+ * thousands to drop (a busy stream past the window, or past 30 days); asking the store to
+ * delete them costs the main thread about 16 µs each (42,000 at once: a task of 0.7 s), so they
+ * go over the next writes, 500 (about 8 ms) at a time.
+ */
+const TRIM_BATCH = 500;
 /**
  * How much earlier than a new record a copy of its event (see storedCopyOf) may have been stored:
  * a page that was stalled stores its session's copy when it runs again, seconds late.
  */
 const COPY_ARRIVAL_MS = 60_000;
 
-/** What a page posts on the history's channel when records are stored; `v` is the message version. */
-interface StoredMessage {
-  readonly v: 1;
-  readonly records: readonly HistoryRecord[];
-}
-
-type Listener = (record: HistoryRecord) => void;
-
-/**
- * Newest first by arrival, and by Twitch's send time among records that arrived in the same
- * millisecond (a page busy for a moment handles several frames at once): IndexedDB would order
- * those by their key, the event id, which says nothing of when they happened.
- */
-const newestFirst = (a: HistoryRecord, b: HistoryRecord) => b.receivedAt - a.receivedAt || b.event.at - a.event.at;
-
 const log = createLogger('history');
 
-/** The page's own IndexedDB; reading it can throw where storage is refused. */
-function pageIndexedDB(): IDBFactory | null {
-  try {
-    return typeof indexedDB === 'undefined' ? null : indexedDB;
-  } catch {
-    return null;
-  }
+/**
+ * Deletes the records whose keys `keys` answers, then runs `then`. The keys come in one request
+ * and the deletes go without waiting on each other: a cursor would wait for the store at every
+ * record, which for a history of days dropping a stream's worth at once (tens of thousands)
+ * took seconds of the page's main thread.
+ */
+function deleteAll(store: IDBObjectStore, keys: IDBRequest<IDBValidKey[]>, then?: () => void): void {
+  keys.onsuccess = () => {
+    for (const key of keys.result) store.delete(key);
+    then?.();
+  };
 }
 
 /**
  * The stream events a channel received, kept in IndexedDB across reloads for every page of the
- * origin: the dock's feed, the event list's first rows, and later credits and labels. Records
- * are keyed by the event's id, so adding one twice stores it once. Writes are queued and go in
- * one transaction per task, after the task that brought the event, so the event reaches the
- * alert first; each such transaction also trims the history to `limit` records (and, once a
- * minute, to `maxAgeMs`).
- * Pages of the origin hear of each other's new records over a BroadcastChannel (`subscribe`).
+ * origin: the dock's feed, the event list's first rows, credits, labels and the subathon timer
+ * read it (HistoryReader, which this adds writing to). Records are keyed by the event's id, so
+ * adding one twice stores it once. Writes are queued and go in one transaction per task, after
+ * the task that brought the event, so the event reaches the alert first; each such transaction
+ * also trims the history to what it keeps: the last `keepAllMs` whole (a long stream's every
+ * event), else the last `limit` records, at most `maxRecords`, none older than `maxAgeMs` (see
+ * trimAfter). Pages of the origin hear of each other's new records over a BroadcastChannel
+ * (`subscribe`), this one's included.
  *
- * Nothing here throws or rejects. Where the store is unavailable (no IndexedDB, storage refused,
- * a version made by a newer build, a blocked upgrade) or fails later (a full disk), `problem`
- * says why, for `?debug`, reads answer empty and writes are dropped: the overlay runs live.
+ * Nothing here throws or rejects. Where the store is unavailable or fails (HistoryReader),
+ * writes are dropped as reads answer empty: the overlay runs live.
  */
-export class EventHistory {
-  private db: IDBDatabase | null;
-  private currentProblem: string | null;
+export class EventHistory extends HistoryReader {
   private readonly limit: number;
-  private readonly maxAgeMs: number;
-  private readonly now: () => number;
-  private readonly channelName: string;
-  private channel: BroadcastChannel | null = null;
-  private readonly listeners = new Set<Listener>();
+  private readonly keepAllMs: number;
+  private readonly maxRecords: number;
   private pending: { readonly record: HistoryRecord; readonly done: () => void }[] = [];
   /** Runs the flush in a task of its own: a message, which hidden pages do not throttle as they do timers. */
   private readonly flusher = new MessageChannel();
   private flushing = false;
-  private warnedMalformed = false;
   /** The records stored, as last counted plus what this page stored since; null: count at the next write. */
   private size: number | null = null;
+  /** Of those, the ones younger than `keepAllMs`, counted alike. */
+  private recent = 0;
   private countedAt = -Infinity;
 
   /** Opens the user's history; never rejects (see `problem`). */
-  static async open(options: EventHistoryOptions): Promise<EventHistory> {
-    const factory = options.indexedDB === undefined ? pageIndexedDB() : options.indexedDB;
-    const opened = await openHistoryDatabase(factory, historyDatabaseName(options.userId));
-    if ('problem' in opened) log.warn(`the event history is unavailable: ${opened.problem}. Events are shown live only.`);
-    return new EventHistory(options, 'db' in opened ? opened.db : null, 'problem' in opened ? opened.problem : null);
+  static override async open(options: EventHistoryOptions): Promise<EventHistory> {
+    return new EventHistory(options, await openUserHistory(options));
   }
 
-  private constructor(options: EventHistoryOptions, db: IDBDatabase | null, problem: string | null) {
-    this.db = db;
-    this.currentProblem = problem;
+  private constructor(options: EventHistoryOptions, opened: OpenedDatabase) {
+    super(options, opened);
     this.limit = options.limit ?? DEFAULT_HISTORY_LIMIT;
-    this.maxAgeMs = options.maxAgeMs ?? DEFAULT_HISTORY_MAX_AGE_MS;
-    this.now = options.now ?? Date.now;
-    this.channelName = `ovl:history:v1:${options.userId}`;
+    this.keepAllMs = options.keepAllMs ?? DEFAULT_HISTORY_KEEP_ALL_MS;
+    this.maxRecords = options.maxRecords ?? DEFAULT_HISTORY_MAX_RECORDS;
     this.flusher.port1.onmessage = () => this.flush();
-    if (db) {
-      // A newer build upgrading the database: step aside rather than block it.
-      db.onversionchange = () => this.lose('a newer version of these overlays took the history over: reload this page');
-      db.onclose = () => this.lose('the browser closed the history (site data cleared?)');
-    }
-  }
-
-  /** Why events are not stored now, or null while they are. */
-  get problem(): string | null {
-    return this.currentProblem;
   }
 
   /** Stores `record` unless one with its event's id is there already. Resolves once written or dropped. */
@@ -123,64 +114,17 @@ export class EventHistory {
     });
   }
 
-  /** Up to `count` records that match `query`, newest first. */
-  latest(count: number, query: HistoryQuery = {}): Promise<HistoryRecord[]> {
-    return this.read<HistoryRecord[]>([], (index, done) => {
-      const found: HistoryRecord[] = [];
-      if (count <= 0) return done(found);
-      const request = index.openCursor(IDBKeyRange.lowerBound(this.oldestKept()), 'prev');
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor) return done(found.sort(newestFirst));
-        const record = this.readRecord(cursor.value, query);
-        if (record) found.push(record);
-        if (found.length >= count) done(found.sort(newestFirst));
-        else cursor.continue();
-      };
-    });
-  }
-
-  /** The records received at or after `epochMs` that match `query`, oldest first. */
-  since(epochMs: number, query: HistoryQuery = {}): Promise<HistoryRecord[]> {
-    return this.read<HistoryRecord[]>([], (index, done) => {
-      const request = index.getAll(IDBKeyRange.lowerBound(Math.max(epochMs, this.oldestKept())));
-      request.onsuccess = () => done(request.result.flatMap((value: unknown) => this.readRecord(value, query) ?? []).sort((a, b) => newestFirst(b, a)));
-    });
-  }
-
-  /** Drops what is past `limit` or `maxAgeMs` now; each write does it too (see trimAfter). */
+  /** Counts the records and drops what is past what the history keeps now; each write does it too (see trimAfter). */
   trim(): Promise<void> {
     this.size = null;
-    return this.write((store) => this.trimAfter(store, 0)).then(() => undefined);
-  }
-
-  /** Calls `listener` with each record stored from now on by any page of the origin (this one included). */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    this.openChannel();
-    return () => void this.listeners.delete(listener);
+    return this.write((store) => this.trimAfter(store, [])).then(() => undefined);
   }
 
   /** Writes what is queued, then lets go of the database and the channel. */
-  close(): void {
+  override close(): void {
     this.flush();
-    this.db?.close();
-    this.db = null;
-    this.channel?.close();
-    this.channel = null;
+    super.close();
     this.flusher.port1.close();
-    this.listeners.clear();
-  }
-
-  private oldestKept(): number {
-    return this.now() - this.maxAgeMs;
-  }
-
-  private lose(problem: string): void {
-    this.db?.close();
-    this.db = null;
-    this.currentProblem = problem;
-    log.warn(`the event history stopped: ${problem}. Events are shown live only.`);
   }
 
   private flush(): void {
@@ -199,8 +143,8 @@ export class EventHistory {
         const requests = batch.flatMap(({ record }) => this.addOrNoteCopy(store, record, kept, stored) ?? []);
         // A transaction's requests answer in order: once the last has, `stored` holds the batch.
         const last = requests.at(-1);
-        last?.addEventListener('success', () => this.trimAfter(store, stored.length));
-        last?.addEventListener('error', () => this.trimAfter(store, stored.length));
+        last?.addEventListener('success', () => this.trimAfter(store, stored));
+        last?.addEventListener('error', () => this.trimAfter(store, stored));
       };
     }).then((written) => {
       if (written) this.announce(stored);
@@ -240,46 +184,44 @@ export class EventHistory {
   }
 
   /**
-   * Trims, in the write's own transaction, what `added` records took past `limit`: the oldest
-   * go. Once a minute (and at the first write) it also drops what is older than `maxAgeMs` and
-   * counts the rest; in between it goes by its own count, so another page's writes meanwhile
-   * are trimmed at the next count. Reads never return an expired record either way.
+   * Trims, in the write's own transaction, what the `added` records took past what is kept:
+   * every record younger than `keepAllMs`, or the newest `limit` if those are fewer, and never
+   * more than `maxRecords`; the oldest go, at most TRIM_BATCH a write. Once a minute (and at the
+   * first write) it also drops what is older than `maxAgeMs` and counts the rest, and those
+   * younger than `keepAllMs`; in between it goes by its own counts, so another page's writes
+   * meanwhile, and records that have grown older than `keepAllMs`, are trimmed after the next
+   * count. Reads never return an expired record.
    */
-  private trimAfter(store: IDBObjectStore, added: number): void {
+  private trimAfter(store: IDBObjectStore, added: readonly HistoryRecord[]): void {
     const now = this.now();
+    const windowStart = now - this.keepAllMs;
     if (this.size !== null && now - this.countedAt < RECOUNT_MS) {
-      this.size += added;
-      return this.dropOldest(store, this.size - this.limit);
+      this.size += added.length;
+      this.recent += added.filter((record) => record.receivedAt >= windowStart).length;
+      return this.dropOldest(store);
     }
     this.countedAt = now;
     const index = store.index(BY_ARRIVAL);
-    const expired = index.openKeyCursor(IDBKeyRange.upperBound(this.oldestKept(), true));
-    expired.onsuccess = () => {
-      const cursor = expired.result;
-      if (cursor) {
-        store.delete(cursor.primaryKey);
-        return cursor.continue();
-      }
-      const counted = store.count();
-      counted.onsuccess = () => {
-        this.size = counted.result;
-        this.dropOldest(store, this.size - this.limit);
+    deleteAll(store, index.getAllKeys(IDBKeyRange.upperBound(this.oldestKept(), true), TRIM_BATCH), () => {
+      // Asked after the deletes, answered after them: a transaction's requests run in order.
+      const all = store.count();
+      const recent = index.count(IDBKeyRange.lowerBound(windowStart));
+      recent.onsuccess = () => {
+        this.size = all.result;
+        this.recent = recent.result;
+        this.dropOldest(store);
       };
-    };
+    });
   }
 
-  /** Deletes the `count` oldest records (none when `count` ≤ 0). */
-  private dropOldest(store: IDBObjectStore, count: number): void {
-    if (count <= 0 || this.size === null) return;
-    this.size -= count;
-    let left = count;
-    const oldest = store.index(BY_ARRIVAL).openKeyCursor();
-    oldest.onsuccess = () => {
-      const cursor = oldest.result;
-      if (!cursor) return;
-      store.delete(cursor.primaryKey);
-      if (--left > 0) cursor.continue();
-    };
+  /** Deletes the oldest records past what is kept (see trimAfter), at most TRIM_BATCH. */
+  private dropOldest(store: IDBObjectStore): void {
+    const kept = Math.min(this.maxRecords, Math.max(this.limit, this.recent));
+    const count = Math.min((this.size ?? 0) - kept, TRIM_BATCH);
+    if (count <= 0) return;
+    this.size = (this.size ?? 0) - count;
+    this.recent = Math.min(this.recent, this.size);
+    deleteAll(store, store.index(BY_ARRIVAL).getAllKeys(null, count));
   }
 
   /**
@@ -314,35 +256,6 @@ export class EventHistory {
     });
   }
 
-  /** Runs `work` on the arrival index in a read-only transaction; `fallback` if it cannot run or fails. */
-  private read<T>(fallback: T, work: (index: IDBIndex, done: (value: T) => void) => void): Promise<T> {
-    const db = this.db;
-    if (!db) return Promise.resolve(fallback);
-    return new Promise((resolve) => {
-      try {
-        const transaction = db.transaction(RECORDS, 'readonly');
-        transaction.onabort = () => {
-          log.warn(`the event history could not be read: ${describeStorageError(transaction.error)}`);
-          resolve(fallback);
-        };
-        work(transaction.objectStore(RECORDS).index(BY_ARRIVAL), resolve);
-      } catch (error) {
-        log.warn(`the event history could not be read: ${describeStorageError(error)}`);
-        resolve(fallback);
-      }
-    });
-  }
-
-  /** A stored value as a record matching `query`; a malformed one is skipped (and said once). */
-  private readRecord(value: unknown, query: HistoryQuery): HistoryRecord | null {
-    const record = readHistoryRecord(value);
-    if (!record && !this.warnedMalformed) {
-      this.warnedMalformed = true;
-      log.warn('skipped malformed records in the event history (stored by another build or page?)');
-    }
-    return record && matchesQuery(record, query) ? record : null;
-  }
-
   /** Tells this page's listeners and every other page of the origin about newly stored records. */
   private announce(records: readonly HistoryRecord[]): void {
     if (records.length === 0) return;
@@ -350,27 +263,4 @@ export class EventHistory {
     this.deliver(records);
   }
 
-  private openChannel(): BroadcastChannel | null {
-    if (this.channel || typeof BroadcastChannel === 'undefined') return this.channel;
-    this.channel = new BroadcastChannel(this.channelName);
-    this.channel.onmessage = (event: MessageEvent<unknown>) => {
-      const data = event.data as Partial<StoredMessage> | null;
-      // Any page of the origin can post here: only records that read as records are passed on.
-      if (data?.v !== 1 || !Array.isArray(data.records)) return;
-      this.deliver(data.records.flatMap((value: unknown) => readHistoryRecord(value) ?? []));
-    };
-    return this.channel;
-  }
-
-  private deliver(records: readonly HistoryRecord[]): void {
-    for (const record of records) {
-      for (const listener of this.listeners) {
-        try {
-          listener(record);
-        } catch (error) {
-          log.warn('a history listener failed:', error);
-        }
-      }
-    }
-  }
 }

@@ -1,12 +1,16 @@
 /**
  * The history's IndexedDB database: one per broadcaster and origin, with one object store of
- * records keyed by the event's id (the EventSub message id) and an index on when they arrived.
- * A build that changes this layout raises DATABASE_VERSION and upgrades the data it finds.
+ * records keyed by the event's id (the EventSub message id), an index on when they arrived and
+ * one on their kind and when they arrived. A build that changes this layout raises
+ * DATABASE_VERSION and upgrades the data it finds: version 2 added BY_KIND, which IndexedDB
+ * builds over the records already stored.
  */
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 export const RECORDS = 'records';
 /** The index on `receivedAt`: reads go newest or oldest first, trimming starts from the oldest. */
 export const BY_ARRIVAL = 'receivedAt';
+/** The index on `[event.kind, receivedAt]`: a read of some kinds walks those alone, not every record between. */
+export const BY_KIND = 'kind';
 
 export function historyDatabaseName(userId: string): string {
   return `ovl:history:${userId}`;
@@ -57,9 +61,9 @@ export function openHistoryDatabase(factory: IDBFactory | null, name: string): P
       return;
     }
     request.onupgradeneeded = () => {
-      const db = request.result;
-      if (db.objectStoreNames.contains(RECORDS)) return;
-      db.createObjectStore(RECORDS, { keyPath: 'event.id' }).createIndex(BY_ARRIVAL, 'receivedAt');
+      const records = request.result.objectStoreNames.contains(RECORDS) ? request.transaction!.objectStore(RECORDS) : request.result.createObjectStore(RECORDS, { keyPath: 'event.id' });
+      if (!records.indexNames.contains(BY_ARRIVAL)) records.createIndex(BY_ARRIVAL, 'receivedAt');
+      if (!records.indexNames.contains(BY_KIND)) records.createIndex(BY_KIND, ['event.kind', 'receivedAt']);
     };
     request.onsuccess = () => {
       const db = request.result;

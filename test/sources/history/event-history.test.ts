@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { DEFAULT_HISTORY_LIMIT, DEFAULT_HISTORY_MAX_AGE_MS, EventHistory, type EventHistoryOptions } from '../../../src/sources/history/event-history.js';
+import { DEFAULT_HISTORY_LIMIT, DEFAULT_HISTORY_MAX_RECORDS, EventHistory, type EventHistoryOptions } from '../../../src/sources/history/event-history.js';
+import { DEFAULT_HISTORY_MAX_AGE_MS } from '../../../src/sources/history/history-reader.js';
 import type { EventOrigin, HistoryRecord } from '../../../src/sources/history/history-record.js';
 import { DATABASE_VERSION, RECORDS, historyDatabaseName } from '../../../src/sources/history/history-database.js';
 import { referenceEvent } from '../../helpers/reference-event.js';
@@ -170,20 +171,121 @@ describe('EventHistory: storing and reading', () => {
   });
 });
 
-describe('EventHistory: bounded, trimmed on write', () => {
-  test(`by count: past ${DEFAULT_HISTORY_LIMIT.toLocaleString('en')} records (the default) the oldest go with the write that passes it`, async () => {
+describe('EventHistory: reads by kind among many records', () => {
+  /** `count` records of the kinds a long stream is busy with (follows, goal progress), `at` + i ms each. */
+  const busy = (count: number, at: number): HistoryRecord[] =>
+    Array.from({ length: count }, (_, i) => ({ event: referenceEvent(i % 2 ? 'channel.follow' : 'channel.goal.progress', {}, at + i), receivedAt: at + i, origin: 'live' }));
+
+  test('latest(1) of a rare kind among 6,000 records is its newest; records of one millisecond keep Twitch’s send order', async () => {
+    const history = await open({ userId: newUser() });
+    const t = Date.now() - 100_000;
+    // Three raids in one millisecond, their ids sorting against their send order, then 6,000 other events.
+    const raids = [raid(1, t - 3), raid(2, t - 2), raid(3, t - 1)].map((record, i) => ({ ...record, event: { ...record.event, id: `${9 - i}-same-ms` }, receivedAt: t }));
+    await Promise.all([raid(0, t - 10), ...raids, ...busy(6000, t + 1)].map((record) => history.add(record)));
+    expect(marks(await history.latest(1, { kinds: ['raid'] }))).toEqual([3]);
+    expect(marks(await history.latest(2, { kinds: ['raid'] }))).toEqual([3, 2]);
+    expect(marks(await history.latest(10, { kinds: ['raid'] }))).toEqual([3, 2, 1, 0]);
+    expect(marks(await history.latest(2, { kinds: ['raid', 'follow'] }))).toEqual(['follow', 'follow']);
+    expect(marks(await history.latest(1, { kinds: ['raid', 'shoutout'], origins: ['live'] }))).toEqual([3]);
+    expect(await history.latest(5, { kinds: ['shoutout'] })).toEqual([]);
+  });
+
+  test('since with kinds reads those kinds alone, merged oldest first, the same kind asked twice read once', async () => {
+    const history = await open({ userId: newUser() });
+    const t = Date.now() - 100_000;
+    const follow = (at: number): HistoryRecord => ({ event: referenceEvent('channel.follow', {}, at), receivedAt: at, origin: 'live' });
+    await Promise.all([raid(1, t), follow(t + 1), ...busy(3000, t + 2), raid(2, t + 5000), follow(t + 5001), raid(3, t + 5002)].map((record) => history.add(record)));
+    expect(marks(await history.since(t, { kinds: ['raid', 'raid'] }))).toEqual([1, 2, 3]);
+    const read = await history.since(t + 3002, { kinds: ['raid', 'follow'] });
+    expect(marks(read)).toEqual([2, 'follow', 3]);
+    expect(await history.since(t, { kinds: [] })).toEqual([]);
+  });
+
+  test('a version-1 database (before the kind index) keeps every record through the upgrade, and answers reads by kind', async () => {
     const userId = newUser();
+    const t = Date.now() - 100_000;
+    const old = [raid(1, t), { event: referenceEvent('channel.follow', {}, t + 1), receivedAt: t + 1, origin: 'live' } as HistoryRecord, raid(2, t + 2)];
+    // As the build before it made it: the records store keyed by the event id, indexed on arrival alone.
+    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(historyDatabaseName(userId), 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(RECORDS, { keyPath: 'event.id' }).createIndex('receivedAt', 'receivedAt');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    held.push(v1);
+    await new Promise<void>((resolve) => {
+      const transaction = v1.transaction(RECORDS, 'readwrite');
+      for (const record of old) transaction.objectStore(RECORDS).put(record);
+      transaction.oncomplete = () => resolve();
+    });
+    v1.onversionchange = () => v1.close();
     const history = await open({ userId });
-    const t = Date.now() - 10_000;
-    const records = Array.from({ length: DEFAULT_HISTORY_LIMIT + 50 }, (_, i) => raid(i + 1, t + i));
-    await Promise.all(records.slice(0, DEFAULT_HISTORY_LIMIT).map((record) => history.add(record)));
+    expect(history.problem).toBeNull();
+    expect(DATABASE_VERSION).toBe(2);
+    expect(await storedRecords(userId)).toHaveLength(3);
+    expect(marks(await history.latest(1, { kinds: ['raid'] }))).toEqual([2]);
+    expect(marks(await history.since(0, { kinds: ['follow', 'raid'] }))).toEqual([1, 'follow', 2]);
+    await history.add(raid(3, t + 3));
+    expect(marks(await history.latest(10, { kinds: ['raid'] }))).toEqual([3, 2, 1]);
+  });
+});
+
+describe('EventHistory: bounded, trimmed on write', () => {
+  test(`a long stream is kept whole: everything of the last 48 hours however many, beyond them the last ${DEFAULT_HISTORY_LIMIT.toLocaleString('en')}`, async () => {
+    const userId = newUser();
+    let now = Date.parse('2026-03-01T12:00:00Z');
+    const history = await open({ userId, now: () => now });
+    const hour = 60 * 60 * 1000;
+    // A quiet channel, three days ago: past the limit, the oldest go with the write that passes it.
+    const quiet = Array.from({ length: DEFAULT_HISTORY_LIMIT + 50 }, (_, i) => raid(i + 1, now - 72 * hour + i * 1000));
+    await Promise.all(quiet.map((record) => history.add(record)));
     expect(await storedRecords(userId)).toHaveLength(DEFAULT_HISTORY_LIMIT);
-    await Promise.all(records.slice(DEFAULT_HISTORY_LIMIT).map((record) => history.add(record)));
+    expect(marks((await history.since(0)).slice(0, 1))).toEqual([51]);
+    // A busy stream within the last 48 hours, more events than the limit, written as it comes (500 at a
+    // time here): every one kept, and the older ones go, each write taking what it brought past the limit.
+    const busy = Array.from({ length: DEFAULT_HISTORY_LIMIT + 500 }, (_, i) => raid(10_000 + i, now - 12 * hour + i * 10_000));
+    for (let i = 0; i < busy.length; i += 500) await Promise.all(busy.slice(i, i + 500).map((record) => history.add(record)));
+    now = busy.at(-1)!.receivedAt + 1000;
+    expect(marks(await history.since(0))).toEqual(marks(busy));
+    expect(await storedRecords(userId)).toHaveLength(busy.length);
+    // Two days on, the stream is past the window: the next writes (500 records each at most) bring the history back to the limit, the newest kept.
+    now += 48 * hour;
+    await history.add(raid(1, now));
+    await history.add(raid(2, now + 1));
     const kept = await history.since(0);
     expect(kept).toHaveLength(DEFAULT_HISTORY_LIMIT);
-    expect(marks(kept.slice(0, 1))).toEqual([51]);
-    expect(marks(kept.slice(-1))).toEqual([DEFAULT_HISTORY_LIMIT + 50]);
+    expect(marks(kept.slice(-3))).toEqual([10_000 + busy.length - 1, 1, 2]);
     expect(await storedRecords(userId)).toHaveLength(DEFAULT_HISTORY_LIMIT);
+  });
+
+  test('the ceiling (maxRecords) holds within the window too: the oldest go', async () => {
+    const userId = newUser();
+    const t = Date.now();
+    const history = await open({ userId, limit: 10, maxRecords: 50 });
+    const records = Array.from({ length: 80 }, (_, i) => raid(i + 1, t - 80_000 + i * 1000));
+    await Promise.all(records.slice(0, 40).map((record) => history.add(record)));
+    await Promise.all(records.slice(40).map((record) => history.add(record)));
+    const kept = await history.since(0);
+    expect(marks(kept)).toEqual(marks(records.slice(30)));
+    expect(await storedRecords(userId)).toHaveLength(50);
+    expect(DEFAULT_HISTORY_MAX_RECORDS).toBeGreaterThanOrEqual(24 * 60 * 60);
+  });
+
+  test('a history far past its bounds (a page back after days away) drains over the next writes, 500 records a write', async () => {
+    const userId = newUser();
+    const t = Date.now() - 100_000;
+    const roomy = await open({ userId, limit: 5000, keepAllMs: 0 });
+    await Promise.all(Array.from({ length: 1600 }, (_, i) => roomy.add(raid(i + 1, t + i))));
+    roomy.close();
+    const history = await open({ userId, limit: 10, keepAllMs: 0 });
+    await history.add(raid(0, t + 5000));
+    expect(await storedRecords(userId)).toHaveLength(1101);
+    await history.add(raid(0, t + 5001));
+    expect(await storedRecords(userId)).toHaveLength(602);
+    await history.add(raid(0, t + 5002));
+    await history.add(raid(0, t + 5003));
+    expect(await storedRecords(userId)).toHaveLength(10);
+    expect(marks((await history.latest(10)).slice(-1))).toEqual([1595]);
   });
 
   test('by age, on an injected clock: past 30 days (the default) a record is never read, and goes with the next write', async () => {
@@ -207,13 +309,15 @@ describe('EventHistory: bounded, trimmed on write', () => {
 
   test('two pages writing at once: each trims by its own count, and its next count, a minute on, brings the history back to the limit', async () => {
     const userId = newUser();
-    let now = 1_000_000;
-    const [one, two] = [await open({ userId, limit: 3, now: () => now }), await open({ userId, limit: 3, now: () => now })];
-    await two.add(raid(1, now + 1));
-    await Promise.all([2, 3, 4].map((i) => one.add(raid(i, now + i))));
+    const t = 1_000_000;
+    let now = t + 10;
+    const options = { userId, limit: 3, keepAllMs: 0, now: () => now };
+    const [one, two] = [await open(options), await open(options)];
+    await two.add(raid(1, t + 1));
+    await Promise.all([2, 3, 4].map((i) => one.add(raid(i, t + i))));
     expect(marks(await storedRecords(userId))).toHaveLength(3);
     // The second page counted 1 record at its first write: by its count there is room for this one.
-    await two.add(raid(5, now + 5));
+    await two.add(raid(5, t + 5));
     expect(marks(await storedRecords(userId))).toHaveLength(4);
     now += 60_000;
     await two.add(raid(6, now));
@@ -258,14 +362,15 @@ describe('EventHistory: bounded, trimmed on write', () => {
     expect([...stored[0]!.sessions!].sort()).toEqual(['new', 'old']);
   });
 
-  test('a limit and an age of the caller’s own', async () => {
+  test('a limit and an age of the caller’s own, with no window kept whole (keepAllMs 0): the last `limit` records alone', async () => {
     const userId = newUser();
-    let now = 1_000_000;
-    const history = await open({ userId, limit: 3, maxAgeMs: 5000, now: () => now });
-    for (let i = 1; i <= 5; i++) await history.add(raid(i, now + i));
+    const t = 1_000_000;
+    let now = t + 10;
+    const history = await open({ userId, limit: 3, keepAllMs: 0, maxAgeMs: 5000, now: () => now });
+    for (let i = 1; i <= 5; i++) await history.add(raid(i, t + i));
     expect(marks(await history.latest(10))).toEqual([5, 4, 3]);
     // 5 s after the fourth: the third is older than that, the fourth is not yet.
-    now += 5004;
+    now = t + 5004;
     expect(marks(await history.latest(10))).toEqual([5, 4]);
   });
 });
