@@ -50,12 +50,16 @@ export class ChatterStore {
     private readonly storage: Storage | null,
   ) {}
 
-  /** Starts "this stream" at `since` (epoch ms): the stored chatters who spoke since then, in order. */
-  begin(since: number): readonly Chatter[] {
+  /** Starts "this stream" at `since` (epoch ms), with the stored chatters who spoke since then. */
+  begin(since: number): void {
     this.since = since;
     const stored = readStoredChatters(this.storage?.getItem(this.key) ?? null).filter((chatter) => chatter.at >= since);
     this.chatters = new Map(stored.map((chatter) => [chatter.id, chatter]));
-    return stored;
+  }
+
+  /** The chatters of this stream, in the order they first spoke. */
+  list(): readonly Chatter[] {
+    return [...this.chatters.values()];
   }
 
   /** Notes a chatter; true when they are new this stream and there was room for them. */

@@ -1,5 +1,4 @@
 import type { EventUser, StreamEvent } from '../../domain/stream-event.js';
-import { SeenMessages } from '../../sources/eventsub/seen-messages.js';
 
 /** The sections end credits can roll, in the order the streamer lists them. */
 export const CREDITS_SECTIONS = ['followers', 'subs', 'gifters', 'cheerers', 'raiders', 'chatters'] as const;
@@ -55,20 +54,15 @@ const COUNTED: readonly CreditsSectionName[] = ['gifters', 'cheerers', 'raiders'
 /**
  * This stream's supporters, section by section: each viewer once per section (by user id, in
  * the order they first appeared), their amounts summed (a gifter of 3 and 5 subs is one row of
- * 8). Chatters come from chat, not events (`addChatter`).
+ * 8). Built for one roll from the stream's events, each given once (CreditsEvents); chatters
+ * come from chat, not events (`addChatter`).
  */
 export class CreditsRoll {
-  /**
-   * Each event counts once, by its id. An event comes twice within moments (from the history
-   * read at load, then live), so the ids of the last 10 minutes are enough (at most 1,000): a
-   * set of every id would grow with each event of a 12-hour stream, beside the rows that must.
-   */
-  private readonly seen = new SeenMessages();
   private readonly sections = new Map<CreditsSectionName, Map<string, { name: string; amount: number }>>();
 
   add(event: StreamEvent): void {
     const entry = entryOf(event);
-    if (!entry || !this.seen.firstTime(event.id)) return;
+    if (!entry) return;
     this.count(entry.section, entry.user, entry.amount);
   }
 
