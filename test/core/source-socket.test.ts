@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { SourceSocket, CONNECT_TIMEOUT_MS, type SocketEnd } from '../../src/core/source-socket.js';
+import { SourceSocket, CONNECT_TIMEOUT_MS, webSocketUrl, type SocketEnd } from '../../src/core/source-socket.js';
 import { SourceError } from '../../src/core/errors.js';
 import { ManualSchedule } from '../helpers/manual-schedule.js';
 import { fake } from '../helpers/fake-servers.js';
@@ -60,7 +60,7 @@ describe('SourceSocket', () => {
 
   test.each([
     ['not a url', 'not a URL at all'],
-    ['http://127.0.0.1/ws', 'not a WebSocket scheme'],
+    ['ftp://127.0.0.1/ws', 'not a WebSocket scheme'],
     ['ws://127.0.0.1/ws#session', 'a URL the browser parses but WebSocket refuses (a fragment): its constructor throws'],
   ])('%s (%s) is a config error, not retried, thrown at construction', (url) => {
     let thrown: unknown;
@@ -71,5 +71,12 @@ describe('SourceSocket', () => {
     }
     expect(thrown).toBeInstanceOf(SourceError);
     expect(thrown).toMatchObject({ code: 'config', retryable: false, message: expect.stringContaining(url) });
+  });
+
+  test.each([
+    ['http://127.0.0.1:8080/ws?a=1', 'ws://127.0.0.1:8080/ws?a=1'],
+    ['https://eventsub.example/ws', 'wss://eventsub.example/ws'],
+  ])('%s is read as the WebSocket standard reads it: %s', (url, socketUrl) => {
+    expect(webSocketUrl(url).href).toBe(socketUrl);
   });
 });
