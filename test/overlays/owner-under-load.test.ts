@@ -59,6 +59,22 @@ const raidsStored = async (page: OverlayPage) =>
   ((await storedRecordsIn(page, FIXTURE_CHANNEL_ID)) as HistoryRecord[]).flatMap(({ event }) => (event.kind === 'raid' ? [event.viewers] : [])).sort((a, b) => a - b);
 const part = async (page: OverlayPage) => (await page.text('ovl-status-panel', '.note')).find((note) => note.startsWith('eventsub:'));
 
+/**
+ * Runs `check`; if it fails, prints what each page and the fake saw before failing, for a
+ * failure that comes only under load: each page's part, raids shown and stored, `?debug` notes
+ * and errors, the test's sessions and connections, and how many sessions each raid went to.
+ */
+async function tellOnFailure(check: () => Promise<void>, seenBy: readonly OverlayPage[], tag: string, sentTo: Record<number, number>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    const seen = await Promise.all(seenBy.map(async (page) => ({ part: await part(page), raids: await raidsShown(page), stored: await raidsStored(page), notes: await page.text('ovl-status-panel', '.note'), errors: await page.errors() })));
+    const sessions = (await commands.esSessions()).filter((session) => session.tag === tag);
+    console.error('pages after the failure:', JSON.stringify({ seen, sessions, connections: await commands.esConnections(tag), sentTo }));
+    throw error;
+  }
+}
+
 async function connected(page: OverlayPage): Promise<void> {
   await expect.poll(async () => (await page.attr('ovl-status-panel', '[part="chip"]', 'data-state'))[0], { timeout: 15_000 }).toBe('connected');
 }
@@ -107,18 +123,15 @@ describe.each(ORIGINS)('the connection owner under load, on %s', (_where, open, 
       .toBe(1);
     // The closed page's socket goes as the page goes; the new owner's is the only other one ever opened.
     await expect.poll(() => commands.esConnections(s.tag), { timeout: 5000 }).toEqual({ opened: 2, open: 1 });
-    await raid(202);
-    await raid(203);
-    await raid(204);
-    try {
-      for (const page of others) await expect.poll(() => raidsShown(page), { timeout: 10_000 }).toEqual([201, 202, 203, 204]);
-    } catch (error) {
-      // What each page saw, for a failure that comes only under load.
-      const seen = await Promise.all(others.map(async (page) => ({ part: await part(page), raids: await raidsShown(page), notes: await page.text('ovl-status-panel', '.note'), errors: await page.errors() })));
-      const sessions = (await commands.esSessions()).filter((session) => session.tag === s.tag);
-      console.error('pages after the failure:', JSON.stringify({ seen, sessions, connections: await commands.esConnections(s.tag) }));
-      throw error;
-    }
+    const sentTo = { 202: await raid(202), 203: await raid(203), 204: await raid(204) };
+    await tellOnFailure(
+      async () => {
+        for (const page of others) await expect.poll(() => raidsShown(page), { timeout: 10_000 }).toEqual([201, 202, 203, 204]);
+      },
+      others,
+      s.tag,
+      sentTo,
+    );
     await expect.poll(() => raidsStored(others[0]!)).toEqual([201, 202, 203, 204]);
     expect((await Promise.all(others.map(part))).sort()).toEqual(['eventsub: shared (follower)', 'eventsub: shared (follower)', 'eventsub: shared (owner)']);
   }, 60_000);
@@ -141,8 +154,8 @@ describe.each(ORIGINS)('the connection owner under load, on %s', (_where, open, 
     await expect.poll(async () => (await Promise.all(others.map(part))).sort(), { timeout: 10_000 }).toEqual(['eventsub: shared (follower)', 'eventsub: shared (owner)']);
     await releaseHistory(others[1]!);
     await expect.poll(() => raidsStored(others[0]!), { timeout: 5000 }).toEqual([501, 502]);
-    await raid(503);
-    await expect.poll(() => raidsStored(others[0]!), { timeout: 5000 }).toEqual([501, 502, 503]);
+    const sentTo = { 503: await raid(503) };
+    await tellOnFailure(() => expect.poll(() => raidsStored(others[0]!), { timeout: 5000 }).toEqual([501, 502, 503]), others, s.tag, sentTo);
     for (const page of others) expect(await raidsShown(page)).toEqual([501, 502, 503]);
   }, 60_000);
 
