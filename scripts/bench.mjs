@@ -740,6 +740,26 @@ async function main() {
           console.log(`  ${count.toLocaleString('en').padStart(7)} stored (${m.held.toLocaleString('en')} held): write ${fmt(m.writeMs, 2)}, recount ${fmt(m.recountMs, 2)}, latest raid ${fmt(m.latestRareMs, 2)} (walked ${fmt(m.latestRareWalkedMs, 2)}), raids since the start ${fmt(m.sinceOneKindMs, 2)} (walked ${fmt(m.sinceOneKindWalkedMs, 2)}; ${m.sinceOneKindRecords} raids); ${fmt(m.bytesPerRecord, 0)} B a record on disk`);
         }
         console.log(`  the ceiling on disk at that size: ${fmt((HISTORY_CEILING * measured[HISTORY_CEILING].bytesPerRecord) / 1e6, 0)} MB`);
+
+        const upgrade = await browser.newContext();
+        try {
+          const ms = await historyFill(upgrade, origins, 'measureUpgrade', ['bench-upgrade', HISTORY_CEILING]);
+          console.log(`  opening a history of ${HISTORY_CEILING.toLocaleString('en')} records a build before version 3 left, once: ${fmt(ms, 0)} ms (the upgrade adds an empty store of the last minutes' events)`);
+        } finally {
+          await upgrade.close();
+        }
+
+        console.log('\nA gift bomb as the owner stores it: gifted subs from one EventSub session within a second, into an empty history; each write looks for');
+        console.log('another session\'s copy of what it adds among the last minute\'s events that say the same. Wall time of the whole burst (IndexedDB\'s work included):');
+        for (const count of [100, 500]) {
+          const context = await browser.newContext();
+          try {
+            const burst = await historyFill(context, origins, 'measureBurst', [`bench-burst-${count}`, count]);
+            console.log(`  ${String(count).padStart(4)} subs: one write each ${fmt(burst.oneByOneMs, 0)} ms (${fmt(burst.oneByOneMs / count, 2)} ms a write), all in one write ${fmt(burst.oneWriteMs, 0)} ms; ${burst.stored} stored`);
+          } finally {
+            await context.close();
+          }
+        }
       } finally {
         await Promise.all([full.close(), empty.close(), off.close(), huge.close(), helixServer.close(), eventsub.close()]);
       }

@@ -5,6 +5,7 @@
  * the built site (`fillHistory` there), since IndexedDB belongs to the origin.
  */
 import { EventHistory } from '../../src/sources/history/event-history.js';
+import { BY_ARRIVAL, BY_KIND, RECORDS, historyDatabaseName } from '../../src/sources/history/history-database.js';
 import { sampleEvent } from '../../src/simulator/sample-event.js';
 import { seededRandom } from '../../src/simulator/random.js';
 import { ALERT_KINDS } from '../../src/domain/stream-event.js';
@@ -106,4 +107,78 @@ export async function measureHistory(userId: string, count: number, runs = 21): 
   };
   history.close();
   return figures;
+}
+
+/** What `measureBurst` found: wall times in ms (the writes' IndexedDB work included) of one burst, and what it stored. */
+export interface BurstFigures {
+  /** Each event stored in a write of its own, one after another, as frames that come in tasks of their own. */
+  readonly oneByOneMs: number;
+  /** All of them in one write, as frames a busy page handles in one task. */
+  readonly oneWriteMs: number;
+  readonly stored: number;
+}
+
+/**
+ * A gift bomb as the shared connection's owner stores it: `count` gifted subs from Twitch, each
+ * delivered by one EventSub session, within a second; into an empty history for `userId`, then
+ * again into another. Each write looks for another session's copy of what it adds among the
+ * events of the last minute that say the same (EventHistory): before version 3 it read every
+ * record of that minute, so each write cost more than the last.
+ */
+export async function measureBurst(userId: string, count: number): Promise<BurstFigures> {
+  const random = seededRandom(11);
+  const now = Date.now();
+  const gift = (run: string, i: number): HistoryRecord => {
+    const event = { ...sampleEvent('sub', random), id: `bench-burst-${run}-${now}-${i}`, at: now + i, isGift: true, user: { id: String(500_000 + i), login: `gifted${i}`, name: `Gifted${i}` } };
+    return { event, receivedAt: now + i, origin: 'live', sessions: ['bench-session'] };
+  };
+  const burst = async (run: string, store: (history: EventHistory, records: HistoryRecord[]) => Promise<unknown>) => {
+    const history = await EventHistory.open({ userId: `${userId}-${run}` });
+    if (history.problem) throw new Error(`the history did not open: ${history.problem}`);
+    const records = Array.from({ length: count }, (_, i) => gift(run, i));
+    const start = performance.now();
+    await store(history, records);
+    const ms = performance.now() - start;
+    const stored = (await history.since(0)).length;
+    history.close();
+    return { ms, stored };
+  };
+  const oneByOne = await burst('one-by-one', async (history, records) => {
+    for (const record of records) await history.add(record);
+  });
+  const oneWrite = await burst('one-write', (history, records) => Promise.all(records.map((record) => history.add(record))));
+  return { oneByOneMs: oneByOne.ms, oneWriteMs: oneWrite.ms, stored: Math.min(oneByOne.stored, oneWrite.stored) };
+}
+
+/**
+ * What the first page of a build of database version 3 waits for once, where a history of
+ * `count` records (`spacingMs` apart, up to now) was left by a build before it (version 2): the
+ * upgrade adds the store of the last minutes' events (RECENT), empty. In ms, the open alone.
+ */
+export async function measureUpgrade(userId: string, count: number, spacingMs = 800): Promise<number> {
+  const name = historyDatabaseName(userId);
+  const request = indexedDB.open(name, 2);
+  request.onupgradeneeded = () => {
+    const store = request.result.createObjectStore(RECORDS, { keyPath: 'event.id' });
+    store.createIndex(BY_ARRIVAL, 'receivedAt');
+    store.createIndex(BY_KIND, ['event.kind', 'receivedAt']);
+  };
+  const v2 = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(request, { onsuccess: () => resolve(request.result), onerror: () => reject(request.error) }));
+  const random = seededRandom(13);
+  const now = Date.now();
+  for (let i = 0; i < count; i += FILL_BATCH) {
+    const transaction = v2.transaction(RECORDS, 'readwrite');
+    for (let j = i; j < Math.min(i + FILL_BATCH, count); j++) {
+      const receivedAt = now - (count - 1 - j) * spacingMs;
+      transaction.objectStore(RECORDS).put({ event: { ...sampleEvent(ALERT_KINDS[j % ALERT_KINDS.length]!, random), id: `bench-upgrade-${now}-${j}`, at: receivedAt }, receivedAt, origin: 'live', sessions: ['bench-session'] });
+    }
+    await new Promise((resolve) => (transaction.oncomplete = resolve));
+  }
+  v2.close();
+  const start = performance.now();
+  const history = await EventHistory.open({ userId });
+  const ms = performance.now() - start;
+  if (history.problem) throw new Error(`the upgrade failed: ${history.problem}`);
+  history.close();
+  return ms;
 }

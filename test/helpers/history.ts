@@ -1,4 +1,4 @@
-import { DATABASE_VERSION, RECORDS, historyDatabaseName } from '../../src/sources/history/history-database.js';
+import { DATABASE_VERSION, RECENT, RECORDS, historyDatabaseName, type RecentEntry } from '../../src/sources/history/history-database.js';
 import { onSitePage, openInsecurePage, type OverlayPage } from './page.js';
 
 /**
@@ -104,6 +104,9 @@ const call = (fn: (...args: never[]) => unknown, ...args: unknown[]) => `(${fn.t
 
 /** The records stored for `userId` in this page's origin. */
 export const storedRecords = (userId: string): Promise<unknown[]> => readAll(historyDatabaseName(userId), RECORDS);
+
+/** What the writer keeps of the last minutes' events for `userId` in this page's origin, to find another session's copy (RECENT). */
+export const recentEntries = (userId: string): Promise<RecentEntry[]> => readAll(historyDatabaseName(userId), RECENT) as Promise<RecentEntry[]>;
 
 /** Deletes every event history of this page's origin. */
 export const deleteHistories = (): Promise<void> => deleteAll(HISTORIES);

@@ -1,6 +1,7 @@
 import { createLogger } from '../../core/logger.js';
-import { BY_ARRIVAL, RECORDS, describeStorageError, type OpenedDatabase } from './history-database.js';
-import { readHistoryRecord, storedCopyOf, type HistoryRecord } from './history-record.js';
+import { BY_ARRIVAL, BY_CONTENT, RECENT, RECORDS, describeStorageError, type OpenedDatabase, type RecentEntry } from './history-database.js';
+import { readHistoryRecord, type HistoryRecord } from './history-record.js';
+import { contentHash, storedCopyOf } from './stored-copies.js';
 import { HistoryReader, openUserHistory, type HistoryReaderOptions, type StoredMessage } from './history-reader.js';
 
 export interface EventHistoryOptions extends HistoryReaderOptions {
@@ -47,6 +48,18 @@ const TRIM_BATCH = 500;
  * a page that was stalled stores its session's copy when it runs again, seconds late.
  */
 const COPY_ARRIVAL_MS = 60_000;
+/**
+ * How long an event stays in RECENT, by the writing page's clock: past COPY_ARRIVAL_MS of any
+ * write, a stalled page's included. A write looks back by `receivedAt`, so a copy is found where
+ * the page writes it within a minute or so of receiving it, as every page does.
+ */
+const RECENT_KEPT_MS = 2 * COPY_ARRIVAL_MS;
+
+/** A record on its way to the store, with what its event says when EventSub delivered it (`sessions`), hashed. */
+interface Pending {
+  readonly record: HistoryRecord;
+  readonly content: string | null;
+}
 
 const log = createLogger('history');
 
@@ -61,6 +74,13 @@ function deleteAll(store: IDBObjectStore, keys: IDBRequest<IDBValidKey[]>, then?
     for (const key of keys.result) store.delete(key);
     then?.();
   };
+}
+
+/** Runs `then` once every one of `requests` has answered (at once for none): a transaction's requests answer in order. */
+function whenAnswered(requests: readonly IDBRequest[], then: () => void): void {
+  const last = requests.at(-1);
+  if (last) last.addEventListener('success', then);
+  else then();
 }
 
 /**
@@ -133,19 +153,34 @@ export class EventHistory extends HistoryReader {
     this.pending = [];
     if (batch.length === 0) return;
     const stored: HistoryRecord[] = [];
-    void this.write((store) => {
+    const prepared = batch.flatMap(({ record }) => this.withContent(record) ?? []);
+    void this.write((store, recent) => {
       // Read and written in one transaction, which IndexedDB runs after or before any other
-      // page's: two pages storing two sessions' copies of one event never both find none.
-      const earliest = Math.min(...batch.map(({ record }) => record.receivedAt));
-      const recent = store.index(BY_ARRIVAL).getAll(IDBKeyRange.lowerBound(earliest - COPY_ARRIVAL_MS));
-      recent.onsuccess = () => {
-        const kept = recent.result.flatMap((value: unknown) => readHistoryRecord(value) ?? []);
-        const requests = batch.flatMap(({ record }) => this.addOrNoteCopy(store, record, kept, stored) ?? []);
-        // A transaction's requests answer in order: once the last has, `stored` holds the batch.
-        const last = requests.at(-1);
-        last?.addEventListener('success', () => this.trimAfter(store, stored));
-        last?.addEventListener('error', () => this.trimAfter(store, stored));
-      };
+      // page's: two pages storing two sessions' copies of one event never both find none. Read:
+      // the records of the last COPY_ARRIVAL_MS that say what one of these says, found in
+      // RECENT. Reading every record of that minute at each write made a gift bomb of 500 subs
+      // cost its writes seconds, each longer than the last (README, Benchmarks).
+      const from = Math.min(...prepared.map(({ record }) => record.receivedAt)) - COPY_ARRIVAL_MS;
+      const contents = [...new Set(prepared.flatMap(({ content }) => content ?? []))];
+      const lookups = contents.map((content) => recent.index(BY_CONTENT).getAll(content) as IDBRequest<RecentEntry[]>);
+      whenAnswered(lookups, () => {
+        const entries = lookups.flatMap((lookup) => lookup.result).filter((entry) => entry.receivedAt >= from);
+        const reads = entries.map((entry) => store.get(entry.id));
+        whenAnswered(reads, () => {
+          // By content: a record is compared with those that say the same alone, the batch's own included.
+          const kept = new Map(contents.map((content): [string, HistoryRecord[]] => [content, []]));
+          reads.forEach((read, i) => {
+            const record = readHistoryRecord(read.result);
+            if (record) kept.get(entries[i]!.content)?.push(record);
+          });
+          const requests = prepared.flatMap((item) => this.addOrNoteCopy(store, recent, item, item.content === null ? [] : kept.get(item.content)!, stored) ?? []);
+          // Once the last has answered, `stored` holds the batch.
+          const last = requests.at(-1);
+          last?.addEventListener('success', () => this.trimAfter(store, stored));
+          last?.addEventListener('error', () => this.trimAfter(store, stored));
+          deleteAll(recent, recent.index(BY_ARRIVAL).getAllKeys(IDBKeyRange.upperBound(this.now() - RECENT_KEPT_MS, true)));
+        });
+      });
     }).then((written) => {
       if (written) this.announce(stored);
       for (const { done } of batch) done();
@@ -153,10 +188,26 @@ export class EventHistory extends HistoryReader {
   }
 
   /**
-   * Adds `record`, or, when it is another session's copy of a record in `kept`, notes that
-   * session on that record instead. Null when nothing was asked of the store for it.
+   * `record`, with what its event says, hashed, when EventSub delivered it (`sessions`); null,
+   * said, when that cannot be worked out (an event that is no JSON value, as only a caller of the
+   * package could hand in): that record alone is dropped.
    */
-  private addOrNoteCopy(store: IDBObjectStore, record: HistoryRecord, kept: HistoryRecord[], stored: HistoryRecord[]): IDBRequest | null {
+  private withContent(record: HistoryRecord): Pending | null {
+    if (!record.sessions) return { record, content: null };
+    try {
+      return { record, content: contentHash(record.event) };
+    } catch (error) {
+      log.warn('an event could not be stored:', error);
+      return null;
+    }
+  }
+
+  /**
+   * Adds `record`, and what it says to RECENT, or, when it is another session's copy of a record
+   * in `kept` (those of the last minute that say the same, kept up to date as the batch goes),
+   * notes that session on that record instead. Null when nothing was asked of the store for it.
+   */
+  private addOrNoteCopy(store: IDBObjectStore, recent: IDBObjectStore, { record, content }: Pending, kept: HistoryRecord[], stored: HistoryRecord[]): IDBRequest | null {
     try {
       // Stored already as another record's note: the next owner stores again what the last one relayed (RecentRelays).
       if (kept.some((other) => other.copies?.includes(record.event.id))) return null;
@@ -174,6 +225,7 @@ export class EventHistory extends HistoryReader {
         event.preventDefault();
         event.stopPropagation();
       };
+      if (content !== null) recent.put({ id: record.event.id, content, receivedAt: record.receivedAt } satisfies RecentEntry);
       kept.push(record);
       return request;
     } catch (error) {
@@ -229,7 +281,7 @@ export class EventHistory extends HistoryReader {
    * fails the commit) becomes `problem`, and the next write tries again: a write that commits
    * clears it.
    */
-  private write(work: (store: IDBObjectStore) => void): Promise<boolean> {
+  private write(work: (store: IDBObjectStore, recent: IDBObjectStore) => void): Promise<boolean> {
     const db = this.db;
     if (!db) return Promise.resolve(false);
     return new Promise((resolve) => {
@@ -239,7 +291,7 @@ export class EventHistory extends HistoryReader {
         resolve(false);
       };
       try {
-        const transaction = db.transaction(RECORDS, 'readwrite');
+        const transaction = db.transaction([RECORDS, RECENT], 'readwrite');
         transaction.oncomplete = () => {
           if (this.db) this.currentProblem = null;
           resolve(true);
@@ -249,7 +301,7 @@ export class EventHistory extends HistoryReader {
           this.size = null;
           failed(transaction.error);
         };
-        work(transaction.objectStore(RECORDS));
+        work(transaction.objectStore(RECORDS), transaction.objectStore(RECENT));
       } catch (error) {
         failed(error);
       }

@@ -1,16 +1,34 @@
 /**
  * The history's IndexedDB database: one per broadcaster and origin, with one object store of
  * records keyed by the event's id (the EventSub message id), an index on when they arrived and
- * one on their kind and when they arrived. A build that changes this layout raises
- * DATABASE_VERSION and upgrades the data it finds: version 2 added BY_KIND, which IndexedDB
- * builds over the records already stored.
+ * one on their kind and when they arrived; and a small store of what the last minutes' events
+ * say (RECENT). A build that changes this layout raises DATABASE_VERSION and upgrades the data it
+ * finds: version 2 added BY_KIND, which IndexedDB builds over the records already stored;
+ * version 3 added RECENT, which starts empty, so the upgrade reads no record.
  */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 export const RECORDS = 'records';
-/** The index on `receivedAt`: reads go newest or oldest first, trimming starts from the oldest. */
+/** The index on `receivedAt` (of RECORDS and of RECENT): reads go newest or oldest first, trimming starts from the oldest. */
 export const BY_ARRIVAL = 'receivedAt';
 /** The index on `[event.kind, receivedAt]`: a read of some kinds walks those alone, not every record between. */
 export const BY_KIND = 'kind';
+/**
+ * The events EventSub delivered in the last minutes, each as `{ id, content, receivedAt }`: what
+ * it says, hashed (contentHash), for the writer to find another session's copy of an event it
+ * stores among the few that say the same (EventHistory), not among every record of the minute.
+ * Written and trimmed with the records; events stored before version 3 are not in it.
+ */
+export const RECENT = 'recent';
+/** RECENT's index on `content`. */
+export const BY_CONTENT = 'content';
+
+/** An entry of RECENT. */
+export interface RecentEntry {
+  /** The record's key, its event's id. */
+  readonly id: string;
+  readonly content: string;
+  readonly receivedAt: number;
+}
 
 export function historyDatabaseName(userId: string): string {
   return `ovl:history:${userId}`;
@@ -64,6 +82,11 @@ export function openHistoryDatabase(factory: IDBFactory | null, name: string): P
       const records = request.result.objectStoreNames.contains(RECORDS) ? request.transaction!.objectStore(RECORDS) : request.result.createObjectStore(RECORDS, { keyPath: 'event.id' });
       if (!records.indexNames.contains(BY_ARRIVAL)) records.createIndex(BY_ARRIVAL, 'receivedAt');
       if (!records.indexNames.contains(BY_KIND)) records.createIndex(BY_KIND, ['event.kind', 'receivedAt']);
+      if (!request.result.objectStoreNames.contains(RECENT)) {
+        const recent = request.result.createObjectStore(RECENT, { keyPath: 'id' });
+        recent.createIndex(BY_CONTENT, 'content');
+        recent.createIndex(BY_ARRIVAL, 'receivedAt');
+      }
     };
     request.onsuccess = () => {
       const db = request.result;

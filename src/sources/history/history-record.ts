@@ -1,5 +1,4 @@
 import type { EventKind, StreamEvent } from '../../domain/stream-event.js';
-import { contentKey, isCopyOf } from '../../domain/event-copies.js';
 import { readStoredEvent } from './stored-event.js';
 
 /** Why an event is in the history: it came from Twitch, the dock replayed it, or the dock's Test made it. */
@@ -40,20 +39,4 @@ export function readHistoryRecord(value: unknown): HistoryRecord | null {
 
 export function matchesQuery(record: HistoryRecord, { kinds, origins, where }: HistoryQuery): boolean {
   return (!kinds || kinds.includes(record.event.kind)) && (!origins || origins.includes(record.origin)) && (!where || where(record));
-}
-
-/**
- * The stored record that `record` is a copy of (the same event from another EventSub session,
- * see event-copies.ts), among `kept`; null when it is an event of its own.
- */
-export function storedCopyOf(record: HistoryRecord, kept: readonly HistoryRecord[]): HistoryRecord | null {
-  const [session] = record.sessions ?? [];
-  if (!session) return null;
-  const delivery = { key: eventContent(record.event), at: record.event.at, session };
-  return kept.find((other) => other.origin === record.origin && other.event.kind === record.event.kind && other.sessions !== undefined && isCopyOf(delivery, { key: eventContent(other.event), at: other.event.at, sessions: other.sessions ?? [] })) ?? null;
-}
-
-/** What an event says, without what differs between two sessions' copies of it (the message id and send time). */
-function eventContent({ id: _id, at: _at, ...content }: StreamEvent): string {
-  return contentKey(content);
 }

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_HISTORY_LIMIT, DEFAULT_HISTORY_MAX_RECORDS, EventHistory, type EventHistoryOptions } from '../../../src/sources/history/event-history.js';
 import { DEFAULT_HISTORY_MAX_AGE_MS } from '../../../src/sources/history/history-reader.js';
 import type { EventOrigin, HistoryRecord } from '../../../src/sources/history/history-record.js';
+import type { StreamEvent } from '../../../src/domain/stream-event.js';
 import { DATABASE_VERSION, RECORDS, historyDatabaseName } from '../../../src/sources/history/history-database.js';
 import { referenceEvent } from '../../helpers/reference-event.js';
-import { deleteHistories, storedRecords } from '../../helpers/history.js';
+import { deleteHistories, recentEntries, storedRecords } from '../../helpers/history.js';
 import { brokenStoreFactory, holdDatabase, nextVersionFactory, refusingFactory } from '../../helpers/failing-indexeddb.js';
 
 /**
@@ -129,6 +130,17 @@ describe('EventHistory: storing and reading', () => {
     expect(heard).toHaveLength(50);
   });
 
+  test('an event that cannot be stored (a caller’s, that is no JSON value) is dropped alone: the rest of its write is stored, every add resolves', async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    const looped: Record<string, unknown> = { ...raid(2).event };
+    looped.self = looped;
+    const t = Date.now();
+    await Promise.all([history.add({ ...raid(1, t), sessions: ['s'] }), history.add({ event: looped as unknown as StreamEvent, receivedAt: t, origin: 'live', sessions: ['s'] }), history.add({ ...raid(3, t + 1), sessions: ['s'] })]);
+    expect(marks(await history.latest(10))).toEqual([3, 1]);
+    history.close();
+  });
+
   test('a listener that throws does not keep the others from hearing, and nothing throws out of add', async () => {
     const history = await open({ userId: newUser() });
     const heard: unknown[] = [];
@@ -201,14 +213,21 @@ describe('EventHistory: reads by kind among many records', () => {
     expect(await history.since(t, { kinds: [] })).toEqual([]);
   });
 
-  test('a version-1 database (before the kind index) keeps every record through the upgrade, and answers reads by kind', async () => {
+  // Version 1 had the arrival index alone; version 2 added the kind index; version 3 the store of recent events (RECENT).
+  test.each([
+    [1, ['receivedAt']],
+    [2, ['receivedAt', 'kind']],
+  ])('a version-%i database keeps every record through the upgrade, answers reads by kind, and finds copies from then on', async (version, indexes) => {
     const userId = newUser();
     const t = Date.now() - 100_000;
     const old = [raid(1, t), { event: referenceEvent('channel.follow', {}, t + 1), receivedAt: t + 1, origin: 'live' } as HistoryRecord, raid(2, t + 2)];
-    // As the build before it made it: the records store keyed by the event id, indexed on arrival alone.
+    // As the build of that version made it: the records store keyed by the event id, with that version's indexes.
     const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(historyDatabaseName(userId), 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(RECORDS, { keyPath: 'event.id' }).createIndex('receivedAt', 'receivedAt');
+      const request = indexedDB.open(historyDatabaseName(userId), version);
+      request.onupgradeneeded = () => {
+        const store = request.result.createObjectStore(RECORDS, { keyPath: 'event.id' });
+        for (const index of indexes) store.createIndex(index, index === 'kind' ? ['event.kind', 'receivedAt'] : 'receivedAt');
+      };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
@@ -221,12 +240,15 @@ describe('EventHistory: reads by kind among many records', () => {
     v1.onversionchange = () => v1.close();
     const history = await open({ userId });
     expect(history.problem).toBeNull();
-    expect(DATABASE_VERSION).toBe(2);
+    expect(DATABASE_VERSION).toBe(3);
     expect(await storedRecords(userId)).toHaveLength(3);
     expect(marks(await history.latest(1, { kinds: ['raid'] }))).toEqual([2]);
     expect(marks(await history.since(0, { kinds: ['follow', 'raid'] }))).toEqual([1, 'follow', 2]);
-    await history.add(raid(3, t + 3));
+    await history.add({ ...raid(3, t + 3), sessions: ['one'] });
+    // Another session's copy of it: a note on the record, not a record of its own.
+    await history.add({ ...raid(3, t + 30), receivedAt: t + 40, sessions: ['two'] });
     expect(marks(await history.latest(10, { kinds: ['raid'] }))).toEqual([3, 2, 1]);
+    expect((await history.latest(1))[0]!.sessions).toEqual(['one', 'two']);
   });
 });
 
@@ -360,6 +382,35 @@ describe('EventHistory: bounded, trimmed on write', () => {
     expect(marks(stored)).toEqual([50]);
     expect(stored[0]!.copies).toEqual([copy.event.id]);
     expect([...stored[0]!.sessions!].sort()).toEqual(['new', 'old']);
+  });
+
+  test('a burst from one session (a gift bomb): every event stored, each found by what it says; another session’s late copy of one still noted on it', async () => {
+    const userId = newUser();
+    const history = await open({ userId });
+    const t = Date.now();
+    const gifted = (i: number, session: string, at = t + i): HistoryRecord => ({ ...raid(i + 1, at), sessions: [session] });
+    for (let i = 0; i < 200; i++) await history.add(gifted(i, 'owner'));
+    // The 100th again, from a page that held another session and was stalled for 20 s.
+    await history.add({ ...gifted(99, 'stalled', t + 99 + 30), receivedAt: t + 20_000 });
+    const stored = (await storedRecords(userId)) as HistoryRecord[];
+    expect(stored).toHaveLength(200);
+    const hundredth = stored.find((record) => record.event.kind === 'raid' && record.event.viewers === 100)!;
+    expect([...hundredth.sessions!].sort()).toEqual(['owner', 'stalled']);
+    // What each says, hashed, is kept apart for the next writes (RECENT), one entry per stored event, its copy none.
+    const recent = await recentEntries(userId);
+    expect(recent.map((entry) => entry.id).sort()).toEqual(stored.map((record) => record.event.id).sort());
+    expect(new Set(recent.map((entry) => entry.content)).size).toBe(200);
+  });
+
+  test('what the writer keeps to find copies stays a few minutes long: older entries go with the next write, the records stay', async () => {
+    const userId = newUser();
+    let now = Date.now();
+    const history = await open({ userId, now: () => now });
+    for (let i = 1; i <= 3; i++) await history.add({ ...raid(i, now), sessions: ['s'] });
+    now += 3 * 60_000;
+    await history.add({ ...raid(4, now), sessions: ['s'] });
+    expect((await recentEntries(userId)).length).toBe(1);
+    expect(await storedRecords(userId)).toHaveLength(4);
   });
 
   test('a limit and an age of the caller’s own, with no window kept whole (keepAllMs 0): the last `limit` records alone', async () => {
