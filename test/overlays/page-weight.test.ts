@@ -34,9 +34,10 @@ test('the label page stays within its up-front weight; its connection, the demo,
     expect(onDemand('label')).toContain(name);
   }
   // Up front, the page's own code, and none of what it carried before issue 21's trims: the EventSub
-  // catalog (its registry entry's scopes), reading ?record and ?replay, the logins' formats, the emote services' addresses.
+  // catalog (its registry entry's scopes), reading ?record and ?replay, the logins' formats, the emote services' addresses,
+  // and the history's writing (storing, trimming, finding another session's copy), which its connection opens.
   expect(upFront('label')).toEqual(expect.arrayContaining(['boot/boot.ts', 'sources/history/history-reader.ts', 'components/label/ovl-label.ts']));
-  for (const name of ['sources/eventsub/subscription-catalog.ts', 'registry/label.ts', 'replay/replay-request.ts', 'config/string-formats.ts', 'chat-lookups/emotes/emote-endpoints.ts']) {
+  for (const name of ['sources/eventsub/subscription-catalog.ts', 'registry/label.ts', 'replay/replay-request.ts', 'config/string-formats.ts', 'chat-lookups/emotes/emote-endpoints.ts', 'sources/history/event-history.ts', 'sources/history/stored-copies.ts', 'domain/event-copies.ts']) {
     expect(upFront('label')).not.toContain(name);
   }
 });
