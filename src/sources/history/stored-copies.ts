@@ -6,9 +6,9 @@ import type { HistoryRecord } from './history-record.js';
 // reader loads: the label page draws with the reader alone (issue 21).
 
 /**
- * What `event` says (as a session's copy of it would say it too), as a short hash: the history
- * indexes records by it (BY_CONTENT), so a write reads only the records that may be what it adds
- * again. Two events that hash alike are told apart by storedCopyOf.
+ * What `event` says (as a session's copy of it would say it too), as a short hash: the writer
+ * keeps it for the last minutes' events (RECENT), so a write reads only the records that may be
+ * what it adds again. Two events that hash alike are told apart by storedCopyOf.
  */
 export function contentHash(event: StreamEvent): string {
   // FNV-1a, 32 bits: a few thousand records a minute at most, and a collision costs one more comparison.
