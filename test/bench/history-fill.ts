@@ -5,11 +5,11 @@
  * the built site (`fillHistory` there), since IndexedDB belongs to the origin.
  */
 import { EventHistory } from '../../src/sources/history/event-history.js';
-import { BY_ARRIVAL, BY_KIND, RECORDS, historyDatabaseName } from '../../src/sources/history/history-database.js';
 import { sampleEvent } from '../../src/simulator/sample-event.js';
 import { seededRandom } from '../../src/simulator/random.js';
 import { ALERT_KINDS } from '../../src/domain/stream-event.js';
 import type { HistoryRecord } from '../../src/sources/history/history-record.js';
+import { olderHistory } from '../helpers/older-history.js';
 
 /**
  * Stores `count` live records for `userId`, every kind in turn (the simulator's events through
@@ -21,15 +21,17 @@ export async function fillHistory(userId: string, count: number, spacingMs = 60_
   if (history.problem) throw new Error(`the history did not open: ${history.problem}`);
   const random = seededRandom(7);
   const now = Date.now();
-  const record = (i: number) => {
-    const receivedAt = now - (count - 1 - i) * spacingMs;
-    const event = { ...sampleEvent(ALERT_KINDS[i % ALERT_KINDS.length]!, random), id: `bench-fill-${now}-${i}`, at: receivedAt };
-    return { event, receivedAt, origin: 'live' as const };
-  };
-  await addInBatches(history, count, record);
+  await addInBatches(history, count, (i) => spacedRecord('bench-fill', i, { count, spacingMs, now, random }));
   const held = (await history.since(0)).length;
   history.close();
   return held;
+}
+
+/** The `i`th of `count` live records, every kind in turn, `spacingMs` apart and the newest at `now`, its id made with `prefix`. */
+function spacedRecord(prefix: string, i: number, { count, spacingMs, now, random }: { count: number; spacingMs: number; now: number; random: () => number }): HistoryRecord {
+  const receivedAt = now - (count - 1 - i) * spacingMs;
+  const event = { ...sampleEvent(ALERT_KINDS[i % ALERT_KINDS.length]!, random), id: `${prefix}-${now}-${i}`, at: receivedAt };
+  return { event, receivedAt, origin: 'live' };
 }
 
 /**
@@ -156,25 +158,10 @@ export async function measureBurst(userId: string, count: number): Promise<Burst
  * upgrade adds the store of the last minutes' events (RECENT), empty. In ms, the open alone.
  */
 export async function measureUpgrade(userId: string, count: number, spacingMs = 800): Promise<number> {
-  const name = historyDatabaseName(userId);
-  const request = indexedDB.open(name, 2);
-  request.onupgradeneeded = () => {
-    const store = request.result.createObjectStore(RECORDS, { keyPath: 'event.id' });
-    store.createIndex(BY_ARRIVAL, 'receivedAt');
-    store.createIndex(BY_KIND, ['event.kind', 'receivedAt']);
-  };
-  const v2 = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(request, { onsuccess: () => resolve(request.result), onerror: () => reject(request.error) }));
   const random = seededRandom(13);
   const now = Date.now();
-  for (let i = 0; i < count; i += FILL_BATCH) {
-    const transaction = v2.transaction(RECORDS, 'readwrite');
-    for (let j = i; j < Math.min(i + FILL_BATCH, count); j++) {
-      const receivedAt = now - (count - 1 - j) * spacingMs;
-      transaction.objectStore(RECORDS).put({ event: { ...sampleEvent(ALERT_KINDS[j % ALERT_KINDS.length]!, random), id: `bench-upgrade-${now}-${j}`, at: receivedAt }, receivedAt, origin: 'live', sessions: ['bench-session'] });
-    }
-    await new Promise((resolve) => (transaction.oncomplete = resolve));
-  }
-  v2.close();
+  const records = Array.from({ length: count }, (_, i) => ({ ...spacedRecord('bench-upgrade', i, { count, spacingMs, now, random }), sessions: ['bench-session'] }));
+  (await olderHistory(userId, 2, records)).close();
   const start = performance.now();
   const history = await EventHistory.open({ userId });
   const ms = performance.now() - start;
